@@ -1,0 +1,13 @@
+// Placeholder until its issue lands: the verb is wired so help and usage errors already work.
+import { defineCommand } from './command.js'
+import { ConfigError } from '../errors.js'
+
+export default defineCommand({
+  name: 'vault',
+  summary: 'not implemented yet',
+  usage: 'tsplay vault [options]',
+  options: [],
+  async run() {
+    throw new ConfigError("'tsplay vault' is not implemented yet")
+  },
+})

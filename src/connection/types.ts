@@ -1,0 +1,39 @@
+// What modules see of a host. Modules never import ssh2: they get a Connection.
+
+export interface BecomeOptions {
+  method: 'sudo' | 'su'
+  user: string // target user, 'root' by default
+  password?: string // sent over stdin, never in argv or output
+  flags?: string
+}
+
+export interface RunOptions {
+  stdin?: string | Buffer
+  env?: Record<string, string>
+  cwd?: string
+  become?: BecomeOptions
+  timeoutMs?: number
+}
+
+export interface RunResult {
+  rc: number
+  stdout: string
+  stderr: string
+}
+
+export interface PutOptions {
+  mode?: string // octal, e.g. '0644'
+  owner?: string
+  group?: string
+  become?: BecomeOptions
+}
+
+export interface Connection {
+  readonly host: string
+  /** Runs a POSIX sh command line. Rejects with UnreachableError only when the host cannot be reached. */
+  run(command: string, options?: RunOptions): Promise<RunResult>
+  /** Writes a file atomically: temp file in the target dir, mode/owner applied, then rename. */
+  put(content: string | Buffer, remotePath: string, options?: PutOptions): Promise<void>
+  get(remotePath: string, options?: { become?: BecomeOptions }): Promise<Buffer>
+  close(): Promise<void>
+}

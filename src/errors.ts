@@ -1,0 +1,78 @@
+// Every error tsplay raises on purpose. The code says what kind; the CLI maps kinds to exit codes.
+
+export type ErrorCode =
+  | 'USAGE' // bad command line: exit 2
+  | 'CONFIG' // bad input before running (playbook, inventory, vars): exit 1
+  | 'UNREACHABLE' // could not reach or authenticate to a host
+  | 'MODULE' // a module failed on a host
+  | 'LAB' // lab host management failed
+  | 'VAULT' // vault password or data is wrong
+
+export interface SourcePosition {
+  file: string
+  line?: number // 1-based
+  column?: number // 1-based
+}
+
+export class TsplayError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly position?: SourcePosition,
+    readonly hint?: string,
+  ) {
+    super(message)
+    this.name = new.target.name
+  }
+
+  /** One line for humans: `file:line:col: message (hint)`. */
+  describe(): string {
+    const where = this.position ? `${formatPosition(this.position)}: ` : ''
+    const hint = this.hint ? ` (${this.hint})` : ''
+    return `${where}${this.message}${hint}`
+  }
+}
+
+export class UsageError extends TsplayError {
+  constructor(message: string, hint?: string) {
+    super('USAGE', message, undefined, hint)
+  }
+}
+
+export class ConfigError extends TsplayError {
+  constructor(message: string, position?: SourcePosition, hint?: string) {
+    super('CONFIG', message, position, hint)
+  }
+}
+
+export class UnreachableError extends TsplayError {
+  constructor(
+    readonly host: string,
+    reason: string,
+  ) {
+    super('UNREACHABLE', reason)
+  }
+}
+
+export class ModuleError extends TsplayError {
+  constructor(message: string, hint?: string) {
+    super('MODULE', message, undefined, hint)
+  }
+}
+
+export class LabError extends TsplayError {
+  constructor(message: string, hint?: string) {
+    super('LAB', message, undefined, hint)
+  }
+}
+
+export class VaultError extends TsplayError {
+  constructor(message: string, position?: SourcePosition) {
+    super('VAULT', message, position)
+  }
+}
+
+export function formatPosition(p: SourcePosition): string {
+  if (p.line === undefined) return p.file
+  return p.column === undefined ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`
+}

@@ -1,0 +1,20 @@
+// The contract between the inventory and the rest of tsplay. The inventory issue fills it in.
+
+export interface VarOrigin {
+  file: string
+  line?: number
+  scope: string // 'all', 'group:NAME', 'host:NAME', 'group_vars/NAME.yml', …
+}
+
+export interface Inventory {
+  /** Every host, in Ansible's order. */
+  hostNames(): string[]
+  /** Group name → its hosts (including hosts of child groups), in Ansible's order; has 'all' and 'ungrouped'. */
+  groups(): Record<string, string[]>
+  /** Groups a host belongs to, directly or through children (without 'all'), sorted as Ansible's group_names. */
+  groupNames(host: string): string[]
+  /** The host's inventory variables after group depth/priority merging (host vars win). */
+  hostVars(host: string): Record<string, unknown>
+  /** Ansible host pattern (`all`, `a:b`, `a:&b`, `a:!b`, `~re`, `g[0:2]`, `@file`) → host names. */
+  select(pattern: string): string[]
+}

@@ -1,0 +1,45 @@
+// One result type for every task on every host.
+import type { Connection, BecomeOptions } from '../connection/types.js'
+
+export type TaskStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable'
+
+export interface Diff {
+  path?: string
+  before: string
+  after: string
+}
+
+export interface TaskResult {
+  status: TaskStatus
+  msg?: string
+  diff?: Diff[]
+  data: Record<string, unknown> // what `register` stores (rc, stdout, stat, …)
+}
+
+export interface ModuleContext {
+  host: string
+  conn: Connection
+  check: boolean // -C: decide and report, change nothing
+  diff: boolean // -D: fill TaskResult.diff
+  become?: BecomeOptions
+  vars: Record<string, unknown> // the host's merged variables (read-only)
+  /** Where `src:` / template lookups resolve (role files/ and templates/, playbook dir). */
+  searchPaths: string[]
+  /** Renders a Handlebars template with the task's variables (template module). */
+  render?: (template: string, file: string) => string
+}
+
+export interface ModuleDefinition<Args = Record<string, unknown>> {
+  name: string
+  /** JSON Schema for the args; ajv validates before run() and errors name the bad key. */
+  schema: Record<string, unknown>
+  /** Modules that take a free-form string (command, shell, raw, script) set this to the arg it fills. */
+  freeForm?: string
+  /** Runs on the controller only (debug, set_fact, assert…): the executor does not need a connection. */
+  local?: boolean
+  run(ctx: ModuleContext, args: Args): Promise<TaskResult>
+}
+
+export function defineModule<Args>(definition: ModuleDefinition<Args>): ModuleDefinition<Args> {
+  return definition
+}
