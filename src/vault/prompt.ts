@@ -5,12 +5,12 @@ import { ReadStream, WriteStream } from 'node:tty'
 import type { Writable } from 'node:stream'
 import { VaultError } from '../errors.js'
 
-export type PromptFn = (question: string) => Promise<string>
+export type PromptFn = (question: string, options?: { echo?: boolean }) => Promise<string>
 
 type Input = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
 
-/** Reads one line without echo. Ctrl-C and Ctrl-D (EOF) are errors, as in ansible's getpass. */
-export function readHiddenLine(input: Input, output: Writable, question: string): Promise<string> {
+/** Reads one line, without echo unless asked. Ctrl-C and Ctrl-D (EOF) are errors, as in getpass. */
+export function readLine(input: Input, output: Writable, question: string, echo = false): Promise<string> {
   output.write(question)
   const raw = input.isTTY === true && typeof input.setRawMode === 'function'
   if (raw) input.setRawMode!(true)
@@ -30,8 +30,13 @@ export function readHiddenLine(input: Input, output: Writable, question: string)
         if (ch === '\r' || ch === '\n') return finish()
         if (ch === '\u0003') return finish(new VaultError('password prompt interrupted (ctrl-c)'))
         if (ch === '\u0004') return finish(new VaultError('EOF (ctrl-d) at the password prompt'))
-        if (ch === '\u007f' || ch === '\b') line = line.slice(0, -1)
-        else line += ch
+        if (ch === '\u007f' || ch === '\b') {
+          if (echo && line !== '') output.write('\b \b')
+          line = line.slice(0, -1)
+        } else {
+          line += ch
+          if (echo) output.write(ch)
+        }
       }
     }
     const onEnd = () => finish(line === '' ? new VaultError('EOF at the password prompt') : undefined)
@@ -42,7 +47,7 @@ export function readHiddenLine(input: Input, output: Writable, question: string)
 }
 
 /** Prompts on /dev/tty; a clear error when there is no terminal (cron, CI) instead of a hang. */
-export async function promptOnTerminal(question: string): Promise<string> {
+export const promptOnTerminal: PromptFn = async (question, options = {}) => {
   let fd: number
   try {
     fd = openSync('/dev/tty', 'r+')
@@ -56,7 +61,7 @@ export async function promptOnTerminal(question: string): Promise<string> {
   const input = new ReadStream(fd)
   const output = new WriteStream(fd)
   try {
-    return await readHiddenLine(input, output, question)
+    return await readLine(input, output, question, options.echo)
   } finally {
     input.destroy()
     output.destroy()
