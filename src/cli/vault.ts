@@ -1,19 +1,17 @@
 // `tsplay vault ACTION`: ansible-vault's actions and flags, on files ansible-vault reads and writes.
+import { spawnSync } from 'node:child_process'
 import type { OptionSpec, ParsedArgs } from './args.js'
 import { defineCommand } from './command.js'
 import { UsageError } from '../errors.js'
 import { suggestion } from '../util/did-you-mean.js'
 import { createFile, decryptFiles, editFiles, encryptFiles, encryptStrings, rekeyFiles, viewFiles, type VaultIO } from '../vault/actions.js'
+import { VAULT_OPTIONS, secretSourcesFromOptions } from '../vault/cli-options.js'
 import { VaultKeyring } from '../vault/keyring.js'
 import { promptOnTerminal } from '../vault/prompt.js'
 import { loadVaultSecrets } from '../vault/secrets.js'
 
 const options: OptionSpec[] = [
-  { name: 'vault-id', kind: 'list', valueName: 'LABEL@SOURCE', help: 'a vault identity: SOURCE is a password file, a script or "prompt" (repeatable)' },
-  { name: 'vault-password-file', kind: 'list', valueName: 'FILE', help: 'vault password file, or executable printing the password (repeatable)' },
-  { name: 'vault-pass-file', kind: 'list', valueName: 'FILE', help: 'same as --vault-password-file' },
-  { name: 'ask-vault-password', kind: 'boolean', help: 'ask for the vault password' },
-  { name: 'ask-vault-pass', kind: 'boolean', help: 'same as --ask-vault-password' },
+  ...VAULT_OPTIONS,
   { name: 'encrypt-vault-id', kind: 'string', valueName: 'LABEL', help: 'the vault id to encrypt with (required when several are given)' },
   { name: 'new-vault-id', kind: 'string', valueName: 'LABEL@SOURCE', help: 'rekey: the new vault identity' },
   { name: 'new-vault-password-file', kind: 'string', valueName: 'FILE', help: 'rekey: the new vault password file' },
@@ -25,7 +23,7 @@ const options: OptionSpec[] = [
   { name: 'verbose', short: 'v', kind: 'count', help: 'accepted for ansible-vault compatibility' },
 ]
 
-const common = ['vault-id', 'vault-password-file', 'vault-pass-file', 'ask-vault-password', 'ask-vault-pass', 'verbose']
+const common = [...VAULT_OPTIONS.map((spec) => spec.name), 'verbose']
 const allowed = {
   create: [...common, 'encrypt-vault-id'],
   decrypt: [...common, 'output'],
@@ -53,6 +51,13 @@ function processIO(): VaultIO {
     stdoutIsTTY: process.stdout.isTTY === true,
     prompt: promptOnTerminal,
     env: process.env,
+    page(text) {
+      // like ansible-vault view: $PAGER, else less (-FRSX: quit if one screen, keep the screen clean)
+      const pager = process.env.PAGER || 'less'
+      const env = { ...process.env, LESS: process.env.LESS ?? 'FRSX' }
+      const result = spawnSync('/bin/sh', ['-c', pager], { input: text, stdio: ['pipe', 'inherit', 'inherit'], env })
+      if (result.error || result.status === 127) process.stdout.write(text)
+    },
   }
 }
 
@@ -81,14 +86,7 @@ export async function runVault(args: ParsedArgs, io: VaultIO): Promise<number> {
   const files = args.positionals.slice(1)
   const o = args.options
   const writes = action === 'encrypt' || action === 'encrypt_string' || action === 'create'
-  const secrets = await loadVaultSecrets({
-    vaultIds: list(o['vault-id']),
-    passwordFiles: [...list(o['vault-password-file']), ...list(o['vault-pass-file'])],
-    askVaultPass: o['ask-vault-password'] === true || o['ask-vault-pass'] === true,
-    autoPrompt: true,
-    confirm: writes,
-    prompt: io.prompt,
-  })
+  const secrets = await loadVaultSecrets(secretSourcesFromOptions(o, { autoPrompt: true, confirm: writes, prompt: io.prompt }))
   const keyring = new VaultKeyring(secrets)
   const encryptVaultId = str(o['encrypt-vault-id'])
   const output = str(o.output)

@@ -18,6 +18,8 @@ export interface VaultIO {
   stdoutIsTTY: boolean
   prompt: PromptFn
   env: NodeJS.ProcessEnv
+  /** Shows text in a pager (used by view on a terminal, so plaintext does not stay in scrollback). */
+  page?(text: Buffer): void
 }
 
 interface Output {
@@ -72,7 +74,8 @@ export async function decryptFiles(files: string[], output: string | undefined, 
 
 export async function viewFiles(files: string[], keyring: VaultKeyring, io: VaultIO): Promise<void> {
   const texts = files.map((file) => keyring.decrypt(readFileForVault(file).toString('utf8'), { file }).plaintext)
-  for (const text of texts) io.stdout(text)
+  if (io.stdoutIsTTY && io.page) io.page(Buffer.concat(texts))
+  else for (const text of texts) io.stdout(text)
 }
 
 export async function rekeyFiles(files: string[], keyring: VaultKeyring, newKeyring: VaultKeyring, encryptVaultId: string | undefined): Promise<void> {

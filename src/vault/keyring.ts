@@ -20,6 +20,9 @@ export interface Decrypted {
 }
 
 export class VaultKeyring {
+  // PBKDF2 costs milliseconds per value; the same file is often read twice (inventory, then play vars)
+  private readonly cache = new Map<string, Decrypted>()
+
   constructor(
     readonly secrets: VaultSecret[] = [],
     /** Receives every password; loadVaultAwareYaml adds decrypted values here. */
@@ -37,11 +40,18 @@ export class VaultKeyring {
         'use --vault-password-file FILE, --vault-id LABEL@SOURCE or --ask-vault-pass',
       )
     }
+    const key = `${envelope.vaultId ?? ''};${envelope.payloadHex}`
+    const cached = this.cache.get(key)
+    if (cached) return cached
     const label = envelope.vaultId ?? DEFAULT_VAULT_ID
     const ordered = [...this.secrets.filter((s) => s.id === label), ...this.secrets.filter((s) => s.id !== label)]
     for (const secret of ordered) {
       const plaintext = decryptPayload(envelope, secret.password, where)
-      if (plaintext) return { plaintext, secret, envelope }
+      if (plaintext) {
+        const result = { plaintext, secret, envelope }
+        this.cache.set(key, result)
+        return result
+      }
     }
     const ids = [...new Set(this.secrets.map((s) => s.id))].map((id) => `'${id}'`).join(', ')
     throw new VaultError(

@@ -66,3 +66,18 @@ describe('loadVaultAwareYaml', () => {
     expect(() => loadVaultAwareYaml('a: [1\n', 'p.yml', keyring())).toThrowError(ConfigError)
   })
 })
+
+describe('decryption cache', () => {
+  it('decrypts the same value once per keyring, so reading a file twice costs one PBKDF2', () => {
+    const ring = keyring(defaultSecret, prodSecret)
+    const text = fixture('inline-vars.yml')
+    const t0 = performance.now()
+    const first = loadVaultAwareYaml(text, 'a.yml', ring)
+    const cold = performance.now() - t0
+    const t1 = performance.now()
+    const second = loadVaultAwareYaml(text, 'a.yml', ring)
+    const warm = performance.now() - t1
+    expect(second).toEqual(first)
+    expect(warm).toBeLessThan(cold / 2)
+  })
+})
