@@ -64,7 +64,10 @@ function processIO(): VaultIO {
 function validate(action: string | undefined, args: ParsedArgs): Action {
   if (action === undefined) throw new UsageError('missing action', `one of: ${Object.keys(allowed).join(', ')}`)
   if (!(action in allowed)) {
-    throw new UsageError(`unknown vault action '${action}'`, suggestion(action, Object.keys(allowed)) ?? `one of: ${Object.keys(allowed).join(', ')}`)
+    // echo the word only when it is close to an action: otherwise it may be a secret meant for encrypt_string
+    const close = suggestion(action, Object.keys(allowed))
+    if (close) throw new UsageError(`unknown vault action '${action}'`, close)
+    throw new UsageError('unknown vault action', `the first word must be one of: ${Object.keys(allowed).join(', ')}`)
   }
   const ok: string[] = allowed[action as Action]
   for (const [name, value] of Object.entries(args.options)) {

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { parseArgs } from '../../../src/cli/args.js'
 import vaultCommand, { runVault } from '../../../src/cli/vault.js'
 import { TsplayError, UsageError, VaultError } from '../../../src/errors.js'
@@ -156,8 +156,31 @@ describe('tsplay vault rekey / edit / create', () => {
 
 describe('usage errors', () => {
   it('suggests the action and rejects options of other actions', async () => {
+    expect(await failure(['encrpyt'])).toBe("unknown vault action 'encrpyt' (did you mean 'encrypt'?)")
+    // a forgotten encrypt_string must not echo the secret that took its place
+    expect(await failure(['hunter2-secret', '--vault-password-file', 'x'])).not.toContain('hunter2')
     await expect(run(['encrpyt'])).rejects.toThrowError(UsageError)
     await expect(run(['view', '--output', 'x', 'f'])).rejects.toThrowError(/--output is not valid/)
     await expect(run(['decrypt', '--output', 'x', 'a', 'b'])).rejects.toThrowError(/at most one input file/)
+  })
+})
+
+describe('exit codes through main()', () => {
+  it('a wrong password exits 1 with one line naming the file and no password', async () => {
+    const { main } = await import('../../../src/cli/main.js')
+    const bad = join(dir, 'bad-password.txt')
+    writeFileSync(bad, 'wrong-password-xyz\n')
+    const lines: string[] = []
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true))
+    try {
+      const code = await main(['vault', 'view', '--vault-password-file', bad, fixturesDir + 'ansible-1.1.yml'])
+      expect(code).toBe(1)
+    } finally {
+      spy.mockRestore()
+    }
+    const text = lines.join('')
+    expect(text).toMatch(/^tsplay: .*ansible-1\.1\.yml: decryption failed/)
+    expect(text).not.toContain('wrong-password-xyz')
+    expect(text).not.toContain('tsplay-test-password')
   })
 })
