@@ -6,7 +6,7 @@ import { dirname } from 'node:path'
 import { UsageError, VaultError } from '../errors.js'
 import { delimiterNote, formatVaultYaml, nameArgs, type StringInput } from './encrypt-string.js'
 import { editInEditor, modeOf, readFileForVault, writeFileAtomic } from './files.js'
-import { isVaultText } from './format.js'
+import { DEFAULT_VAULT_ID, isVaultText } from './format.js'
 import type { VaultKeyring } from './keyring.js'
 import type { PromptFn } from './prompt.js'
 
@@ -102,8 +102,8 @@ export function editFiles(files: string[], keyring: VaultKeyring, io: VaultIO): 
     const { plaintext, secret, envelope } = keyring.decrypt(readFileForVault(path).toString('utf8'), { file })
     const edited = editInEditor(plaintext, path, io.env)
     if (edited.equals(plaintext)) continue
-    // same password and the same label as before, like ansible-vault edit
-    const id = envelope.vaultId ?? secret.id
+    // same password and the same header as before (1.1 stays 1.1), like ansible-vault edit
+    const id = envelope.vaultId ?? DEFAULT_VAULT_ID
     writeFileAtomic(path, keyring.encrypt(edited, { ...secret, id }), modeOf(path))
   }
 }

@@ -184,3 +184,17 @@ describe('exit codes through main()', () => {
     expect(text).not.toContain('tsplay-test-password')
   })
 })
+
+describe('edit keeps the header format', () => {
+  it('a 1.1 file decrypted by a labelled password stays 1.1', async () => {
+    const file = join(dir, 'e11.yml')
+    writeFileSync(file, fixture('ansible-1.1.yml'))
+    const sameAsDefault = join(dir, 'same.txt')
+    writeFileSync(sameAsDefault, 'tsplay-test-password\n')
+    const env = { PATH: process.env.PATH, EDITOR: `sh -c 'echo "extra: 1" >> "$1"' editor` }
+    await run(['edit', '--vault-id', `ops@${sameAsDefault}`, file], fakeIO({ env }))
+    const text = readFileSync(file, 'utf8')
+    expect(text).toMatch(/^\$ANSIBLE_VAULT;1\.1;AES256\n/)
+    expect(keyring(defaultSecret).decrypt(text, { file }).plaintext.toString()).toBe(fixture('plain-vars.yml') + 'extra: 1\n')
+  })
+})
