@@ -7,6 +7,9 @@ import { quote } from '../util/shell-quote.js'
 
 export const MASK = '********'
 
+/** Secrets shorter than this get no base64 forms (their cores would be too short to be specific). */
+const MIN_BASE64_LENGTH = 6
+
 /** Lines of a multi-line secret shorter than this are not masked on their own (a lone `}` or `-----`). */
 const MIN_LINE_LENGTH = 4
 
@@ -29,6 +32,7 @@ export class SecretRegistry {
     const text = Buffer.isBuffer(value) ? value.toString('utf8') : String(value)
     if (text.length < Math.max(1, options.minLength ?? 1)) return
     const forms = new Set([text, text.trim(), JSON.stringify(text).slice(1, -1), quote(text)])
+    for (const core of base64Cores(text)) forms.add(core)
     if (/[\r\n]/.test(text)) {
       for (const line of text.split(/\r?\n|\r/)) if (line.trim().length >= MIN_LINE_LENGTH) forms.add(line.trim())
     }
@@ -120,4 +124,22 @@ export class SecretRegistry {
     this.trie = root
     return root
   }
+}
+
+/**
+ * The base64 text a secret produces inside any larger base64 stream (file content shipped as
+ * `base64 -d` input shows up in -vvv command lines): one form per byte alignment (0, 1, 2), keeping
+ * only the characters that depend on the secret's bytes alone.
+ */
+function base64Cores(text: string): string[] {
+  const bytes = Buffer.from(text, 'utf8')
+  if (bytes.length < MIN_BASE64_LENGTH) return []
+  const cores: string[] = []
+  for (let offset = 0; offset < 3; offset++) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64')
+    const start = offset === 0 ? 0 : 4 // the first group mixes in bytes before the secret
+    const end = Math.floor((offset + bytes.length) / 3) * 4 // a partial last group mixes in bytes after it
+    if (end - start >= 4) cores.push(encoded.slice(start, end))
+  }
+  return cores
 }

@@ -57,3 +57,17 @@ describe('SecretRegistry', () => {
     expect(ms).toBeLessThan(500) // measured ~40 ms; a per-secret scan took ~3 s
   })
 })
+
+describe('base64 forms', () => {
+  it('masks a secret inside base64 content at any byte alignment', () => {
+    const r = new SecretRegistry()
+    r.add('etcd-cluster-token-0001')
+    for (const before of ['', 'a', 'ab', 'abc', 'token: ']) {
+      const content = Buffer.from(`${before}etcd-cluster-token-0001\nmore: data\n`).toString('base64')
+      const shown = r.redact(`printf %s ${content} | base64 -d > /etc/x`)
+      expect(shown, `prefix '${before}'`).toContain(MASK)
+      // what is left visible must not decode to the secret
+      expect(Buffer.from(shown.split(' ')[2].replace(MASK, ''), 'base64').toString('latin1')).not.toContain('cluster-token')
+    }
+  })
+})
