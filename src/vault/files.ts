@@ -3,7 +3,7 @@
 // private temp directory that is overwritten and removed afterwards.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync, writeFileSync } from 'node:fs'
+import { closeSync, fchmodSync, fsyncSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, extname, join } from 'node:path'
 import { VaultError } from '../errors.js'
@@ -13,7 +13,8 @@ export function writeFileAtomic(path: string, data: Buffer | string, mode = 0o60
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   let fd: number | undefined
   try {
-    fd = openSync(temp, 'wx', mode)
+    fd = openSync(temp, 'wx', 0o600)
+    fchmodSync(fd, mode) // exact bits, whatever the umask (a kept 0640 must stay 0640)
     writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
     fsyncSync(fd)
     closeSync(fd)

@@ -97,3 +97,16 @@ describe('readLine (the prompt without a terminal)', () => {
     await expect(interrupted).rejects.toThrowError(/interrupted/)
   })
 })
+
+describe('keyringFromOptions (run, exec, inventory)', () => {
+  it('builds a keyring from the shared flags, registers the passwords, and never prompts by itself', async () => {
+    const { keyringFromOptions } = await import('../../../src/vault/cli-options.js')
+    const ring = await keyringFromOptions({ 'vault-pass-file': [`${fixturesDir}password.txt`], 'vault-id': [`prod@${fixturesDir}password-prod.txt`] })
+    expect(ring.secrets.map((s) => s.id)).toEqual(['prod', 'default'])
+    expect(ring.registry.redact('pw tsplay-test-password')).toBe('pw ********')
+    const none = await keyringFromOptions({}, undefined, async () => {
+      throw new Error('must not prompt')
+    })
+    expect(none.secrets).toEqual([])
+  })
+})
