@@ -42,11 +42,9 @@ export async function loadVaultSecrets(sources: SecretSources): Promise<VaultSec
   for (const slug of slugs) {
     const { label, source } = splitVaultId(slug)
     const id = label ?? DEFAULT_VAULT_ID
-    const password =
-      source === 'prompt' || source === 'prompt_ask_vault_pass'
-        ? await askPassword(id, sources)
-        : await readPasswordSource(source, id, secrets)
-    secrets.push({ id, password, source: source.startsWith('prompt') ? 'prompt' : source })
+    const prompted = source === 'prompt' || source === 'prompt_ask_vault_pass'
+    const password = prompted ? await askPassword(id, sources) : await readPasswordSource(source, id, secrets)
+    secrets.push({ id, password, source: prompted ? 'prompt' : source })
   }
   return secrets
 }
