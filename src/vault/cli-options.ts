@@ -4,7 +4,7 @@
 import type { OptionSpec, OptionValues } from '../cli/args.js'
 import { VaultKeyring } from './keyring.js'
 import type { PromptFn } from './prompt.js'
-import { SecretRegistry } from './redact.js'
+import { processSecrets, type SecretRegistry } from './redact.js'
 import { loadVaultSecrets, type SecretSources } from './secrets.js'
 
 export const VAULT_OPTIONS: OptionSpec[] = [
@@ -29,7 +29,7 @@ export function secretSourcesFromOptions(options: OptionValues, extra: Partial<S
 /** The keyring for a run: passwords from the flags, registered in `registry` for redaction. */
 export async function keyringFromOptions(
   options: OptionValues,
-  registry: SecretRegistry = new SecretRegistry(),
+  registry: SecretRegistry = processSecrets,
   prompt?: PromptFn,
 ): Promise<VaultKeyring> {
   return new VaultKeyring(await loadVaultSecrets(secretSourcesFromOptions(options, { autoPrompt: false, prompt })), registry)

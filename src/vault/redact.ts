@@ -127,6 +127,12 @@ export class SecretRegistry {
 }
 
 /**
+ * The registry of this process's run: keyringFromOptions fills it by default, so the CLI's last-resort
+ * error printer (main.ts reportError) can redact without the registry being passed down to it.
+ */
+export const processSecrets = new SecretRegistry()
+
+/**
  * The base64 text a secret produces inside any larger base64 stream (file content shipped as
  * `base64 -d` input shows up in -vvv command lines): one form per byte alignment (0, 1, 2), keeping
  * only the characters that depend on the secret's bytes alone.
