@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseArgs } from '../../../src/cli/args.js'
 import vaultCommand, { runVault } from '../../../src/cli/vault.js'
 import { loadVaultAwareYaml } from '../../../src/vault/yaml.js'
@@ -23,7 +23,10 @@ const tsplay = async (argv: string[], stdin?: string): Promise<string> => {
 }
 
 describe.skipIf(!hasAnsible)(`interop with the installed ansible-vault${hasAnsible ? '' : ' (SKIPPED: ansible-vault not on PATH)'}`, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tsplay-interop-'))
+  let dir = ''
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tsplay-interop-'))
+  })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
   const plaintext = 'etcd_token: "tok-ä-123"\nlist: [1, 2]\n'
 
