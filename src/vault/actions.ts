@@ -120,7 +120,9 @@ export interface EncryptStringRequest {
 
 export async function encryptStrings(request: EncryptStringRequest, keyring: VaultKeyring, io: VaultIO): Promise<void> {
   const secret = keyring.encryptSecret(request.encryptVaultId)
-  const readStdin = request.args.includes(STDIO) || request.args.length === 0 || request.stdinName !== undefined
+  // ansible-vault 2.14 also reads stdin for a bare --prompt and then refuses its own combination; the
+  // prompt alone is what the user asked for
+  const readStdin = request.args.includes(STDIO) || request.stdinName !== undefined || (request.args.length === 0 && !request.prompt)
   if (request.prompt && readStdin) throw new UsageError('the --prompt option is not supported if also reading input from stdin')
   const inputs: StringInput[] = []
   if (request.prompt) {

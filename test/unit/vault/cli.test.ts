@@ -198,3 +198,19 @@ describe('edit keeps the header format', () => {
     expect(keyring(defaultSecret).decrypt(text, { file }).plaintext.toString()).toBe(fixture('plain-vars.yml') + 'extra: 1\n')
   })
 })
+
+describe('encrypt_string --prompt', () => {
+  it('asks for the name (echoed) and the string (hidden), and refuses stdin at the same time', async () => {
+    const asked: Array<[string, boolean | undefined]> = []
+    const io = fakeIO()
+    const answers = ['api_key', 'typed-secret']
+    io.prompt = async (q, o) => (asked.push([q, o?.echo]), answers.shift()!)
+    await run(['encrypt_string', ...PW, '--prompt'], io)
+    expect(asked).toEqual([
+      ['Variable name (enter for no name): ', true],
+      ['String to encrypt (hidden): ', false],
+    ])
+    expect(loadVaultAwareYaml(io.out(), 'p.yml', keyring(defaultSecret))).toEqual({ api_key: 'typed-secret' })
+    expect(await failure(['encrypt_string', ...PW, '--prompt', '-'])).toMatch(/--prompt option is not supported/)
+  })
+})
