@@ -22,7 +22,7 @@ const tsplay = async (argv: string[], stdin?: string): Promise<string> => {
   return io.out()
 }
 
-describe.skipIf(!hasAnsible)(`interop with the installed ansible-vault${hasAnsible ? '' : ' (SKIPPED: ansible-vault not on PATH)'}`, () => {
+describe.skipIf(!hasAnsible)(`interop with the installed ansible-vault${hasAnsible ? '' : ' (SKIPPED: ansible-vault not on PATH)'}`, { timeout: 60_000 }, () => {
   let dir = ''
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'tsplay-interop-'))
