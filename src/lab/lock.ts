@@ -1,12 +1,14 @@
 // A machine-wide lock file (O_EXCL + owner pid) so concurrent `lab up`s never pick the same subnet
 // or race on one lab. A lock whose owner died is taken over.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { LabError } from '../errors.js'
 import { pidAlive } from './procs.js'
 
 export async function withLock<T>(path: string, fn: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
+  mkdirSync(dirname(path), { recursive: true, mode: 0o755 })
   for (;;) {
     try {
       const fd = openSync(path, 'wx', 0o600)
