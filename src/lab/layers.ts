@@ -58,3 +58,23 @@ export async function whiteout(layer: string, rels: string[]): Promise<void> {
   const lines = rels.map((rel) => `mknod ${quote(join(layer, rel))} c 0 0`)
   await exec('/bin/sh', ['-e', '-c', lines.join('\n')])
 }
+
+/**
+ * Makes `target` an empty opaque directory (trusted.overlay.opaque=y): it hides the machine's
+ * directory below it completely, including files created there later. Node cannot set xattrs, so
+ * overlayfs does it: a directory made where a lower one was just removed is opaque. `scratch`
+ * must be on the same filesystem as `target` (a rename moves the result into place).
+ */
+export async function makeOpaqueDir(scratch: string, target: string): Promise<void> {
+  const s = (p: string) => quote(join(scratch, p))
+  const script = [
+    `mkdir -p ${s('lower/d')} ${s('upper')} ${s('work')} ${s('merged')}`,
+    `mount -t overlay tsplay-opaque -o lowerdir=${s('lower')},upperdir=${s('upper')},workdir=${s('work')} ${s('merged')}`,
+    `rc=0; { rmdir ${s('merged/d')} && mkdir ${s('merged/d')}; } || rc=$?`,
+    `umount ${s('merged')}`,
+    `[ $rc = 0 ] && mv ${s('upper/d')} ${quote(target)}; rc=$?`,
+    `rm -rf ${quote(scratch)}`,
+    'exit $rc',
+  ]
+  await exec('/bin/sh', ['-c', script.join('\n')])
+}

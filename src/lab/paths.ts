@@ -32,6 +32,10 @@ export interface LabPaths {
 }
 
 export function labPaths(name: string, root = labsRoot()): LabPaths {
+  // Paths end up in hosts.ini and ssh options: keep them free of spaces and quotes.
+  if (!/^\/[A-Za-z0-9_@%+=:,./-]*$/.test(root)) {
+    throw new LabError(`lab state root '${root}' must be an absolute path without spaces or quotes`, 'set TSPLAY_LAB_DIR to such a path')
+  }
   const dir = join(root, checkLabName(name))
   return {
     dir,

@@ -11,18 +11,18 @@ const TOOLS: Array<[string, string]> = [
 
 export function requireLinuxRoot(): void {
   if (process.platform !== 'linux') {
-    throw new LabError(`tsplay lab needs Linux (network namespaces, overlayfs); this is ${process.platform}`)
+    throw new LabError(`lab hosts need Linux (network namespaces, overlayfs); this is ${process.platform}`)
   }
   if (process.getuid?.() !== 0) {
-    throw new LabError('tsplay lab needs root (it creates network namespaces, mounts and a bridge)', 'run it as root, e.g. with sudo')
+    throw new LabError('lab hosts need root (network namespaces, mounts, a bridge)', 'run it as root, e.g. with sudo')
   }
 }
 
 export function requireTools(): void {
   requireLinuxRoot()
-  if (!executable('/usr/sbin/sshd')) throw new LabError('tsplay lab needs /usr/sbin/sshd', 'apt-get install -y openssh-server')
+  if (!executable('/usr/sbin/sshd')) throw new LabError('lab hosts need /usr/sbin/sshd', 'apt-get install -y openssh-server')
   for (const [tool, pkg] of TOOLS) {
-    if (!onPath(tool)) throw new LabError(`tsplay lab needs '${tool}' on PATH`, `apt-get install -y ${pkg}`)
+    if (!onPath(tool)) throw new LabError(`lab hosts need '${tool}' on PATH`, `apt-get install -y ${pkg}`)
   }
 }
 

@@ -2,11 +2,11 @@
 // Everything lives on a tmpfs at <state>/fs: overlayfs refuses an upperdir on the filesystem of
 // lowerdir=/ (overlap check), and the lab's own files sit in lower layers so that the upperdir
 // starts empty and shows exactly the bytes the host wrote.
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { exec, tryExec } from './exec.js'
 import { ensureHostKey } from './keys.js'
-import { machineEntriesExcept, mkdirLike, whiteout, writeLayerFile, type Owner } from './layers.js'
+import { machineEntriesExcept, makeOpaqueDir, mkdirLike, whiteout, writeLayerFile, type Owner } from './layers.js'
 import { MAX_HOSTS, hostIp, hostName, type HostPaths, type LabPaths } from './paths.js'
 import { sshdConfig, SSHD_CONFIG } from './sshd-config.js'
 
@@ -45,7 +45,9 @@ export interface CommonLayerInput {
 /** The lower layer every host of the lab shares: users, sudo, sshd config, a clean root home. */
 export async function buildCommonLayer(paths: LabPaths, input: CommonLayerInput): Promise<void> {
   const layer = paths.common
-  if (safeIsDir(join(layer, 'etc'))) return // built by an earlier `up`
+  const done = `${layer}.done` // outside the layer: every file in it shows up on the hosts
+  if (existsSync(done)) return
+  rmSync(layer, { recursive: true, force: true }) // half-built by an interrupted `up`
   mkdirSync(layer, { recursive: true, mode: 0o755 })
   const deploy = freeId()
   const home = '/home/deploy'
@@ -60,25 +62,26 @@ export async function buildCommonLayer(paths: LabPaths, input: CommonLayerInput)
   writeLayerFile(layer, 'etc/hosts', labHostsFile(input.subnet))
   writeLayerFile(layer, SSHD_CONFIG, sshdConfig())
 
+  // A clean root home: the machine's /root (its .bashrc runs pyenv: 130 ms per exec) is hidden
+  // entirely, including files that appear there after the lab started.
+  await makeOpaqueDir(join(paths.fs, '.scratch'), join(layer, 'root'))
   const user = { uid: deploy, gid: deploy }
   for (const [dir, owner] of [['root', { uid: 0, gid: 0 }], ['home/deploy', user]] as const) {
     const mode = dir === 'root' ? 0o700 : 0o755
     mkdirLike(layer, dir, { ...owner, mode })
+    chownSync(join(layer, dir), owner.uid, owner.gid)
+    chmodSync(join(layer, dir), mode)
     mkdirLike(layer, `${dir}/.ssh`, { ...owner, mode: 0o700 })
     writeLayerFile(layer, `${dir}/.bashrc`, '', 0o644, owner)
     writeLayerFile(layer, `${dir}/.profile`, '', 0o644, owner)
     writeLayerFile(layer, `${dir}/.ssh/authorized_keys`, input.authorizedKey + '\n', 0o600, owner)
   }
   mkdirLike(layer, 'run/sshd')
-  // A clean root home: hide whatever the machine keeps in /root (its .bashrc runs pyenv: 130 ms per exec).
-  const hidden = [
-    ...machineEntriesExcept('/root', ['.bashrc', '.profile', '.ssh']).map((n) => `root/${n}`),
-    ...machineEntriesExcept('/root/.ssh', ['authorized_keys']).map((n) => `root/.ssh/${n}`),
-    // The machine's own host keys are not the lab's business.
-    ...machineEntriesExcept('/etc/ssh', []).filter((n) => /^ssh_host_.*_key$/.test(n)).map((n) => `etc/ssh/${n}`),
-  ]
-  if (hidden.some((h) => h.startsWith('etc/ssh/'))) mkdirLike(layer, 'etc/ssh')
-  await whiteout(layer, hidden)
+  // The machine's own host keys are not the lab's business.
+  const hostKeys = machineEntriesExcept('/etc/ssh', []).filter((n) => /^ssh_host_.*_key$/.test(n))
+  if (hostKeys.length > 0) mkdirLike(layer, 'etc/ssh')
+  await whiteout(layer, hostKeys.map((n) => `etc/ssh/${n}`))
+  writeFileSync(done, '')
 }
 
 /** The per-host lower layer (hostname, host key) and empty upper/work/merged. Returns the host public key. */
@@ -117,14 +120,6 @@ function freeId(): number {
 function ownerOf(path: string): Owner {
   const st = statSync(path)
   return { uid: st.uid, gid: st.gid }
-}
-
-function safeIsDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory()
-  } catch {
-    return false
-  }
 }
 
 function safeIsFile(path: string): boolean {

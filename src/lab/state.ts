@@ -19,6 +19,7 @@ export interface LabState {
   name: string
   subnet: number // X in 10.213.X.0/24
   bridge: string
+  owner?: number // pid of the process the lab belongs to (test runs), if any
   hosts: HostState[]
 }
 

@@ -1,6 +1,6 @@
 // `lab up N`: make hosts lab-1 … lab-N run. Idempotent: running hosts are kept, dead ones restarted
 // (their upperdir intact), missing ones created.
-import { mkdirSync, readdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import pLimit from 'p-limit'
 import { LabError } from '../errors.js'
 import { labInfoFrom, type LabInfo } from './info.js'
@@ -26,6 +26,7 @@ import { buildCommonLayer, buildHostLayer, mountLabFs } from './rootfs.js'
 import { readState, writeState, type HostState, type LabState } from './state.js'
 import { writeInventory } from './inventory-writer.js'
 import { teardown } from './down.js'
+import { listLabs } from './list.js'
 
 export interface UpOptions {
   count: number
@@ -33,6 +34,7 @@ export interface UpOptions {
   root?: string // parent of state dirs; default $TSPLAY_LAB_DIR or /var/lib/tsplay/labs
   inventoryDir?: string // also write hosts.ini here
   concurrency?: number
+  owner?: number // pid recorded in state.json: a lab whose owner died may be swept (see staleLabs)
 }
 
 export interface UpResult extends LabInfo {
@@ -59,6 +61,7 @@ async function up(name: string, root: string, paths: LabPaths, options: UpOption
     state = undefined
   }
   state ??= await createLab(name, root, paths)
+  if (options.owner !== undefined) state.owner = options.owner
   await mountLabFs(paths, name)
   mkdirSync(paths.logs, { recursive: true, mode: 0o700 })
   const authorizedKey = await ensureClientKey(paths.key, `tsplay-lab-${name}`)
@@ -102,31 +105,12 @@ async function createLab(name: string, root: string, paths: LabPaths): Promise<L
       throw new LabError(`interface ${bridge} exists but ${paths.state} does not`, 'another lab with this name runs from another TSPLAY_LAB_DIR; use another --name')
     }
     const used = await subnetsInUse()
-    for (const other of otherLabSubnets(root, name)) used.add(other)
+    for (const other of listLabs(root)) if (other.name !== name) used.add(other.subnet)
     const state: LabState = { version: 1, name, subnet: pickSubnet(used), bridge, hosts: [] }
     writeState(paths, state) // before the bridge exists, so `down` can always clean up
     await createBridge(bridge, state.subnet)
     return state
   })
-}
-
-function otherLabSubnets(root: string, self: string): number[] {
-  let names: string[] = []
-  try {
-    names = readdirSync(root).filter((n) => n !== self && !n.endsWith('.lock'))
-  } catch {
-    return []
-  }
-  const subnets: number[] = []
-  for (const n of names) {
-    try {
-      const s = readState(labPaths(n, root))
-      if (s) subnets.push(s.subnet)
-    } catch {
-      /* not a lab dir */
-    }
-  }
-  return subnets
 }
 
 function newHost(state: LabState, index: number): HostState {

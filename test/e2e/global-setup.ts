@@ -2,7 +2,7 @@
 // The name is unique per run (helpers and CI jobs may run e2e suites at the same time);
 // set TSPLAY_E2E_LAB to pin it and TSPLAY_E2E_HOSTS to change the host count (default 3).
 import type { TestProject } from 'vitest/node'
-import { labDown, labUp, type LabInfo } from '../../src/lab/index.js'
+import { labDown, labUp, staleLabs, type LabInfo } from '../../src/lab/index.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,10 +17,12 @@ export function e2eLabName(): string {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const name = e2eLabName()
   const count = Number(process.env.TSPLAY_E2E_HOSTS ?? 3)
-  await labDown({ name }) // a lab left by a killed run with a recycled pid starts clean
+  // Labs of e2e runs that were killed before their teardown, and a lab left under a recycled pid.
+  for (const stale of staleLabs()) await labDown({ name: stale })
+  await labDown({ name })
   let info: LabInfo
   try {
-    info = await labUp({ name, count })
+    info = await labUp({ name, count, owner: process.pid })
   } catch (error) {
     await labDown({ name }).catch(() => undefined)
     throw error

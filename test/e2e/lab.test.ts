@@ -1,5 +1,5 @@
 // Acceptance of `tsplay lab` (issue 2), against the e2e lab and one lab of its own.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
@@ -52,9 +52,15 @@ describe('lab hosts', () => {
     expect(upperEntries('lab-1').find((e) => e.path === path.slice(1))?.kind).toBe('file')
   })
 
-  it('have a clean root home (the machine\'s /root is hidden) and an exec costs milliseconds', async () => {
-    const r = await sshRun('lab-1', 'ls -A /root; cat /root/.bashrc | wc -c')
-    expect(r.stdout.split('\n').filter((l) => l && !l.startsWith('tsplay-e2e-'))).toEqual(['.bashrc', '.profile', '.ssh', '0'])
+  it('have a clean root home: the machine\'s /root is hidden, even files created there later', async () => {
+    const late = `/root/.tsplay-e2e-late-${process.pid}`
+    writeFileSync(late, '')
+    try {
+      const r = await sshRun('lab-1', 'ls -A /root; cat /root/.bashrc | wc -c')
+      expect(r.stdout.split('\n').filter((l) => l && !l.startsWith('tsplay-e2e-'))).toEqual(['.bashrc', '.profile', '.ssh', '0'])
+    } finally {
+      rmSync(late)
+    }
   })
 
   it('let deploy sudo with its password and not without', async () => {
@@ -112,12 +118,12 @@ describe('a lab of its own', () => {
   it('up is idempotent and grows; down leaves no namespace, mount, process, link or state', async () => {
     const name = `d${process.pid.toString(36).slice(-5)}`
     try {
-      const first = await labUp({ name, count: 2 })
+      const first = await labUp({ name, count: 2, owner: process.pid })
       expect(first.started).toEqual(['lab-1', 'lab-2'])
-      const again = await labUp({ name, count: 2 })
+      const again = await labUp({ name, count: 2, owner: process.pid })
       expect(again.started).toEqual([])
       expect(again.hosts).toEqual(first.hosts)
-      const grown = await labUp({ name, count: 3 })
+      const grown = await labUp({ name, count: 3, owner: process.pid })
       expect(grown.started).toEqual(['lab-3'])
       expect(grown.subnet).toBe(first.subnet)
       expect(grown.subnet).not.toBe(labInfo().subnet)
