@@ -3,7 +3,7 @@
 // lowerdir=/ (overlap check), and the lab's own files sit in lower layers so that the upperdir
 // starts empty and shows exactly the bytes the host wrote.
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { exec, tryExec } from './exec.js'
 import { ensureHostKey } from './keys.js'
 import { machineEntriesExcept, makeOpaqueDir, mkdirLike, whiteout, writeLayerFile, type Owner } from './layers.js'
@@ -36,6 +36,8 @@ export async function unmountLabFs(paths: LabPaths): Promise<void> {
   }
 }
 
+const OPAQUE = ['root', 'tmp']
+
 export interface CommonLayerInput {
   subnet: number
   authorizedKey: string
@@ -62,9 +64,10 @@ export async function buildCommonLayer(paths: LabPaths, input: CommonLayerInput)
   writeLayerFile(layer, 'etc/hosts', labHostsFile(input.subnet))
   writeLayerFile(layer, SSHD_CONFIG, sshdConfig())
 
-  // A clean root home: the machine's /root (its .bashrc runs pyenv: 130 ms per exec) is hidden
-  // entirely, including files that appear there after the lab started.
-  await makeOpaqueDir(join(paths.fs, '.scratch'), join(layer, 'root'))
+  // A clean root home (the machine's .bashrc runs pyenv: 130 ms per exec) and an empty /tmp, like a
+  // fresh machine's: the machine's are hidden entirely, even files that appear after the lab started.
+  for (const dir of OPAQUE) await makeOpaqueDir(join(paths.fs, '.scratch'), join(layer, dir))
+  chmodSync(join(layer, 'tmp'), 0o1777)
   const user = { uid: deploy, gid: deploy }
   for (const [dir, owner] of [['root', { uid: 0, gid: 0 }], ['home/deploy', user]] as const) {
     const mode = dir === 'root' ? 0o700 : 0o755
@@ -78,9 +81,15 @@ export async function buildCommonLayer(paths: LabPaths, input: CommonLayerInput)
   }
   mkdirLike(layer, 'run/sshd')
   // The machine's own host keys are not the lab's business.
-  const hostKeys = machineEntriesExcept('/etc/ssh', []).filter((n) => /^ssh_host_.*_key$/.test(n))
-  if (hostKeys.length > 0) mkdirLike(layer, 'etc/ssh')
-  await whiteout(layer, hostKeys.map((n) => `etc/ssh/${n}`))
+  const hidden = machineEntriesExcept('/etc/ssh', [])
+    .filter((n) => /^ssh_host_.*_key$/.test(n))
+    .map((n) => `etc/ssh/${n}`)
+  // Nor are the labs' state dirs (keys, passwords, other hosts' upperdirs).
+  // An opaque /tmp or /root hides them already; a whiteout inside an opaque dir would show as a device.
+  const labsDir = dirname(paths.dir).slice(1)
+  if (!OPAQUE.some((o) => labsDir === o || labsDir.startsWith(`${o}/`))) hidden.push(labsDir)
+  for (const h of hidden) mkdirLike(layer, dirname(h))
+  await whiteout(layer, hidden)
   writeFileSync(done, '')
 }
 
