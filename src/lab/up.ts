@@ -82,11 +82,11 @@ async function up(name: string, root: string, paths: LabPaths, options: UpOption
   writeState(paths, state)
 
   const dead = state.hosts.filter((h) => !isHostInit(h))
-  try {
-    await Promise.all(dead.map((h) => limit(() => startHost(paths, h))))
-  } finally {
-    writeState(paths, state)
-  }
+  // allSettled: every started host's pids reach state.json even when another host fails.
+  const results = await Promise.allSettled(dead.map((h) => limit(() => startHost(paths, h))))
+  writeState(paths, state)
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed) throw failed.reason
   const inventoryFiles = writeInventory(state, paths, hostKeys, options.inventoryDir)
   return { ...labInfoFrom(state, paths), started: dead.map((h) => h.name), inventoryFiles }
 }
@@ -94,7 +94,7 @@ async function up(name: string, root: string, paths: LabPaths, options: UpOption
 async function startHost(paths: LabPaths, host: HostState): Promise<void> {
   const hp = hostPaths(paths, host.name)
   Object.assign(host, await startHostProcess(paths, hp, host))
-  await waitForSshd(host, hp)
+  if (!host.cut) await waitForSshd(host, hp) // a cut host cannot answer until `lab heal`
 }
 
 /** Picks a free subnet and creates the bridge under a machine-wide lock, so concurrent labs never collide. */
