@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { LabError } from '../errors.js'
 import { exec } from './exec.js'
 
 export async function ensureClientKey(keyPath: string, comment: string): Promise<string> {
@@ -15,9 +16,17 @@ export function ensurePassword(path: string): string {
   return readFileSync(path, 'utf8').trim()
 }
 
-/** SHA-512 crypt, as /etc/shadow wants it. The password travels on stdin, never in argv. */
+const SALT_CHARS = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+/**
+ * SHA-512 crypt ($6$), as /etc/shadow wants it, through libc's crypt() from perl: perl-base is
+ * Essential on Debian, the openssl CLI is not. The password travels on stdin, never in argv.
+ */
 export async function hashPassword(password: string): Promise<string> {
-  const { stdout } = await exec('openssl', ['passwd', '-6', '-stdin'], password + '\n')
+  const salt = [...randomBytes(16)].map((b) => SALT_CHARS[b % 64]).join('')
+  const script = 'my $p = <STDIN>; chomp $p; print crypt($p, "\\$6\\$$ARGV[0]\\$")'
+  const { stdout } = await exec('perl', ['-e', script, salt], password + '\n')
+  if (!stdout.startsWith(`$6$${salt}$`)) throw new LabError("this system's crypt() cannot make SHA-512 password hashes")
   return stdout.trim()
 }
 

@@ -6,7 +6,7 @@ const TOOLS: Array<[string, string]> = [
   ['ip', 'iproute2'],
   ['unshare', 'util-linux'],
   ['ssh-keygen', 'openssh-client'],
-  ['openssl', 'openssl'],
+  ['perl', 'perl-base'],
 ]
 
 export function requireLinuxRoot(): void {
