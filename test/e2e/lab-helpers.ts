@@ -50,7 +50,11 @@ export function upperEntries(host: string): UpperEntry[] {
   return out
 }
 
-/** Relative paths of every non-directory the host wrote (files, symlinks, deletions), sorted. */
+/**
+ * Relative paths of every non-directory the host wrote (files, symlinks, deletions), sorted.
+ * A fresh host writes nothing on its own: plain ssh/ssh2 sessions leave no trace. Known noise:
+ * sudo's timestamp (run/sudo/ts/USER) after a become, and var/log/{lastlog,wtmp} after a pty (ssh -t).
+ */
 export function listUpperFiles(host: string): string[] {
   return upperEntries(host)
     .filter((e) => e.kind !== 'dir')
