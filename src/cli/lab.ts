@@ -13,10 +13,12 @@ export default defineCommand({
   summary: [
     'Throwaway SSH hosts on this machine (needs Linux and root).',
     '  up N            start hosts lab-1 … lab-N (idempotent; grows the lab) and write hosts.ini',
-    '  status          show each host: alive or not, its IP',
+    '  status          show each host: alive or not, its IP (exit 1 if one is down)',
     '  down            remove the lab: processes, namespaces, mounts, bridge, state',
     '  stop|start HOST kill / revive a host (its whole PID namespace; files kept)',
     '  cut|heal HOST   drop / restore a host\'s network',
+    'State (keys, deploy\'s password, known_hosts, hosts.ini, logs) lives in $TSPLAY_LAB_DIR/NAME,',
+    'default /var/lib/tsplay/labs/NAME. Lab names are machine-wide (they name bridges and namespaces).',
   ].join('\n'),
   usage: 'tsplay lab up N | status | down | stop HOST | start HOST | cut HOST | heal HOST [options]',
   options: [
@@ -26,14 +28,14 @@ export default defineCommand({
   ],
   async run({ options, positionals }) {
     const [verb, ...rest] = positionals
-    if (verb === undefined) throw new UsageError('tsplay lab needs a verb', `one of: ${subverbs.join(', ')}`)
+    if (verb === undefined) throw new UsageError('lab needs a verb', `one of: ${subverbs.join(', ')}`)
     if (!(subverbs as readonly string[]).includes(verb)) {
       throw new UsageError(`unknown lab verb '${verb}'`, suggestion(verb, [...subverbs]) ?? `one of: ${subverbs.join(', ')}`)
     }
     const target = { name: options.name as string | undefined }
     const json = options.json === true
     const arg = (what: string) => {
-      if (rest.length !== 1) throw new UsageError(`tsplay lab ${verb} needs exactly one ${what}`)
+      if (rest.length !== 1) throw new UsageError(`lab ${verb} needs exactly one ${what}`)
       return rest[0]
     }
     switch (verb as Subverb) {
