@@ -9,7 +9,7 @@ import { processesUnder } from '../../src/lab/procs.js'
 import { mountsUnder } from '../../src/lab/rootfs.js'
 import { main } from '../../src/cli/main.js'
 import { sh } from '../../src/util/shell-quote.js'
-import { labHost, labInfo, labPassword, listUpperFiles, sshRun, upperEntries } from './lab-helpers.js'
+import { labHost, labInfo, labPassword, listUpperFiles, resetHost, sshRun, upperEntries } from './lab-helpers.js'
 
 const lab = () => ({ name: labInfo().name })
 
@@ -98,6 +98,14 @@ describe('lab hosts', () => {
       await labHeal('lab-3', lab())
     }
     expect((await sshRun('lab-3', 'hostname')).stdout).toBe('lab-3\n')
+  })
+
+  it('resetHost gives a test a fresh host: empty upperdir, same key and address', async () => {
+    expect((await sshRun('lab-3', 'echo x > /etc/tsplay-e2e; rm /etc/hostname')).rc).toBe(0)
+    expect(upperEntries('lab-3')).toContainEqual({ path: 'etc/hostname', kind: 'deleted' })
+    await resetHost('lab-3')
+    expect(upperEntries('lab-3')).toEqual([])
+    expect((await sshRun('lab-3', 'cat /etc/hostname; test -e /etc/tsplay-e2e || echo gone')).stdout).toBe('lab-3\ngone\n')
   })
 
   it('`tsplay lab status` lists every host as alive', async () => {
