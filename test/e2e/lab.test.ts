@@ -29,9 +29,13 @@ describe('lab hosts', () => {
   it('are refused when the host key is not in known_hosts (checking is really strict)', async () => {
     const empty = join(tmpdir(), `tsplay-e2e-empty-known-hosts-${process.pid}`)
     writeFileSync(empty, '')
-    const r = await sshRun('lab-1', 'true', { knownHosts: empty })
-    expect(r.rc).toBe(255)
-    expect(r.stderr).toMatch(/Host key verification failed/)
+    try {
+      const r = await sshRun('lab-1', 'true', { knownHosts: empty })
+      expect(r.rc).toBe(255)
+      expect(r.stderr).toMatch(/Host key verification failed/)
+    } finally {
+      rmSync(empty)
+    }
   })
 
   it('the inventory names every host with ansible_host, user, key and known_hosts', () => {
