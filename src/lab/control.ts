@@ -2,7 +2,7 @@
 import { LabError } from '../errors.js'
 import { isHostInit, startHostProcess, stopHostProcess, tcpOpen, waitForSshd } from './host-process.js'
 import { withLock } from './lock.js'
-import { setLinkUp } from './network.js'
+import { assertRoutedToBridge, setLinkUp } from './network.js'
 import { DEFAULT_LAB_NAME, hostPaths, labPaths, labsRoot, parseHostName, type LabPaths } from './paths.js'
 import { requireLinuxRoot, requireTools } from './preflight.js'
 import { readState, writeState, type HostState, type LabState } from './state.js'
@@ -23,6 +23,7 @@ export interface HostStatus {
 export async function labStatus(target: LabTarget = {}): Promise<{ name: string; hosts: HostStatus[] }> {
   requireLinuxRoot()
   const { state } = load(target)
+  if (state.hosts.length > 0) await assertRoutedToBridge(state.hosts[0].ip, state.bridge)
   const hosts = await Promise.all(
     state.hosts.map(async (h) => {
       const alive = isHostInit(h)
@@ -39,9 +40,10 @@ export async function labStop(host: string, target: LabTarget = {}): Promise<voi
 
 export async function labStart(host: string, target: LabTarget = {}): Promise<void> {
   requireTools()
-  await onHost(host, target, async (h, paths) => {
+  await onHost(host, target, async (h, paths, state) => {
     if (isHostInit(h)) return
     const hp = hostPaths(paths, h.name)
+    await assertRoutedToBridge(h.ip, state.bridge)
     Object.assign(h, await startHostProcess(paths, hp, h))
     if (!h.cut) await waitForSshd(h, hp)
   })
@@ -69,7 +71,7 @@ function load(target: LabTarget): { state: LabState; paths: LabPaths } {
   return { state, paths }
 }
 
-async function onHost(host: string, target: LabTarget, fn: (h: HostState, paths: LabPaths) => Promise<void>): Promise<void> {
+async function onHost(host: string, target: LabTarget, fn: (h: HostState, paths: LabPaths, state: LabState) => Promise<void>): Promise<void> {
   requireLinuxRoot()
   const { paths } = load(target)
   await withLock(`${paths.dir}.lock`, async () => {
@@ -77,7 +79,7 @@ async function onHost(host: string, target: LabTarget, fn: (h: HostState, paths:
     const index = parseHostName(host, state.hosts.map((h) => h.name))
     const h = state.hosts.find((x) => x.index === index)!
     try {
-      await fn(h, paths)
+      await fn(h, paths, state)
     } finally {
       writeState(paths, state)
     }

@@ -20,6 +20,10 @@ export function initScript(lab: LabPaths, host: HostPaths, name: string): string
     `mount -t proc proc ${quote(`${m}/proc`)}`,
     `mount -t sysfs sysfs ${quote(`${m}/sys`)}`,
     `mount --rbind /dev ${quote(`${m}/dev`)}`,
+    // Its own /dev/shm and ptys: hosts share the machine's devices, not each other's scratch space.
+    `mount -t tmpfs -o mode=1777,nosuid,nodev shm ${quote(`${m}/dev/shm`)}`,
+    `mount -t devpts -o newinstance,ptmxmode=0666,mode=0620,gid=5 devpts ${quote(`${m}/dev/pts`)}`,
+    `mount --bind ${quote(`${m}/dev/pts/ptmx`)} ${quote(`${m}/dev/ptmx`)}`,
     `hostname ${quote(name)}`,
     `exec chroot ${quote(m)} /usr/sbin/sshd -D -e -f /${SSHD_CONFIG}`,
   ].join('\n')

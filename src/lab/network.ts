@@ -38,6 +38,18 @@ export function pickSubnet(used: Set<number>): number {
   throw new LabError('no free 10.213.X.0/24 subnet left for a lab', 'remove labs with `tsplay lab down --name NAME`')
 }
 
+/**
+ * Refuses to probe `ip` unless the kernel routes it through the lab's bridge: with the bridge gone
+ * (a reboot, a manual `ip link del`) the default route would carry the packets off the machine.
+ */
+export async function assertRoutedToBridge(ip: string, bridge: string): Promise<void> {
+  const { stdout } = await exec('ip', ['-j', 'route', 'get', ip])
+  const dev = (JSON.parse(stdout || '[]') as Array<{ dev?: string }>)[0]?.dev
+  if (dev !== bridge) {
+    throw new LabError(`lab bridge ${bridge} is gone: ${ip} would be routed via ${dev ?? 'nothing'}`, 'run `tsplay lab up` again to rebuild the lab')
+  }
+}
+
 export async function linkExists(name: string): Promise<boolean> {
   return existsSync(`/sys/class/net/${name}`)
 }

@@ -5,6 +5,8 @@ import { LabError } from '../errors.js'
 const TOOLS: Array<[string, string]> = [
   ['ip', 'iproute2'],
   ['unshare', 'util-linux'],
+  ['mount', 'mount'],
+  ['hostname', 'hostname'],
   ['ssh-keygen', 'openssh-client'],
   ['perl', 'perl-base'],
 ]

@@ -6,7 +6,7 @@ import { LabError } from '../errors.js'
 import { labInfoFrom, type LabInfo } from './info.js'
 import { ensureClientKey, ensurePassword, hashPassword } from './keys.js'
 import { withLock } from './lock.js'
-import { addHostNetworks, createBridge, linkExists, netnsExists, pickSubnet, subnetsInUse } from './network.js'
+import { addHostNetworks, assertRoutedToBridge, createBridge, linkExists, netnsExists, pickSubnet, subnetsInUse } from './network.js'
 import {
   DEFAULT_LAB_NAME,
   MAX_HOSTS,
@@ -81,6 +81,7 @@ async function up(name: string, root: string, paths: LabPaths, options: UpOption
   await addHostNetworks(state.bridge, missingNet)
   writeState(paths, state)
 
+  await assertRoutedToBridge(state.hosts[0].ip, state.bridge)
   const dead = state.hosts.filter((h) => !isHostInit(h))
   // allSettled: every started host's pids reach state.json even when another host fails.
   const results = await Promise.allSettled(dead.map((h) => limit(() => startHost(paths, h))))

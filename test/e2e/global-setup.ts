@@ -1,6 +1,6 @@
 // Starts one lab for the whole e2e run and removes it afterwards, even when tests fail.
 // The name is unique per run (helpers and CI jobs may run e2e suites at the same time);
-// set TSPLAY_E2E_LAB to pin it and TSPLAY_E2E_HOSTS to change the host count (default 3).
+// set TSPLAY_E2E_LAB to pin it and TSPLAY_E2E_HOSTS for more hosts than the default 3.
 import type { TestProject } from 'vitest/node'
 import { labDown, labUp, staleLabs, type LabInfo } from '../../src/lab/index.js'
 
@@ -16,7 +16,7 @@ export function e2eLabName(): string {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const name = e2eLabName()
-  const count = Number(process.env.TSPLAY_E2E_HOSTS ?? 3)
+  const count = Math.max(3, Number(process.env.TSPLAY_E2E_HOSTS ?? 3)) // lab.test.ts uses lab-1 … lab-3
   // Labs of e2e runs that were killed before their teardown, and a lab left under a recycled pid.
   for (const stale of staleLabs()) await labDown({ name: stale })
   await labDown({ name })

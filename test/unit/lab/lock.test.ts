@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { withLock } from '../../../src/lab/lock.js'
 
 describe('withLock', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tsplay-lock-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('runs holders one at a time and removes the lock afterwards', async () => {
     const path = join(dir, 'a.lock')

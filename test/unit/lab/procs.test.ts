@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, realpathSync } from 'node:fs'
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -22,5 +22,6 @@ describe('/proc helpers', () => {
     await new Promise((resolve) => child.once('exit', resolve))
     expect(pidAlive(child.pid!)).toBe(false)
     expect(processesUnder(dir)).toEqual([])
+    rmSync(dir, { recursive: true })
   })
 })
