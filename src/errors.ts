@@ -72,6 +72,19 @@ export class VaultError extends TsplayError {
   }
 }
 
+/** A template failed to parse or render: bad syntax, an undefined variable, a helper given bad input. */
+export class TemplateError extends TsplayError {
+  constructor(
+    message: string,
+    position?: SourcePosition,
+    hint?: string,
+    /** The undefined variable's dotted path, when that is the cause. */
+    readonly variable?: string,
+  ) {
+    super('CONFIG', message, position, hint)
+  }
+}
+
 export function formatPosition(p: SourcePosition): string {
   if (p.line === undefined) return p.file
   return p.column === undefined ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`
