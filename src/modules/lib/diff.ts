@@ -70,8 +70,8 @@ function diffLines(a: string[], b: string[]): Op[] {
     let y = 0
     while (x < n || y < m) {
       if (x < n && y < m && am[x] === bm[y]) { ops.push({ op: ' ', text: am[x], a: pre + x, b: pre + y }); x++; y++ }
-      else if (y < m && (x === n || lcs[x][y + 1] >= lcs[x + 1][y])) { ops.push({ op: '+', text: bm[y], a: pre + x, b: pre + y }); y++ }
-      else { ops.push({ op: '-', text: am[x], a: pre + x, b: pre + y }); x++ }
+      else if (x < n && (y === m || lcs[x + 1][y] >= lcs[x][y + 1])) { ops.push({ op: '-', text: am[x], a: pre + x, b: pre + y }); x++ }
+      else { ops.push({ op: '+', text: bm[y], a: pre + x, b: pre + y }); y++ }
     }
   }
   for (let k = 0; k < suf; k++) ops.push({ op: ' ', text: a[a.length - suf + k], a: a.length - suf + k, b: b.length - suf + k })

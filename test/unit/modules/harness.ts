@@ -1,5 +1,6 @@
 // Data-driven module cases, runnable over any Connection: LocalConnection in a temp dir (unit) or a lab
 // host over SSH (e2e). Paths in cases use `{root}`, replaced by the per-case directory on the host.
+import Handlebars from 'handlebars'
 import { expect } from 'vitest'
 import type { Connection } from '../../../src/connection/types.js'
 import { modules, type ModuleName } from '../../../src/modules/index.js'
@@ -50,8 +51,11 @@ export interface Target {
   changes?: () => Promise<string>
 }
 
+/** A task context; `render` stands in for the engine's renderer (Handlebars, noEscape, task vars). */
 export function makeCtx(conn: Connection, opts: Partial<ModuleContext> = {}): ModuleContext {
-  return { host: conn.host, conn, check: false, diff: false, vars: {}, searchPaths: [], ...opts }
+  const vars = opts.vars ?? {}
+  const render = (text: string) => Handlebars.compile(text, { noEscape: true, strict: true })(vars)
+  return { host: conn.host, conn, check: false, diff: false, vars, searchPaths: [], render, ...opts }
 }
 
 export function fill<T>(value: T, root: string): T {

@@ -31,4 +31,14 @@ describe('hostile strings', () => {
     expect(r.status, r.msg).toBe('changed')
     expect(r.data.stdout).toBe(s)
   })
+
+  it.each(hostile.map((s, i) => [label(s), s, i] as const))('lineinfile line %s lands byte-exact', async (_l, s, i) => {
+    const path = join(base, `line-${i}`)
+    await conn.put('first\n', path)
+    const r = await runModule(modules.lineinfile, ctx, { path, line: s })
+    expect(r.status, r.msg).toBe('changed')
+    expect((await conn.get(path)).toString('utf8')).toBe(`first\n${s}\n`)
+    // a line with its own line breaks is never found again as one line (Ansible behaves the same)
+    if (!/[\r\n]/.test(s)) expect((await runModule(modules.lineinfile, ctx, { path, line: s })).status).toBe('ok')
+  })
 })
