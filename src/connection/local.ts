@@ -19,6 +19,8 @@ export class LocalConnection implements Connection {
       child.stdout.on('data', (b: Buffer) => out.push(b))
       child.stderr.on('data', (b: Buffer) => err.push(b))
       child.on('error', reject)
+      // a command that exits without reading stdin must not crash the controller with EPIPE
+      child.stdin.on('error', () => {})
       child.on('close', (code, signal) =>
         resolve({
           rc: code ?? (signal ? 128 + 9 : 1),
