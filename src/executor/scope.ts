@@ -1,5 +1,5 @@
 // Keyword inheritance: a block's (or role's, or include's) keywords apply to every task inside it.
-import type { Block, Play, Task } from '../playbook/model.js'
+import type { CommonKeywords, Play, RoleScope } from '../playbook/model.js'
 import type { Scope } from './types.js'
 
 const OVERRIDABLE = [
@@ -12,7 +12,7 @@ export function playScope(play: Play): Scope {
 }
 
 /** The scope for the children of `node` (a block) or for running `node` (a task). */
-export function extendScope(scope: Scope, node: Pick<Block | Task | Play, 'when' | 'tags' | 'vars'> & Partial<Block>): Scope {
+export function extendScope(scope: Scope, node: CommonKeywords & { notify?: string[]; role?: RoleScope }): Scope {
   const next: Scope = {
     ...scope,
     when: node.when.length ? [...scope.when, ...node.when] : scope.when,
@@ -21,7 +21,7 @@ export function extendScope(scope: Scope, node: Pick<Block | Task | Play, 'when'
     notify: node.notify?.length ? [...scope.notify, ...node.notify] : scope.notify,
   }
   if (node.role) next.role = node.role
-  const source = node as Record<string, unknown>
+  const source = node as unknown as Record<string, unknown>
   for (const key of OVERRIDABLE) if (source[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = source[key]
   return next
 }

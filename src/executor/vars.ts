@@ -76,7 +76,7 @@ function hostvarsProxy(ctx: PlayContext): Vars {
     let vars = cache.get(name)
     if (!vars) {
       vars = Object.assign(
-        {},
+        {} as Vars,
         ctx.inventoryVars(name),
         host?.facts,
         ctx.play.vars,
@@ -85,7 +85,7 @@ function hostvarsProxy(ctx: PlayContext): Vars {
         ctx.options.extraVars,
         { inventory_hostname: name, inventory_hostname_short: name.split('.')[0], group_names: ctx.options.inventory.groupNames(name) },
       )
-      cache.set(name, vars)
+      cache.set(name, vars!)
     }
     return vars
   }
@@ -94,8 +94,10 @@ function hostvarsProxy(ctx: PlayContext): Vars {
     get: (_t, key) => (typeof key === 'string' ? read(key) : undefined),
     has: (_t, key) => typeof key === 'string' && read(key) !== undefined,
     ownKeys: () => names(),
-    getOwnPropertyDescriptor: (_t, key) =>
-      typeof key === 'string' && read(key) !== undefined ? { value: read(key), enumerable: true, configurable: true, writable: false } : undefined,
+    getOwnPropertyDescriptor: (_t, key) => {
+      const value = typeof key === 'string' ? read(key) : undefined
+      return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false }
+    },
   })
 }
 

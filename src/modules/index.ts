@@ -1,5 +1,10 @@
 // The module registry: a constant map, so a module name's type is `keyof typeof modules`.
+import { assert } from './assert.js'
 import { blockinfile } from './blockinfile.js'
+import { debug } from './debug.js'
+import { fail } from './fail.js'
+import { setFact } from './set-fact.js'
+import { setup } from './setup.js'
 import { command } from './command.js'
 import { copy } from './copy.js'
 import { file } from './file.js'
@@ -13,6 +18,11 @@ import { stat } from './stat.js'
 import { template } from './template.js'
 
 export const modules = {
+  assert,
+  debug,
+  fail,
+  set_fact: setFact,
+  setup,
   blockinfile,
   command,
   copy,
