@@ -163,3 +163,13 @@ function ajvExpectation(error: ErrorObject): string {
   if (error.keyword === 'enum') return `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
   return error.message ?? 'valid'
 }
+
+let keywords: Set<string> | undefined
+/** Task keywords (the task schema's properties): every other key of a task is its module. */
+export function taskKeywords(): Set<string> {
+  if (!keywords) {
+    const schema = JSON.parse(readFileSync(new URL('task.schema.json', schemaDir), 'utf8')) as { properties: object }
+    keywords = new Set(Object.keys(schema.properties))
+  }
+  return keywords
+}
