@@ -1,9 +1,7 @@
-// The variables a task sees on a host, merged in one documented order (lowest first):
-//   role defaults < inventory (all < parent groups < child groups < host) < facts < play vars
-//   < vars_files < role vars < block vars < task vars < include_vars < set_fact/register
-//   < role params < include params < extra vars (-e)
-// then the magic variables (inventory_hostname, groups, hostvars, …) and the loop variable.
-import type { Play, Task, Vars } from '../playbook/model.js'
+// The variables a task sees on a host; the order of the layers is src/playbook/scope.ts's PRECEDENCE.
+import type { Connection } from '../connection/types.js'
+import type { Play, Vars } from '../playbook/model.js'
+import { taskScope } from '../playbook/scope.js'
 import type { HostState, RunOptions, Scope } from './types.js'
 
 export interface PlayContext {
@@ -13,34 +11,33 @@ export interface PlayContext {
   /** Every host of the play (ansible_play_hosts_all) and the current batch. */
   playHosts: string[]
   batch: string[]
-  varsFiles: Vars
+  varsFiles: Vars[]
   groups: Record<string, string[]>
   inventoryVars(host: string): Vars
+  /** The (cached) connection to a host, opened with its connection variables. */
+  connectionFor(host: string, vars: Vars, scope: Scope): Connection
 }
 
-export function taskVars(ctx: PlayContext, host: HostState, scope: Scope, task?: Task): Vars {
+/** `scope` already holds the task's own keywords (extendScope(scope, task)). */
+export function taskVars(ctx: PlayContext, host: HostState, scope: Scope, loopVars?: Vars): Vars {
   const { play, options } = ctx
-  const roleDefaults = allRoles(play).map((r) => r.defaults)
-  const roleVars = allRoles(play).map((r) => r.vars)
-  const vars: Vars = Object.assign(
-    {},
-    ...roleDefaults,
-    scope.role?.defaults,
-    ctx.inventoryVars(host.name),
-    host.facts,
-    play.vars,
-    ctx.varsFiles,
-    ...roleVars,
-    scope.role?.vars,
-    ...scope.vars,
-    task?.vars,
-    host.includedVars,
-    host.hostFacts,
-    scope.role?.params,
-    scope.includeParams,
-    options.extraVars,
-  )
-  return Object.assign(vars, magicVars(ctx, host, scope))
+  const roles = allRoles(play)
+  return taskScope({
+    roleDefaults: [...roles.map((r) => r.defaults), scope.role?.defaults ?? {}],
+    inventory: ctx.inventoryVars(host.name),
+    facts: host.facts,
+    playVars: play.vars,
+    varsFiles: ctx.varsFiles,
+    roleVars: [...roles.map((r) => r.vars), scope.role?.vars ?? {}],
+    blockVars: scope.vars,
+    includeVars: host.includedVars,
+    hostFacts: host.hostFacts,
+    roleParams: scope.role?.params,
+    includeParams: scope.includeParams,
+    extraVars: options.extraVars,
+    magic: magicVars(ctx, host, scope),
+    loopVars,
+  })
 }
 
 function allRoles(play: Play) {
@@ -80,6 +77,7 @@ function hostvarsProxy(ctx: PlayContext): Vars {
         ctx.inventoryVars(name),
         host?.facts,
         ctx.play.vars,
+        ...ctx.varsFiles,
         host?.includedVars,
         host?.hostFacts,
         ctx.options.extraVars,
