@@ -113,6 +113,7 @@ export function formatExplain(inv: AnsibleInventory, host: string): string {
 
 /** Python's str() of a value, as ansible-inventory --graph --vars shows it. */
 export function pyStr(v: unknown): string {
+  if (typeof v === 'object' && v !== null && '__ansible_unsafe' in v) return String((v as { __ansible_unsafe: unknown }).__ansible_unsafe)
   return typeof v === 'string' ? v : pyRepr(v)
 }
 

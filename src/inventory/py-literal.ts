@@ -122,7 +122,7 @@ class Parser {
       if (!this.eat(':')) return FAIL
       const v = this.value()
       if (v === FAIL || (typeof key === 'object' && key !== null)) return FAIL
-      out[key === null ? 'None' : key === true ? 'True' : key === false ? 'False' : String(key)] = v
+      out[String(key)] = v // json.dumps spells keys True/None as 'true'/'null', as String() does
       if (this.eat('}')) break
       if (!this.eat(',')) return FAIL
       if (this.eat('}')) break
@@ -175,6 +175,7 @@ class Parser {
       }
       const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' }
       if (n in simple) out += simple[n]
+      else if (n === 'N') return FAIL // \N{NAME} needs Unicode's name table: keep the raw text
       else if (n === 'x' || n === 'u' || n === 'U') {
         const len = n === 'x' ? 2 : n === 'u' ? 4 : 8
         const hex = this.src.slice(this.pos, this.pos + len)

@@ -1,8 +1,9 @@
 // YAML as Ansible reads it: PyYAML's YAML 1.1 implicit types, not js-yaml's YAML 1.2 defaults.
 // `yes`/`on` are booleans, `0755` is octal 493, `1_000` is 1000, `1e3` (no dot) stays a string,
 // `1:20` is sexagesimal 80, dates stay their text (ansible-inventory prints them as ISO strings),
-// and Ansible's own tags load: `!unsafe` as the plain string, `!vault` as {__ansible_vault: text}
-// (what ansible-inventory --list prints for it; the vault issue decrypts it).
+// and Ansible's own tags load as the markers ansible-inventory --list prints: `!unsafe` as
+// {__ansible_unsafe: text} (the template engine must not render it), `!vault` as {__ansible_vault: text}
+// (the vault issue decrypts it).
 import yaml from 'js-yaml'
 
 const bool = new yaml.Type('tag:yaml.org,2002:bool', {
@@ -70,7 +71,7 @@ const nullType = new yaml.Type('tag:yaml.org,2002:null', {
   represent: () => 'null',
 })
 
-const unsafe = new yaml.Type('!unsafe', { kind: 'scalar', construct: (s: string) => s })
+const unsafe = new yaml.Type('!unsafe', { kind: 'scalar', construct: (s: string) => ({ __ansible_unsafe: s }) })
 const vault = new yaml.Type('!vault', { kind: 'scalar', construct: (s: string) => ({ __ansible_vault: s }) })
 
 // js-yaml exports its built-in types at runtime but its typings omit them
