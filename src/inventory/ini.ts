@@ -40,7 +40,9 @@ export function parseIni(inv: InventoryData, file: string, text: string): void {
       state = m[2] ?? 'hosts'
       sectionKeys = new Map()
       if (state !== 'hosts' && state !== 'children' && state !== 'vars') {
-        throw new ConfigError(`section [${m[1]}:${state}] has unknown type: ${state}`, where, "expected [NAME], [NAME:vars] or [NAME:children]")
+        const near = ['children', 'vars'].find((t) => t.startsWith(state.toLowerCase().slice(0, 3)))
+        const hint = near ? `did you mean [${m[1]}:${near}]?` : 'expected [NAME], [NAME:vars] or [NAME:children]'
+        throw new ConfigError(`section [${m[1]}:${state}] has unknown type: ${state}`, where, hint)
       }
       if (!inv.groups.has(group)) {
         if (state === 'vars' && !pending.has(group)) pending.set(group, { line: lineno, state: 'vars', parents: [] })

@@ -2,6 +2,7 @@
 import { formatPosition } from '../errors.js'
 import type { Group } from './data.js'
 import type { AnsibleInventory } from './inventory.js'
+import type { Contribution } from './vars.js'
 
 // ansible-inventory drops these from every host's and group's vars (cli/inventory.py INTERNAL_VARS)
 const INTERNAL_VARS = new Set([
@@ -94,19 +95,21 @@ export function formatListHosts(hosts: string[]): string {
   return [`  hosts (${hosts.length}):`, ...hosts.map((h) => `    ${h}`)].join('\n')
 }
 
-/** `--host NAME --explain`: for every variable, the winner and what it overrode. */
+/** `--host NAME --explain`: for every variable, the winner and what it overrode (highest first). */
 export function formatExplain(inv: AnsibleInventory, host: string): string {
   const { provenance } = inv.explainHost(host)
-  const lines: string[] = [`${host}: ${Object.keys(provenance).length} variables, lowest precedence first in each entry`]
-  for (const key of Object.keys(provenance).sort()) {
+  const keys = Object.keys(provenance).filter((k) => !INTERNAL_VARS.has(k)).sort()
+  const where = (c: Contribution): string => {
+    const who = /^(group|host):/.test(c.scope) ? `, ${c.scope}` : ''
+    return `${formatPosition(c.origin)}  (${c.level}${who})`
+  }
+  const lines = [`${host}: ${keys.length} variables; each shows the winning setting, then what it overrode`]
+  for (const key of keys) {
     const chain = provenance[key]
     const winner = chain[chain.length - 1]
     lines.push(`${key} = ${JSON.stringify(winner.value)}`)
-    lines.push(`    won:        ${formatPosition(winner.origin)}  [${winner.level}: ${winner.scope}]`)
-    for (let i = chain.length - 2; i >= 0; i--) {
-      const c = chain[i]
-      lines.push(`    overrode:   ${JSON.stringify(c.value)} from ${formatPosition(c.origin)}  [${c.level}: ${c.scope}]`)
-    }
+    lines.push(`    won       ${where(winner)}`)
+    for (let i = chain.length - 2; i >= 0; i--) lines.push(`    overrode  ${JSON.stringify(chain[i].value)} from ${where(chain[i])}`)
   }
   return lines.join('\n')
 }
