@@ -153,7 +153,7 @@ function toProblem(error: ErrorObject, data: unknown, map: SourceMap): Problem {
   }
 }
 
-function ajvExpectation(error: ErrorObject): string {
+export function ajvExpectation(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>
   if (error.keyword === 'type') {
     const t = String(p.type).split(',')

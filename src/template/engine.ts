@@ -16,7 +16,7 @@ import { TemplateError, type SourcePosition } from '../errors.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { helpers, describe } from './helpers.js'
 import { CAPTURE, LENIENT, LOOKUP, UnsupportedTemplate, toCapture, transform } from './transform.js'
-import { parseError } from './syntax.js'
+import { jinjaHint, parseError } from './syntax.js'
 
 export interface RenderContext {
   /** Where the template is written (the task's key); undefined-variable errors point here. */
@@ -161,6 +161,7 @@ const CACHE_LIMIT = 20_000
 function compile(template: string, ctx: RenderContext): Compiled {
   let compiled = cache.get(template)
   if (compiled) return compiled
+  if (/\{%.*%\}/s.test(template)) throw new TemplateError('Jinja {% %} tags are not supported', ctx.where, jinjaHint(template))
   let program: hbs.AST.Program
   try {
     program = env.parse(template)

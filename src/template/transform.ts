@@ -50,13 +50,15 @@ function wrapArgs(helper: string, params: Expression[], hash: hbs.AST.Hash | und
 function visitExpression(e: Expression): Expression {
   if (e.type === 'SubExpression') {
     const sub = e as hbs.AST.SubExpression
-    wrapArgs(sub.path.original, sub.params, sub.hash)
+    wrapArgs(helperName(sub), sub.params, sub.hash)
   }
   return e
 }
 
+// `undefined`, `null`, `true` parse as literals even in helper position: `{{ undefined x }}`.
 function helperName(m: { path: PathExpression | hbs.AST.Literal }): string {
-  return m.path.type === 'PathExpression' ? (m.path as PathExpression).original : ''
+  const p = m.path as { original?: unknown; value?: unknown }
+  return String(p.original ?? p.value)
 }
 
 /** A mustache with no arguments is always a variable, even if named like a helper (`{{ changed }}`). */
