@@ -72,8 +72,11 @@ export class VaultError extends TsplayError {
   }
 }
 
-/** A template failed to parse or render: bad syntax, an undefined variable, a helper given bad input. */
-export class TemplateError extends TsplayError {
+/**
+ * A template failed to parse or render: bad syntax, an undefined variable, a helper given bad input.
+ * A ConfigError (bad input, exit 1) at load time; at run time the executor fails the host's task with it.
+ */
+export class TemplateError extends ConfigError {
   constructor(
     message: string,
     position?: SourcePosition,
@@ -81,7 +84,7 @@ export class TemplateError extends TsplayError {
     /** The undefined variable's dotted path, when that is the cause. */
     readonly variable?: string,
   ) {
-    super('CONFIG', message, position, hint)
+    super(message, position, hint)
   }
 }
 

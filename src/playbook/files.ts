@@ -15,7 +15,7 @@ export class FileCache {
     const abs = resolve(path)
     let parsed = this.parsed.get(abs)
     if (parsed) return parsed
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw new ConfigError(`${what} not found: ${path}`, from)
+    if (!existsSync(abs) || !statSync(abs).isFile()) throw new ConfigError(`${what} not found: ${displayPath(abs)}`, from)
     parsed = parseYaml(readFileSync(abs, 'utf8'), displayPath(abs))
     this.parsed.set(abs, parsed)
     return parsed

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path'
 import { ConfigError, type SourcePosition } from '../errors.js'
 import { render } from '../template/index.js'
 import { Catalog, type ModuleCatalog } from './catalog.js'
-import { FileCache, loadVarsFile } from './files.js'
+import { FileCache, displayPath, loadVarsFile } from './files.js'
 import { commonKeywords, flag, stringList, type Raw } from './keywords.js'
 import type { Handler, Play, Playbook, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
 import { expandRoles, parseRoleRef, roleSearchPath, type RoleEnv } from './role.js'
@@ -37,7 +37,7 @@ class Loader {
 
   playbook(file: string, from?: SourcePosition, inherited?: Raw): Play[] {
     const abs = resolve(file)
-    if (this.importing.includes(abs)) throw new ConfigError(`import_playbook cycle: ${[...this.importing, abs].join(' → ')}`, from)
+    if (this.importing.includes(abs)) throw new ConfigError(`import_playbook cycle: ${[...this.importing, abs].map(displayPath).join(' → ')}`, from)
     const { data, map } = this.files.read(file, from, 'playbook')
     if (data === null || data === undefined) throw new ConfigError('playbook is empty: expected a list of plays', { file })
     validateSchema('playbook', data, map)
@@ -137,7 +137,7 @@ class Loader {
   private importTasks(file: string, where: SourcePosition, ctx: TaskContext): TaskNode[] {
     if (!file) throw new ConfigError('import_tasks needs a file', where)
     const path = resolve(ctx.baseDir, this.staticPath(file, where))
-    if (this.importing.includes(path)) throw new ConfigError(`import_tasks cycle: ${[...this.importing, path].join(' → ')}`, where)
+    if (this.importing.includes(path)) throw new ConfigError(`import_tasks cycle: ${[...this.importing, path].map(displayPath).join(' → ')}`, where)
     this.importing.push(path)
     try {
       return this.taskFile(path, where, { ...ctx, baseDir: dirname(path) })

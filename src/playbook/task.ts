@@ -60,6 +60,7 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   if (argsTemplate !== undefined) task.argsTemplate = argsTemplate
   if (delegateTo !== undefined) task.delegate_to = delegateTo
   if (ctx.role) task.role = ctx.role
+  recordArgPositions(task, raw, ctx.map)
   if (typeof raw.register === 'string') task.register = raw.register
   for (const key of ['changed_when', 'failed_when', 'until'] as const) {
     if (raw[key] !== undefined) task[key] = conditions(raw[key], at(key))
@@ -199,4 +200,14 @@ function unknownKey(key: string, hasModule: boolean, label: string, where: Sourc
     return new ConfigError(`unknown key '${key}' in ${label}`, where, nearKeyword ? `did you mean '${nearKeyword}'?` : undefined)
   }
   return new ConfigError(`unknown module '${key}' in ${label}`, where, nearModule ? `did you mean '${nearModule}'?` : undefined)
+}
+
+// keyPos['args.dest'] etc., so module argument errors can point at the argument's own line.
+function recordArgPositions(task: Task, raw: Raw, map: SourceMap): void {
+  const keywords = taskKeywords()
+  for (const [key, value] of Object.entries(raw)) {
+    const container = key === 'args' || key === 'action' || key === 'local_action' || !keywords.has(key) ? value : undefined
+    if (!container || typeof container !== 'object' || Array.isArray(container)) continue
+    for (const arg of Object.keys(container)) task.keyPos[`args.${arg}`] ??= map.key(container, arg)
+  }
 }

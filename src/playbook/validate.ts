@@ -54,29 +54,44 @@ export interface Problem {
 }
 
 /** Every schema problem in `data`, in document order (empty when valid). */
-export function schemaProblems(name: SchemaName, data: unknown, map: SourceMap): Problem[] {
+export function schemaProblems(name: SchemaName, data: unknown, map: SourceMap, label = rootLabels[name]): Problem[] {
   const validate = validator(name)
   if (validate(data)) return []
   const errors = validate.errors ?? []
   // A failed anyOf stands for its branches' errors; if/then errors repeat the branch's own.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath))
-  const problems: Problem[] = []
+  const problems: (Problem & { rank: number })[] = []
   const seen = new Set<string>()
   for (const error of errors) {
-    if (error.keyword === 'if') continue
+    if (error.keyword === 'if' || (error as { propertyName?: string }).propertyName !== undefined) continue
     if (anyOfPaths.has(error.instancePath) && error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue
     if (error.keyword === 'anyOf' && (error.parentSchema as { title?: string })?.title === undefined && hasDeeper(errors, error)) continue
-    const problem = toProblem(error, data, map)
+    const problem = { ...toProblem(error, data, map, label), rank: rank[error.keyword] ?? 1 }
     const key = `${problem.position.line}:${problem.message}`
     if (!seen.has(key)) problems.push(problem)
     seen.add(key)
   }
-  return problems.sort((a, b) => (a.position.line ?? 0) - (b.position.line ?? 0) || (a.position.column ?? 0) - (b.position.column ?? 0))
+  // Document order; on one line an unknown key (`hots`) says more than the missing one (`hosts`).
+  return problems
+    .sort((a, b) => (a.position.line ?? 0) - (b.position.line ?? 0) || a.rank - b.rank || (a.position.column ?? 0) - (b.position.column ?? 0))
+    .map(({ rank: _rank, ...p }) => p)
+}
+
+const rank: Record<string, number> = { additionalProperties: 0, required: 2 }
+
+const rootLabels: Record<SchemaName, string> = {
+  playbook: 'playbook',
+  play: 'play',
+  tasks: 'task file',
+  task: 'task',
+  block: 'block',
+  'role-meta': 'role meta',
+  'role-ref': 'role',
 }
 
 /** Throws a ConfigError for the first problem (the count of others in the message). */
-export function validateSchema(name: SchemaName, data: unknown, map: SourceMap): void {
-  const problems = schemaProblems(name, data, map)
+export function validateSchema(name: SchemaName, data: unknown, map: SourceMap, label?: string): void {
+  const problems = schemaProblems(name, data, map, label)
   if (problems.length === 0) return
   const [first] = problems
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''
@@ -100,10 +115,10 @@ function resolve(data: unknown, path: string[]): unknown {
 const taskLists = new Set(['tasks', 'pre_tasks', 'post_tasks', 'block', 'rescue', 'always'])
 
 /** 'play', 'task', 'block', 'handler', 'role', 'loop_control', … for the object at `path`. */
-export function nodeKind(path: string[], node: unknown): string {
+export function nodeKind(path: string[], node: unknown, rootLabel = 'file'): string {
   const last = path.at(-1)
   const parent = path.at(-2)
-  if (last === undefined) return 'file'
+  if (last === undefined) return rootLabel
   if (!/^\d+$/.test(last)) return `'${last}'`
   if (parent === undefined) return 'play'
   if (node && typeof node === 'object' && 'block' in node) return 'block'
@@ -118,7 +133,7 @@ function named(node: unknown): string {
   return typeof name === 'string' ? ` '${name}'` : ''
 }
 
-function toProblem(error: ErrorObject, data: unknown, map: SourceMap): Problem {
+function toProblem(error: ErrorObject, data: unknown, map: SourceMap, label: string): Problem {
   const path = segments(error.instancePath)
   const node = resolve(data, path)
   const parentPath = path.slice(0, -1)
@@ -126,7 +141,7 @@ function toProblem(error: ErrorObject, data: unknown, map: SourceMap): Problem {
   const key = path.at(-1)
   const keyPosition = key === undefined ? map.of(data) : map.key(parent, /^\d+$/.test(key) && Array.isArray(parent) ? Number(key) : key)
   const title = (error.parentSchema as { title?: string } | undefined)?.title
-  const where = `${nodeKind(path, node)}${named(node)}`
+  const where = `${nodeKind(path, node, label)}${named(node)}`
   switch (error.keyword) {
     case 'additionalProperties': {
       const unknown = (error.params as { additionalProperty: string }).additionalProperty
@@ -142,18 +157,18 @@ function toProblem(error: ErrorObject, data: unknown, map: SourceMap): Problem {
     }
     case 'propertyNames': {
       const bad = (error.params as { propertyName: string }).propertyName
-      return { message: `invalid variable name '${bad}' in ${nodeKind(parentPath, parent)}${named(parent)} vars`, position: map.key(node, bad), hint: 'names are letters, digits and _' }
+      return { message: `invalid variable name '${bad}' in ${nodeKind(parentPath, parent, label)}${named(parent)} vars`, position: map.key(node, bad), hint: 'names are letters, digits and _' }
     }
     default: {
       const expected = title ?? ajvExpectation(error)
-      const subject = key === undefined ? 'the file' : /^\d+$/.test(key) ? `item ${Number(key) + 1} of '${path.at(-2)}'` : `key '${key}'`
-      const owner = key !== undefined && !/^\d+$/.test(key) ? ` in ${nodeKind(parentPath, parent)}${named(parent)}` : ''
+      const subject = key === undefined ? `the ${label}` : /^\d+$/.test(key) ? `item ${Number(key) + 1} of '${path.at(-2)}'` : `key '${key}'`
+      const owner = key !== undefined && !/^\d+$/.test(key) ? ` in ${nodeKind(parentPath, parent, label)}${named(parent)}` : ''
       return { message: `${subject}${owner} must be ${expected}, got ${describe(node)}`, position: keyPosition }
     }
   }
 }
 
-function ajvExpectation(error: ErrorObject): string {
+export function ajvExpectation(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>
   if (error.keyword === 'type') {
     const t = String(p.type).split(',')
@@ -161,7 +176,7 @@ function ajvExpectation(error: ErrorObject): string {
     return t.map((x) => names[x] ?? x).join(' or ')
   }
   if (error.keyword === 'enum') return `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
-  return error.message ?? 'valid'
+  return (error.message ?? 'valid').replace(/^must (be )?/, '')
 }
 
 let keywords: Set<string> | undefined

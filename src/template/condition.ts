@@ -8,6 +8,7 @@
 //   when: succeeded result                 ≡ Jinja `result is succeeded`
 //   when: "{{ in inventory_hostname groups.[etcd] }}"
 //   when: [a, (not b)]                     a list: every item must hold (Ansible's AND)
+//   when: and (defined x) (eq x.rc 0)      `and`/`or`/`ternary` short-circuit: x.rc is not read when x is undefined
 // A condition written in Jinja's infix form (`result.rc == 0`, `x is defined`, `x | bool`) is rejected
 // with the Handlebars spelling as the hint.
 import { TemplateError } from '../errors.js'
@@ -62,10 +63,22 @@ export function evaluateCondition(condition: unknown, vars: Record<string, unkno
 export function conditionTemplate(condition: string, ctx: RenderContext = {}): string {
   const text = condition.trim()
   if (text.includes('{{')) return text
-  if (text === '') throw new TemplateError('empty condition', ctx.where)
-  const spelling = jinjaCondition(text)
+  const bare = unwrap(text)
+  if (bare === '') throw new TemplateError('empty condition', ctx.where)
+  const spelling = jinjaCondition(bare)
   if (spelling !== undefined) {
     throw new TemplateError(`condition '${text}' is Jinja syntax; tsplay conditions are Handlebars expressions`, ctx.where, `write: ${spelling}`)
   }
-  return `{{ ${text} }}`
+  return `{{ ${bare} }}`
+}
+
+// `(and a b)` → `and a b`: Handlebars does not accept a bare subexpression as a whole mustache.
+function unwrap(text: string): string {
+  if (!text.startsWith('(') || !text.endsWith(')')) return text
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++
+    else if (text[i] === ')' && --depth === 0 && i < text.length - 1) return text
+  }
+  return unwrap(text.slice(1, -1).trim())
 }

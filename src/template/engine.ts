@@ -14,9 +14,9 @@
 import Handlebars from 'handlebars'
 import { TemplateError, type SourcePosition } from '../errors.js'
 import { didYouMean } from '../util/did-you-mean.js'
-import { helpers, describe } from './helpers.js'
-import { CAPTURE, LENIENT, LOOKUP, UnsupportedTemplate, toCapture, transform } from './transform.js'
-import { parseError } from './syntax.js'
+import { Missing, helpers, describe, passesMissing } from './helpers.js'
+import { CAPTURE, LENIENT, LOOKUP, UnsupportedTemplate, lookups, toCapture, transform, type LookupMeta } from './transform.js'
+import { jinjaHint, parseError } from './syntax.js'
 
 export interface RenderContext {
   /** Where the template is written (the task's key); undefined-variable errors point here. */
@@ -32,12 +32,6 @@ interface RenderState {
   expanding: string[]
 }
 
-interface LookupMeta {
-  name: string
-  parts: string[]
-  depth: number
-  line?: number // line inside the template
-}
 
 type Vars = Record<string, unknown>
 interface Compiled {
@@ -58,6 +52,8 @@ export function markUnsafe<T>(node: T): T {
 for (const [name, fn] of Object.entries(helpers)) {
   env.registerHelper(name, (...args: unknown[]) => {
     args.pop() // Handlebars' options
+    // A missing variable reaches only lenient arguments; and/or/ternary decide (short-circuit), others see undefined.
+    if (!passesMissing.has(name)) for (let i = 0; i < args.length; i++) if (args[i] instanceof Missing) args[i] = undefined
     try {
       return fn(...args)
     } catch (error) {
@@ -77,25 +73,19 @@ env.registerHelper(CAPTURE, (value: unknown, options: { data: { box: { value: un
 })
 
 function lookupHelper(lenient: boolean) {
-  return function (this: unknown, value: unknown, metaJson: string, options: { data: { root: Vars; tsplay: RenderState } }) {
-    const meta = parseMeta(metaJson)
+  return function (this: unknown, value: unknown, id: number, options: { data: { root: Vars; tsplay: RenderState } }) {
+    const meta = lookups[id]
     const state = options.data.tsplay
     if (value === undefined) {
-      if (lenient) return undefined
-      throw undefinedVariable(meta, this, state.ctx)
+      const error = undefinedVariable(meta, this, state.ctx)
+      if (lenient) return new Missing(error)
+      throw error
     }
     return expand(value, meta, this, options.data.root, state)
   }
 }
 env.registerHelper(LOOKUP, lookupHelper(false))
 env.registerHelper(LENIENT, lookupHelper(true))
-
-const metas = new Map<string, LookupMeta>()
-function parseMeta(json: string): LookupMeta {
-  let meta = metas.get(json)
-  if (!meta) metas.set(json, (meta = JSON.parse(json) as LookupMeta))
-  return meta
-}
 
 function hintFor(name: string): string | undefined {
   const near = didYouMean(name, Object.keys(helpers))
@@ -161,6 +151,7 @@ const CACHE_LIMIT = 20_000
 function compile(template: string, ctx: RenderContext): Compiled {
   let compiled = cache.get(template)
   if (compiled) return compiled
+  if (/\{%.*%\}/s.test(template)) throw new TemplateError('Jinja {% %} tags are not supported', ctx.where, jinjaHint(template))
   let program: hbs.AST.Program
   try {
     program = env.parse(template)

@@ -97,8 +97,9 @@ export const helpers: Record<string, Helper> = {
   gt: (a, b) => compare(a, b) > 0,
   lte: (a, b) => compare(a, b) <= 0,
   gte: (a, b) => compare(a, b) >= 0,
-  and: (...xs) => xs.every(truthy),
-  or: (...xs) => xs.some(truthy),
+  // Short-circuit like Jinja: `and (defined x) x.y` does not touch x.y when x is undefined.
+  and: (...xs) => xs.every((x) => truthy(use(x))),
+  or: (...xs) => xs.some((x) => truthy(use(x))),
   not: (x) => !truthy(x),
   in: (item, container) => contains(container, item),
   contains: (container, item) => contains(container, item),
@@ -153,7 +154,7 @@ export const helpers: Record<string, Helper> = {
   dirname: (p) => posix.dirname(str(p)),
   quote: (s) => quote(str(s)),
   concat: (...xs) => xs.map(str).join(''),
-  ternary: (cond, yes, no) => (truthy(cond) ? yes : no),
+  ternary: (cond, yes, no) => use(truthy(cond) ? yes : no),
   combine: (...dicts) => Object.assign({}, ...dicts),
   dict2items: (d) => Object.entries((d ?? {}) as object).map(([key, value]) => ({ key, value })),
   items2dict: (xs) => Object.fromEntries(list(xs, 'items2dict').map((i) => [(i as never)['key'], (i as never)['value']])),
@@ -187,5 +188,22 @@ function contains(container: unknown, item: unknown): boolean {
   return false
 }
 
-/** Helpers whose first argument may be an undefined variable without error. */
-export const lenientHelpers = new Set(['default', 'defined', 'undefined'])
+/** A variable that is not defined, passed to a lenient argument; `error` is what using it throws. */
+export class Missing {
+  constructor(readonly error: Error) {}
+}
+
+/** Which arguments may name an undefined variable without an error right away. */
+export function isLenient(helper: string, index: number): boolean {
+  if (helper === 'default' || helper === 'defined' || helper === 'undefined') return index === 0
+  if (helper === 'and' || helper === 'or') return true
+  return helper === 'ternary' && index > 0
+}
+
+/** Helpers that receive Missing themselves, so only the arguments they actually use must be defined. */
+export const passesMissing = new Set(['and', 'or', 'ternary'])
+
+function use(x: unknown): unknown {
+  if (x instanceof Missing) throw x.error
+  return x
+}

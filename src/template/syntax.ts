@@ -6,6 +6,7 @@ export function jinjaHint(text: string): string | undefined {
   if (/\{%/.test(text)) return 'tsplay templates are Handlebars: use {{#if x}}…{{else}}…{{/if}} and {{#each xs}}…{{/each}} instead of {% %}'
   if (/\{\{[^}]*\|/.test(text) || /^[^{}]*\|\s*\w/.test(text))
     return "tsplay templates are Handlebars: filters are prefix helpers, e.g. {{ default x 'a' }} for {{ x | default('a') }}"
+  if (/\{\{~?\s*\(/.test(text)) return 'a mustache cannot start with a subexpression: write {{ and a b }}, not {{ (and a b) }}'
   const infix = /(==|!=|>=|<=|\bis\s+(not\s+)?\w+)/.exec(text)
   if (infix) return 'tsplay templates are Handlebars: comparisons and tests are prefix helpers, e.g. (eq a b), (defined x)'
   return undefined

@@ -1,7 +1,7 @@
 // Rewrites a parsed Handlebars template so every variable lookup goes through the `__v` helper, which
 // fails on undefined variables (naming them) and expands variables whose values are templates themselves.
 // Handlebars' own strict mode only checks `{{ x }}`, not helper arguments like `{{ upper x }}`.
-import { lenientHelpers } from './helpers.js'
+import { isLenient } from './helpers.js'
 
 
 type Program = hbs.AST.Program
@@ -19,15 +19,34 @@ function path(name: string, loc: hbs.AST.SourceLocation): PathExpression {
   return { type: 'PathExpression', data: false, depth: 0, parts: [name], original: name, loc }
 }
 
-function literal(value: string, loc: hbs.AST.SourceLocation): hbs.AST.StringLiteral {
-  return { type: 'StringLiteral', value, original: value, loc }
+export interface LookupMeta {
+  name: string
+  parts: string[]
+  depth: number
+  line?: number // line inside the template
+}
+
+/** Lookup descriptions, referenced from the rewritten template by index (cheaper than parsing a string per call). */
+export const lookups: LookupMeta[] = []
+const lookupIds = new Map<string, number>()
+
+function lookupId(p: PathExpression): number {
+  const meta: LookupMeta = { name: p.original, parts: p.parts, depth: p.depth, line: p.loc?.start.line }
+  const key = JSON.stringify(meta)
+  let id = lookupIds.get(key)
+  if (id === undefined) {
+    id = lookups.push(meta) - 1
+    lookupIds.set(key, id)
+  }
+  return id
 }
 
 function lookup(p: PathExpression, lenient: boolean): hbs.AST.SubExpression {
+  const id = lookupId(p)
   return {
     type: 'SubExpression',
     path: path(lenient ? LENIENT : LOOKUP, p.loc),
-    params: [p, literal(JSON.stringify({ name: p.original, parts: p.parts, depth: p.depth, line: p.loc?.start.line }), p.loc)],
+    params: [p, { type: 'NumberLiteral', value: id, original: id, loc: p.loc } as hbs.AST.NumberLiteral],
     hash: undefined as unknown as hbs.AST.Hash,
     loc: p.loc,
   }
@@ -40,7 +59,7 @@ function isVariable(e: Node): e is PathExpression {
 
 function wrapArgs(helper: string, params: Expression[], hash: hbs.AST.Hash | undefined): void {
   params.forEach((param, i) => {
-    params[i] = isVariable(param) ? lookup(param, i === 0 && lenientHelpers.has(helper)) : visitExpression(param)
+    params[i] = isVariable(param) ? lookup(param, isLenient(helper, i)) : visitExpression(param)
   })
   for (const pair of hash?.pairs ?? []) {
     pair.value = isVariable(pair.value) ? lookup(pair.value, false) : visitExpression(pair.value)
@@ -50,13 +69,15 @@ function wrapArgs(helper: string, params: Expression[], hash: hbs.AST.Hash | und
 function visitExpression(e: Expression): Expression {
   if (e.type === 'SubExpression') {
     const sub = e as hbs.AST.SubExpression
-    wrapArgs(sub.path.original, sub.params, sub.hash)
+    wrapArgs(helperName(sub), sub.params, sub.hash)
   }
   return e
 }
 
+// `undefined`, `null`, `true` parse as literals even in helper position: `{{ undefined x }}`.
 function helperName(m: { path: PathExpression | hbs.AST.Literal }): string {
-  return m.path.type === 'PathExpression' ? (m.path as PathExpression).original : ''
+  const p = m.path as { original?: unknown; value?: unknown }
+  return String(p.original ?? p.value)
 }
 
 /** A mustache with no arguments is always a variable, even if named like a helper (`{{ changed }}`). */
