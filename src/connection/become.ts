@@ -50,7 +50,11 @@ const REQUIRED = /a password is required|no password was provided/i
 /** Why become failed, from what sudo/su printed before the marker. */
 export function becomeFailure(host: string, become: BecomeOptions, before: string): BecomeError {
   const who = `${become.method} to ${become.user}`
-  const text = scrub(before, become.password).trim().split('\n').pop() ?? ''
+  const text = scrub(before, become.password)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('; ')
   if (WRONG.test(before) && become.password !== undefined)
     return new BecomeError(host, `${who} failed: incorrect become password`, 'check -K / ansible_become_password')
   if (REQUIRED.test(before) || (become.password === undefined && /assword/.test(before)))

@@ -15,7 +15,11 @@ export class LocalConnection implements Connection {
     const wrap = become ? wrapBecome(composed, become) : undefined
     const stdin = toBuffer(options.stdin)
     return new Promise((resolve, reject) => {
-      const child = spawn('/bin/sh', ['-c', wrap?.line ?? composed], { cwd: options.cwd, env: process.env })
+      const child = spawn('/bin/sh', ['-c', wrap?.line ?? composed], {
+        cwd: options.cwd,
+        env: process.env,
+        detached: true, // own process group: a timeout kills the whole command, not just /bin/sh
+      })
       const out: Buffer[] = []
       const err = new StringDecoder('utf8')
       let stderr = ''
@@ -23,7 +27,11 @@ export class LocalConnection implements Connection {
       const timer = options.timeoutMs
         ? setTimeout(() => {
             expired = true
-            child.kill('SIGKILL')
+            try {
+              process.kill(-child.pid!, 'SIGKILL')
+            } catch {
+              child.kill('SIGKILL')
+            }
           }, options.timeoutMs)
         : undefined
       const handshake =
