@@ -13,6 +13,7 @@ import type { BecomeOptions, Connection, PutOptions, RunOptions, RunResult } fro
 export interface SshConnectionOptions {
   maxSessions?: number // sshd's MaxSessions (default 10)
   maxShells?: number // persistent shells kept per host (default 2)
+  channel?: 'shell' | 'exec' // 'exec': one exec channel per command (the bench's comparison point)
 }
 
 export class SshConnection implements Connection {
@@ -22,6 +23,7 @@ export class SshConnection implements Connection {
   private readonly idle: ShellSession[] = []
   private shells = 0
   private readonly maxShells: number
+  private readonly alwaysExec: boolean
 
   constructor(
     readonly host: string,
@@ -30,6 +32,7 @@ export class SshConnection implements Connection {
   ) {
     this.channels = new Semaphore(options.maxSessions ?? 10)
     this.maxShells = Math.min(options.maxShells ?? 2, (options.maxSessions ?? 10) - 1)
+    this.alwaysExec = options.channel === 'exec'
   }
 
   /** Connects if not yet connected; rejects with UnreachableError. */
@@ -56,7 +59,7 @@ export class SshConnection implements Connection {
     const exec = () =>
       this.channels.use(() => runExec(client, { host: this.host, line, stdin, become, timeoutMs: options.timeoutMs }))
     try {
-      if (interactive || options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT)) return await exec()
+      if (this.alwaysExec || interactive || options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT)) return await exec()
       const shell = await this.takeShell(client)
       if (!shell) return await exec() // every shell busy: concurrent commands on one host
       return await this.runInShell(shell, line, stdin, become)
