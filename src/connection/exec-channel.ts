@@ -14,8 +14,21 @@ export interface ExecRequest {
   timeoutMs?: number
 }
 
-export function openExec(client: Client, line: string): Promise<ClientChannel> {
-  return new Promise((resolve, reject) => client.exec(line, (err, ch) => (err ? reject(err) : resolve(ch))))
+/**
+ * Opens an exec channel. sshd still counts a session for a moment after both sides sent CHANNEL_CLOSE,
+ * so an open right after a close can be refused at MaxSessions: retry those briefly.
+ */
+export async function openExec(client: Client, line: string): Promise<ClientChannel> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await new Promise<ClientChannel>((resolve, reject) =>
+        client.exec(line, (err, ch) => (err ? reject(err) : resolve(ch))),
+      )
+    } catch (e) {
+      if (attempt >= 8 || !/open failed/i.test((e as Error).message)) throw e
+      await new Promise((r) => setTimeout(r, 5 << attempt))
+    }
+  }
 }
 
 export async function runExec(client: Client, req: ExecRequest): Promise<RunResult> {

@@ -1,6 +1,7 @@
-// One connection per host for the whole run. Handshakes are paced (default ≤ 8 unauthenticated at
-// once, under sshd's MaxStartups 10:30:100 even when every host sits behind one bastion); jump-host
-// connections are shared by every host behind them.
+// One connection per host for the whole run. Handshakes are paced: ≤ 8 unauthenticated connections
+// at once per sshd (under its MaxStartups 10:30:100, even when many inventory hosts are one server)
+// and ≤ 16 overall (key exchange is CPU-bound on the controller). Jump-host connections are shared by
+// every host behind them.
 import type { Duplex } from 'node:stream'
 import type { Client } from 'ssh2'
 import { UnreachableError } from '../errors.js'
@@ -12,26 +13,41 @@ import { SshConnection, type SshConnectionOptions } from './ssh.js'
 import type { ConnectionSpec, JumpSpec } from './types.js'
 
 export interface PoolOptions extends ConnectOptions, SshConnectionOptions {
-  maxHandshakes?: number
+  maxHandshakes?: number // in flight overall (default 16)
+  maxHandshakesPerServer?: number // in flight per sshd (default 8)
 }
 
-const RETRYABLE = /reset by|closed during the handshake/ // sshd dropping a start under MaxStartups pressure
+// sshd dropping a start under MaxStartups pressure (from other clients): worth another try
+const RETRYABLE = /reset by|closed during the handshake|lost before handshake/
 
 export class ConnectionPool {
   private readonly handshakes: Semaphore
+  private readonly perServer = new Map<string, Semaphore>()
   private readonly hosts = new Map<string, SshConnection>()
   private readonly hops = new Map<string, Promise<Client>>()
 
   constructor(readonly options: PoolOptions = {}) {
-    this.handshakes = new Semaphore(options.maxHandshakes ?? 8)
+    this.handshakes = new Semaphore(options.maxHandshakes ?? 16)
   }
 
-  /** The run-long connection for a host; connecting starts on first use. */
+  /** Runs `fn` (open the stream + handshake) holding a global and a per-server handshake slot. */
+  private paced<T>(host: string, port: number, fn: () => Promise<T>): Promise<T> {
+    const key = `${host}:${port}`
+    let server = this.perServer.get(key)
+    if (!server) {
+      server = new Semaphore(this.options.maxHandshakesPerServer ?? 8)
+      this.perServer.set(key, server)
+    }
+    return server.use(() => this.handshakes.use(fn))
+  }
+
+  /** The run-long connection for a host (and login user); connecting starts on first use. */
   connection(spec: ConnectionSpec): SshConnection {
-    let conn = this.hosts.get(spec.name)
+    const key = `${spec.name}|${spec.user}@${spec.host}:${spec.port}`
+    let conn = this.hosts.get(key)
     if (!conn) {
       conn = new SshConnection(spec.name, () => this.openClient(spec), this.options)
-      this.hosts.set(spec.name, conn)
+      this.hosts.set(key, conn)
     }
     return conn
   }
@@ -47,8 +63,9 @@ export class ConnectionPool {
   private async openClient(spec: ConnectionSpec): Promise<Client> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const sock = await this.socketFor(spec)
-        return await this.handshakes.use(() => connectClient(spec, sock))
+        // the jump chain is connected before taking this host's slots: hops take slots of their own
+        const via = spec.jumps.length ? await this.hop(spec, spec.jumps.length) : undefined
+        return await this.paced(spec.host, spec.port, async () => connectClient(spec, await this.socketFor(spec, via)))
       } catch (e) {
         if (attempt >= 3 || !RETRYABLE.test((e as Error).message)) throw e
         await new Promise((r) => setTimeout(r, 250 * attempt))
@@ -56,10 +73,9 @@ export class ConnectionPool {
     }
   }
 
-  private async socketFor(spec: ConnectionSpec): Promise<Duplex | undefined> {
+  private async socketFor(spec: ConnectionSpec, via: Client | undefined): Promise<Duplex | undefined> {
     if (spec.proxyCommand) return proxyCommandStream(spec.proxyCommand, spec)
-    if (spec.jumps.length === 0) return undefined
-    const via = await this.hop(spec, spec.jumps.length)
+    if (!via) return undefined
     try {
       return await forwardOut(via, spec.host, spec.port)
     } catch (e) {
@@ -75,9 +91,10 @@ export class ConnectionPool {
     if (!client) {
       const hop = chain[depth - 1]
       client = (async () => {
-        let sock: Duplex | undefined
-        if (depth > 1) sock = await forwardOut(await this.hop(spec, depth - 1), hop.host, hop.port)
-        const c = await this.handshakes.use(() => connectClient(hopSpec(spec, hop), sock))
+        const via = depth > 1 ? await this.hop(spec, depth - 1) : undefined
+        const c = await this.paced(hop.host, hop.port, async () =>
+          connectClient(hopSpec(spec, hop), via ? await forwardOut(via, hop.host, hop.port) : undefined),
+        )
         c.on('close', () => this.hops.delete(key))
         return c
       })()

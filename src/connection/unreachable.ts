@@ -18,7 +18,7 @@ export function unreachable(ep: Endpoint, error: unknown, context: { timeoutMs?:
   else if (e?.code === 'ECONNREFUSED') reason = `connection refused by ${target} (is sshd running on that port?)`
   else if (e?.code === 'EHOSTUNREACH' || e?.code === 'ENETUNREACH') reason = `no route to ${target}`
   else if (e?.code === 'ETIMEDOUT' || /timed out/i.test(msg))
-    reason = `timed out after ${Math.round((context.timeoutMs ?? 0) / 1000)}s connecting to ${target}`
+    reason = `timed out after ${(context.timeoutMs ?? 0) / 1000}s connecting to ${target}`
   else if (e?.code === 'ECONNRESET') reason = `connection reset by ${target} during the handshake`
   else if (e?.level === 'client-authentication' || /authentication methods failed/.test(msg)) {
     const tried = context.tried?.length ? context.tried.join(', ') : 'nothing to offer'
