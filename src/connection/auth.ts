@@ -40,6 +40,10 @@ export function planAuth(spec: AuthSource): AuthPlan {
       continue
     }
     const key = Array.isArray(parsed) ? parsed[0] : parsed
+    if (!key.isPrivateKey()) {
+      plan.problems.push(`${file}: not a private key`)
+      continue
+    }
     plan.methods.push({ type: 'publickey', username, key })
     plan.tried.push(`key ${file}`)
   }

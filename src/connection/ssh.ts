@@ -2,7 +2,7 @@
 // persistent shells, exec channels when stdin must be streamed. Never more open channels than MaxSessions.
 import type { Client } from 'ssh2'
 import { UnreachableError } from '../errors.js'
-import { becomeFailure, scrub, wrapBecome } from './become.js'
+import { BecomeError, becomeFailure, scrub, wrapBecome } from './become.js'
 import { composeCommand, toBuffer } from './compose.js'
 import { runExec } from './exec-channel.js'
 import { putScript, getScript } from './transfer.js'
@@ -64,6 +64,9 @@ export class SshConnection implements Connection {
       if (!shell) return await exec() // every shell busy: concurrent commands on one host
       return await this.runInShell(shell, line, stdin, become)
     } catch (e) {
+      if (e instanceof BecomeError) throw e
+      // a channel dying with the connection: ssh2 reports the channel first, the client's close after
+      if (!this.lost) await new Promise((r) => setTimeout(r, 50))
       if (this.lost) throw this.lost
       throw e
     }
