@@ -67,8 +67,8 @@ export class LabError extends TsplayError {
 }
 
 export class VaultError extends TsplayError {
-  constructor(message: string, position?: SourcePosition) {
-    super('VAULT', message, position)
+  constructor(message: string, position?: SourcePosition, hint?: string) {
+    super('VAULT', message, position, hint)
   }
 }
 
