@@ -1,7 +1,10 @@
 // Which credentials to offer, in OpenSSH's order: agent, identity files, password.
 // Keys are parsed up front so a wrong passphrase is reported by file name, not as "auth failed".
 import { existsSync, readFileSync } from 'node:fs'
-import { utils, type AnyAuthMethod } from 'ssh2'
+import ssh2, { type AnyAuthMethod } from 'ssh2'
+
+// ssh2 is CommonJS: under plain Node ESM only some names are named exports, utils is not.
+const { utils } = ssh2
 import type { ConnectionSpec } from './types.js'
 
 export interface AuthPlan {
