@@ -72,6 +72,22 @@ export class VaultError extends TsplayError {
   }
 }
 
+/**
+ * A template failed to parse or render: bad syntax, an undefined variable, a helper given bad input.
+ * A ConfigError (bad input, exit 1) at load time; at run time the executor fails the host's task with it.
+ */
+export class TemplateError extends ConfigError {
+  constructor(
+    message: string,
+    position?: SourcePosition,
+    hint?: string,
+    /** The undefined variable's dotted path, when that is the cause. */
+    readonly variable?: string,
+  ) {
+    super(message, position, hint)
+  }
+}
+
 export function formatPosition(p: SourcePosition): string {
   if (p.line === undefined) return p.file
   return p.column === undefined ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`

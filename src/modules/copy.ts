@@ -1,0 +1,56 @@
+// copy: a file from the controller (src), inline content, or a path on the host (remote_src) to dest.
+import { basename } from 'node:path'
+import { ModuleError } from '../errors.js'
+import { ensureFile } from './lib/ensure-file.js'
+import { findLocal, readLocal } from './lib/local-files.js'
+import { defineModule } from './types.js'
+
+export interface CopyArgs {
+  src?: string
+  content?: string
+  dest: string
+  mode?: string | number
+  owner?: string
+  group?: string
+  backup: boolean
+  force: boolean
+  remote_src: boolean
+  validate?: string
+}
+
+export const fileAttrProps = {
+  mode: { type: ['string', 'integer'] },
+  owner: { type: 'string' },
+  group: { type: 'string' },
+} as const
+
+export const copy = defineModule<CopyArgs>({
+  name: 'copy',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['dest'],
+    properties: {
+      src: { type: 'string' },
+      content: { type: 'string' },
+      dest: { type: 'string', aliases: ['path'] },
+      ...fileAttrProps,
+      backup: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: true, aliases: ['thirsty'] },
+      remote_src: { type: 'boolean', default: false },
+      validate: { type: 'string' },
+      follow: { type: 'boolean' },
+      directory_mode: { type: ['string', 'integer'] },
+      decrypt: { type: 'boolean' },
+    },
+  },
+  async run(ctx, a) {
+    if ((a.src === undefined) === (a.content === undefined)) throw new ModuleError('copy: give exactly one of src or content')
+    const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate }
+    if (a.content !== undefined) return ensureFile(ctx, { ...common, content: Buffer.from(a.content, 'utf8') })
+    const src = a.src as string
+    if (a.remote_src) return ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src) })
+    const local = findLocal(ctx, src, 'files')
+    return ensureFile(ctx, { ...common, content: readLocal(local), basename: basename(src) })
+  },
+})

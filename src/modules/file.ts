@@ -1,0 +1,160 @@
+// file: state of a path — file, directory, link, hard, touch, absent — plus mode/owner/group (recurse).
+import { posix } from 'node:path'
+import { ModuleError } from '../errors.js'
+import { quote } from '../util/shell-quote.js'
+import { fileAttrProps } from './copy.js'
+import { attrText, planAttrs } from './lib/attrs.js'
+import { applyMode, formatMode, parseMode } from './lib/mode.js'
+import { changed, ok } from './lib/result.js'
+import { decode64, runSnippet, type Fields } from './lib/snippet.js'
+import { defineModule, type Diff, type ModuleContext, type TaskResult } from './types.js'
+
+type State = 'file' | 'directory' | 'link' | 'hard' | 'touch' | 'absent'
+
+export interface FileArgs {
+  path: string
+  state?: State
+  src?: string
+  mode?: string | number
+  owner?: string
+  group?: string
+  recurse: boolean
+  force: boolean
+  follow: boolean
+  access_time?: string
+  modification_time?: string
+}
+
+const NAMES: Record<string, string> = { f: 'file', d: 'directory', l: 'link', o: 'special' }
+
+export const file = defineModule<FileArgs>({
+  name: 'file',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['path'],
+    properties: {
+      path: { type: 'string', aliases: ['dest', 'name'] },
+      state: { enum: ['file', 'directory', 'link', 'hard', 'touch', 'absent'] },
+      src: { type: 'string' },
+      ...fileAttrProps,
+      recurse: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      follow: { type: 'boolean', default: true },
+      access_time: { type: 'string' },
+      modification_time: { type: 'string' },
+      modification_time_format: { type: 'string' },
+      access_time_format: { type: 'string' },
+    },
+  },
+  async run(ctx, a): Promise<TaskResult> {
+    const p = a.path.length > 1 ? a.path.replace(/\/+$/, '') : a.path
+    const qp = quote(p)
+    if ((a.state === 'link' || a.state === 'hard') && !a.src) throw new ModuleError(`file: src is required for state=${a.state}`)
+    if (a.recurse && a.state !== undefined && a.state !== 'directory') throw new ModuleError('file: recurse requires state=directory')
+    const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
+    const probe = await runSnippet(ctx, [
+      `tp_probe p ${qp} '' || exit 1`,
+      a.recurse ? `if [ -d ${qp} ]; then find ${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
+      srcAbs !== undefined ? `tp_probe src ${quote(srcAbs)} '' || exit 1; if [ ${qp} -ef ${quote(srcAbs)} ]; then echo '__TSPLAY__ id=same'; fi` : '',
+    ].join('\n'))
+    const cur = probe.byId.p
+    const exists = cur.exists === '1'
+    const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
+    const state: State = a.state ?? (a.recurse ? 'directory' : exists ? (NAMES[cur.type] as State) ?? 'file' : 'file')
+    const cmds: string[] = []
+    const before: Record<string, string> = { state: exists ? NAMES[type] ?? 'file' : 'absent' }
+    const after: Record<string, string> = { state }
+    let attrProbe: Fields | undefined = cur
+    let noFollow = false
+    let attrsDone = false
+
+    switch (state) {
+      case 'absent':
+        if (exists) cmds.push(`rm -rf -- ${qp}`)
+        return finish(ctx, p, cmds, before, after, [])
+      case 'file':
+        if (!exists) throw new ModuleError(`file (${p}) is absent, cannot continue`, 'use state=touch to create an empty file')
+        if (type !== 'f') throw new ModuleError(`file (${p}) is ${NAMES[type] ?? type}, cannot continue`)
+        break
+      case 'directory':
+        if (exists && type !== 'd') throw new ModuleError(`'${p}' already exists as a ${NAMES[type] ?? type}`)
+        if (!exists) {
+          // like Ansible, every directory we create gets the requested attributes
+          const plan = planAttrs(a, undefined, '"$d"', { isDir: true })
+          cmds.push(`set --; q=${qp}; while [ ! -e "$q" ] && [ ! -L "$q" ]; do set -- "$q" "$@"; q=$(dirname -- "$q"); done`)
+          cmds.push(`mkdir -p -- ${qp}`)
+          if (plan.commands.length) cmds.push(`for d; do ${plan.commands.map((c) => `${c} || exit 1`).join('; ')}; done`)
+          Object.assign(after, plan.after)
+          attrsDone = true
+        }
+        if (a.recurse && exists) cmds.push(...recursePlan(a, probe.records.filter((r) => r.id === 'r'), qp, cur.umask))
+        break
+      case 'touch': {
+        if (!exists) cmds.push(`touch -- ${qp}`)
+        else if (a.modification_time !== 'preserve' || a.access_time !== 'preserve') {
+          const flags = a.modification_time === 'preserve' ? '-a' : a.access_time === 'preserve' ? '-m' : ''
+          cmds.push(`touch -c ${flags} -- ${qp}`)
+        }
+        if (!exists) attrProbe = { exists: '1', type: 'f', mode: formatMode(0o666 & ~parseInt(cur.umask ?? '022', 8)), umask: cur.umask, user: '', group: '', uid: '', gid: '' }
+        break
+      }
+      case 'link': {
+        noFollow = true
+        const want = a.src as string
+        if (cur.type === 'l' && decode64(cur.target) === want) break
+        const srcProbe = probe.byId.src
+        if (srcProbe.exists !== '1' && !a.force) throw new ModuleError(`src file does not exist, use "force=yes" if you really want to create the link: ${srcAbs}`)
+        if (exists && cur.type !== 'l') {
+          if (!a.force) throw new ModuleError(`refusing to convert from ${NAMES[cur.type]} to symlink for ${p}`, 'set force=yes to replace it')
+          if (cur.type === 'd') cmds.push(`rmdir -- ${qp} || tp_fail 'the directory ${p.replace(/'/g, '')} is not empty, refusing to convert it'`)
+          else cmds.push(`rm -f -- ${qp}`)
+        }
+        cmds.push(`ln -sfn -- ${quote(want)} ${qp}`)
+        if (cur.type === 'l') before.src = decode64(cur.target)
+        after.src = want
+        attrProbe = undefined
+        break
+      }
+      case 'hard': {
+        if (probe.byId.same) break
+        if (probe.byId.src.exists !== '1') throw new ModuleError(`src does not exist: ${srcAbs}`)
+        if (exists && !a.force && cur.type !== 'f') throw new ModuleError(`Cannot link, ${NAMES[cur.type]} exists at destination ${p}`, 'set force=yes')
+        cmds.push(`ln -f -- ${quote(srcAbs as string)} ${qp}`)
+        attrProbe = probe.byId.src
+        after.src = srcAbs as string
+        break
+      }
+    }
+    const plan = attrsDone ? { commands: [], before: {}, after: {} } : planAttrs(noFollow ? { ...a, mode: undefined } : a, attrProbe, qp, { isDir: state === 'directory', noFollow })
+    cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
+    Object.assign(before, plan.before)
+    Object.assign(after, plan.after)
+    return finish(ctx, p, cmds, before, after, [])
+  },
+})
+
+/** Modes/owners of everything under a directory, for recurse: commands only if something differs. */
+function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022'): string[] {
+  const spec = parseMode(a.mode)
+  const cmds: string[] = []
+  if (spec) {
+    const differs = entries.some((e) => e.y !== 'l' && applyMode(spec, parseInt(e.m, 8), e.y === 'd', parseInt(umask, 8)) !== parseInt(e.m, 8))
+    if (differs) cmds.push(`chmod -R ${spec.kind === 'octal' ? formatMode(spec.value) : quote(spec.text)} -- ${qp} || exit 1`)
+  }
+  const who = (want: string | undefined, name: 'u' | 'g') => {
+    if (!want) return false
+    const numeric = /^\d+$/.test(want)
+    return entries.some((e) => (numeric ? e[name.toUpperCase()] : e[name]) !== want)
+  }
+  if (who(a.owner, 'u')) cmds.push(`chown -R -h ${quote(a.owner as string)} -- ${qp} || exit 1`)
+  if (who(a.group, 'g')) cmds.push(`chgrp -R -h ${quote(a.group as string)} -- ${qp} || exit 1`)
+  return cmds
+}
+
+async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string>, after: Record<string, string>, diff: Diff[]): Promise<TaskResult> {
+  if (cmds.length === 0) return ok(undefined, { path: p, state: after.state })
+  if (ctx.diff) diff.push({ path: p, before: attrText(before), after: attrText(after) })
+  if (!ctx.check) await runSnippet(ctx, cmds.join('\n'))
+  return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, { path: p, state: after.state }, diff)
+}

@@ -1,0 +1,69 @@
+// Shared by lineinfile, blockinfile and replace: read the file and its state in one round trip,
+// compute the new text on the controller, write through ensureFile only if it differs.
+import { ModuleError } from '../../errors.js'
+import { quote } from '../../util/shell-quote.js'
+import type { Diff, ModuleContext, TaskResult } from '../types.js'
+import { attrText, planAttrs, type AttrArgs } from './attrs.js'
+import { ensureFile } from './ensure-file.js'
+import { changed, ok } from './result.js'
+import { decode64, runSnippet } from './snippet.js'
+
+export interface EditArgs extends AttrArgs {
+  path: string
+  backup?: boolean
+  validate?: string
+  create?: boolean
+}
+
+export interface Edit {
+  text: string | undefined // undefined: leave the file as it is (absent stays absent)
+  msg: string
+}
+
+export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text: string | undefined) => Edit): Promise<TaskResult> {
+  const qp = quote(a.path)
+  const read = await runSnippet(ctx, [
+    `p=${qp}; [ -L "$p" ] && [ -e "$p" ] && p=$(readlink -f -- "$p")`,
+    `tp_probe f "$p" sha256 || exit 1`,
+    `if [ -f "$p" ]; then printf '__TSPLAY__ id=content b64='; base64 -w0 < "$p" || exit 1; echo; fi`,
+    `if [ -d "$(dirname -- "$p")" ]; then echo '__TSPLAY__ id=dir exists=1'; fi`,
+  ].join('\n'))
+  const cur = read.byId.f
+  const path = decode64(cur.path)
+  if (cur.exists === '1' && cur.type === 'd') throw new ModuleError(`Path ${a.path} is a directory !`)
+  const exists = cur.exists === '1'
+  if (!exists && !a.create) {
+    const probe = transform(undefined)
+    if (probe.text === undefined) return ok(probe.msg, { path })
+    throw new ModuleError(`Destination ${a.path} does not exist !`, 'set create=yes to create it')
+  }
+  const before = exists ? decode64(read.byId.content?.b64) : undefined
+  const edit = transform(before)
+  const data: Record<string, unknown> = { path }
+  if (edit.text === undefined || edit.text === before) {
+    if (!exists) return ok(edit.msg, data)
+    const plan = planAttrs(a, cur, quote(path))
+    if (!plan.commands.length) return ok(edit.msg || undefined, data)
+    const diff: Diff[] = ctx.diff ? [{ path, before: attrText(plan.before), after: attrText(plan.after) }] : []
+    if (!ctx.check) await runSnippet(ctx, plan.commands.map((c) => `${c} || exit 1`).join('\n'))
+    return changed('ownership, perms or SE linux context changed', data, diff)
+  }
+  const diff: Diff[] = ctx.diff ? [{ path, before: before ?? '', after: edit.text }] : []
+  if (ctx.check) return changed(edit.msg, data, diff)
+  if (!read.byId.dir) await runSnippet(ctx, `mkdir -p -- "$(dirname -- ${qp})" || exit 1`)
+  const res = await ensureFile({ ...ctx, diff: false }, {
+    dest: path, content: Buffer.from(edit.text, 'utf8'), mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, validate: a.validate,
+  })
+  return changed(edit.msg, { ...data, ...res.data }, diff)
+}
+
+export const editProps = {
+  path: { type: 'string', aliases: ['dest', 'destfile', 'name'] },
+  backup: { type: 'boolean', default: false },
+  validate: { type: 'string' },
+  mode: { type: ['string', 'integer'] },
+  owner: { type: 'string' },
+  group: { type: 'string' },
+  unsafe_writes: { type: 'boolean' },
+  attributes: { type: 'string', aliases: ['attr'] },
+} as const

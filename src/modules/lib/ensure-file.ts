@@ -1,0 +1,116 @@
+// Make a remote file hold given bytes: copy's core, reused by template (compose, don't re-enter).
+// One round trip when nothing differs; otherwise transfer (only on sha256 mismatch) and one finalize.
+import { createHash, randomBytes } from 'node:crypto'
+import { ModuleError } from '../../errors.js'
+import { quote } from '../../util/shell-quote.js'
+import type { Diff, ModuleContext, TaskResult } from '../types.js'
+import { attrText, planAttrs, type AttrArgs } from './attrs.js'
+import { changed, ok } from './result.js'
+import { decode64, runSnippet, type Fields } from './snippet.js'
+
+export interface EnsureFileArgs extends AttrArgs {
+  dest: string
+  content?: Buffer // bytes from the controller…
+  remoteSrc?: string // …or a file already on the host
+  basename?: string // file name to use when dest is a directory
+  backup?: boolean
+  force?: boolean
+  validate?: string
+}
+
+export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs): Promise<TaskResult> {
+  let dest = a.dest
+  if (dest.endsWith('/')) {
+    if (!a.basename) throw new ModuleError(`dest '${dest}' is a directory: give a file path when using content`)
+    dest += a.basename
+  }
+  const probe = await runSnippet(ctx, [
+    `d=${quote(dest)}`,
+    a.basename ? `if [ -d "$d" ]; then d="$d"/${quote(a.basename)}; fi` : '',
+    `[ -L "$d" ] && [ -e "$d" ] && d=$(readlink -f -- "$d")`,
+    `tp_probe dest "$d" sha256 || exit 1`,
+    `if [ -d "$(dirname -- "$d")" ]; then echo '__TSPLAY__ id=dir exists=1'; else echo '__TSPLAY__ id=dir exists=0'; fi`,
+    a.remoteSrc !== undefined ? `tp_probe src ${quote(a.remoteSrc)} sha256 || exit 1` : '',
+  ].join('\n'))
+  const cur = probe.byId.dest
+  const path = decode64(cur.path)
+  const data: Record<string, unknown> = { dest: path }
+  if (probe.byId.dir.exists !== '1') throw new ModuleError(`Destination directory ${dirOf(path)} does not exist`)
+  if (cur.exists === '1' && cur.type === 'd') throw new ModuleError(`dest '${path}' is a directory`)
+  if (cur.exists === '1' && a.force === false) return ok(`${path} exists and force=no`, data)
+
+  let wantSha: string
+  if (a.remoteSrc !== undefined) {
+    const src = probe.byId.src
+    if (src.exists !== '1' || src.type !== 'f') throw new ModuleError(`Source ${a.remoteSrc} not found or not a regular file on the host`)
+    wantSha = src.sha
+  } else {
+    wantSha = createHash('sha256').update(a.content ?? Buffer.alloc(0)).digest('hex')
+  }
+  data.checksum_sha256 = wantSha
+  const target = quote(path)
+  const diff: Diff[] = []
+
+  if (cur.exists === '1' && cur.sha === wantSha) {
+    const plan = planAttrs(a, cur, target)
+    if (plan.commands.length === 0) return ok(undefined, data)
+    if (ctx.diff) diff.push({ path, before: attrText(plan.before), after: attrText(plan.after) })
+    if (!ctx.check) await runSnippet(ctx, plan.commands.map((c) => `${c} || exit 1`).join('\n'))
+    return changed(`attributes of ${path} changed`, data, diff)
+  }
+
+  const plan = planAttrs(a, cur, '"$tmp"')
+  if (ctx.diff) {
+    const before = cur.exists === '1' ? await readForDiff(ctx, path, Number(cur.size)) : ''
+    const after = a.content !== undefined ? textForDiff(a.content) : a.remoteSrc !== undefined ? await readForDiff(ctx, a.remoteSrc, 0) : ''
+    diff.push({ path, before, after })
+    if (Object.keys(plan.after).length) diff.push({ path, before: attrText(plan.before), after: attrText(plan.after) })
+  }
+  if (ctx.check) return changed(`${path} would be written`, data, diff)
+
+  const tmp = `${dirOf(path)}/.tsplay-${randomBytes(6).toString('hex')}.tmp`
+  if (a.remoteSrc === undefined) await ctx.conn.put(a.content ?? Buffer.alloc(0), tmp, { become: ctx.become })
+  const fin = await runSnippet(ctx, [
+    `tmp=${quote(tmp)}; dest=${target}`,
+    `trap 'rm -f -- "$tmp"' EXIT`,
+    a.remoteSrc !== undefined ? `cp -- ${quote(a.remoteSrc)} "$tmp" || exit 1` : '',
+    a.validate ? validateLine(a.validate) : '',
+    `if [ -e "$dest" ]; then chmod --reference="$dest" -- "$tmp" || exit 1; chown --reference="$dest" -- "$tmp" 2>/dev/null`,
+    a.remoteSrc === undefined ? `else chmod "$(printf %o $((0666 & ~$(umask))))" "$tmp" || exit 1; fi` : 'fi',
+    a.backup
+      ? `if [ -e "$dest" ]; then b="$dest.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$b" || exit 1; printf '__TSPLAY__ id=backup path=%s\\n' "$(tp_b64 "$b")"; fi`
+      : '',
+    ...plan.commands.map((c) => `${c} || exit 1`),
+    `mv -f -- "$tmp" "$dest" || exit 1`,
+  ].join('\n'))
+  if (fin.byId.backup) data.backup_file = decode64(fin.byId.backup.path)
+  return changed(`${path} written`, data, diff)
+}
+
+function validateLine(validate: string): string {
+  if (!validate.includes('%s')) throw new ModuleError(`validate must contain %s (the file to check): '${validate}'`)
+  // the command is the user's own shell text; only the temp path is substituted, quoted
+  const cmd = validate.split('%s').join('"$tmp"')
+  return `if ! out=$( { ${cmd} ; } 2>&1 ); then tp_fail "failed to validate: $out"; fi`
+}
+
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf('/')
+  return i <= 0 ? (i === 0 ? '' : '.') : path.slice(0, i)
+}
+
+const DIFF_LIMIT = 1 << 20
+
+export async function readForDiff(ctx: ModuleContext, path: string, size: number): Promise<string> {
+  if (size > DIFF_LIMIT) return `(${size} bytes, too large to diff)`
+  return textForDiff(await ctx.conn.get(path, { become: ctx.become }))
+}
+
+export function textForDiff(buf: Buffer): string {
+  if (buf.length > DIFF_LIMIT) return `(${buf.length} bytes, too large to diff)`
+  const text = buf.toString('utf8')
+  if (buf.includes(0) || !Buffer.from(text, 'utf8').equals(buf)) return `(binary, ${buf.length} bytes)`
+  return text
+}
+
+export type { Fields }

@@ -1,0 +1,27 @@
+// Building TaskResults and running a module with validation and failure capture.
+import { TsplayError, UnreachableError } from '../../errors.js'
+import type { Diff, ModuleContext, ModuleDefinition, TaskResult } from '../types.js'
+import { validateArgs } from './validate.js'
+
+export function ok(msg?: string, data: Record<string, unknown> = {}, diff?: Diff[]): TaskResult {
+  return { status: 'ok', msg, data, ...(diff?.length ? { diff } : {}) }
+}
+
+export function changed(msg?: string, data: Record<string, unknown> = {}, diff?: Diff[]): TaskResult {
+  return { status: 'changed', msg, data, ...(diff?.length ? { diff } : {}) }
+}
+
+export function failed(msg: string, data: Record<string, unknown> = {}): TaskResult {
+  return { status: 'failed', msg, data }
+}
+
+/** Validates args, runs the module, and turns a ModuleError (or bad args) into a failed result. */
+export async function runModule<A>(def: ModuleDefinition<A>, ctx: ModuleContext, args: Record<string, unknown>): Promise<TaskResult> {
+  try {
+    return await def.run(ctx, validateArgs(def, args))
+  } catch (e) {
+    if (e instanceof UnreachableError) throw e
+    if (e instanceof TsplayError) return failed(e.describe())
+    throw e
+  }
+}

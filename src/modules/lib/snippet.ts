@@ -1,0 +1,72 @@
+// Remote sh snippets that check (and apply) in one round trip and report on `__TSPLAY__ k=v …` lines.
+import { ModuleError } from '../../errors.js'
+import type { RunResult } from '../../connection/types.js'
+import type { ModuleContext } from '../types.js'
+
+export const MARK = '__TSPLAY__'
+
+// Shell helpers every snippet starts with. Values with arbitrary bytes travel base64-encoded.
+export const PRELUDE = String.raw`
+tp_b64() { printf '%s' "$1" | base64 -w0; }
+tp_fail() { printf '%s\n' "$*" >&2; exit 1; }
+tp_do() { [ "$TP_CHECK" = 1 ] || "$@"; }
+tp_probe() {
+  _id=$1 _p=$2 _alg=$3
+  if [ -L "$_p" ]; then _t=l; elif [ -d "$_p" ]; then _t=d; elif [ -f "$_p" ]; then _t=f; elif [ -e "$_p" ]; then _t=o; else
+    printf '%s id=%s exists=0 umask=%s path=%s\n' __TSPLAY__ "$_id" "$(umask)" "$(tp_b64 "$_p")"; return 0; fi
+  _s=$(stat -c '%a %U %G %u %g %s %Y %i' -- "$_p") || return 1
+  _x=
+  if [ "$_t" = f ] && [ -n "$_alg" ]; then _x="sha=$("$_alg"sum < "$_p" | cut -d' ' -f1)"; fi
+  if [ "$_t" = l ]; then _x="target=$(tp_b64 "$(readlink -- "$_p")")"; [ -d "$_p" ] && _x="$_x ltype=d"; [ -f "$_p" ] && _x="$_x ltype=f"; fi
+  set -f; set -- $_s; set +f
+  printf '%s id=%s exists=1 type=%s mode=%s user=%s group=%s uid=%s gid=%s size=%s mtime=%s inode=%s umask=%s path=%s %s\n' \
+    __TSPLAY__ "$_id" "$_t" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$(umask)" "$(tp_b64 "$_p")" "$_x"
+}
+`
+
+export type Fields = Record<string, string>
+
+/** Every `__TSPLAY__` line of the output, as key/value maps. */
+export function parseResultLines(stdout: string): Fields[] {
+  const out: Fields[] = []
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith(MARK + ' ')) continue
+    const fields: Fields = {}
+    for (const token of line.slice(MARK.length + 1).split(' ')) {
+      const eq = token.indexOf('=')
+      if (eq > 0) fields[token.slice(0, eq)] = token.slice(eq + 1)
+    }
+    out.push(fields)
+  }
+  return out
+}
+
+export function decode64(value: string | undefined): string {
+  return value === undefined ? '' : Buffer.from(value, 'base64').toString('utf8')
+}
+
+/** Builds a snippet: prelude, check flag, body. */
+export function snippet(body: string, check = false): string {
+  return `TP_CHECK=${check ? 1 : 0}\n${PRELUDE}\n${body}\n`
+}
+
+export interface SnippetResult extends RunResult {
+  records: Fields[]
+  byId: Record<string, Fields>
+}
+
+/** Runs a snippet; a non-zero exit becomes a ModuleError carrying the trimmed remote stderr. */
+export async function runSnippet(ctx: ModuleContext, body: string, opts: { check?: boolean; stdin?: string | Buffer; allowFail?: boolean } = {}): Promise<SnippetResult> {
+  const res = await ctx.conn.run(snippet(body, opts.check ?? false), { become: ctx.become, stdin: opts.stdin })
+  if (res.rc !== 0 && !opts.allowFail) throw new ModuleError(remoteError(res))
+  const records = parseResultLines(res.stdout)
+  const byId: Record<string, Fields> = {}
+  for (const r of records) if (r.id) byId[r.id] = r
+  return { ...res, records, byId }
+}
+
+/** The last lines of stderr (or stdout), for failure messages. */
+export function remoteError(res: RunResult): string {
+  const text = (res.stderr.trim() || res.stdout.trim() || `exit code ${res.rc}`).split('\n')
+  return text.slice(-5).join('\n').slice(0, 2000)
+}

@@ -1,0 +1,6 @@
+import type { ModuleCase } from '../harness.js'
+import { copyCases } from './copy.js'
+import { editCases } from './edit.js'
+import { fileCases } from './file.js'
+
+export const allCases: Record<string, ModuleCase[]> = { copy: copyCases, file: fileCases, edit: editCases }

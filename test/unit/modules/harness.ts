@@ -1,0 +1,139 @@
+// Data-driven module cases, runnable over any Connection: LocalConnection in a temp dir (unit) or a lab
+// host over SSH (e2e). Paths in cases use `{root}`, replaced by the per-case directory on the host.
+import Handlebars from 'handlebars'
+import { expect } from 'vitest'
+import type { Connection } from '../../../src/connection/types.js'
+import { modules, type ModuleName } from '../../../src/modules/index.js'
+import { runModule } from '../../../src/modules/lib/result.js'
+import type { ModuleContext, TaskResult, TaskStatus } from '../../../src/modules/types.js'
+import { quote } from '../../../src/util/shell-quote.js'
+
+export interface SetupEntry {
+  path: string
+  content?: string
+  dir?: boolean
+  link?: string
+  mode?: string
+  owner?: string
+}
+
+export interface FileExpect {
+  path: string
+  content?: string
+  mode?: string // '0644'
+  owner?: string
+  group?: string
+  absent?: boolean
+  type?: 'f' | 'd' | 'l'
+  target?: string
+}
+
+export interface ModuleCase {
+  name: string
+  module: ModuleName
+  args: Record<string, unknown>
+  setup?: SetupEntry[]
+  first?: TaskStatus // default 'changed'
+  second?: TaskStatus // default 'ok' (unless first failed)
+  check?: TaskStatus // status in check mode; default = first
+  msg?: string // substring of msg (failures)
+  files?: FileExpect[]
+  data?: Record<string, unknown>
+  diff?: string[] // substrings of the -D diff's `after` text
+  searchPaths?: string[]
+  vars?: Record<string, unknown>
+}
+
+export interface Target {
+  conn: Connection
+  root: string // a scratch directory on the host
+  /** Optional: a listing of everything a run changed (lab upperdir); compared around check mode. */
+  changes?: () => Promise<string>
+}
+
+/** A task context; `render` stands in for the engine's renderer (Handlebars, noEscape, task vars). */
+export function makeCtx(conn: Connection, opts: Partial<ModuleContext> = {}): ModuleContext {
+  const vars = opts.vars ?? {}
+  const render = (text: string) => Handlebars.compile(text, { noEscape: true, strict: true })(vars)
+  return { host: conn.host, conn, check: false, diff: false, vars, searchPaths: [], render, ...opts }
+}
+
+export function fill<T>(value: T, root: string): T {
+  return JSON.parse(JSON.stringify(value).split('{root}').join(root.replace(/["\\]/g, (c) => `\\${c}`))) as T
+}
+
+async function sh(conn: Connection, line: string): Promise<string> {
+  const res = await conn.run(line)
+  if (res.rc !== 0) throw new Error(`harness: ${line}: ${res.stderr}`)
+  return res.stdout
+}
+
+export async function prepare(t: Target, setup: SetupEntry[] = []): Promise<void> {
+  await sh(t.conn, `rm -rf -- ${quote(t.root)} && mkdir -p -- ${quote(t.root)}`)
+  for (const e of fill(setup, t.root)) {
+    await sh(t.conn, `mkdir -p -- "$(dirname -- ${quote(e.path)})"`)
+    if (e.dir) await sh(t.conn, `mkdir -p -- ${quote(e.path)}`)
+    else if (e.link !== undefined) await sh(t.conn, `ln -s -- ${quote(e.link)} ${quote(e.path)}`)
+    else await t.conn.put(e.content ?? '', e.path)
+    if (e.mode) await sh(t.conn, `chmod ${e.mode} -- ${quote(e.path)}`)
+    if (e.owner) await sh(t.conn, `chown -h ${quote(e.owner)} -- ${quote(e.path)}`)
+  }
+}
+
+/** Everything under root: type, mode, owner, link target, content hash (not times). */
+export async function snapshot(t: Target): Promise<string> {
+  const r = quote(t.root)
+  return sh(t.conn, `cd ${r} && find . -printf '%p %y %m %u %g %l\\n' | sort && find . -type f -exec sha256sum {} + | sort`)
+}
+
+export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskResult; second?: TaskResult }> {
+  const def = modules[c.module] as never
+  const args = fill(c.args, t.root)
+  const ctxOpts = { searchPaths: fill(c.searchPaths ?? [], t.root), vars: c.vars ?? {} }
+  await prepare(t, c.setup)
+  const first = c.first ?? 'changed'
+
+  // check mode: predicts the status, writes nothing
+  const before = await snapshot(t)
+  const changesBefore = t.changes ? await t.changes() : ''
+  const checked = await runModule(def, makeCtx(t.conn, { ...ctxOpts, check: true, diff: true }), args)
+  expect(checked.status, `check mode: ${checked.msg}`).toBe(c.check ?? first)
+  expect(await snapshot(t), 'check mode wrote something').toBe(before)
+  if (t.changes) expect(await t.changes(), 'check mode changed the host').toBe(changesBefore)
+  for (const s of c.diff ?? []) expect(checked.diff?.map((d) => d.after).join('\n')).toContain(s)
+
+  const result = await runModule(def, makeCtx(t.conn, { ...ctxOpts, diff: true }), args)
+  expect(result.status, `first run: ${result.msg}`).toBe(first)
+  if (c.msg) expect(result.msg).toContain(c.msg)
+  if (c.data) expect(result.data).toMatchObject(fill(c.data, t.root))
+  for (const s of c.diff ?? []) expect(result.diff?.map((d) => d.after).join('\n')).toContain(s)
+  await assertFiles(t, fill(c.files ?? [], t.root))
+  if (first === 'failed') return { first: result }
+
+  const afterFirst = await snapshot(t)
+  const again = await runModule(def, makeCtx(t.conn, ctxOpts), args)
+  const second = c.second ?? 'ok'
+  expect(again.status, `second run: ${again.msg}`).toBe(second)
+  if (second === 'ok') expect(await snapshot(t), 'an ok run changed files').toBe(afterFirst)
+  return { first: result, second: again }
+}
+
+export async function assertFiles(t: Target, files: FileExpect[]): Promise<void> {
+  for (const f of files) {
+    const q = quote(f.path)
+    const probe = await t.conn.run(`if [ -L ${q} ]; then echo l; elif [ -d ${q} ]; then echo d; elif [ -e ${q} ]; then echo f; else echo -; fi; stat -c '%a %U %G' -- ${q} 2>/dev/null; readlink -- ${q}`)
+    const [type, st = '', target = ''] = probe.stdout.split('\n')
+    if (f.absent) {
+      expect(type, `${f.path} should be absent`).toBe('-')
+      continue
+    }
+    expect(type, `${f.path} should exist`).not.toBe('-')
+    if (f.type) expect(type, `${f.path} type`).toBe(f.type)
+    const [mode, owner, group] = st.split(' ')
+    if (f.mode) expect(mode.padStart(4, '0'), `${f.path} mode`).toBe(f.mode)
+    if (f.owner) expect(owner, `${f.path} owner`).toBe(f.owner)
+    if (f.group) expect(group, `${f.path} group`).toBe(f.group)
+    if (f.target !== undefined) expect(target).toBe(f.target)
+    if (f.content !== undefined) expect((await t.conn.get(f.path)).toString('utf8'), `${f.path} content`).toBe(f.content)
+  }
+}
