@@ -42,6 +42,17 @@ describe('become on a lab host', () => {
     expect((await conn.run('id -un')).stdout).toBe('deploy\n')
   })
 
+  it('a wrong password without stdin (persistent shell path) fails the same way, then a right one works', async () => {
+    const secret = 'An0ther-wr0ng-pa55'
+    const conn = deploy()
+    const err = await conn.run('echo should-not-run', { become: sudo(secret) }).catch((e) => e)
+    expect(err).toBeInstanceOf(BecomeError)
+    expect(err.message).toBe('sudo to root failed: incorrect become password')
+    expect(`${err.message} ${err.hint} ${err.stack} ${JSON.stringify(err)}`).not.toContain(secret)
+    const ok = await conn.run('id -un; echo "$SUDO_USER" >&2', { become: sudo(labPassword()) })
+    expect(ok).toEqual({ rc: 0, stdout: 'root\n', stderr: 'deploy\n' })
+  })
+
   it('no password given where sudo needs one: says so instead of hanging', async () => {
     const err = await deploy()
       .run('true', { become: { method: 'sudo', user: 'root' } })
