@@ -73,6 +73,17 @@ describe('ssh logins on a lab host', () => {
     })
   })
 
+  it('logs in with an RSA key', async () => {
+    const rsa = join(dir, 'id_rsa')
+    execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', rsa])
+    const root = connectionFor(HOST, labVars(HOST), { pool })
+    expect((await root.run('cat >> /root/.ssh/authorized_keys', { stdin: readFileSync(`${rsa}.pub`) })).rc).toBe(0)
+    const p = newPool()
+    const conn = connectionFor(HOST, labVars(HOST, { ansible_ssh_private_key_file: rsa }), { pool: p })
+    expect((await conn.run('echo rsa')).stdout).toBe('rsa\n')
+    await p.closeAll()
+  })
+
   it('logs in through ssh-agent (SSH_AUTH_SOCK) with no key file', async () => {
     const sock = join(dir, 'agent.sock')
     agent = spawn('ssh-agent', ['-D', '-a', sock], { stdio: 'ignore' })
