@@ -4,7 +4,8 @@
 // no password never hands the password to the command.
 import { randomBytes } from 'node:crypto'
 import { ModuleError } from '../errors.js'
-import { quote } from '../util/shell-quote.js'
+import { quote, quoteArgv } from '../util/shell-quote.js'
+import { splitWords } from './ssh-args.js'
 import type { BecomeOptions } from './types.js'
 
 export class BecomeError extends ModuleError {
@@ -23,13 +24,16 @@ export interface BecomeWrap {
   marker: string
 }
 
-/** Wraps a composed command line so it runs as `become.user`. */
-export function wrapBecome(command: string, become: BecomeOptions): BecomeWrap {
+/**
+ * Wraps a composed command line so it runs as `become.user`. `stdinNull`: the command's stdin is
+ * /dev/null while sudo/su read the password from the shell's own (the persistent shell's channel).
+ */
+export function wrapBecome(command: string, become: BecomeOptions, { stdinNull = false } = {}): BecomeWrap {
   const nonce = randomBytes(8).toString('hex')
   const prompt = `[tsplay-become-${nonce}]`
   const marker = `TSPLAY-BECOME-OK-${nonce}`
-  const inner = `printf '%s\\n' ${marker} >&2; exec /bin/sh -c ${quote(command)}`
-  const flags = become.flags ? ` ${become.flags}` : ''
+  const inner = `printf '%s\\n' ${marker} >&2; exec /bin/sh -c ${quote(command)}${stdinNull ? ' </dev/null' : ''}`
+  const flags = become.flags ? ` ${quoteArgv(splitWords(become.flags))}` : '' // each flag one word, never shell syntax
   const line =
     become.method === 'su'
       ? `su -s /bin/sh${flags} -c ${quote(inner)} ${quote(become.user)}`

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { Duplex } from 'node:stream'
 import type { Client } from 'ssh2'
+import { quote } from '../util/shell-quote.js'
 import { expandTokens } from './ssh-config.js'
 
 export function forwardOut(via: Client, host: string, port: number): Promise<Duplex> {
@@ -15,7 +16,9 @@ export function forwardOut(via: Client, host: string, port: number): Promise<Dup
 
 /** Runs a ProxyCommand through /bin/sh and uses its stdin/stdout as the transport. */
 export function proxyCommandStream(command: string, t: { host: string; port: number; user: string }): Duplex {
-  const child = spawn('/bin/sh', ['-c', expandTokens(command, t)], { stdio: ['pipe', 'pipe', 'ignore'] })
+  // unlike OpenSSH, %h/%r are quoted: inventory values must not become shell syntax
+  const line = expandTokens(command, { host: quote(t.host), port: t.port, user: quote(t.user) })
+  const child = spawn('/bin/sh', ['-c', line], { stdio: ['pipe', 'pipe', 'ignore'] })
   const stream = Duplex.from({ readable: child.stdout, writable: child.stdin })
   stream.on('close', () => child.kill())
   child.on('error', (e) => stream.destroy(e))

@@ -59,6 +59,16 @@ function policy(value: string | undefined, where: string): ConnectionSpec['hostK
 
 const DEFAULT_KEYS = ['id_ed25519', 'id_ecdsa', 'id_rsa']
 
+// -o options tsplay honours, or that are safe to ignore because ssh2 has no equivalent that matters
+const HONOURED = ['stricthostkeychecking', 'userknownhostsfile', 'proxycommand', 'proxyjump', 'connecttimeout', 'user', 'port', 'identityfile']
+const HARMLESS = ['controlmaster', 'controlpersist', 'controlpath', 'serveraliveinterval', 'serveralivecountmax', 'identitiesonly', 'globalknownhostsfile', 'loglevel', 'batchmode', 'compression', 'forwardagent', 'hashknownhosts', 'kbdinteractiveauthentication', 'passwordauthentication', 'pubkeyauthentication', 'preferredauthentications', 'gssapiauthentication']
+
+function argWarnings(name: string, args: ReturnType<typeof parseSshArgs>): string[] {
+  const ignored = Object.keys(args.options).filter((k) => !HONOURED.includes(k) && !HARMLESS.includes(k))
+  const flags = args.ignored.filter((f) => !['-q', '-T', '-C', '-v', '-vv', '-vvv', '-4', '-tt', '-t', '-n', '-N', '-A'].includes(f))
+  return [...ignored.map((k) => `-o ${k}`), ...flags].map((a) => `host ${name}: ssh argument ${a} is ignored by tsplay`)
+}
+
 function defaultIdentityFiles(): string[] {
   return DEFAULT_KEYS.map((k) => `${homedir()}/.ssh/${k}`).filter((f) => existsSync(f))
 }
@@ -94,6 +104,7 @@ export function resolveConnectionSpec(name: string, vars: Vars, options: Connect
   const identityFiles = [
     ...(keyVar ? [expandTilde(keyVar)] : []),
     ...args.identityFiles.map(expandTilde),
+    ...(o.identityfile ? [expandTilde(o.identityfile)] : []),
     ...(options.privateKeyFile ? [expandTilde(options.privateKeyFile)] : []),
     ...c.identityFiles,
   ]
@@ -116,8 +127,8 @@ export function resolveConnectionSpec(name: string, vars: Vars, options: Connect
     name,
     kind: (str(vars, 'ansible_connection') ?? 'ssh') === 'local' ? 'local' : 'ssh',
     host: c.hostName ?? address,
-    port: port(str(vars, 'ansible_port', 'ansible_ssh_port'), `${where} ansible_port`) ?? args.port ?? c.port ?? 22,
-    user: str(vars, 'ansible_user', 'ansible_ssh_user') ?? args.user ?? options.user ?? c.user ?? userInfo().username,
+    port: port(str(vars, 'ansible_port', 'ansible_ssh_port'), `${where} ansible_port`) ?? args.port ?? port(o.port, `${where} -o Port`) ?? c.port ?? 22,
+    user: str(vars, 'ansible_user', 'ansible_ssh_user') ?? args.user ?? o.user ?? options.user ?? c.user ?? userInfo().username,
     password: str(vars, 'ansible_password', 'ansible_ssh_pass', 'ansible_ssh_password') ?? options.password,
     identityFiles: keys,
     passphrase: options.passphrase,
@@ -129,6 +140,7 @@ export function resolveConnectionSpec(name: string, vars: Vars, options: Connect
     connectTimeoutMs: connectTimeout ?? (c.connectTimeout ? c.connectTimeout * 1000 : options.connectTimeoutMs ?? 10_000),
     keepaliveIntervalMs: options.keepaliveIntervalMs ?? 15_000,
     become: resolveBecome(vars, options.become),
+    warnings: [...argWarnings(name, args), ...config.warnings],
   }
 }
 

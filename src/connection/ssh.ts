@@ -2,7 +2,7 @@
 // persistent shells, exec channels when stdin must be streamed. Never more open channels than MaxSessions.
 import type { Client } from 'ssh2'
 import { UnreachableError } from '../errors.js'
-import { BecomeError, becomeFailure, scrub, wrapBecome } from './become.js'
+import { BecomeError, BecomeHandshake, becomeFailure, scrub, wrapBecome } from './become.js'
 import { composeCommand, toBuffer } from './compose.js'
 import { runExec } from './exec-channel.js'
 import { putScript, getScript } from './transfer.js'
@@ -59,9 +59,12 @@ export class SshConnection implements Connection {
     const exec = () =>
       this.channels.use(() => runExec(client, { host: this.host, line, stdin, become, timeoutMs: options.timeoutMs }))
     try {
-      if (this.alwaysExec || interactive || options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT)) return await exec()
+      // exec channels stream stdin and can be killed; a password handshake with stdin needs one too
+      const streamed = options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT) || (interactive && stdin?.length)
+      if (this.alwaysExec || streamed) return await exec()
       const shell = await this.takeShell(client)
       if (!shell) return await exec() // every shell busy: concurrent commands on one host
+      if (interactive && become) return await this.runBecomeInShell(shell, line, become)
       return await this.runInShell(shell, line, stdin, become)
     } catch (e) {
       if (e instanceof BecomeError) throw e
@@ -75,11 +78,29 @@ export class SshConnection implements Connection {
   private async runInShell(shell: ShellSession, line: string, stdin: Buffer | undefined, become?: BecomeOptions): Promise<RunResult> {
     const wrap = become ? wrapBecome(line, become) : undefined
     try {
-      const result = await shell.run(wrap?.line ?? line, stdin)
+      const result = await shell.run(wrap?.line ?? line, { stdin })
       if (!wrap || !become) return result
       const at = result.stderr.indexOf(`${wrap.marker}\n`)
       if (at < 0) throw becomeFailure(this.host, become, result.stderr)
       return { ...result, stderr: scrub(result.stderr.slice(at + wrap.marker.length + 1), become.password) }
+    } finally {
+      this.releaseShell(shell)
+    }
+  }
+
+  /** sudo -S / su in the persistent shell: they read the password from the shell's stdin when prompted. */
+  private async runBecomeInShell(shell: ShellSession, line: string, become: BecomeOptions): Promise<RunResult> {
+    const wrap = wrapBecome(line, become, { stdinNull: true })
+    const handshake = new BecomeHandshake(this.host, become, wrap, (pw) => shell.write(pw), () => shell.close())
+    try {
+      const result = await shell.run(wrap.line, { onStderr: (text) => void handshake.onStderr(text) })
+      const failure = handshake.exit()
+      if (failure) throw failure
+      const at = result.stderr.indexOf(`${wrap.marker}\n`)
+      const stderr = result.stderr.slice(at + wrap.marker.length + 1)
+      return { rc: result.rc, stdout: scrub(result.stdout, become.password), stderr: scrub(stderr, become.password) }
+    } catch (e) {
+      throw handshake.exit() ?? e // the shell was closed on a wrong password: report that, not the close
     } finally {
       this.releaseShell(shell)
     }

@@ -64,4 +64,5 @@ export interface ConnectionSpec {
   connectTimeoutMs: number
   keepaliveIntervalMs: number
   become?: BecomeOptions // the host's default become (ansible_become*)
+  warnings?: string[] // ssh arguments and config tsplay could not honour, for the reporter to show
 }

@@ -51,6 +51,12 @@ describe('resolveConnectionSpec', () => {
     ])
   })
 
+  it('reports ssh arguments it cannot honour instead of dropping them silently', () => {
+    const spec = resolveConnectionSpec('x', { ansible_ssh_common_args: '-C -o ControlMaster=auto -o Ciphers=aes128-ctr -L 80:a:80 -o Port=2022 -o User=u' }, base)
+    expect(spec.warnings).toEqual(['host x: ssh argument -o ciphers is ignored by tsplay', 'host x: ssh argument -L 80:a:80 is ignored by tsplay'])
+    expect([spec.port, spec.user]).toEqual([2022, 'u'])
+  })
+
   it('keeps a non-ssh ProxyCommand as a command', () => {
     const spec = resolveConnectionSpec('x', { ansible_ssh_common_args: `-o 'ProxyCommand=nc -x p:1080 %h %p'` }, base)
     expect(spec.proxyCommand).toBe('nc -x p:1080 %h %p')
