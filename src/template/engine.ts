@@ -187,7 +187,11 @@ function run(template: string, vars: Vars, state: RenderState): unknown {
   } catch (error) {
     throw locate(error, state.ctx)
   }
-  return compiled.native && box.value !== NOT_CAPTURED ? box.value : text
+  if (!compiled.native || box.value === NOT_CAPTURED) return text
+  // A string keeps the whitespace around its one expression ("{{ motd }}\n" ends with a newline);
+  // other values (lists, numbers) are native and the whitespace is dropped.
+  if (typeof box.value !== 'string') return box.value
+  return /^\s*/.exec(template)![0] + box.value + /\s*$/.exec(template)![0]
 }
 
 // Errors thrown inside helpers don't know where the template is written: add it.
