@@ -48,7 +48,7 @@ class Loader {
         if (target === undefined) return [this.play(entry, map, file, inherited)]
         const key = 'import_playbook' in entry ? 'import_playbook' : 'ansible.builtin.import_playbook'
         const where = map.key(entry, key)
-        const path = resolve(dirname(file), this.staticPath(String(target), where))
+        const path = resolve(dirname(file), this.staticPath(String(target), where, this.options.extraVars ?? {}))
         return this.playbook(path, where, mergeInherited(inherited, entry))
       })
     } finally {
@@ -56,8 +56,8 @@ class Loader {
     }
   }
 
-  private staticPath(path: string, where: SourcePosition): string {
-    return path.includes('{{') ? render(path, this.staticVars, { where }) : path
+  private staticPath(path: string, where: SourcePosition, vars = this.staticVars): string {
+    return path.includes('{{') ? render(path, vars, { where }) : path
   }
 
   private play(raw: Raw, map: SourceMap, file: string, inherited?: Raw): Play {

@@ -17,6 +17,9 @@ export function parseError(template: string, error: Error, where?: SourcePositio
   const lines = error.message.split('\n')
   const got = /got '(\w+)'/.exec(error.message)?.[1]
   const expecting = got ? `unexpected ${tokenNames[got] ?? got}` : (lines.at(-1) ?? error.message)
+  // A whole template file has no line of its own: use the template's line.
+  const line = Number(/on line (\d+)/.exec(error.message)?.[1])
+  if (where && where.line === undefined && line) where = { file: where.file, line }
   const short = template.length > 80 ? template.slice(0, 77) + '...' : template
   return new TemplateError(`cannot parse template ${JSON.stringify(short)}: ${expecting}`, where, jinjaHint(template))
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { moduleArgProblems } from '../../../src/playbook/module-args.js'
+import { parseYaml } from '../../../src/playbook/yaml.js'
+import { Catalog } from '../../../src/playbook/catalog.js'
+import { normalizeTask } from '../../../src/playbook/task.js'
+import type { Task } from '../../../src/playbook/model.js'
+
+const copy = {
+  schema: {
+    type: 'object',
+    properties: { src: { type: 'string' }, dest: { type: 'string' }, mode: { type: 'string' }, backup: { type: 'boolean' } },
+    required: ['dest'],
+    additionalProperties: false,
+  },
+}
+
+function taskFrom(yaml: string): Task {
+  const { data, map } = parseYaml(yaml, 'site.yml')
+  const ctx = { map, catalog: new Catalog({ copy }), baseDir: '.', importTasks: () => [] }
+  return normalizeTask((data as Record<string, unknown>[])[0], ctx) as Task
+}
+
+describe('moduleArgProblems', () => {
+  it('names the unknown argument at its own line with a suggestion', () => {
+    const task = taskFrom('- name: Copy\n  copy:\n    src: a\n    dset: /tmp/a\n')
+    const problems = moduleArgProblems(task, copy)
+    expect(problems).toContainEqual({
+      message: "unknown argument 'dset' for module 'copy' in task 'Copy'",
+      position: { file: 'site.yml', line: 4, column: 5 },
+      hint: "did you mean 'dest'?",
+    })
+    expect(problems.map((p) => p.message)).toContain("module 'copy' in task 'Copy' needs argument 'dest'")
+  })
+
+  it('reports wrong types and skips values that are still templates', () => {
+    const task = taskFrom('- copy:\n    dest: /x\n    backup: maybe\n    mode: "{{ m }}"\n')
+    expect(moduleArgProblems(task, copy).map((p) => [p.message, p.position.line])).toEqual([
+      ["argument 'backup' of module 'copy' in task must be a boolean, got string \"maybe\"", 3],
+    ])
+    expect(moduleArgProblems(task, copy, { dest: '/x', mode: 7 }, true)[0].message).toBe(
+      "argument 'mode' of module 'copy' in task must be a string, got number 7",
+    )
+  })
+
+  it('passes valid k=v arguments', () => {
+    expect(moduleArgProblems(taskFrom('- copy: src=a dest=/b\n'), copy)).toEqual([])
+  })
+})
