@@ -1,15 +1,17 @@
 // Module arguments against the module's JSON Schema (ModuleDefinition.schema). At check time values that
-// are still templates are skipped (they are only known per host); the executor can call this again
-// with rendered arguments.
+// are still templates are skipped (they are only known per host); the executor calls coerceModuleArgs
+// with rendered arguments. Like Ansible's arg spec, strings are converted to the declared type first:
+// `port=2379` gives the integer 2379, `backup=yes` the boolean true.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import type { SourcePosition } from '../errors.js'
 import { describe } from '../template/helpers.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { shortName, type ModuleInfo } from './catalog.js'
-import type { Task } from './model.js'
+import { flag } from './keywords.js'
+import type { Task, Vars } from './model.js'
 import { ajvExpectation, type Problem } from './validate.js'
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false })
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, coerceTypes: true })
 const compiled = new WeakMap<object, ValidateFunction>()
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
@@ -32,11 +34,45 @@ export function moduleKeyPosition(task: Task): SourcePosition {
   return (key && task.keyPos[key]) || task.pos
 }
 
-/** Problems with `args` for `task.action`; `rendered` = args have no templates left (run time). */
-export function moduleArgProblems(task: Task, module: ModuleInfo, args = task.args, rendered = false): Problem[] {
-  if (!module.schema) return []
+// yes/no/on/off for boolean arguments (ajv's coercion knows only true/false).
+function booleans(args: Vars, schema: Record<string, unknown>): Vars {
+  const properties = (schema.properties ?? {}) as Record<string, { type?: unknown }>
+  const out = structuredClone(args)
+  for (const [key, value] of Object.entries(out)) {
+    const type = properties[key]?.type
+    const wantsBoolean = type === 'boolean' || (Array.isArray(type) && type.includes('boolean'))
+    if (wantsBoolean && typeof value === 'string' && !isTemplate(value)) {
+      const f = flag(value)
+      if (typeof f === 'boolean') out[key] = f
+    }
+  }
+  return out
+}
+
+export interface CheckedArgs {
+  /** The arguments converted to the schema's types (a copy; the task is not modified). */
+  args: Vars
+  problems: Problem[]
+}
+
+/**
+ * Validates and type-converts module arguments. At run time pass the rendered args with
+ * `rendered = true`; at check time (`false`) values that are still templates are not judged.
+ */
+export function coerceModuleArgs(task: Task, module: ModuleInfo, args: Vars = task.args, rendered = false): CheckedArgs {
+  if (!module.schema) return { args, problems: [] }
+  const coerced = booleans(args, module.schema)
   const validate = validatorFor(module.schema)
-  if (validate(args)) return []
+  if (validate(coerced)) return { args: coerced, problems: [] }
+  return { args: coerced, problems: problemsOf(validate, task, args, rendered) }
+}
+
+/** Problems with `args` for `task.action` (see coerceModuleArgs). */
+export function moduleArgProblems(task: Task, module: ModuleInfo, args: Vars = task.args, rendered = false): Problem[] {
+  return coerceModuleArgs(task, module, args, rendered).problems
+}
+
+function problemsOf(validate: ValidateFunction, task: Task, args: Vars, rendered: boolean): Problem[] {
   const label = task.name ? `task '${task.name}'` : 'task'
   const problems: Problem[] = []
   const anyOf = new Set((validate.errors ?? []).filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { moduleArgProblems } from '../../../src/playbook/module-args.js'
+import { coerceModuleArgs, moduleArgProblems } from '../../../src/playbook/module-args.js'
 import { parseYaml } from '../../../src/playbook/yaml.js'
 import { Catalog } from '../../../src/playbook/catalog.js'
 import { normalizeTask } from '../../../src/playbook/task.js'
@@ -37,9 +37,19 @@ describe('moduleArgProblems', () => {
     expect(moduleArgProblems(task, copy).map((p) => [p.message, p.position.line])).toEqual([
       ["argument 'backup' of module 'copy' in task must be a boolean, got string \"maybe\"", 3],
     ])
-    expect(moduleArgProblems(task, copy, { dest: '/x', mode: 7 }, true)[0].message).toBe(
-      "argument 'mode' of module 'copy' in task must be a string, got number 7",
+    expect(moduleArgProblems(task, copy, { dest: '/x', mode: '{{ m }}', backup: '{{ b }}' }, true)[0].message).toBe(
+      "argument 'backup' of module 'copy' in task must be a boolean, got string \"{{ b }}\"",
     )
+  })
+
+  it('converts k=v strings to the declared types, like Ansible\'s arg spec', () => {
+    const task = taskFrom('- copy: src=a dest=/b backup=yes mode=0644\n')
+    const { args, problems } = coerceModuleArgs(task, copy)
+    expect(problems).toEqual([])
+    expect(args).toEqual({ src: 'a', dest: '/b', backup: true, mode: '0644' })
+    expect(task.args.backup).toBe('yes') // the model is not modified
+    const port = { schema: { type: 'object', properties: { port: { type: 'integer' } } } }
+    expect(coerceModuleArgs(task, port, { port: '2379' }, true).args).toEqual({ port: 2379 })
   })
 
   it('passes valid k=v arguments', () => {
