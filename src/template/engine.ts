@@ -6,7 +6,7 @@
 //                                      else the rendered string; strings without `{{` come back as they are
 //   renderValue(value, vars, ctx)    → evaluate() through dicts and lists (keys too)
 //
-// Variables: `{{ a.b.c }}`, `{{ hostvars.[node-1].ip }}`, `{{ groups.[kube-master] }}`; helpers as
+// Variables: `{{ a.b.c }}`, `{{ list.0 }}` (= `list.[0]`), `{{ hostvars.[node-1].ip }}`, `{{ groups.[kube-master] }}`; helpers as
 // prefix calls and subexpressions: `{{ join (sort names) "," }}`. An undefined variable is a
 // TemplateError naming it (with a did-you-mean) and ctx.where; only the first argument of
 // `default`, `defined` and `undefined` may be undefined. A variable whose value is itself a template
@@ -16,7 +16,7 @@ import { TemplateError, type SourcePosition } from '../errors.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { Missing, helpers, describe, passesMissing } from './helpers.js'
 import { CAPTURE, LENIENT, LOOKUP, UnsupportedTemplate, lookups, toCapture, transform, type LookupMeta } from './transform.js'
-import { jinjaHint, parseError } from './syntax.js'
+import { bracketIndexes, jinjaHint, parseError } from './syntax.js'
 
 export interface RenderContext {
   /** Where the template is written (the task's key); undefined-variable errors point here. */
@@ -154,7 +154,7 @@ function compile(template: string, ctx: RenderContext): Compiled {
   if (/\{%.*%\}/s.test(template)) throw new TemplateError('Jinja {% %} tags are not supported', ctx.where, jinjaHint(template))
   let program: hbs.AST.Program
   try {
-    program = env.parse(template)
+    program = env.parse(bracketIndexes(template))
   } catch (error) {
     throw parseError(template, error as Error, ctx.where)
   }

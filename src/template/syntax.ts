@@ -33,3 +33,17 @@ const tokenNames: Record<string, string> = {
   OPEN_SEXPR: "'('",
   CLOSE_SEXPR: "')'",
 }
+
+// Handlebars reads `list.0` as a path followed by a number; Ansible users write it for indexing.
+// Rewrites `name.0` to `name.[0]` inside mustaches, leaving quoted strings and number literals alone.
+const INDEX = /([A-Za-z_\]][\w\]-]*)\.(\d+)(?=$|[\s.)}~])/g
+
+export function bracketIndexes(template: string): string {
+  if (!/\.\d/.test(template)) return template
+  return template.replace(/\{\{[\s\S]*?\}\}/g, (mustache) =>
+    mustache
+      .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+      .map((part, i) => (i % 2 === 1 ? part : part.replace(INDEX, '$1.[$2]')))
+      .join(''),
+  )
+}

@@ -56,6 +56,13 @@ describe('variables', () => {
     expect(evaluate('{{ lookup hostvars "node-2" }}', vars)).toEqual({ ip: '10.1.0.2' })
   })
 
+  it('indexes lists with .N (Ansible style) as well as .[N]', () => {
+    expect(evaluate('{{ list.0 }}', vars)).toBe(3)
+    expect(evaluate('{{ groups.[kube-master].1 }}', vars)).toBe('node-2')
+    expect(evaluate('{{ eq name "v1.2" }}', vars)).toBe(false) // strings and numbers untouched
+    expect(evaluate('{{ gt 1.5 1 }}', vars)).toBe(true)
+  })
+
   it('expands variables whose values are templates (lazily, like Ansible)', () => {
     expect(evaluate('{{ url }}', vars)).toBe('http://10.1.0.1:2379')
     expect(evaluate('{{ a }}', { a: '{{ b }}', b: [1] })).toEqual([1])
