@@ -101,9 +101,9 @@ function toProblem(error: ErrorObject, task: Task, label: string, args: unknown)
       return { message: `module '${task.action}' in ${label} needs argument '${String(p.missingProperty)}'`, position: at() }
     default: {
       const value = valueAt(args, error.instancePath)
-      const expected = schema?.title ?? ajvExpectation(error)
+      const expected = schema?.title ? `must be ${schema.title}` : ajvExpectation(error)
       const name = error.instancePath.slice(1).replace(/\//g, '.') || 'arguments'
-      return { message: `argument '${name}' of module '${task.action}' in ${label} must be ${expected}, got ${describe(value)}`, position: at(arg) }
+      return { message: `argument '${name}' of module '${task.action}' in ${label} ${expected}, got ${describe(value)}`, position: at(arg) }
     }
   }
 }
