@@ -34,21 +34,34 @@ export function moduleKeyPosition(task: Task): SourcePosition {
   return (key && task.keyPos[key]) || task.pos
 }
 
-// yes/no/on/off for boolean arguments (ajv's coercion knows only true/false).
-function booleans(args: Vars, schema: Record<string, unknown>): Vars {
-  const properties = (schema.properties ?? {}) as Record<string, { type?: unknown }>
-  const out = structuredClone(args)
-  for (const [key, value] of Object.entries(out)) {
-    const type = properties[key]?.type
-    const wantsBoolean = type === 'boolean' || (Array.isArray(type) && type.includes('boolean'))
-    if (wantsBoolean && typeof value === 'string' && !isTemplate(value)) {
-      const f = flag(value)
-      if (typeof f === 'boolean') out[key] = f
-    }
-  }
-  return out
+type Props = Record<string, { type?: unknown; aliases?: string[] }>
+
+function types(p: { type?: unknown } | undefined): unknown[] {
+  return Array.isArray(p?.type) ? p.type : [p?.type]
 }
 
+// Module schemas list `aliases` per property (copy's `path` for `dest`), as Ansible arg specs do: fold
+// them to the canonical name, and read yes/no/on/off for booleans and "a,b" for lists (ajv's own
+// coercion knows only true/false and single values). Returns the folded copy and canonical → written key.
+function fold(args: Vars, schema: Record<string, unknown>): { folded: Vars; written: Map<string, string> } {
+  const props = (schema.properties ?? {}) as Props
+  const folded: Vars = {}
+  const written = new Map<string, string>()
+  for (const [key, value] of Object.entries(args)) {
+    const name = key in props ? key : (Object.keys(props).find((k) => props[k].aliases?.includes(key)) ?? key)
+    written.set(name, key)
+    let v = value
+    const t = types(props[name])
+    if (typeof v === 'string' && !isTemplate(v)) {
+      if (t.includes('boolean') && typeof flag(v) === 'boolean') v = flag(v)
+      else if (t.includes('array') && !t.includes('string')) v = v.split(',').map((x) => x.trim()).filter(Boolean)
+    }
+    folded[name] = v
+  }
+  return { folded, written }
+}
+
+// ajv must not see the non-standard `aliases` keyword as a constraint; strict:false ignores it.
 export interface CheckedArgs {
   /** The arguments converted to the schema's types (a copy; the task is not modified). */
   args: Vars
@@ -61,10 +74,10 @@ export interface CheckedArgs {
  */
 export function coerceModuleArgs(task: Task, module: ModuleInfo, args: Vars = task.args, rendered = false): CheckedArgs {
   if (!module.schema) return { args, problems: [] }
-  const coerced = booleans(args, module.schema)
+  const { folded, written } = fold(structuredClone(args), module.schema)
   const validate = validatorFor(module.schema)
-  if (validate(coerced)) return { args: coerced, problems: [] }
-  return { args: coerced, problems: problemsOf(validate, task, args, rendered) }
+  if (validate(folded)) return { args: folded, problems: [] }
+  return { args: folded, problems: problemsOf(validate, task, folded, rendered, written) }
 }
 
 /** Problems with `args` for `task.action` (see coerceModuleArgs). */
@@ -72,7 +85,7 @@ export function moduleArgProblems(task: Task, module: ModuleInfo, args: Vars = t
   return coerceModuleArgs(task, module, args, rendered).problems
 }
 
-function problemsOf(validate: ValidateFunction, task: Task, args: Vars, rendered: boolean): Problem[] {
+function problemsOf(validate: ValidateFunction, task: Task, args: Vars, rendered: boolean, written: Map<string, string>): Problem[] {
   const label = task.name ? `task '${task.name}'` : 'task'
   const problems: Problem[] = []
   const anyOf = new Set((validate.errors ?? []).filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath))
@@ -80,20 +93,21 @@ function problemsOf(validate: ValidateFunction, task: Task, args: Vars, rendered
     if (anyOf.has(error.instancePath) && error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue
     if (error.keyword === 'if') continue
     if (!rendered && (isTemplate(valueAt(args, error.instancePath)) || (error.keyword === 'required' && task.argsTemplate))) continue
-    problems.push(toProblem(error, task, label, args))
+    problems.push(toProblem(error, task, label, args, written))
   }
   return problems
 }
 
-function toProblem(error: ErrorObject, task: Task, label: string, args: unknown): Problem {
+function toProblem(error: ErrorObject, task: Task, label: string, args: unknown, written: Map<string, string>): Problem {
   const arg = error.instancePath.split('/')[1]
-  const at = (name?: string) => (name && task.keyPos[`args.${name}`]) || moduleKeyPosition(task)
+  const at = (name?: string) => (name && task.keyPos[`args.${written.get(name) ?? name}`]) || moduleKeyPosition(task)
   const p = error.params as Record<string, unknown>
   const schema = error.parentSchema as { properties?: object; title?: string; description?: string } | undefined
   switch (error.keyword) {
     case 'additionalProperties': {
       const bad = String(p.additionalProperty)
-      const known = Object.keys(schema?.properties ?? {})
+      const props = (schema?.properties ?? {}) as Props
+      const known = [...Object.keys(props), ...Object.values(props).flatMap((p) => p.aliases ?? [])]
       const near = didYouMean(bad, known)
       return { message: `unknown argument '${bad}' for module '${task.action}' in ${label}`, position: at(error.instancePath === '' ? bad : arg), hint: near ? `did you mean '${near}'?` : `valid: ${known.join(', ')}` }
     }

@@ -8,7 +8,13 @@ import type { Task } from '../../../src/playbook/model.js'
 const copy = {
   schema: {
     type: 'object',
-    properties: { src: { type: 'string' }, dest: { type: 'string' }, mode: { type: 'string' }, backup: { type: 'boolean' } },
+    properties: {
+      src: { type: 'string' },
+      dest: { type: 'string', aliases: ['path'] },
+      mode: { type: 'string' },
+      backup: { type: 'boolean' },
+      groups: { type: 'array', items: { type: 'string' } },
+    },
     required: ['dest'],
     additionalProperties: false,
   },
@@ -50,6 +56,13 @@ describe('moduleArgProblems', () => {
     expect(task.args.backup).toBe('yes') // the model is not modified
     const port = { schema: { type: 'object', properties: { port: { type: 'integer' } } } }
     expect(coerceModuleArgs(task, port, { port: '2379' }, true).args).toEqual({ port: 2379 })
+  })
+
+  it('folds aliases to the canonical argument (modules declare them per property)', () => {
+    const task = taskFrom('- copy:\n    src: a\n    path: /x\n    groups: a,b\n')
+    expect(coerceModuleArgs(task, copy)).toEqual({ args: { src: 'a', dest: '/x', groups: ['a', 'b'] }, problems: [] })
+    const typo = taskFrom('- copy:\n    dest: /x\n    pth: /y\n')
+    expect(moduleArgProblems(typo, copy)[0]).toMatchObject({ position: { line: 3 }, hint: "did you mean 'path'?" })
   })
 
   it('passes valid k=v arguments', () => {
