@@ -21,7 +21,8 @@ export function parseError(template: string, error: Error, where?: SourcePositio
   const line = Number(/on line (\d+)/.exec(error.message)?.[1])
   if (where && where.line === undefined && line) where = { file: where.file, line }
   const short = template.length > 80 ? template.slice(0, 77) + '...' : template
-  return new TemplateError(`cannot parse template ${JSON.stringify(short)}: ${expecting}`, where, jinjaHint(template))
+  const hint = jinjaHint(template) ?? 'a literal {{ is written \\{{ (e.g. docker --format \'\\{{.State.Running}}\')'
+  return new TemplateError(`cannot parse template ${JSON.stringify(short)}: ${expecting}`, where, hint)
 }
 
 const tokenNames: Record<string, string> = {

@@ -146,6 +146,11 @@ describe('syntax errors', () => {
     expect(e.describe()).toBe("a.yml:9: unknown helper 'uper' (did you mean 'upper'?)")
   })
 
+  it('a literal {{ is written \\{{, and a parse error says so', () => {
+    expect(render("docker inspect --format '\\{{.State.Running}}' etcd", vars)).toBe("docker inspect --format '{{.State.Running}}' etcd")
+    expect(templateError(() => checkSyntax("--format '{{.State.Running}}'")).hint).toContain('\\{{')
+  })
+
   it('partials are refused', () => {
     expect(() => checkSyntax('{{> header }}')).toThrowError(/partials/)
   })
