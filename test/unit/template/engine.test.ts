@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkSyntax, evaluate, markUnsafe, render, renderValue } from '../../../src/template/index.js'
+import { checkSyntax, evaluate, markScope, markUnsafe, render, renderValue } from '../../../src/template/index.js'
 import { TemplateError } from '../../../src/errors.js'
 
 const vars = {
@@ -71,6 +71,16 @@ describe('variables', () => {
   it('does not expand values under markUnsafe (command output is data)', () => {
     const registered = markUnsafe({ stdout: 'literal {{ port }}' })
     expect(evaluate('{{ r.stdout }}', { ...vars, r: registered })).toBe('literal {{ port }}')
+  })
+
+  it('expands another host\'s variables with that host\'s variables (markScope)', () => {
+    const node1 = markScope({ ansible_host: '10.0.0.1', url: 'http://{{ ansible_host }}:2379' })
+    const node2 = markScope({ ansible_host: '10.0.0.2', url: 'http://{{ ansible_host }}:2379' })
+    const me = { ...node1, hostvars: { node1, node2 } }
+    expect(evaluate('{{ url }}', me)).toBe('http://10.0.0.1:2379')
+    expect(evaluate('{{ hostvars.node2.url }}', me)).toBe('http://10.0.0.2:2379')
+    expect(render('{{#each hostvars}}{{ url }} {{/each}}', me)).toBe('http://10.0.0.1:2379 http://10.0.0.2:2379 ')
+    expect(evaluate('{{ map (extract (list "node1" "node2") hostvars) "ansible_host" }}', me)).toEqual(['10.0.0.1', '10.0.0.2'])
   })
 
   it('detects a variable that refers to itself', () => {
