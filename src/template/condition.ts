@@ -40,9 +40,14 @@ function tokens(expression: string): string[] {
   return out
 }
 
+// groups['etcd'][0] → groups.[etcd].0
+function jinjaPath(token: string): string {
+  return token.replace(/\[\s*(['"])(.*?)\1\s*\]/g, '.[$2]').replace(/\[(\d+)\]/g, '.$1')
+}
+
 /** The Handlebars spelling of a Jinja-style condition, or undefined when it is not Jinja-style. */
 export function jinjaCondition(expression: string): string | undefined {
-  const t = tokens(expression)
+  const t = tokens(expression).map(jinjaPath)
   if (t.length < 2 || t[0] in helpers || t[0].startsWith('(')) return undefined
   if (t.length === 3 && t[1] in infix) return `${infix[t[1]]} ${t[0]} ${t[2]}`
   if (t.length === 3 && t[1] === 'is') return `${t[2]} ${t[0]}`

@@ -7,6 +7,8 @@ export function jinjaHint(text: string): string | undefined {
   if (/\{\{[^}]*\|/.test(text) || /^[^{}]*\|\s*\w/.test(text))
     return "tsplay templates are Handlebars: filters are prefix helpers, e.g. {{ default x 'a' }} for {{ x | default('a') }}"
   if (/\{\{~?\s*\(/.test(text)) return 'a mustache cannot start with a subexpression: write {{ and a b }}, not {{ (and a b) }}'
+  if (/\w\[\s*['"]/.test(text) || /\w\[\s*[A-Za-z_]/.test(text))
+    return "tsplay templates are Handlebars: index with a.[key] or a.0, and with a variable key use (lookup a key), e.g. (lookup hostvars inventory_hostname)"
   const infix = /(==|!=|>=|<=|\bis\s+(not\s+)?\w+)/.exec(text)
   if (infix) return 'tsplay templates are Handlebars: comparisons and tests are prefix helpers, e.g. (eq a b), (defined x)'
   return undefined

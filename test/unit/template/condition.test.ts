@@ -46,6 +46,7 @@ describe('evaluateCondition', () => {
     expect(jinjaCondition('result is succeeded')).toBe('succeeded result')
     expect(jinjaCondition('a not in b')).toBe('not (in a b)')
     expect(jinjaCondition('flag | bool')).toBe('bool flag')
+    expect(jinjaCondition("inventory_hostname == groups['etcd'][0]")).toBe('eq inventory_hostname groups.[etcd].0')
     expect(jinjaCondition('eq a b')).toBeUndefined()
     expect(jinjaCondition('enabled')).toBeUndefined()
   })

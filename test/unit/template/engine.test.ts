@@ -147,6 +147,10 @@ describe('syntax errors', () => {
     expect(e.hint).toContain("{{ default x 'a' }}")
   })
 
+  it('hint at .[key] and lookup for Jinja subscripts', () => {
+    expect(templateError(() => checkSyntax("{{ hostvars[inventory_hostname]['ip'] }}")).hint).toContain('(lookup hostvars inventory_hostname)')
+  })
+
   it('hint at {{#if}} for {% %} blocks', () => {
     expect(templateError(() => checkSyntax('{{ a }}{% if x %}y{% endif %}')).hint ?? '').toContain('{{#if x}}')
   })
