@@ -7,9 +7,11 @@ import { lineinfile } from './lineinfile.js'
 import { ping } from './ping.js'
 import { raw } from './raw.js'
 import { replace } from './replace.js'
+import { service } from './service.js'
 import { shell } from './shell.js'
 import { slurp } from './slurp.js'
 import { stat } from './stat.js'
+import { systemd } from './systemd.js'
 import { template } from './template.js'
 
 export const modules = {
@@ -21,9 +23,11 @@ export const modules = {
   ping,
   raw,
   replace,
+  service,
   shell,
   slurp,
   stat,
+  systemd,
   template,
 } as const
 

@@ -42,6 +42,9 @@ export interface ModuleCase {
   diff?: string[] // substrings of the -D diff's `after` text
   searchPaths?: string[]
   vars?: Record<string, unknown>
+  before?: string[] // sh lines run on the host before the case (after setup)
+  verifyCheck?: string[] // sh lines that must exit 0 after the check-mode run
+  verify?: string[] // sh lines that must exit 0 after the first real run
 }
 
 export interface Target {
@@ -91,6 +94,7 @@ export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskRe
   const args = fill(c.args, t.root)
   const ctxOpts = { searchPaths: fill(c.searchPaths ?? [], t.root), vars: c.vars ?? {} }
   await prepare(t, c.setup)
+  for (const line of fill(c.before ?? [], t.root)) await sh(t.conn, line)
   const first = c.first ?? 'changed'
 
   // check mode: predicts the status, writes nothing
@@ -101,6 +105,7 @@ export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskRe
   expect(await snapshot(t), 'check mode wrote something').toBe(before)
   if (t.changes) expect(await t.changes(), 'check mode changed the host').toBe(changesBefore)
   for (const s of c.diff ?? []) expect(checked.diff?.map((d) => d.after).join('\n')).toContain(s)
+  await verify(t, fill(c.verifyCheck ?? [], t.root), 'after check mode')
 
   const result = await runModule(def, makeCtx(t.conn, { ...ctxOpts, diff: true }), args)
   expect(result.status, `first run: ${result.msg}`).toBe(first)
@@ -108,6 +113,7 @@ export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskRe
   if (c.data) expect(result.data).toMatchObject(fill(c.data, t.root))
   for (const s of c.diff ?? []) expect(result.diff?.map((d) => d.after).join('\n')).toContain(s)
   await assertFiles(t, fill(c.files ?? [], t.root))
+  await verify(t, fill(c.verify ?? [], t.root), 'after the first run')
   if (first === 'failed') return { first: result }
 
   const afterFirst = await snapshot(t)
@@ -116,6 +122,13 @@ export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskRe
   expect(again.status, `second run: ${again.msg}`).toBe(second)
   if (second === 'ok') expect(await snapshot(t), 'an ok run changed files').toBe(afterFirst)
   return { first: result, second: again }
+}
+
+async function verify(t: Target, lines: string[], when: string): Promise<void> {
+  for (const line of lines) {
+    const r = await t.conn.run(line)
+    expect(r.rc, `${when}: \`${line}\` exited ${r.rc}: ${r.stderr}${r.stdout}`).toBe(0)
+  }
 }
 
 export async function assertFiles(t: Target, files: FileExpect[]): Promise<void> {
