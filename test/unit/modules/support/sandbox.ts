@@ -51,6 +51,8 @@ export async function openSandbox(name = 'sandbox'): Promise<Sandbox> {
       return r.stdout
     },
     async close() {
+      // killing the namespace's init ends every process started in it; then the unshare parent
+      process.kill(Number(inner), 'SIGKILL')
       holder.kill('SIGKILL')
       await new Promise((r) => setTimeout(r, 50))
       await new LocalConnection().run(`umount -l ${quote(merged)} 2>/dev/null; rm -rf -- ${quote(dir)}`)
