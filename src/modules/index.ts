@@ -1,9 +1,11 @@
 // The module registry: a constant map, so a module name's type is `keyof typeof modules`.
+import { apt } from './apt.js'
 import { blockinfile } from './blockinfile.js'
 import { command } from './command.js'
 import { copy } from './copy.js'
 import { file } from './file.js'
 import { lineinfile } from './lineinfile.js'
+import { packageModule } from './package.js'
 import { ping } from './ping.js'
 import { raw } from './raw.js'
 import { replace } from './replace.js'
@@ -15,11 +17,13 @@ import { systemd } from './systemd.js'
 import { template } from './template.js'
 
 export const modules = {
+  apt,
   blockinfile,
   command,
   copy,
   file,
   lineinfile,
+  package: packageModule,
   ping,
   raw,
   replace,

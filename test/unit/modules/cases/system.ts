@@ -1,5 +1,6 @@
 import type { ModuleCase } from '../harness.js'
+import { aptCases } from './apt.js'
 import { serviceCases } from './service.js'
 
 /** Cases that need a host of their own (sandbox or lab host), run in order. */
-export const systemCases: Record<string, ModuleCase[]> = { service: serviceCases }
+export const systemCases: Record<string, ModuleCase[]> = { service: serviceCases, apt: aptCases }

@@ -32,7 +32,7 @@ export async function openSandbox(name = 'sandbox'): Promise<Sandbox> {
     // PID 1 of the sandbox must reap orphans (daemons whose parent exited), or stops hang on zombies
     `exec sh -c 'while :; do sleep 1 & wait; done'`,
   ].join(' && ')
-  const holder: ChildProcess = spawn('unshare', ['-m', '-u', '-p', '-n', '--fork', '--propagation', 'private', 'sh', '-c', setup], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const holder: ChildProcess = spawn('unshare', ['-m', '-u', '-p', '-n', '--fork', '--kill-child', '--propagation', 'private', 'sh', '-c', setup], { stdio: ['ignore', 'pipe', 'pipe'] })
   await new Promise<void>((resolve, reject) => {
     let err = ''
     holder.stderr!.on('data', (b: Buffer) => (err += b))
