@@ -4,6 +4,7 @@ import { blockinfile } from './blockinfile.js'
 import { command } from './command.js'
 import { copy } from './copy.js'
 import { file } from './file.js'
+import { group } from './group.js'
 import { lineinfile } from './lineinfile.js'
 import { packageModule } from './package.js'
 import { ping } from './ping.js'
@@ -15,6 +16,7 @@ import { slurp } from './slurp.js'
 import { stat } from './stat.js'
 import { systemd } from './systemd.js'
 import { template } from './template.js'
+import { user } from './user.js'
 
 export const modules = {
   apt,
@@ -22,6 +24,7 @@ export const modules = {
   command,
   copy,
   file,
+  group,
   lineinfile,
   package: packageModule,
   ping,
@@ -33,6 +36,7 @@ export const modules = {
   stat,
   systemd,
   template,
+  user,
 } as const
 
 export type ModuleName = keyof typeof modules

@@ -45,6 +45,7 @@ export interface ModuleCase {
   before?: string[] // sh lines run on the host before the case (after setup)
   verifyCheck?: string[] // sh lines that must exit 0 after the check-mode run
   verify?: string[] // sh lines that must exit 0 after the first real run
+  secret?: string // must not appear anywhere in the results
 }
 
 export interface Target {
@@ -110,6 +111,7 @@ export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskRe
   const result = await runModule(def, makeCtx(t.conn, { ...ctxOpts, diff: true }), args)
   expect(result.status, `first run: ${result.msg}`).toBe(first)
   if (c.msg) expect(result.msg).toContain(c.msg)
+  if (c.secret) expect(JSON.stringify([checked, result])).not.toContain(c.secret)
   if (c.data) expect(result.data).toMatchObject(fill(c.data, t.root))
   for (const s of c.diff ?? []) expect(result.diff?.map((d) => d.after).join('\n')).toContain(s)
   await assertFiles(t, fill(c.files ?? [], t.root))
