@@ -1,12 +1,15 @@
 // The module registry: a constant map, so a module name's type is `keyof typeof modules`.
 import { apt } from './apt.js'
+import { authorizedKey } from './authorized-key.js'
 import { blockinfile } from './blockinfile.js'
 import { command } from './command.js'
 import { copy } from './copy.js'
 import { file } from './file.js'
 import { group } from './group.js'
+import { hostname } from './hostname.js'
 import { lineinfile } from './lineinfile.js'
 import { packageModule } from './package.js'
+import { mount } from './mount.js'
 import { ping } from './ping.js'
 import { raw } from './raw.js'
 import { replace } from './replace.js'
@@ -14,18 +17,22 @@ import { service } from './service.js'
 import { shell } from './shell.js'
 import { slurp } from './slurp.js'
 import { stat } from './stat.js'
+import { sysctl } from './sysctl.js'
 import { systemd } from './systemd.js'
 import { template } from './template.js'
 import { user } from './user.js'
 
 export const modules = {
   apt,
+  authorized_key: authorizedKey,
   blockinfile,
   command,
   copy,
   file,
   group,
+  hostname,
   lineinfile,
+  mount,
   package: packageModule,
   ping,
   raw,
@@ -34,6 +41,7 @@ export const modules = {
   shell,
   slurp,
   stat,
+  sysctl,
   systemd,
   template,
   user,

@@ -73,6 +73,8 @@ async function sh(conn: Connection, line: string): Promise<string> {
 }
 
 export async function prepare(t: Target, setup: SetupEntry[] = []): Promise<void> {
+  // a case may leave mounts below root (mount module): unmount them first
+  await sh(t.conn, `awk -v r=${quote(t.root + '/')} 'index($2, r) == 1 { print $2 }' /proc/self/mounts | sort -r | while read -r m; do umount "$m"; done; true`)
   await sh(t.conn, `rm -rf -- ${quote(t.root)} && mkdir -p -- ${quote(t.root)}`)
   for (const e of fill(setup, t.root)) {
     await sh(t.conn, `mkdir -p -- "$(dirname -- ${quote(e.path)})"`)
