@@ -67,8 +67,24 @@ export class LabError extends TsplayError {
 }
 
 export class VaultError extends TsplayError {
-  constructor(message: string, position?: SourcePosition) {
-    super('VAULT', message, position)
+  constructor(message: string, position?: SourcePosition, hint?: string) {
+    super('VAULT', message, position, hint)
+  }
+}
+
+/**
+ * A template failed to parse or render: bad syntax, an undefined variable, a helper given bad input.
+ * A ConfigError (bad input, exit 1) at load time; at run time the executor fails the host's task with it.
+ */
+export class TemplateError extends ConfigError {
+  constructor(
+    message: string,
+    position?: SourcePosition,
+    hint?: string,
+    /** The undefined variable's dotted path, when that is the cause. */
+    readonly variable?: string,
+  ) {
+    super(message, position, hint)
   }
 }
 

@@ -1,13 +1,80 @@
-// Placeholder until its issue lands: the verb is wired so help and usage errors already work.
+// `tsplay check PLAYBOOK…`: everything that can be wrong before connecting — YAML, schema (keys, types),
+// module names, role references, template and condition syntax, role template files, and module
+// arguments against each module's JSON Schema when the module registry (src/modules/index.ts) exists.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { defineCommand } from './command.js'
-import { ConfigError } from '../errors.js'
+import { UsageError, formatPosition, type TsplayError } from '../errors.js'
+import { loadPlaybook } from '../playbook/load.js'
+import type { ModuleInfo } from '../playbook/catalog.js'
+import { displayPath } from '../playbook/files.js'
+import { moduleArgProblems } from '../playbook/module-args.js'
+import { playTasks } from '../playbook/walk.js'
+import type { Playbook } from '../playbook/model.js'
+import type { Problem } from '../playbook/validate.js'
+import { checkSyntax } from '../template/index.js'
+
+/** The module registry if it has been written yet (loaded lazily: check must work without it). */
+export async function loadModuleRegistry(): Promise<Record<string, ModuleInfo> | undefined> {
+  const candidates = ['../modules/index.js', '../modules/index.ts']
+  if (!candidates.some((c) => existsSync(new URL(c, import.meta.url)))) return undefined
+  const specifier = '../modules/index.js'
+  const loaded = (await import(specifier)) as { modules?: Record<string, ModuleInfo> }
+  return loaded.modules
+}
+
+function roleTemplateProblems(playbook: Playbook): Problem[] {
+  const problems: Problem[] = []
+  const dirs = new Set(playbook.plays.flatMap((p) => p.roles.map((r) => join(r.role.path, 'templates'))))
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue
+    for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+      const file = join(dir, name)
+      if (!statSync(file).isFile()) continue
+      try {
+        checkSyntax(readFileSync(file, 'utf8'), { where: { file: displayPath(file) }, isFile: true })
+      } catch (error) {
+        const e = error as TsplayError
+        problems.push({ message: e.message, position: e.position ?? { file: displayPath(file) }, hint: e.hint })
+      }
+    }
+  }
+  return problems
+}
+
+function describeProblem(p: Problem): string {
+  return `${formatPosition(p.position)}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`
+}
 
 export default defineCommand({
   name: 'check',
-  summary: 'not implemented yet',
-  usage: 'tsplay check [options]',
-  options: [],
-  async run() {
-    throw new ConfigError("'tsplay check' is not implemented yet")
+  summary: 'validate a playbook without connecting: YAML, keys, types, modules, roles, templates, module arguments',
+  usage: 'tsplay check PLAYBOOK... [options]',
+  options: [{ name: 'roles-path', kind: 'list', help: 'extra directory to search for roles (repeatable)', valueName: 'DIR' }],
+  async run(args) {
+    if (args.positionals.length === 0) throw new UsageError('tsplay check needs a playbook', 'tsplay check site.yml')
+    const modules = await loadModuleRegistry()
+    let failed = false
+    for (const file of args.positionals) {
+      const playbook = loadPlaybook(file, { modules, rolesPath: (args.options['roles-path'] as string[] | undefined) ?? [] })
+      const problems = roleTemplateProblems(playbook)
+      let tasks = 0
+      for (const play of playbook.plays) {
+        for (const { task } of playTasks(play)) {
+          tasks++
+          const module = modules?.[task.action]
+          if (module) problems.push(...moduleArgProblems(task, module))
+        }
+      }
+      if (problems.length > 0) {
+        for (const p of problems) process.stderr.write(`tsplay: ${describeProblem(p)}\n`)
+        failed = true
+        continue
+      }
+      const roles = new Set(playbook.plays.flatMap((p) => p.roles.map((r) => r.role.path))).size
+      const note = modules ? '' : ' (module arguments not checked: no module registry yet)'
+      process.stdout.write(`${file}: ok — ${playbook.plays.length} plays, ${tasks} tasks, ${roles} roles${note}\n`)
+    }
+    return failed ? 1 : 0 // problems already printed, one per line
   },
 })

@@ -1,13 +1,74 @@
-// Placeholder until its issue lands: the verb is wired so help and usage errors already work.
+// tsplay run PLAYBOOK... : ansible-playbook's flags, output and exit codes.
+import { writeFileSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
+import { runPlaybook } from '../executor/run-playbook.js'
+import { loadPlaybook, loadTaskFile, loadVarsFile } from '../playbook/load.js'
+import type { Playbook } from '../playbook/model.js'
+import { modules } from '../modules/index.js'
+import { UsageError } from '../errors.js'
+import type { OptionValues } from './args.js'
 import { defineCommand } from './command.js'
-import { ConfigError } from '../errors.js'
+import { CONNECTION_OPTIONS } from './common-options.js'
+import { printPlaybookListing } from './run-listing.js'
+import { openSession, reportersFor } from './session.js'
 
 export default defineCommand({
   name: 'run',
-  summary: 'not implemented yet',
-  usage: 'tsplay run [options]',
-  options: [],
-  async run() {
-    throw new ConfigError("'tsplay run' is not implemented yet")
+  summary: 'Run playbooks against the hosts of an inventory (like ansible-playbook).',
+  usage: 'tsplay run PLAYBOOK... [-i INV] [options]',
+  options: [
+    ...CONNECTION_OPTIONS,
+    { name: 'tags', short: 't', kind: 'list', valueName: 'TAGS', help: 'only run tasks with these tags' },
+    { name: 'skip-tags', kind: 'list', valueName: 'TAGS', help: 'skip tasks with these tags' },
+    { name: 'start-at-task', kind: 'string', valueName: 'NAME', help: 'start at the task with this name' },
+    { name: 'list-hosts', kind: 'boolean', help: 'list the hosts each play would run on, and stop' },
+    { name: 'list-tasks', kind: 'boolean', help: 'list the tasks each play would run, and stop' },
+    { name: 'syntax-check', kind: 'boolean', help: 'check the playbook, and stop' },
+    { name: 'junit', kind: 'string', valueName: 'FILE', help: 'also write a JUnit XML report' },
+    { name: 'retry-file', kind: 'string', valueName: 'FILE', help: 'where to list failed hosts (default: PLAYBOOK.retry beside the playbook)' },
+  ],
+  async run({ options, positionals }) {
+    if (positionals.length === 0) throw new UsageError('no playbook given', 'tsplay run PLAYBOOK.yml -i INVENTORY')
+    const files = positionals.map((p) => resolve(p))
+    const playbooks: Playbook[] = files.map((f) => loadPlaybook(f, { modules, extraVars: {} }))
+    if (options['syntax-check']) {
+      for (const p of positionals) process.stdout.write(`\nplaybook: ${p}\n`)
+      return 0
+    }
+    const session = await openSession(options, dirname(files[0]))
+    if (options['list-hosts'] || options['list-tasks']) {
+      for (const playbook of playbooks) printPlaybookListing(playbook, session.base, options)
+      return 0
+    }
+    return runAll(playbooks, options, session)
   },
 })
+
+async function runAll(playbooks: Playbook[], options: OptionValues, session: Awaited<ReturnType<typeof openSession>>): Promise<number> {
+  let exitCode = 0
+  const failed = new Set<string>()
+  try {
+    for (const playbook of playbooks) {
+      const outcome = await runPlaybook(playbook, {
+        ...session.base,
+        reporter: reportersFor(options, session.redact),
+        loadTasks: (file, baseDir, role) => loadTaskFile(file, { baseDir, role, modules }),
+        loadVars: (file, baseDir) => loadVarsFile(resolve(baseDir, file)),
+      })
+      outcome.failedHosts.forEach((h) => failed.add(h))
+      exitCode = Math.max(exitCode, outcome.exitCode)
+      if (outcome.exitCode !== 0) break
+    }
+  } finally {
+    await session.pool.closeAll()
+  }
+  if (failed.size) writeRetryFile(playbooks[0].file, options, [...failed])
+  return exitCode
+}
+
+function writeRetryFile(playbookFile: string, options: OptionValues, hosts: string[]): void {
+  const file = (options['retry-file'] as string | undefined) ?? resolve(dirname(playbookFile), `${basename(playbookFile).replace(/\.ya?ml$/, '')}.retry`)
+  writeFileSync(file, hosts.join('\n') + '\n')
+  process.stderr.write(`to retry, use: --limit @${file}\n`)
+}
+

@@ -37,3 +37,32 @@ export interface Connection {
   get(remotePath: string, options?: { become?: BecomeOptions }): Promise<Buffer>
   close(): Promise<void>
 }
+
+/** One hop of a ProxyJump chain, outermost first. */
+export interface JumpSpec {
+  host: string
+  port: number
+  user: string
+  identityFiles: string[]
+}
+
+/** Everything needed to open a connection to one host, resolved from vars, ~/.ssh/config and CLI options. */
+export interface ConnectionSpec {
+  name: string // inventory hostname
+  kind: 'ssh' | 'local'
+  host: string // address or DNS name to connect to
+  port: number
+  user: string
+  password?: string
+  identityFiles: string[]
+  passphrase?: string // for encrypted private keys
+  agent?: string // ssh-agent socket (SSH_AUTH_SOCK)
+  jumps: JumpSpec[]
+  proxyCommand?: string // a ProxyCommand that is not `ssh -W`: run locally, its stdio is the transport
+  hostKeyPolicy: 'strict' | 'accept-new' | 'no'
+  knownHostsFiles: string[] // the first one receives accepted keys
+  connectTimeoutMs: number
+  keepaliveIntervalMs: number
+  become?: BecomeOptions // the host's default become (ansible_become*)
+  warnings?: string[] // ssh arguments and config tsplay could not honour, for the reporter to show
+}

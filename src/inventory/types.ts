@@ -1,4 +1,5 @@
-// The contract between the inventory and the rest of tsplay. The inventory issue fills it in.
+// The contract between the inventory and the rest of tsplay. loadInventory() (./load.ts) returns an
+// AnsibleInventory (./inventory.ts), which adds explainHost() (provenance) and groupVars().
 
 export interface VarOrigin {
   file: string
@@ -15,6 +16,7 @@ export interface Inventory {
   groupNames(host: string): string[]
   /** The host's inventory variables after group depth/priority merging (host vars win). */
   hostVars(host: string): Record<string, unknown>
-  /** Ansible host pattern (`all`, `a:b`, `a:&b`, `a:!b`, `~re`, `g[0:2]`, `@file`) → host names. */
-  select(pattern: string): string[]
+  /** Ansible host pattern (`all`, `a:b`, `a:&b`, `a:!b`, `~re`, `g[0:2]`, `@file`) → host names,
+   *  intersected with `--limit` patterns when given. */
+  select(pattern: string, limit?: string | string[]): string[]
 }

@@ -1,19 +1,24 @@
 // The module registry: a constant map, so a module name's type is `keyof typeof modules`.
 import { apt } from './apt.js'
+import { assert } from './assert.js'
 import { authorizedKey } from './authorized-key.js'
 import { blockinfile } from './blockinfile.js'
 import { command } from './command.js'
 import { copy } from './copy.js'
+import { debug } from './debug.js'
+import { fail } from './fail.js'
 import { file } from './file.js'
 import { group } from './group.js'
 import { hostname } from './hostname.js'
 import { lineinfile } from './lineinfile.js'
-import { packageModule } from './package.js'
 import { mount } from './mount.js'
+import { packageModule } from './package.js'
 import { ping } from './ping.js'
 import { raw } from './raw.js'
 import { replace } from './replace.js'
 import { service } from './service.js'
+import { setFact } from './set-fact.js'
+import { setup } from './setup.js'
 import { shell } from './shell.js'
 import { slurp } from './slurp.js'
 import { stat } from './stat.js'
@@ -24,10 +29,13 @@ import { user } from './user.js'
 
 export const modules = {
   apt,
+  assert,
   authorized_key: authorizedKey,
   blockinfile,
   command,
   copy,
+  debug,
+  fail,
   file,
   group,
   hostname,
@@ -38,6 +46,8 @@ export const modules = {
   raw,
   replace,
   service,
+  set_fact: setFact,
+  setup,
   shell,
   slurp,
   stat,

@@ -1,17 +1,16 @@
 // Suggest the nearest known word for a typo (`notfiy` → `notify`).
 
+/** Edit distance counting a swap of two adjacent letters as one edit (`nmae` → `name`). */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = prev[0]
-    prev[0] = i
     for (let j = 1; j <= b.length; j++) {
-      const above = prev[j]
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diagonal = above
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1)
     }
   }
-  return prev[b.length]
+  return rows[a.length][b.length]
 }
 
 /** The closest candidate within a distance that still looks like a typo, or undefined. */

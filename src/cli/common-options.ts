@@ -1,0 +1,39 @@
+// Options shared by `run` and `exec`, spelled as ansible-playbook and ansible spell them.
+import type { OptionSpec, OptionValues } from './args.js'
+import { UsageError } from '../errors.js'
+import { VAULT_OPTIONS } from '../vault/index.js'
+
+export const CONNECTION_OPTIONS: OptionSpec[] = [
+  { name: 'inventory', short: 'i', kind: 'list', valueName: 'INV', help: 'inventory file, directory or host list "h1,h2," (repeatable)' },
+  { name: 'limit', short: 'l', kind: 'string', valueName: 'PATTERN', help: 'further limit hosts to a pattern (@file reads a retry file)' },
+  { name: 'extra-vars', short: 'e', kind: 'list', valueName: 'VARS', help: 'k=v pairs, YAML/JSON, or @file (repeatable; highest precedence)' },
+  { name: 'forks', short: 'f', kind: 'string', valueName: 'N', help: 'hosts worked on at once (default 50)' },
+  { name: 'check', short: 'C', kind: 'boolean', help: 'predict changes without making them' },
+  { name: 'diff', short: 'D', kind: 'boolean', help: 'show the differences in changed files' },
+  { name: 'become', short: 'b', kind: 'boolean', help: 'run as another user (sudo)' },
+  { name: 'become-user', kind: 'string', valueName: 'USER', help: 'user to become (default root)' },
+  { name: 'become-method', kind: 'string', valueName: 'METHOD', help: 'sudo or su' },
+  { name: 'ask-become-pass', short: 'K', kind: 'boolean', help: 'ask for the become password' },
+  { name: 'user', short: 'u', kind: 'string', valueName: 'USER', help: 'connect as this user' },
+  { name: 'private-key', kind: 'string', valueName: 'FILE', help: 'SSH private key file' },
+  { name: 'accept-new-host-keys', kind: 'boolean', help: "record unknown host keys (OpenSSH's accept-new); changed keys are still refused" },
+  { name: 'verbose', short: 'v', kind: 'count', help: 'more output (-vvv for connection details)' },
+  { name: 'json', kind: 'boolean', help: 'print one JSON document instead of text' },
+  ...VAULT_OPTIONS,
+]
+
+export function forksOf(options: OptionValues): number {
+  if (options.forks === undefined) return 50
+  const n = Number(options.forks)
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--forks needs a whole number ≥ 1, got '${String(options.forks)}'`)
+  return n
+}
+
+export function listOf(value: unknown): string[] {
+  return Array.isArray(value) ? (value as string[]) : value === undefined ? [] : [String(value)]
+}
+
+/** `-t a,b -t c` → ['a', 'b', 'c'] */
+export function commaList(value: unknown): string[] {
+  return listOf(value).flatMap((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+}

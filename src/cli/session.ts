@@ -1,0 +1,91 @@
+// What `run` and `exec` share: vault keyring, inventory, become defaults, reporters, connections.
+import yaml from 'js-yaml'
+import { ConnectionPool, connectionFor } from '../connection/index.js'
+import type { BecomeDefaults, RunOptions } from '../executor/types.js'
+import { loadInventory } from '../inventory/load.js'
+import type { Inventory } from '../inventory/types.js'
+import { modules } from '../modules/index.js'
+import { HumanReporter } from '../reporters/human.js'
+import { JsonReporter } from '../reporters/json.js'
+import { JunitReporter } from '../reporters/junit.js'
+import { combineReporters, type Reporter } from '../reporters/types.js'
+import { keyringFromOptions, processSecrets, type VaultKeyring } from '../vault/index.js'
+import { promptOnTerminal } from '../vault/prompt.js'
+import type { OptionValues } from './args.js'
+import { commaList, forksOf, listOf } from './common-options.js'
+import { parseExtraVars } from './extra-vars.js'
+
+export interface Session {
+  inventory: Inventory
+  keyring: VaultKeyring
+  redact: (text: string) => string
+  pool: ConnectionPool
+  base: Omit<RunOptions, 'reporter' | 'loadTasks' | 'loadVars'>
+}
+
+export async function openSession(options: OptionValues, playbookDir?: string): Promise<Session> {
+  const keyring = await keyringFromOptions(options)
+  const redact = (text: string) => processSecrets.redact(text)
+  const decrypt = (text: string, file: string) => {
+    const plain = keyring.decrypt(text, { file }).plaintext.toString('utf8')
+    processSecrets.addLeaves(yaml.load(plain), { minLength: 4 })
+    return plain
+  }
+  const inventory = await loadInventory(listOf(options.inventory), { playbookDir, decrypt })
+  const becomeDefaults: BecomeDefaults = {
+    become: options.become === true ? true : undefined,
+    user: options['become-user'] as string | undefined,
+    method: options['become-method'] as string | undefined,
+  }
+  if (options['ask-become-pass']) {
+    becomeDefaults.password = await promptOnTerminal('BECOME password: ')
+    processSecrets.add(becomeDefaults.password)
+  }
+  const pool = new ConnectionPool({
+    user: options.user as string | undefined,
+    privateKeyFile: options['private-key'] as string | undefined,
+    acceptNewHostKeys: options['accept-new-host-keys'] === true,
+  })
+  const extraVars = parseExtraVars(listOf(options['extra-vars']))
+  const limit = options.limit as string | undefined
+  return {
+    inventory,
+    keyring,
+    redact,
+    pool,
+    base: {
+      inventory,
+      limit,
+      check: options.check === true,
+      diff: options.diff === true,
+      forks: forksOf(options),
+      extraVars,
+      tags: commaList(options.tags),
+      skipTags: commaList(options['skip-tags']),
+      startAtTask: options['start-at-task'] as string | undefined,
+      becomeDefaults,
+      remoteUser: options.user as string | undefined,
+      modules,
+      connect: (host, vars) => {
+        registerConnectionSecrets(vars)
+        return connectionFor(host, vars, { pool })
+      },
+      redact,
+    },
+  }
+}
+
+/** Passwords from inventory or play vars never reach output. */
+function registerConnectionSecrets(vars: Record<string, unknown>): void {
+  for (const key of ['ansible_password', 'ansible_ssh_pass', 'ansible_become_password', 'ansible_become_pass']) {
+    if (typeof vars[key] === 'string' && !String(vars[key]).includes('{{')) processSecrets.add(vars[key] as string)
+  }
+}
+
+export function reportersFor(options: OptionValues, redact: (t: string) => string): Required<Reporter> {
+  const list: Reporter[] = []
+  if (options.json) list.push(new JsonReporter(undefined, redact))
+  else list.push(new HumanReporter({ verbosity: (options.verbose as number | undefined) ?? 0, showDiff: options.diff === true, redact }))
+  if (typeof options.junit === 'string') list.push(new JunitReporter(options.junit, redact))
+  return combineReporters(list)
+}

@@ -1,0 +1,63 @@
+// Which credentials to offer, in OpenSSH's order: agent, identity files, password.
+// Keys are parsed up front so a wrong passphrase is reported by file name, not as "auth failed".
+import { existsSync, readFileSync } from 'node:fs'
+import ssh2, { type AnyAuthMethod } from 'ssh2'
+
+// ssh2 is CommonJS: under plain Node ESM only some names are named exports, utils is not.
+const { utils } = ssh2
+import type { ConnectionSpec } from './types.js'
+
+export interface AuthPlan {
+  methods: AnyAuthMethod[]
+  /** What was tried, for the one-line "authentication failed" reason (never secrets). */
+  tried: string[]
+  /** Keys that could not be used (encrypted without passphrase, bad passphrase, unreadable). */
+  problems: string[]
+}
+
+type AuthSource = Pick<ConnectionSpec, 'user' | 'identityFiles' | 'passphrase' | 'agent'> & { password?: string }
+
+export function planAuth(spec: AuthSource): AuthPlan {
+  const plan: AuthPlan = { methods: [], tried: [], problems: [] }
+  const username = spec.user
+  if (spec.agent && existsSync(spec.agent)) {
+    plan.methods.push({ type: 'agent', username, agent: spec.agent })
+    plan.tried.push('agent')
+  }
+  for (const file of spec.identityFiles) {
+    let data: Buffer
+    try {
+      data = readFileSync(file)
+    } catch (e) {
+      plan.problems.push(`${file}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`)
+      continue
+    }
+    const parsed = utils.parseKey(data, spec.passphrase)
+    if (parsed instanceof Error) {
+      const msg = /no passphrase given/.test(parsed.message)
+        ? 'encrypted, no passphrase given'
+        : /bad passphrase|integrity check/i.test(parsed.message)
+          ? 'wrong passphrase'
+          : parsed.message
+      plan.problems.push(`${file}: ${msg}`)
+      continue
+    }
+    const key = Array.isArray(parsed) ? parsed[0] : parsed
+    if (!key.isPrivateKey()) {
+      plan.problems.push(`${file}: not a private key`)
+      continue
+    }
+    plan.methods.push({ type: 'publickey', username, key })
+    plan.tried.push(`key ${file}`)
+  }
+  if (spec.password !== undefined) {
+    plan.methods.push({ type: 'password', username, password: spec.password })
+    plan.methods.push({
+      type: 'keyboard-interactive',
+      username,
+      prompt: (_n, _i, _l, prompts, finish) => finish(prompts.map(() => spec.password ?? '')),
+    })
+    plan.tried.push('password')
+  }
+  return plan
+}

@@ -1,0 +1,25 @@
+// cwd and env become part of the command line: sshd ignores env requests unless AcceptEnv allows them.
+import { quote } from '../util/shell-quote.js'
+import type { RunOptions, RunResult } from './types.js'
+
+export function composeCommand(command: string, options: Pick<RunOptions, 'cwd' | 'env'> = {}): string {
+  const lines: string[] = []
+  if (options.cwd) lines.push(`cd ${quote(options.cwd)} || exit 1`)
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`invalid environment variable name: ${key}`)
+    lines.push(`export ${key}=${quote(value)}`)
+  }
+  lines.push(command)
+  return lines.join('\n')
+}
+
+export function toBuffer(stdin: string | Buffer | undefined): Buffer | undefined {
+  return stdin === undefined ? undefined : Buffer.isBuffer(stdin) ? stdin : Buffer.from(stdin, 'utf8')
+}
+
+export const TIMEOUT_RC = 124 // as coreutils timeout(1)
+
+export function timedOut(result: Omit<RunResult, 'rc'>, timeoutMs: number): RunResult {
+  const note = `tsplay: command timed out after ${timeoutMs / 1000}s`
+  return { rc: TIMEOUT_RC, stdout: result.stdout, stderr: result.stderr ? `${result.stderr}\n${note}` : note }
+}

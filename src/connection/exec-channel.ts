@@ -1,0 +1,80 @@
+// One command on its own ssh "exec" channel. Used when stdin must be streamed (become password
+// handshake, large input) or a command may need killing; otherwise the persistent shell is faster.
+import { StringDecoder } from 'node:string_decoder'
+import type { Client, ClientChannel } from 'ssh2'
+import { BecomeHandshake, scrub, wrapBecome } from './become.js'
+import { timedOut } from './compose.js'
+import type { BecomeOptions, RunResult } from './types.js'
+
+export interface ExecRequest {
+  host: string
+  line: string // already composed (cwd/env)
+  stdin?: Buffer
+  become?: BecomeOptions
+  timeoutMs?: number
+}
+
+/**
+ * Opens an exec channel. sshd still counts a session for a moment after both sides sent CHANNEL_CLOSE,
+ * so an open right after a close can be refused at MaxSessions: retry those briefly.
+ */
+export async function openExec(client: Client, line: string): Promise<ClientChannel> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await new Promise<ClientChannel>((resolve, reject) =>
+        client.exec(line, (err, ch) => (err ? reject(err) : resolve(ch))),
+      )
+    } catch (e) {
+      if (attempt >= 8 || !/open failed/i.test((e as Error).message)) throw e
+      await new Promise((r) => setTimeout(r, 5 << attempt))
+    }
+  }
+}
+
+export async function runExec(client: Client, req: ExecRequest): Promise<RunResult> {
+  const wrap = req.become ? wrapBecome(req.line, req.become) : undefined
+  const ch = await openExec(client, wrap?.line ?? req.line)
+  return new Promise((resolve, reject) => {
+    const out: Buffer[] = []
+    const err = new StringDecoder('utf8')
+    let stderr = ''
+    let rc = 0
+    let timer: NodeJS.Timeout | undefined
+    let expired = false
+    const handshake =
+      req.become && wrap
+        ? new BecomeHandshake(req.host, req.become, wrap, (pw) => ch.write(pw), () => ch.end())
+        : undefined
+    const start = () => ch.end(req.stdin ?? Buffer.alloc(0))
+    if (handshake) handshake.ready.then(start, () => {})
+    else start()
+    if (req.timeoutMs)
+      timer = setTimeout(() => {
+        expired = true
+        ch.signal('KILL') // kills the remote shell; sshd reaps the rest when the channel closes
+        ch.close()
+        finish() // do not wait for sshd: a child may still hold the channel's pipes
+      }, req.timeoutMs)
+    ch.on('data', (b: Buffer) => out.push(b))
+    ch.stderr.on('data', (b: Buffer) => {
+      const text = err.write(b)
+      stderr += handshake ? handshake.onStderr(text) : text
+    })
+    ch.on('exit', (code: number | null, signal?: string) => {
+      rc = code ?? (signal ? 128 + 9 : 1)
+    })
+    let finished = false
+    const finish = () => {
+      if (finished) return
+      finished = true
+      clearTimeout(timer)
+      stderr += err.end()
+      const failure = handshake?.exit()
+      if (failure && !expired) return reject(failure)
+      const secret = req.become?.password
+      const result = { rc, stdout: scrub(Buffer.concat(out).toString('utf8'), secret), stderr: scrub(stderr, secret) }
+      resolve(expired ? timedOut(result, req.timeoutMs!) : result)
+    }
+    ch.on('close', finish)
+  })
+}

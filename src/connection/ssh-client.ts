@@ -1,0 +1,112 @@
+// One authenticated ssh2 Client: host key check, auth plan, Nagle off, keepalive, connect timeout.
+import type { Duplex } from 'node:stream'
+import { Client } from 'ssh2'
+import { UnreachableError } from '../errors.js'
+import { planAuth } from './auth.js'
+import {
+  fingerprint,
+  keyLabel,
+  keyTypeOf,
+  loadKnownHosts,
+  preferredHostKeyAlgorithms,
+  recordHostKey,
+  verifyHostKey,
+} from './known-hosts.js'
+import type { ConnectionSpec } from './types.js'
+import { unreachable, type Endpoint } from './unreachable.js'
+
+export type ClientSpec = Endpoint &
+  Pick<
+    ConnectionSpec,
+    'identityFiles' | 'passphrase' | 'agent' | 'hostKeyPolicy' | 'knownHostsFiles' | 'connectTimeoutMs' | 'keepaliveIntervalMs'
+  > & { password?: string }
+
+const SUPPORTED_HOST_KEY_ALGOS = new Set([
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+])
+
+/** Decides trust for the key the server offered; returns a refusal reason or undefined to accept. */
+export function checkHostKey(spec: ClientSpec, key: Buffer): string | undefined {
+  const entries = loadKnownHosts(spec.knownHostsFiles)
+  const verdict = verifyHostKey(entries, spec.host, spec.port, key)
+  const fp = `${keyLabel(keyTypeOf(key))} ${fingerprint(key)}`
+  const hostPort = spec.port === 22 ? spec.host : `[${spec.host}]:${spec.port}`
+  if (verdict.status === 'ok') return undefined
+  if (verdict.status === 'revoked')
+    return `host key ${fp} of ${hostPort} is REVOKED (${verdict.entry.file}:${verdict.entry.line}); refusing`
+  if (verdict.status === 'changed') {
+    const old = fingerprint(verdict.entry.key)
+    return (
+      `HOST KEY CHANGED for ${hostPort}: ${verdict.entry.file}:${verdict.entry.line} has ${old}, the host offers ${fp}. ` +
+      `Someone could be intercepting the connection; refusing. If the change is expected: ` +
+      `ssh-keygen -R '${hostPort}' -f ${verdict.entry.file}`
+    )
+  }
+  if (spec.hostKeyPolicy === 'strict') {
+    const other = verdict.knownTypes.length ? ` (known only by ${verdict.knownTypes.join(', ')})` : ''
+    return (
+      `host key of ${hostPort} is not known${other}: ${fp}. To trust it, check the fingerprint and run with ` +
+      `--accept-new-host-keys (or -o StrictHostKeyChecking=accept-new), or add it to ${spec.knownHostsFiles[0]}`
+    )
+  }
+  recordHostKey(spec.knownHostsFiles[0], spec.host, spec.port, key)
+  return undefined
+}
+
+/** Opens and authenticates a client. `sock` is the stream to the host when going through a jump. */
+export function connectClient(spec: ClientSpec, sock?: Duplex): Promise<Client> {
+  const auth = planAuth(spec)
+  const preferred = preferredHostKeyAlgorithms(loadKnownHosts(spec.knownHostsFiles), spec.host, spec.port).filter(
+    (a) => SUPPORTED_HOST_KEY_ALGOS.has(a),
+  )
+  return new Promise((resolve, reject) => {
+    const client = new Client()
+    let refusal: string | undefined
+    let settled = false
+    const fail = (error: unknown) => {
+      if (settled) return
+      settled = true
+      client.end()
+      sock?.destroy()
+      reject(refusal ? new UnreachableError(spec.name, refusal) : unreachable(spec, error, { timeoutMs: spec.connectTimeoutMs, ...auth }))
+    }
+    client.on('error', fail)
+    client.on('close', () => fail(new Error('connection closed during the handshake')))
+    client.on('ready', () => {
+      settled = true
+      client.setNoDelay(true)
+      client.removeListener('error', fail)
+      resolve(client)
+    })
+    if (auth.methods.length === 0) {
+      fail(new UnreachableError(spec.name, `no credentials for ${spec.user}@${spec.host}: no agent, usable key or password${auth.problems.length ? ` (${auth.problems.join('; ')})` : ''}`))
+      return
+    }
+    client.connect({
+      host: spec.host,
+      port: spec.port,
+      username: spec.user,
+      sock,
+      readyTimeout: spec.connectTimeoutMs,
+      keepaliveInterval: spec.keepaliveIntervalMs,
+      keepaliveCountMax: 3,
+      authHandler: auth.methods,
+      algorithms: preferred.length ? { serverHostKey: { prepend: preferred } as never } : undefined,
+      hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+        try {
+          refusal = checkHostKey(spec, key)
+        } catch (e) {
+          refusal = `cannot record host key: ${(e as Error).message}`
+        }
+        verify(refusal === undefined)
+      },
+    })
+    client.setNoDelay(true)
+  })
+}

@@ -1,0 +1,98 @@
+// One module call on one host: resolve become, delegation, check mode and environment, then run.
+import type { BecomeOptions, Connection, RunOptions as ConnRunOptions } from '../connection/types.js'
+import { ConfigError, TsplayError, UnreachableError } from '../errors.js'
+import { runModule } from '../modules/lib/result.js'
+import type { ModuleContext, TaskResult } from '../modules/types.js'
+import type { Task, Vars } from '../playbook/model.js'
+import { render, renderValue, toBool } from '../template/index.js'
+import type { Scope } from './types.js'
+import type { PlayContext } from './vars.js'
+
+export interface Invocation {
+  task: Task
+  scope: Scope // includes the task's own keywords
+  host: string
+  vars: Vars
+  args: Vars
+}
+
+/** A keyword that may be a template: rendered with the task's vars, then read as a boolean. */
+export function flagValue(value: unknown, vars: Vars, fallback: boolean): boolean {
+  if (value === undefined || value === null) return fallback
+  return toBool(typeof value === 'string' ? renderValue(value, vars) : value)
+}
+
+export function resolveBecome(ctx: PlayContext, scope: Scope, vars: Vars): BecomeOptions | undefined {
+  const d = ctx.options.becomeDefaults
+  const enabled = flagValue(scope.become ?? vars.ansible_become, vars, d.become ?? false)
+  if (!enabled) return undefined
+  const pick = (...values: unknown[]) => values.find((v) => v !== undefined && v !== null && v !== '')
+  const method = String(pick(scope.become_method, vars.ansible_become_method, d.method, 'sudo'))
+  if (method !== 'sudo' && method !== 'su') throw new ConfigError(`become_method '${method}' is not supported`, undefined, 'use sudo or su')
+  const password = pick(vars.ansible_become_password, vars.ansible_become_pass, d.password)
+  return {
+    method,
+    user: render(String(pick(scope.become_user, vars.ansible_become_user, d.user, 'root')), vars),
+    ...(password !== undefined ? { password: render(String(password), vars) } : {}),
+    ...(vars.ansible_become_flags ? { flags: String(vars.ansible_become_flags) } : {}),
+  }
+}
+
+export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<TaskResult & { delegatedTo?: string }> {
+  const { task, scope, vars, args } = inv
+  const def = ctx.options.modules[task.action]
+  if (!def) return { status: 'failed', msg: `no module named '${task.action}'`, data: {} }
+  const delegate = scope.delegate_to === undefined ? undefined : render(String(scope.delegate_to), vars)
+  const check = flagValue(scope.check_mode, vars, ctx.options.check)
+  const diff = flagValue(scope.diff, vars, ctx.options.diff)
+  try {
+    const become = resolveBecome(ctx, scope, vars)
+    const conn = def.local ? controllerOnly(inv.host) : withEnvironment(ctx.connectionFor(delegate ?? inv.host, vars, scope), environment(scope, vars))
+    const moduleCtx: ModuleContext = {
+      host: inv.host,
+      conn,
+      check,
+      diff,
+      become,
+      vars,
+      searchPaths: searchPaths(ctx, task),
+      render: (text, file) => render(text, vars, { where: { file }, isFile: true }),
+    }
+    const result = await runModule(def, moduleCtx, args)
+    return delegate ? { ...result, delegatedTo: delegate } : result
+  } catch (error) {
+    if (error instanceof UnreachableError) return { status: 'unreachable', msg: error.message, data: { unreachable: true } }
+    if (error instanceof TsplayError) return { status: 'failed', msg: error.describe(), data: {} }
+    return { status: 'failed', msg: error instanceof Error ? error.message : String(error), data: {} }
+  }
+}
+
+function searchPaths(ctx: PlayContext, task: Task): string[] {
+  const own = task.role?.searchPaths ?? []
+  const base = task.baseDir
+  return [...own, `${base}/files`, `${base}/templates`, base, `${ctx.play.baseDir}/files`, `${ctx.play.baseDir}/templates`, ctx.play.baseDir]
+}
+
+function environment(scope: Scope, vars: Vars): Record<string, string> | undefined {
+  if (scope.environment === undefined) return undefined
+  const env = renderValue<Record<string, unknown>>(scope.environment, vars)
+  if (!env || typeof env !== 'object') throw new ConfigError('environment must be a mapping of names to values')
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)]))
+}
+
+/** Every command of the task gets the task's `environment:` (exported by the remote sh). */
+function withEnvironment(conn: Connection, env: Record<string, string> | undefined): Connection {
+  if (!env) return conn
+  return {
+    host: conn.host,
+    run: (command: string, options: ConnRunOptions = {}) => conn.run(command, { ...options, env: { ...env, ...options.env } }),
+    put: conn.put.bind(conn),
+    get: conn.get.bind(conn),
+    close: async () => {},
+  }
+}
+
+function controllerOnly(host: string): Connection {
+  const refuse = () => Promise.reject(new Error('a controller-side module tried to reach the host'))
+  return { host, run: refuse, put: refuse, get: refuse, close: async () => {} }
+}

@@ -1,0 +1,61 @@
+// State that lives for the whole run: hosts, connections, inventory caches.
+import type { Connection } from '../connection/types.js'
+import type { Vars } from '../playbook/model.js'
+import { emptyStats } from '../reporters/types.js'
+import type { HostState, RunOptions, Scope } from './types.js'
+
+export class RunState {
+  readonly hosts = new Map<string, HostState>()
+  readonly groups: Record<string, string[]>
+  private readonly connections = new Map<string, Connection>()
+  private readonly inventoryCache = new Map<string, Vars>()
+
+  constructor(readonly options: RunOptions) {
+    this.groups = options.inventory.groups()
+  }
+
+  host(name: string): HostState {
+    let state = this.hosts.get(name)
+    if (!state) {
+      state = { name, facts: {}, hostFacts: {}, includedVars: {}, failed: false, unreachable: false, ended: false, notified: new Set(), stats: emptyStats() }
+      this.hosts.set(name, state)
+    }
+    return state
+  }
+
+  /** Failed and unreachable hosts sit out the rest of the run, as in Ansible. */
+  lost(name: string): boolean {
+    const h = this.hosts.get(name)
+    return h !== undefined && (h.failed || h.unreachable)
+  }
+
+  inventoryVars(name: string): Vars {
+    let vars = this.inventoryCache.get(name)
+    if (!vars) {
+      vars = this.options.inventory.hostNames().includes(name) ? this.options.inventory.hostVars(name) : {}
+      this.inventoryCache.set(name, vars)
+    }
+    return vars
+  }
+
+  /** One connection per host for the whole run; delegate targets outside the inventory get one too. */
+  connectionFor(name: string, vars: Vars, scope: Scope): Connection {
+    let conn = this.connections.get(name)
+    if (!conn) {
+      const own = this.hosts.has(name) || this.options.inventory.hostNames().includes(name) ? this.inventoryVars(name) : { ansible_host: name }
+      const connVars = { ...(name === vars.inventory_hostname ? vars : own) }
+      if (connVars.ansible_user === undefined) {
+        const user = scope.remote_user ?? this.options.remoteUser
+        if (user !== undefined) connVars.ansible_user = user
+      }
+      conn = this.options.connect(name, connVars)
+      this.connections.set(name, conn)
+    }
+    return conn
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.connections.values()].map((c) => c.close()))
+    this.connections.clear()
+  }
+}

@@ -1,0 +1,38 @@
+// Keyword inheritance: a block's (or role's, or include's) keywords apply to every task inside it.
+import type { CommonKeywords, Play, RoleScope } from '../playbook/model.js'
+import type { Scope } from './types.js'
+
+const OVERRIDABLE = [
+  'become', 'become_user', 'become_method', 'ignore_errors', 'ignore_unreachable', 'delegate_to', 'run_once',
+  'no_log', 'check_mode', 'diff', 'any_errors_fatal', 'environment', 'remote_user',
+] as const
+
+export function playScope(play: Play): Scope {
+  return extendScope({ when: [], tags: [], vars: [], includeParams: {}, notify: [] }, { ...play, when: [], vars: {} })
+}
+
+/** The scope for the children of `node` (a block) or for running `node` (a task). */
+export function extendScope(scope: Scope, node: CommonKeywords & { notify?: string[]; role?: RoleScope }): Scope {
+  const next: Scope = {
+    ...scope,
+    when: node.when.length ? [...scope.when, ...node.when] : scope.when,
+    tags: node.tags.length ? [...scope.tags, ...node.tags] : scope.tags,
+    vars: Object.keys(node.vars).length ? [...scope.vars, node.vars] : scope.vars,
+    notify: node.notify?.length ? [...scope.notify, ...node.notify] : scope.notify,
+  }
+  if (node.role) next.role = node.role
+  const source = node as unknown as Record<string, unknown>
+  for (const key of OVERRIDABLE) if (source[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = source[key]
+  return next
+}
+
+/** Ansible's tag selection: `always` runs unless skipped by name, `never` only when asked for. */
+export function selectedByTags(taskTags: string[], only: string[], skip: string[]): boolean {
+  const tags = new Set(taskTags)
+  if (skip.includes('all') || skip.some((t) => tags.has(t))) return false
+  if (tags.has('always') && !skip.includes('always')) return true
+  if (only.length === 0 || only.includes('all')) return !tags.has('never')
+  if (only.includes('tagged') && tags.size > 0 && !tags.has('never')) return true
+  if (only.includes('untagged') && tags.size === 0) return true
+  return only.some((t) => tags.has(t))
+}

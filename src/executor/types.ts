@@ -1,0 +1,83 @@
+// What the executor needs from the outside world, and what it keeps per host during a run.
+import type { Connection } from '../connection/types.js'
+import type { Inventory } from '../inventory/types.js'
+import type { ModuleDefinition } from '../modules/types.js'
+import type { Condition, RoleScope, TaskNode, Vars } from '../playbook/model.js'
+import type { HostStats, Reporter } from '../reporters/types.js'
+
+export interface BecomeDefaults {
+  become?: boolean // -b
+  user?: string // --become-user
+  method?: string // --become-method
+  password?: string // -K or ansible_become_password
+}
+
+export interface RunOptions {
+  inventory: Inventory
+  /** -l/--limit pattern, intersected with every play's hosts. */
+  limit?: string
+  check: boolean
+  diff: boolean
+  forks: number
+  extraVars: Vars
+  tags: string[] // empty = all
+  skipTags: string[]
+  startAtTask?: string
+  becomeDefaults: BecomeDefaults
+  remoteUser?: string
+  reporter: Required<Reporter>
+  modules: Record<string, ModuleDefinition<any>>
+  /** Opens a connection for a host from its variables (transport factory). */
+  connect(host: string, vars: Vars): Connection
+  /** include_tasks: the task file's nodes (the loader's loadTaskFile). */
+  loadTasks(file: string, baseDir: string, role?: RoleScope): Promise<TaskNode[]> | TaskNode[]
+  /** include_vars / templated vars_files. */
+  loadVars(file: string, baseDir: string): Promise<Vars> | Vars
+  /** Masks secrets in text that leaves the executor (errors, warnings). */
+  redact?: (text: string) => string
+}
+
+/** One host across the whole run. */
+export interface HostState {
+  name: string
+  facts: Vars
+  /** set_fact and register results: precedence above task vars, kept across plays. */
+  hostFacts: Vars
+  /** include_vars results. */
+  includedVars: Vars
+  failed: boolean
+  unreachable: boolean
+  /** meta: end_host, or the play was ended for everyone. */
+  ended: boolean
+  notified: Set<string>
+  stats: HostStats
+}
+
+/** Keywords inherited from play → block → role → include → task. */
+export interface Scope {
+  when: Condition[]
+  tags: string[]
+  /** Block/role-block vars, lowest first. */
+  vars: Vars[]
+  /** include_tasks params / include vars (Ansible's "include params"). */
+  includeParams: Vars
+  role?: RoleScope
+  become?: unknown
+  become_user?: string
+  become_method?: string
+  ignore_errors?: unknown
+  ignore_unreachable?: unknown
+  delegate_to?: string
+  run_once?: unknown
+  no_log?: unknown
+  check_mode?: unknown
+  diff?: unknown
+  any_errors_fatal?: unknown
+  environment?: unknown
+  remote_user?: string
+  notify: string[]
+}
+
+export function isActive(host: HostState): boolean {
+  return !host.failed && !host.unreachable && !host.ended
+}

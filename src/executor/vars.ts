@@ -1,0 +1,106 @@
+// The variables a task sees on a host; the order of the layers is src/playbook/scope.ts's PRECEDENCE.
+import type { Connection } from '../connection/types.js'
+import type { Play, Vars } from '../playbook/model.js'
+import { taskScope } from '../playbook/scope.js'
+import type { HostState, RunOptions, Scope } from './types.js'
+
+export interface PlayContext {
+  play: Play
+  options: RunOptions
+  hosts: Map<string, HostState>
+  /** Every host of the play (ansible_play_hosts_all) and the current batch. */
+  playHosts: string[]
+  batch: string[]
+  varsFiles: Vars[]
+  groups: Record<string, string[]>
+  inventoryVars(host: string): Vars
+  /** The (cached) connection to a host, opened with its connection variables. */
+  connectionFor(host: string, vars: Vars, scope: Scope): Connection
+}
+
+/** `scope` already holds the task's own keywords (extendScope(scope, task)). */
+export function taskVars(ctx: PlayContext, host: HostState, scope: Scope, loopVars?: Vars): Vars {
+  const { play, options } = ctx
+  const roles = allRoles(play)
+  return taskScope({
+    roleDefaults: [...roles.map((r) => r.defaults), scope.role?.defaults ?? {}],
+    inventory: ctx.inventoryVars(host.name),
+    facts: host.facts,
+    playVars: play.vars,
+    varsFiles: ctx.varsFiles,
+    roleVars: [...roles.map((r) => r.vars), scope.role?.vars ?? {}],
+    blockVars: scope.vars,
+    includeVars: host.includedVars,
+    hostFacts: host.hostFacts,
+    roleParams: scope.role?.params,
+    includeParams: scope.includeParams,
+    extraVars: options.extraVars,
+    magic: magicVars(ctx, host, scope),
+    loopVars,
+  })
+}
+
+function allRoles(play: Play) {
+  return play.roles.map((r) => r.role)
+}
+
+function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {
+  const magic: Vars = {
+    inventory_hostname: host.name,
+    inventory_hostname_short: host.name.split('.')[0],
+    group_names: ctx.options.inventory.groupNames(host.name),
+    groups: ctx.groups,
+    hostvars: hostvarsProxy(ctx),
+    play_hosts: ctx.batch,
+    ansible_play_hosts: ctx.batch.filter((h) => !ctx.hosts.get(h)?.failed && !ctx.hosts.get(h)?.unreachable),
+    ansible_play_batch: ctx.batch,
+    ansible_play_hosts_all: ctx.playHosts,
+    ansible_check_mode: ctx.options.check,
+    ansible_diff_mode: ctx.options.diff,
+    playbook_dir: ctx.play.baseDir,
+    ansible_facts: stripPrefix(host.facts),
+  }
+  if (scope.role) Object.assign(magic, { role_name: scope.role.name, role_path: scope.role.path })
+  return magic
+}
+
+/** hostvars[h]: another host's inventory vars, facts and set_facts, computed when read. */
+function hostvarsProxy(ctx: PlayContext): Vars {
+  const cache = new Map<string, Vars>()
+  const read = (name: string): Vars | undefined => {
+    const host = ctx.hosts.get(name)
+    if (!host && !ctx.options.inventory.hostNames().includes(name)) return undefined
+    let vars = cache.get(name)
+    if (!vars) {
+      vars = Object.assign(
+        {} as Vars,
+        ctx.inventoryVars(name),
+        host?.facts,
+        ctx.play.vars,
+        ...ctx.varsFiles,
+        host?.includedVars,
+        host?.hostFacts,
+        ctx.options.extraVars,
+        { inventory_hostname: name, inventory_hostname_short: name.split('.')[0], group_names: ctx.options.inventory.groupNames(name) },
+      )
+      cache.set(name, vars!)
+    }
+    return vars
+  }
+  const names = () => ctx.options.inventory.hostNames()
+  return new Proxy({} as Vars, {
+    get: (_t, key) => (typeof key === 'string' ? read(key) : undefined),
+    has: (_t, key) => typeof key === 'string' && read(key) !== undefined,
+    ownKeys: () => names(),
+    getOwnPropertyDescriptor: (_t, key) => {
+      const value = typeof key === 'string' ? read(key) : undefined
+      return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false }
+    },
+  })
+}
+
+function stripPrefix(facts: Vars): Vars {
+  const out: Vars = {}
+  for (const [k, v] of Object.entries(facts)) out[k.startsWith('ansible_') ? k.slice(8) : k] = v
+  return out
+}

@@ -1,0 +1,88 @@
+// YAML as Ansible reads it: PyYAML's YAML 1.1 implicit types, not js-yaml's YAML 1.2 defaults.
+// `yes`/`on` are booleans, `0755` is octal 493, `1_000` is 1000, `1e3` (no dot) stays a string,
+// `1:20` is sexagesimal 80, dates stay their text (ansible-inventory prints them as ISO strings),
+// and Ansible's own tags load as the markers ansible-inventory --list prints: `!unsafe` as
+// {__ansible_unsafe: text} (the template engine must not render it), `!vault` as {__ansible_vault: text}
+// (the vault issue decrypts it).
+import yaml from 'js-yaml'
+
+const bool = new yaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (s: string) => /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/.test(s),
+  construct: (s: string) => /^(?:yes|true|on)$/i.test(s),
+  predicate: (v: unknown) => typeof v === 'boolean',
+  represent: (v: object) => String(v),
+})
+
+const INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/
+
+function sexagesimal(digits: string): number {
+  return digits.split(':').reduce((acc, part) => acc * 60 + Number(part), 0)
+}
+
+const int = new yaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (s: string) => INT.test(s),
+  construct: (s: string) => {
+    let t = s.replace(/_/g, '')
+    let sign = 1
+    if (t[0] === '-' || t[0] === '+') {
+      if (t[0] === '-') sign = -1
+      t = t.slice(1)
+    }
+    if (t === '0') return 0
+    if (t.startsWith('0b')) return sign * parseInt(t.slice(2), 2)
+    if (t.startsWith('0x')) return sign * parseInt(t.slice(2), 16)
+    if (t[0] === '0') return sign * parseInt(t, 8)
+    if (t.includes(':')) return sign * sexagesimal(t)
+    return sign * Number(t)
+  },
+  predicate: (v: unknown) => typeof v === 'number' && Number.isInteger(v),
+  represent: (v: object) => String(v),
+})
+
+const FLOAT =
+  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+
+const float = new yaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (s: string) => FLOAT.test(s),
+  construct: (s: string) => {
+    const t = s.replace(/_/g, '').toLowerCase()
+    const sign = t[0] === '-' ? -1 : 1
+    const body = t.replace(/^[-+]/, '')
+    if (body === '.inf') return sign * Infinity
+    if (body === '.nan') return NaN
+    if (body.includes(':')) {
+      const [whole, frac] = body.split('.')
+      return sign * (sexagesimal(whole) + Number(`0.${frac || '0'}`))
+    }
+    return sign * Number(body)
+  },
+  predicate: (v: unknown) => typeof v === 'number' && !Number.isInteger(v),
+  represent: (v: object) => String(v),
+})
+
+const nullType = new yaml.Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (s: string) => /^(?:~|null|Null|NULL|)$/.test(s),
+  construct: () => null,
+  predicate: (v: unknown) => v === null,
+  represent: () => 'null',
+})
+
+const unsafe = new yaml.Type('!unsafe', { kind: 'scalar', construct: (s: string) => ({ __ansible_unsafe: s }) })
+const vault = new yaml.Type('!vault', { kind: 'scalar', construct: (s: string) => ({ __ansible_vault: s }) })
+
+// js-yaml exports its built-in types at runtime but its typings omit them
+const builtin = (yaml as unknown as { types: Record<'merge' | 'binary' | 'omap' | 'pairs' | 'set' | 'timestamp', yaml.Type> }).types
+
+export const ANSIBLE_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+  implicit: [nullType, bool, int, float, builtin.merge],
+  explicit: [unsafe, vault, builtin.binary, builtin.omap, builtin.pairs, builtin.set, builtin.timestamp],
+})
+
+/** Loads one YAML document the way Ansible's loader types it. Throws js-yaml's YAMLException. */
+export function loadAnsibleYaml(text: string, filename: string): unknown {
+  return yaml.load(text, { schema: ANSIBLE_YAML_SCHEMA, filename })
+}

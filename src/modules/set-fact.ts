@@ -1,0 +1,14 @@
+// set_fact: host variables above task vars, kept for the rest of the run. The executor stores
+// `ansible_facts` of a set_fact result as the host's set facts.
+import { ok } from './lib/result.js'
+import { defineModule } from './types.js'
+
+export const setFact = defineModule<Record<string, unknown>>({
+  name: 'set_fact',
+  local: true,
+  schema: { type: 'object', minProperties: 1, properties: { cacheable: { type: 'boolean' } } },
+  async run(_ctx, args) {
+    const { cacheable: _cacheable, ...facts } = args
+    return ok(undefined, { ansible_facts: facts })
+  },
+})

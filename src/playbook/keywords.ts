@@ -1,0 +1,72 @@
+// Normalisation of the keywords plays, blocks, roles and tasks share (see model.ts for the rules).
+import type { SourcePosition } from '../errors.js'
+import { checkSyntax, conditionTemplate } from '../template/index.js'
+import type { CommonKeywords, Condition, Flag, Located, Vars } from './model.js'
+import type { SourceMap } from './yaml.js'
+
+export type Raw = Record<string, unknown>
+
+const TRUE = new Set(['yes', 'true', 'on', 'y'])
+const FALSE = new Set(['no', 'false', 'off', 'n'])
+
+/** `yes`/`no`/… → boolean; templates (and anything else) stay as written. */
+export function flag(value: unknown): Flag | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'boolean') return value
+  const s = String(value).trim().toLowerCase()
+  if (TRUE.has(s)) return true
+  if (FALSE.has(s)) return false
+  return String(value)
+}
+
+export function stringList(value: unknown, splitCommas = false): string[] {
+  if (value === undefined || value === null) return []
+  const items = Array.isArray(value) ? value : [value]
+  const strings = items.map((v) => String(v))
+  return splitCommas ? strings.flatMap((s) => s.split(',').map((t) => t.trim()).filter(Boolean)) : strings
+}
+
+/** Checks each condition's syntax now (Jinja-style infix, bad Handlebars) so errors come before running. */
+export function conditions(value: unknown, where: SourcePosition): Condition[] {
+  if (value === undefined || value === null) return []
+  const list = (Array.isArray(value) ? value : [value]) as Condition[]
+  for (const c of list) if (typeof c === 'string') checkSyntax(conditionTemplate(c, { where }), { where })
+  return list
+}
+
+export function located(raw: Raw, map: SourceMap): Located {
+  const keyPos: Record<string, SourcePosition> = {}
+  for (const key of Object.keys(raw)) keyPos[key] = map.key(raw, key)
+  return { pos: map.of(raw), keyPos }
+}
+
+/** Checks the syntax of every template string under `value` (vars, args, names). */
+export function checkTemplates(value: unknown, where: SourcePosition): void {
+  if (typeof value === 'string') checkSyntax(value, { where })
+  else if (Array.isArray(value)) for (const v of value) checkTemplates(v, where)
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) checkTemplates(k, where), checkTemplates(v, where)
+}
+
+/** The keywords every level has, taken from a raw mapping already validated by its schema. */
+export function commonKeywords(raw: Raw, map: SourceMap): CommonKeywords & Located {
+  const loc = located(raw, map)
+  const at = (key: string) => loc.keyPos[key] ?? loc.pos
+  const out: CommonKeywords & Located = {
+    ...loc,
+    when: conditions(raw.when, at('when')),
+    tags: stringList(raw.tags, true),
+    vars: { ...((raw.vars as Vars | undefined) ?? {}) },
+  }
+  if (typeof raw.name === 'string') out.name = raw.name
+  for (const key of ['become', 'ignore_errors', 'ignore_unreachable', 'run_once', 'no_log', 'check_mode', 'diff', 'any_errors_fatal'] as const) {
+    const f = flag(raw[key])
+    if (f !== undefined) out[key] = f
+  }
+  for (const key of ['become_user', 'become_method', 'delegate_to', 'remote_user', 'connection'] as const) {
+    if (raw[key] !== undefined && raw[key] !== null) out[key] = String(raw[key])
+  }
+  if (raw.environment !== undefined && raw.environment !== null) out.environment = raw.environment as CommonKeywords['environment']
+  checkTemplates(out.vars, at('vars'))
+  for (const key of ['name', 'delegate_to', 'become_user', 'environment'] as const) if (raw[key] !== undefined) checkTemplates(raw[key], at(key))
+  return out
+}

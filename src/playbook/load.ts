@@ -1,0 +1,191 @@
+// Playbook YAML → model (model.ts). Everything static is resolved here: import_playbook,
+// import_tasks, roles (with meta dependencies) and static vars_files; `include_tasks` stays a task
+// (action 'include_tasks') that the executor loads at run time with loadTaskFile().
+// Every node keeps its file:line (pos, keyPos). Schemas are checked first (validate.ts), then module
+// names and arguments (task.ts), then template syntax, so the first error is the earliest problem.
+import { dirname, resolve } from 'node:path'
+import { ConfigError, type SourcePosition } from '../errors.js'
+import { render } from '../template/index.js'
+import { Catalog, type ModuleCatalog } from './catalog.js'
+import { FileCache, displayPath, loadVarsFile } from './files.js'
+import { commonKeywords, flag, stringList, type Raw } from './keywords.js'
+import type { Handler, Play, Playbook, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
+import { expandRoles, parseRoleRef, roleSearchPath, type RoleEnv } from './role.js'
+import { normalizeTasks, type TaskContext } from './task.js'
+import { validateSchema } from './validate.js'
+import type { SourceMap } from './yaml.js'
+
+export interface LoadOptions {
+  /** Known modules: `modules` from src/modules/index.ts, or names. Without it, any key is accepted as a module. */
+  modules?: ModuleCatalog
+  /** Extra role directories, searched after the playbook's own. */
+  rolesPath?: string[]
+  /** -e variables: usable in import_tasks / vars_files paths at load time. */
+  extraVars?: Vars
+}
+
+class Loader {
+  readonly files = new FileCache()
+  readonly catalog: Catalog
+  private readonly importing: string[] = []
+  /** Vars usable in static paths of the play being loaded (play vars + extra vars). */
+  private staticVars: Vars = {}
+
+  constructor(private readonly options: LoadOptions) {
+    this.catalog = new Catalog(options.modules)
+  }
+
+  playbook(file: string, from?: SourcePosition, inherited?: Raw): Play[] {
+    const abs = resolve(file)
+    if (this.importing.includes(abs)) throw new ConfigError(`import_playbook cycle: ${[...this.importing, abs].map(displayPath).join(' → ')}`, from)
+    const { data, map } = this.files.read(file, from, 'playbook')
+    if (data === null || data === undefined) throw new ConfigError('playbook is empty: expected a list of plays', { file })
+    validateSchema('playbook', data, map)
+    this.importing.push(abs)
+    try {
+      return (data as Raw[]).flatMap((entry) => {
+        const target = entry.import_playbook ?? entry['ansible.builtin.import_playbook']
+        if (target === undefined) return [this.play(entry, map, file, inherited)]
+        const key = 'import_playbook' in entry ? 'import_playbook' : 'ansible.builtin.import_playbook'
+        const where = map.key(entry, key)
+        const path = resolve(dirname(file), this.staticPath(String(target), where))
+        return this.playbook(path, where, mergeInherited(inherited, entry))
+      })
+    } finally {
+      this.importing.pop()
+    }
+  }
+
+  private staticPath(path: string, where: SourcePosition): string {
+    return path.includes('{{') ? render(path, this.staticVars, { where }) : path
+  }
+
+  private play(raw: Raw, map: SourceMap, file: string, inherited?: Raw): Play {
+    const baseDir = dirname(resolve(file))
+    const common = commonKeywords(raw, map)
+    const at = (key: string) => common.keyPos[key] ?? common.pos
+    if (inherited) {
+      common.when = [...stringConds(inherited.when), ...common.when]
+      common.tags = [...new Set([...stringList(inherited.tags, true), ...common.tags])]
+      common.vars = { ...((inherited.vars as Vars) ?? {}), ...common.vars }
+    }
+    this.staticVars = { ...common.vars, ...this.options.extraVars }
+    const ctx = this.taskContext(map, baseDir)
+    const rolesRaw = (raw.roles as unknown[] | null) ?? []
+    const env: RoleEnv = {
+      files: this.files,
+      searchPath: roleSearchPath(baseDir, this.options.rolesPath),
+      taskContext: (m, dir, role, handlers) => this.taskContext(m, dir, role, handlers),
+    }
+    const roles = expandRoles(rolesRaw.map((r, i) => parseRoleRef(r, map, rolesRaw, i)), baseDir, env)
+    const play: Play = {
+      ...common,
+      kind: 'play',
+      hosts: stringList(raw.hosts).join(','),
+      gather_facts: flag(raw.gather_facts) ?? true,
+      serial: raw.serial === undefined || raw.serial === null ? [] : (Array.isArray(raw.serial) ? raw.serial : [raw.serial]) as (number | string)[],
+      strategy: raw.strategy === undefined ? 'linear' : String(raw.strategy),
+      vars_files: this.varsFiles(raw.vars_files, map, baseDir, at('vars_files')),
+      pre_tasks: normalizeTasks(raw.pre_tasks, ctx),
+      roles: roles.invocations,
+      tasks: normalizeTasks(raw.tasks, ctx),
+      post_tasks: normalizeTasks(raw.post_tasks, ctx),
+      handlers: [...roles.handlers, ...(normalizeTasks(raw.handlers, { ...ctx, handlers: true }) as Handler[])],
+      baseDir,
+      file,
+    }
+    if (raw.max_fail_percentage !== undefined) play.max_fail_percentage = raw.max_fail_percentage as number | string
+    const force = flag(raw.force_handlers)
+    if (force !== undefined) play.force_handlers = force
+    for (const h of play.handlers) if (h.kind !== 'task') throw new ConfigError('handlers must be tasks, not blocks', h.pos)
+    return play
+  }
+
+  private varsFiles(list: unknown, map: SourceMap, baseDir: string, where: SourcePosition): VarsFile[] {
+    if (!Array.isArray(list)) return []
+    return list.map((entry, i) => {
+      const pos = map.key(list, i) ?? where
+      const candidates = stringList(entry)
+      if (candidates.some((c) => c.includes('{{'))) return { path: candidates[0], pos }
+      const found = candidates.map((c) => resolve(baseDir, c)).find((c) => this.exists(c))
+      if (!found) throw new ConfigError(`vars file not found: ${candidates.join(' or ')}`, pos)
+      return { path: found, vars: loadVarsFile(found, pos, this.files), pos }
+    })
+  }
+
+  private exists(path: string): boolean {
+    try {
+      this.files.read(path)
+      return true
+    } catch (error) {
+      if (error instanceof ConfigError && error.message.startsWith('file not found')) return false
+      throw error
+    }
+  }
+
+  taskContext(map: SourceMap, baseDir: string, role?: RoleScope, handlers = false): TaskContext {
+    return {
+      map,
+      catalog: this.catalog,
+      baseDir,
+      role,
+      handlers,
+      importTasks: (file, where, ctx) => this.importTasks(file, where, ctx),
+    }
+  }
+
+  private importTasks(file: string, where: SourcePosition, ctx: TaskContext): TaskNode[] {
+    if (!file) throw new ConfigError('import_tasks needs a file', where)
+    const path = resolve(ctx.baseDir, this.staticPath(file, where))
+    if (this.importing.includes(path)) throw new ConfigError(`import_tasks cycle: ${[...this.importing, path].map(displayPath).join(' → ')}`, where)
+    this.importing.push(path)
+    try {
+      return this.taskFile(path, where, { ...ctx, baseDir: dirname(path) })
+    } finally {
+      this.importing.pop()
+    }
+  }
+
+  taskFile(path: string, from: SourcePosition | undefined, ctx: Omit<TaskContext, 'map'>): TaskNode[] {
+    const { data, map } = this.files.read(path, from, 'task file')
+    validateSchema('tasks', data, map)
+    return normalizeTasks(data, { ...ctx, map })
+  }
+}
+
+function stringConds(value: unknown): string[] {
+  return value === undefined || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String)
+}
+
+// Keywords on an import_playbook entry apply to every play it imports (and nest).
+function mergeInherited(outer: Raw | undefined, entry: Raw): Raw {
+  return {
+    when: [...stringConds(outer?.when), ...stringConds(entry.when)],
+    tags: [...stringList(outer?.tags, true), ...stringList(entry.tags, true)],
+    vars: { ...((outer?.vars as Vars) ?? {}), ...((entry.vars as Vars) ?? {}) },
+  }
+}
+
+/** Loads a playbook file and everything it references statically. Throws ConfigError (file:line). */
+export function loadPlaybook(file: string, options: LoadOptions = {}): Playbook {
+  return { file, plays: new Loader(options).playbook(file) }
+}
+
+export interface TaskFileOptions extends LoadOptions {
+  /** The directory relative `import_tasks` inside the file resolve against (default: the file's). */
+  baseDir?: string
+  /** The role the including task belongs to (its scope carries over). */
+  role?: RoleScope
+  /** Where the include is written, for a missing-file error. */
+  from?: SourcePosition
+}
+
+/** Loads a task file at run time (`include_tasks`): same checks and normalisation as at load time. */
+export function loadTaskFile(file: string, options: TaskFileOptions = {}): TaskNode[] {
+  const loader = new Loader(options)
+  const path = resolve(options.baseDir ?? '.', file)
+  const ctx = loader.taskContext(undefined as unknown as SourceMap, dirname(path), options.role)
+  return loader.taskFile(path, options.from, ctx)
+}
+
+export { loadVarsFile }

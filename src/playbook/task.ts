@@ -1,0 +1,213 @@
+// Raw task mappings → Task / Block nodes: module detection, argument forms, loops, keywords.
+// Follows Ansible's parsing/mod_args.py: exactly one key is the module (or `action:`/`local_action:`),
+// a string argument is parsed as `k=v` pairs with free-form text for command-like modules.
+import { ConfigError, type SourcePosition } from '../errors.js'
+import { didYouMean } from '../util/did-you-mean.js'
+import { shortName, type Catalog } from './catalog.js'
+import { checkTemplates, commonKeywords, conditions, flag, stringList, type Raw } from './keywords.js'
+import { parseKv } from './kv.js'
+import type { Block, LoopControl, LoopWith, RoleScope, Task, TaskNode, Vars } from './model.js'
+import { taskKeywords, unsupportedKeywords } from './validate.js'
+import type { SourceMap } from './yaml.js'
+
+export interface TaskContext {
+  map: SourceMap
+  catalog: Catalog
+  /** Directory relative paths resolve against. */
+  baseDir: string
+  role?: RoleScope
+  /** True while normalising a handlers list (allows `listen`). */
+  handlers?: boolean
+  /** Loads `import_tasks: FILE` (resolved relative to baseDir) into nodes; provided by load.ts. */
+  importTasks(file: string, where: SourcePosition, ctx: TaskContext): TaskNode[]
+}
+
+const LOOP_KINDS = new Set<LoopWith>(['items', 'list', 'dict', 'indexed_items', 'together', 'nested', 'flattened'])
+const IMPORTS = new Set(['import_tasks', 'ansible.builtin.import_tasks'])
+
+export function normalizeTasks(list: unknown, ctx: TaskContext): TaskNode[] {
+  if (list === undefined || list === null) return []
+  return (list as Raw[]).flatMap((raw) => {
+    const node = normalizeTask(raw, ctx)
+    return node ? [node] : []
+  })
+}
+
+export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
+  if ('block' in raw) return normalizeBlock(raw, ctx)
+  const { map } = ctx
+  const common = commonKeywords(raw, map)
+  const at = (key: string) => common.keyPos[key] ?? common.pos
+  const label = common.name ? `task '${common.name}'` : 'task'
+  const { action, args, argsTemplate, delegateTo } = detectAction(raw, ctx, label, at)
+
+  if (IMPORTS.has(action)) {
+    const file = String(args.file ?? '')
+    const nodes = ctx.importTasks(file, at(findKey(raw, IMPORTS)!), ctx)
+    return { ...common, kind: 'block', block: nodes, rescue: [], always: [], notify: [], imported: file, role: ctx.role }
+  }
+
+  const task: Task = {
+    ...common,
+    kind: 'task',
+    action,
+    args,
+    notify: stringList(raw.notify),
+    listen: stringList(raw.listen),
+    baseDir: ctx.baseDir,
+  }
+  if (!ctx.handlers && raw.listen !== undefined) throw new ConfigError(`'listen' in ${label}: only handlers listen`, at('listen'))
+  if (argsTemplate !== undefined) task.argsTemplate = argsTemplate
+  if (delegateTo !== undefined) task.delegate_to = delegateTo
+  if (ctx.role) task.role = ctx.role
+  recordArgPositions(task, raw, ctx.map)
+  if (typeof raw.register === 'string') task.register = raw.register
+  for (const key of ['changed_when', 'failed_when', 'until'] as const) {
+    if (raw[key] !== undefined) task[key] = conditions(raw[key], at(key))
+  }
+  if (raw.retries !== undefined) task.retries = raw.retries as number | string
+  if (raw.delay !== undefined) task.delay = raw.delay as number | string
+  if (raw.loop_control) {
+    const lc = { ...(raw.loop_control as LoopControl) }
+    if (lc.extended !== undefined) lc.extended = flag(lc.extended)
+    task.loop_control = lc
+  }
+  setLoop(task, raw, at, label)
+  checkTemplates(task.args, at(findKey(raw, new Set([action])) ?? 'action'))
+  return task
+}
+
+function normalizeBlock(raw: Raw, ctx: TaskContext): Block {
+  const common = commonKeywords(raw, ctx.map)
+  const block: Block = {
+    ...common,
+    kind: 'block',
+    block: normalizeTasks(raw.block, ctx),
+    rescue: normalizeTasks(raw.rescue, ctx),
+    always: normalizeTasks(raw.always, ctx),
+    notify: stringList(raw.notify),
+  }
+  if (ctx.role) block.role = ctx.role
+  return block
+}
+
+function findKey(raw: Raw, names: Set<string>): string | undefined {
+  return Object.keys(raw).find((k) => names.has(k))
+}
+
+function setLoop(task: Task, raw: Raw, at: (k: string) => SourcePosition, label: string): void {
+  const withKeys = Object.keys(raw).filter((k) => k.startsWith('with_'))
+  if (withKeys.length + (raw.loop !== undefined ? 1 : 0) > 1) {
+    throw new ConfigError(`${label} has more than one loop (${[...withKeys, ...(raw.loop !== undefined ? ['loop'] : [])].join(', ')})`, at(withKeys[0]))
+  }
+  if (raw.loop !== undefined) task.loop = raw.loop
+  const [withKey] = withKeys
+  if (withKey) {
+    const kind = withKey.slice('with_'.length) as LoopWith
+    if (!LOOP_KINDS.has(kind)) {
+      const near = didYouMean(withKey, [...LOOP_KINDS].map((k) => `with_${k}`))
+      throw new ConfigError(`unsupported loop '${withKey}' in ${label}`, at(withKey), near ? `did you mean '${near}'?` : 'use loop: with a list')
+    }
+    task.loop = raw[withKey]
+    task.loop_with = kind
+  }
+  if (task.loop !== undefined) checkTemplates(task.loop, at(withKey ?? 'loop'))
+}
+
+interface Detected {
+  action: string
+  args: Vars
+  argsTemplate?: string
+  delegateTo?: string
+}
+
+function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string) => SourcePosition): Detected {
+  const keywords = taskKeywords()
+  let action: string | undefined
+  let thing: unknown
+  let actionKey = ''
+  let delegateTo: string | undefined
+  for (const key of ['action', 'local_action']) {
+    if (raw[key] === undefined) continue
+    if (action !== undefined) throw new ConfigError(`${label}: action and local_action are mutually exclusive`, at(key))
+    ;[action, thing] = splitModuleString(raw[key], at(key), label)
+    actionKey = key
+    if (key === 'local_action') delegateTo = 'localhost'
+  }
+  const candidates = Object.keys(raw).filter((k) => !keywords.has(k) && !k.startsWith('with_'))
+  for (const key of candidates) {
+    if (key in unsupportedKeywords) throw new ConfigError(`'${key}' in ${label}: ${unsupportedKeywords[key]}`, at(key))
+    if (!ctx.catalog.has(key) && !IMPORTS.has(key)) throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
+    if (action !== undefined) {
+      const hint = didYouMean(key, keywords) ?? didYouMean(action, keywords)
+      throw new ConfigError(`${label} has two actions: '${action}' and '${key}'`, at(key), hint ? `did you mean '${hint}'?` : 'one module per task')
+    }
+    action = key
+    thing = raw[key]
+    actionKey = key
+  }
+  if (action === undefined) throw new ConfigError(`${label} has no module`, at('name'), 'add one module key, e.g. `command: uptime`')
+  const name = IMPORTS.has(action) ? 'import_tasks' : shortName(action)
+  if (name === 'import_playbook') throw new ConfigError(`import_playbook in ${label}: only allowed as a play`, at(actionKey))
+  if (name === 'include_role' || name === 'import_role') throw new ConfigError(`${name} is not supported`, at(actionKey), 'list the role under the play\'s roles:')
+  const args = moduleArgs(name, thing, ctx, label, at(actionKey))
+  let argsTemplate: string | undefined
+  if (typeof raw.args === 'string') argsTemplate = raw.args
+  else if (raw.args && typeof raw.args === 'object') Object.assign(args, { ...(raw.args as Vars), ...args })
+  return { action: name, args, argsTemplate, delegateTo }
+}
+
+/** `action: copy src=a` / `action: { module: copy, src: a }` → [module, args]. */
+function splitModuleString(value: unknown, where: SourcePosition, label: string): [string, unknown] {
+  if (typeof value === 'string') {
+    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(value)
+    if (!m) throw new ConfigError(`empty action in ${label}`, where)
+    return [m[1], m[2]]
+  }
+  if (value && typeof value === 'object' && typeof (value as Raw).module === 'string') {
+    const { module, ...rest } = value as Raw
+    const [name, text] = splitModuleString(module, where, label)
+    return [name, text === '' ? rest : { ...rest, __text: text }]
+  }
+  throw new ConfigError(`action in ${label} must be 'MODULE args' or a mapping with 'module:'`, where)
+}
+
+function moduleArgs(name: string, thing: unknown, ctx: TaskContext, label: string, where: SourcePosition): Vars {
+  if (thing === undefined || thing === null) return {}
+  let args: Vars
+  if (typeof thing === 'string') args = parseKv(thing, ctx.catalog.commandLike(name), where)
+  else if (typeof thing === 'object' && !Array.isArray(thing)) {
+    const { __text, ...rest } = thing as Raw
+    args = { ...rest, ...(typeof __text === 'string' ? parseKv(__text, ctx.catalog.commandLike(name), where) : {}) }
+  } else if (typeof thing === 'number' || typeof thing === 'boolean') args = { _raw_params: String(thing) }
+  else throw new ConfigError(`arguments of '${name}' in ${label} must be a mapping or a 'k=v' string, got a list`, where)
+  if (args._raw_params !== undefined) {
+    const raw = String(args._raw_params)
+    delete args._raw_params
+    const target = ctx.catalog.freeFormArg(name)
+    if (target) args[target] = raw
+    else if (raw.includes('{{')) throw new ConfigError(`module '${name}' in ${label} takes arguments as a mapping`, where, `write args: "${raw}"`)
+    else throw new ConfigError(`module '${name}' in ${label} takes key=value arguments, not free-form text '${raw}'`, where)
+  }
+  return args
+}
+
+function unknownKey(key: string, hasModule: boolean, label: string, where: SourcePosition, ctx: TaskContext): ConfigError {
+  const keywords = [...taskKeywords()].filter((k) => ctx.handlers || k !== 'listen')
+  const nearKeyword = didYouMean(key, keywords)
+  const nearModule = didYouMean(shortName(key), ctx.catalog.names())
+  if (hasModule || (nearKeyword && !nearModule)) {
+    return new ConfigError(`unknown key '${key}' in ${label}`, where, nearKeyword ? `did you mean '${nearKeyword}'?` : undefined)
+  }
+  return new ConfigError(`unknown module '${key}' in ${label}`, where, nearModule ? `did you mean '${nearModule}'?` : undefined)
+}
+
+// keyPos['args.dest'] etc., so module argument errors can point at the argument's own line.
+function recordArgPositions(task: Task, raw: Raw, map: SourceMap): void {
+  const keywords = taskKeywords()
+  for (const [key, value] of Object.entries(raw)) {
+    const container = key === 'args' || key === 'action' || key === 'local_action' || !keywords.has(key) ? value : undefined
+    if (!container || typeof container !== 'object' || Array.isArray(container)) continue
+    for (const arg of Object.keys(container)) task.keyPos[`args.${arg}`] ??= map.key(container, arg)
+  }
+}

@@ -1,0 +1,150 @@
+// Ansible-like terminal output: PLAY/TASK banners, one line per host result, PLAY RECAP.
+import type { HostResultInfo, PlayInfo, Reporter, RunSummary, TaskInfo } from './types.js'
+import { formatDiff } from './diff.js'
+
+export interface HumanOptions {
+  write?: (text: string) => void
+  color?: boolean
+  verbosity?: number
+  showDiff?: boolean
+  redact?: (text: string) => string
+  /** A live "hosts done/total" line for tasks slower than this (TTY only). */
+  liveAfterMs?: number
+}
+
+const codes = { green: 32, yellow: 33, red: 31, cyan: 36, magenta: 35, bold: 1 } as const
+type Color = keyof typeof codes
+
+const statusColor = { ok: 'green', changed: 'yellow', failed: 'red', skipped: 'cyan', unreachable: 'red' } as const
+
+const NO_LOG = "the output has been hidden due to the fact that 'no_log: true' was specified for this result"
+
+export function banner(title: string, width = 80): string {
+  return `${title} ${'*'.repeat(Math.max(3, width - title.length - 1))}`
+}
+
+export class HumanReporter implements Reporter {
+  private readonly write: (text: string) => void
+  private readonly color: boolean
+  private readonly redact: (text: string) => string
+  private live?: { timer: NodeJS.Timeout; done: number; total: number }
+
+  constructor(private readonly options: HumanOptions = {}) {
+    this.write = options.write ?? ((t) => process.stdout.write(t))
+    this.color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR)
+    this.redact = options.redact ?? ((t) => t)
+  }
+
+  private paint(color: Color, text: string): string {
+    return this.color ? `\x1b[${codes[color]}m${text}\x1b[0m` : text
+  }
+
+  onPlayStart(play: PlayInfo): void {
+    this.write(`\n${banner(`PLAY [${play.name}]`)}\n`)
+  }
+
+  onTaskStart(task: TaskInfo, hosts: string[]): void {
+    const kind = task.handler ? 'RUNNING HANDLER' : 'TASK'
+    this.write(`\n${banner(`${kind} [${task.name}]`)}\n`)
+    this.startLive(hosts.length)
+  }
+
+  onTaskEnd(): void {
+    this.stopLive()
+  }
+
+  onHostResult(event: HostResultInfo): void {
+    const { host, result, item, delegatedTo } = event
+    this.clearLive()
+    if (this.live) this.live.done++
+    const target = delegatedTo ? `${host} -> ${delegatedTo}` : host
+    const itemPart = item === undefined ? '' : ` => (item=${this.redact(event.noLog ? '(censored due to no_log)' : describeItem(item))})`
+    const color = statusColor[result.status]
+    let line: string
+    if (result.status === 'failed' || result.status === 'unreachable') {
+      const word = result.status === 'failed' ? 'FAILED!' : 'UNREACHABLE!'
+      line = this.paint(color, `fatal: [${target}]${item === undefined ? '' : itemPart}: ${word} => ${this.body(event)}`)
+      if (event.ignored) line += `\n${this.paint('cyan', '...ignoring')}`
+    } else {
+      const word = result.status === 'skipped' ? 'skipping' : result.status
+      const details = this.details(event)
+      line = this.paint(color, `${word}: [${target}]${itemPart}${details}`)
+    }
+    this.write(`${line}\n`)
+    if (this.options.showDiff && result.diff?.length && !event.noLog) {
+      for (const d of result.diff) this.write(this.redact(formatDiff(d, this.color)))
+    }
+  }
+
+  onWarning(message: string): void {
+    this.write(`${this.paint('magenta', `[WARNING]: ${this.redact(message)}`)}\n`)
+  }
+
+  onRunEnd(summary: RunSummary): void {
+    this.stopLive()
+    this.write(`\n${banner('PLAY RECAP')}\n`)
+    for (const [host, s] of Object.entries(summary.stats)) {
+      const hostColor: Color = s.failed || s.unreachable ? 'red' : s.changed ? 'yellow' : 'green'
+      const cell = (name: string, n: number, c: Color) => {
+        const text = `${name}=${String(n).padEnd(4)}`
+        return n ? this.paint(c, text) : text
+      }
+      this.write(
+        `${this.paint(hostColor, host.padEnd(26))} : ${cell('ok', s.ok, 'green')} ${cell('changed', s.changed, 'yellow')} ` +
+          `${cell('unreachable', s.unreachable, 'red')} ${cell('failed', s.failed, 'red')} ${cell('skipped', s.skipped, 'cyan')} ` +
+          `${cell('rescued', s.rescued, 'green')} ${cell('ignored', s.ignored, 'magenta')}\n`,
+      )
+    }
+    this.write('\n')
+  }
+
+  /** `=> {...}` for failures: the message and what a user needs to fix it. */
+  private body(event: HostResultInfo): string {
+    if (event.noLog) return JSON.stringify({ censored: NO_LOG, changed: false })
+    const { result } = event
+    const shown: Record<string, unknown> = { changed: false, msg: result.msg ?? '' }
+    if (result.status === 'unreachable') shown.unreachable = true
+    for (const key of ['rc', 'cmd', 'stdout', 'stderr']) if (result.data[key] !== undefined) shown[key] = result.data[key]
+    return this.redact(JSON.stringify(shown))
+  }
+
+  /** debug output and -v details for ok/changed results. */
+  private details(event: HostResultInfo): string {
+    const { result } = event
+    if (event.noLog) return (this.options.verbosity ?? 0) > 0 ? ` => ${JSON.stringify({ censored: NO_LOG })}` : ''
+    if (event.task.module === 'debug' && result.status !== 'skipped') {
+      return ` => ${this.redact(JSON.stringify(result.data, null, 4))}`
+    }
+    if ((this.options.verbosity ?? 0) > 0 && result.status !== 'skipped') {
+      return ` => ${this.redact(JSON.stringify({ changed: result.status === 'changed', msg: result.msg, ...result.data }))}`
+    }
+    return ''
+  }
+
+  private startLive(total: number): void {
+    const threshold = this.options.liveAfterMs ?? 1000
+    if (!process.stderr.isTTY || this.options.write) return
+    const live = { done: 0, total, timer: setInterval(() => this.drawLive(), threshold) }
+    live.timer.unref()
+    this.live = live
+  }
+
+  private drawLive(): void {
+    if (this.live) process.stderr.write(`\r\x1b[2K  … ${this.live.done}/${this.live.total} hosts done`)
+  }
+
+  private clearLive(): void {
+    if (this.live && process.stderr.isTTY) process.stderr.write('\r\x1b[2K')
+  }
+
+  private stopLive(): void {
+    if (!this.live) return
+    clearInterval(this.live.timer)
+    this.clearLive()
+    this.live = undefined
+  }
+}
+
+function describeItem(item: unknown): string {
+  return typeof item === 'string' ? item : JSON.stringify(item)
+}

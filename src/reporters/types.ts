@@ -1,0 +1,74 @@
+// Events flow from the executor to reporters; only reporters print.
+import type { TaskResult } from '../modules/types.js'
+
+export interface PlayInfo {
+  name: string
+  hosts: string[]
+}
+
+export interface TaskInfo {
+  name: string
+  module: string
+  file?: string
+  line?: number
+  handler?: boolean
+}
+
+export interface HostResultInfo {
+  host: string
+  task: TaskInfo
+  result: TaskResult
+  item?: unknown // the loop item, when the task loops
+  ignored?: boolean // failed but ignore_errors
+  delegatedTo?: string
+  noLog?: boolean
+}
+
+export interface HostStats {
+  ok: number
+  changed: number
+  unreachable: number
+  failed: number
+  skipped: number
+  rescued: number
+  ignored: number
+}
+
+export interface RunSummary {
+  stats: Record<string, HostStats>
+  durationMs: number
+}
+
+export interface Reporter {
+  onPlayStart?(play: PlayInfo): void
+  onTaskStart?(task: TaskInfo, hosts: string[]): void
+  onHostResult?(event: HostResultInfo): void
+  onTaskEnd?(task: TaskInfo): void
+  onPlayEnd?(play: PlayInfo): void
+  onWarning?(message: string): void
+  onRunEnd?(summary: RunSummary): void | Promise<void>
+}
+
+export function emptyStats(): HostStats {
+  return { ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 }
+}
+
+/** Fans one event out to several reporters. */
+export function combineReporters(reporters: Reporter[]): Required<Reporter> {
+  const each =
+    <K extends keyof Reporter>(key: K) =>
+    (...args: Parameters<NonNullable<Reporter[K]>>) => {
+      for (const r of reporters) (r[key] as ((...a: unknown[]) => void) | undefined)?.(...args)
+    }
+  return {
+    onPlayStart: each('onPlayStart'),
+    onTaskStart: each('onTaskStart'),
+    onHostResult: each('onHostResult'),
+    onTaskEnd: each('onTaskEnd'),
+    onPlayEnd: each('onPlayEnd'),
+    onWarning: each('onWarning'),
+    async onRunEnd(summary) {
+      for (const r of reporters) await r.onRunEnd?.(summary)
+    },
+  }
+}

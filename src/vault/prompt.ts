@@ -1,0 +1,74 @@
+// Hidden password prompts on the controlling terminal (like getpass: /dev/tty, so stdin stays free for
+// `encrypt_string` input). The line reader takes any stream so it can be tested without a terminal.
+import { openSync, closeSync } from 'node:fs'
+import { ReadStream, WriteStream } from 'node:tty'
+import type { Writable } from 'node:stream'
+import { VaultError } from '../errors.js'
+
+export type PromptFn = (question: string, options?: { echo?: boolean }) => Promise<string>
+
+type Input = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
+
+/** Reads one line, without echo unless asked. Ctrl-C and Ctrl-D (EOF) are errors, as in getpass. */
+export function readLine(input: Input, output: Writable, question: string, echo = false): Promise<string> {
+  output.write(question)
+  const raw = input.isTTY === true && typeof input.setRawMode === 'function'
+  if (raw) input.setRawMode!(true)
+  return new Promise<string>((resolve, reject) => {
+    let line = ''
+    const finish = (error?: Error) => {
+      input.removeListener('data', onData)
+      input.removeListener('end', onEnd)
+      if (raw) input.setRawMode!(false)
+      input.pause()
+      output.write('\n')
+      if (error) reject(error)
+      else resolve(line)
+    }
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of chunk.toString()) {
+        if (ch === '\r' || ch === '\n') return finish()
+        if (ch === '\u0003') return finish(new VaultError('password prompt interrupted (ctrl-c)'))
+        if (ch === '\u0004') return finish(new VaultError('EOF (ctrl-d) at the password prompt'))
+        if (ch === '\u007f' || ch === '\b') {
+          if (echo && line !== '') output.write('\b \b')
+          line = line.slice(0, -1)
+        } else {
+          line += ch
+          if (echo) output.write(ch)
+        }
+      }
+    }
+    const onEnd = () => finish(line === '' ? new VaultError('EOF at the password prompt') : undefined)
+    input.on('data', onData)
+    input.on('end', onEnd)
+    input.resume()
+  })
+}
+
+/** Prompts on /dev/tty; a clear error when there is no terminal (cron, CI) instead of a hang. */
+export const promptOnTerminal: PromptFn = async (question, options = {}) => {
+  let fd: number
+  try {
+    fd = openSync('/dev/tty', 'r+')
+  } catch {
+    throw new VaultError(
+      'a vault password is needed but there is no terminal to ask on',
+      undefined,
+      'give it with --vault-password-file FILE or --vault-id LABEL@FILE',
+    )
+  }
+  const input = new ReadStream(fd)
+  const output = new WriteStream(fd)
+  try {
+    return await readLine(input, output, question, options.echo)
+  } finally {
+    input.destroy()
+    output.destroy()
+    try {
+      closeSync(fd)
+    } catch {
+      // already closed by the streams
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  fingerprint,
+  hashHostName,
+  knownHostsLine,
+  parseKnownHosts,
+  patternsMatch,
+  preferredHostKeyAlgorithms,
+  recordHostKey,
+  verifyHostKey,
+} from '../../../src/connection/known-hosts.js'
+
+function newKey(dir: string, name: string, type = 'ed25519'): { blob: Buffer; pub: string; fp: string } {
+  const path = join(dir, name)
+  execFileSync('ssh-keygen', ['-q', '-t', type, '-N', '', '-f', path])
+  const pub = readFileSync(`${path}.pub`, 'utf8').trim()
+  const fp = execFileSync('ssh-keygen', ['-l', '-f', `${path}.pub`], { encoding: 'utf8' }).split(' ')[1]
+  return { blob: Buffer.from(pub.split(' ')[1], 'base64'), pub, fp }
+}
+
+describe('known_hosts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsplay-kh-'))
+  const a = newKey(dir, 'a')
+  const b = newKey(dir, 'b')
+  const r = newKey(dir, 'r', 'rsa')
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('computes the same SHA256 fingerprint as ssh-keygen -l', () => {
+    expect(fingerprint(a.blob)).toBe(a.fp)
+  })
+
+  it('matches entries hashed by ssh-keygen -H (HMAC-SHA1 of the name with the salt)', () => {
+    const file = join(dir, 'hashed')
+    writeFileSync(file, `10.1.0.5 ${a.pub}\n[10.1.0.6]:2222 ${b.pub}\n`)
+    execFileSync('ssh-keygen', ['-q', '-H', '-f', file], { stdio: 'ignore' })
+    const entries = parseKnownHosts(readFileSync(file, 'utf8'), file)
+    expect(entries.every((e) => e.patterns.startsWith('|1|'))).toBe(true)
+    expect(verifyHostKey(entries, '10.1.0.5', 22, a.blob)).toEqual({ status: 'ok' })
+    expect(verifyHostKey(entries, '10.1.0.6', 2222, b.blob)).toEqual({ status: 'ok' })
+    expect(verifyHostKey(entries, '10.1.0.6', 22, b.blob).status).toBe('unknown')
+  })
+
+  it('reads our own hashed names back', () => {
+    expect(patternsMatch(hashHostName('web1'), 'web1')).toBe(true)
+    expect(patternsMatch(hashHostName('web1'), 'web2')).toBe(false)
+  })
+
+  it('supports wildcards, negation and several names per line', () => {
+    expect(patternsMatch('*.example.org,!bad.example.org', 'web.example.org')).toBe(true)
+    expect(patternsMatch('*.example.org,!bad.example.org', 'bad.example.org')).toBe(false)
+    expect(patternsMatch('web?,db1', 'web7')).toBe(true)
+    expect(patternsMatch('web?,db1', 'db2')).toBe(false)
+  })
+
+  it('tells unknown, changed and revoked apart', () => {
+    const text = [
+      `# comment`,
+      `@cert-authority *.corp ${r.pub}`,
+      `h1 ${a.pub}`,
+      `@revoked * ${r.pub}`,
+      `h2 ${b.pub}`,
+    ].join('\n')
+    const entries = parseKnownHosts(text, 'kh')
+    expect(entries).toHaveLength(3) // the CA line is skipped
+    expect(verifyHostKey(entries, 'h1', 22, a.blob)).toEqual({ status: 'ok' })
+    const changed = verifyHostKey(entries, 'h1', 22, b.blob)
+    expect(changed.status).toBe('changed')
+    expect(changed.status === 'changed' && changed.entry.line).toBe(3)
+    expect(verifyHostKey(entries, 'h3', 22, a.blob)).toEqual({ status: 'unknown', knownTypes: [] })
+    expect(verifyHostKey(entries, 'h1', 22, r.blob).status).toBe('revoked')
+  })
+
+  it('prefers the host key algorithms already known for the host', () => {
+    const entries = parseKnownHosts(`h1 ${r.pub}\n`, 'kh')
+    expect(preferredHostKeyAlgorithms(entries, 'h1', 22)).toEqual(['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'])
+  })
+
+  it('records accepted keys in a form ssh-keygen -F finds', () => {
+    const file = join(dir, 'sub', 'known_hosts')
+    recordHostKey(file, '127.0.0.1', 2200, a.blob)
+    expect(readFileSync(file, 'utf8')).toBe(`${knownHostsLine('127.0.0.1', 2200, a.blob)}\n`)
+    const found = execFileSync('ssh-keygen', ['-F', '[127.0.0.1]:2200', '-f', file], { encoding: 'utf8' })
+    expect(found).toContain(a.pub.split(' ')[1])
+  })
+
+})
