@@ -1,5 +1,8 @@
 // Data-driven module cases, runnable over any Connection: LocalConnection in a temp dir (unit) or a lab
 // host over SSH (e2e). Paths in cases use `{root}`, replaced by the per-case directory on the host.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import Handlebars from 'handlebars'
 import { expect } from 'vitest'
 import type { Connection } from '../../../src/connection/types.js'
@@ -62,8 +65,11 @@ export function makeCtx(conn: Connection, opts: Partial<ModuleContext> = {}): Mo
   return { host: conn.host, conn, check: false, diff: false, vars, searchPaths: [], render, ...opts }
 }
 
-export function fill<T>(value: T, root: string): T {
-  return JSON.parse(JSON.stringify(value).split('{root}').join(root.replace(/["\\]/g, (c) => `\\${c}`))) as T
+const jsonEsc = (s: string) => s.replace(/["\\]/g, (c) => `\\${c}`)
+
+/** `{root}`: the case's directory on the host; `{ctl}`: its directory on the controller (src files). */
+export function fill<T>(value: T, root: string, ctl = ''): T {
+  return JSON.parse(JSON.stringify(value).split('{root}').join(jsonEsc(root)).split('{ctl}').join(jsonEsc(ctl))) as T
 }
 
 async function sh(conn: Connection, line: string): Promise<string> {
@@ -72,11 +78,16 @@ async function sh(conn: Connection, line: string): Promise<string> {
   return res.stdout
 }
 
-export async function prepare(t: Target, setup: SetupEntry[] = []): Promise<void> {
+export async function prepare(t: Target, setup: SetupEntry[] = [], ctl = ''): Promise<void> {
   // a case may leave mounts below root (mount module): unmount them first
   await sh(t.conn, `awk -v r=${quote(t.root + '/')} 'index($2, r) == 1 { print $2 }' /proc/self/mounts | sort -r | while read -r m; do umount "$m"; done; true`)
   await sh(t.conn, `rm -rf -- ${quote(t.root)} && mkdir -p -- ${quote(t.root)}`)
-  for (const e of fill(setup, t.root)) {
+  for (const e of fill(setup, t.root, ctl)) {
+    if (ctl && e.path.startsWith(ctl)) {
+      mkdirSync(dirname(e.path), { recursive: true })
+      writeFileSync(e.path, e.content ?? '')
+      continue
+    }
     await sh(t.conn, `mkdir -p -- "$(dirname -- ${quote(e.path)})"`)
     if (e.dir) await sh(t.conn, `mkdir -p -- ${quote(e.path)}`)
     else if (e.link !== undefined) await sh(t.conn, `ln -s -- ${quote(e.link)} ${quote(e.path)}`)
@@ -94,9 +105,18 @@ export async function snapshot(t: Target): Promise<string> {
 
 export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskResult; second?: TaskResult }> {
   const def = modules[c.module] as never
-  const args = fill(c.args, t.root)
-  const ctxOpts = { searchPaths: fill(c.searchPaths ?? [], t.root), vars: c.vars ?? {} }
-  await prepare(t, c.setup)
+  const ctl = mkdtempSync(join(tmpdir(), 'tsplay-ctl-'))
+  try {
+    return await runWith(t, c, def, ctl)
+  } finally {
+    rmSync(ctl, { recursive: true, force: true })
+  }
+}
+
+async function runWith(t: Target, c: ModuleCase, def: never, ctl: string): Promise<{ first: TaskResult; second?: TaskResult }> {
+  const args = fill(c.args, t.root, ctl)
+  const ctxOpts = { searchPaths: fill(c.searchPaths ?? [], t.root, ctl), vars: c.vars ?? {} }
+  await prepare(t, c.setup, ctl)
   for (const line of fill(c.before ?? [], t.root)) await sh(t.conn, line)
   const first = c.first ?? 'changed'
 
