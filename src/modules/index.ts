@@ -8,6 +8,7 @@ import { copy } from './copy.js'
 import { debug } from './debug.js'
 import { fail } from './fail.js'
 import { file } from './file.js'
+import { getUrl } from './get-url.js'
 import { group } from './group.js'
 import { hostname } from './hostname.js'
 import { lineinfile } from './lineinfile.js'
@@ -25,7 +26,9 @@ import { stat } from './stat.js'
 import { sysctl } from './sysctl.js'
 import { systemd } from './systemd.js'
 import { template } from './template.js'
+import { uri } from './uri.js'
 import { user } from './user.js'
+import { waitFor } from './wait-for.js'
 
 export const modules = {
   apt,
@@ -37,6 +40,7 @@ export const modules = {
   debug,
   fail,
   file,
+  get_url: getUrl,
   group,
   hostname,
   lineinfile,
@@ -54,7 +58,9 @@ export const modules = {
   sysctl,
   systemd,
   template,
+  uri,
   user,
+  wait_for: waitFor,
 } as const
 
 export type ModuleName = keyof typeof modules

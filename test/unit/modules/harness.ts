@@ -54,6 +54,8 @@ export interface ModuleCase {
 export interface Target {
   conn: Connection
   root: string // a scratch directory on the host
+  /** More `{name}` placeholders for cases, e.g. `{http}`: a test web server's base URL. */
+  placeholders?: Record<string, string>
   /** Optional: a listing of everything a run changed (lab upperdir); compared around check mode. */
   changes?: () => Promise<string>
 }
@@ -68,8 +70,10 @@ export function makeCtx(conn: Connection, opts: Partial<ModuleContext> = {}): Mo
 const jsonEsc = (s: string) => s.replace(/["\\]/g, (c) => `\\${c}`)
 
 /** `{root}`: the case's directory on the host; `{ctl}`: its directory on the controller (src files). */
-export function fill<T>(value: T, root: string, ctl = ''): T {
-  return JSON.parse(JSON.stringify(value).split('{root}').join(jsonEsc(root)).split('{ctl}').join(jsonEsc(ctl))) as T
+export function fill<T>(value: T, root: string, ctl = '', extra: Record<string, string> = {}): T {
+  let text = JSON.stringify(value).split('{root}').join(jsonEsc(root)).split('{ctl}').join(jsonEsc(ctl))
+  for (const [k, v] of Object.entries(extra)) text = text.split(`{${k}}`).join(jsonEsc(v))
+  return JSON.parse(text) as T
 }
 
 async function sh(conn: Connection, line: string): Promise<string> {
@@ -114,10 +118,11 @@ export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskRe
 }
 
 async function runWith(t: Target, c: ModuleCase, def: never, ctl: string): Promise<{ first: TaskResult; second?: TaskResult }> {
-  const args = fill(c.args, t.root, ctl)
-  const ctxOpts = { searchPaths: fill(c.searchPaths ?? [], t.root, ctl), vars: c.vars ?? {} }
+  const f = <T>(v: T): T => fill(v, t.root, ctl, t.placeholders)
+  const args = f(c.args)
+  const ctxOpts = { searchPaths: f(c.searchPaths ?? []), vars: c.vars ?? {} }
   await prepare(t, c.setup, ctl)
-  for (const line of fill(c.before ?? [], t.root)) await sh(t.conn, line)
+  for (const line of f(c.before ?? [])) await sh(t.conn, line)
   const first = c.first ?? 'changed'
 
   // check mode: predicts the status, writes nothing
@@ -128,16 +133,16 @@ async function runWith(t: Target, c: ModuleCase, def: never, ctl: string): Promi
   expect(await snapshot(t), 'check mode wrote something').toBe(before)
   if (t.changes) expect(await t.changes(), 'check mode changed the host').toBe(changesBefore)
   for (const s of c.diff ?? []) expect(checked.diff?.map((d) => d.after).join('\n')).toContain(s)
-  await verify(t, fill(c.verifyCheck ?? [], t.root), 'after check mode')
+  await verify(t, f(c.verifyCheck ?? []), 'after check mode')
 
   const result = await runModule(def, makeCtx(t.conn, { ...ctxOpts, diff: true }), args)
   expect(result.status, `first run: ${result.msg}`).toBe(first)
   if (c.msg) expect(result.msg).toContain(c.msg)
   if (c.secret) expect(JSON.stringify([checked, result])).not.toContain(c.secret)
-  if (c.data) expect(result.data).toMatchObject(fill(c.data, t.root))
+  if (c.data) expect(result.data).toMatchObject(f(c.data))
   for (const s of c.diff ?? []) expect(result.diff?.map((d) => d.after).join('\n')).toContain(s)
-  await assertFiles(t, fill(c.files ?? [], t.root))
-  await verify(t, fill(c.verify ?? [], t.root), 'after the first run')
+  await assertFiles(t, f(c.files ?? []))
+  await verify(t, f(c.verify ?? []), 'after the first run')
   if (first === 'failed') return { first: result }
 
   const afterFirst = await snapshot(t)
