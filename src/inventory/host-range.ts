@@ -42,7 +42,11 @@ export function isIpAddress(name: string): boolean {
 }
 
 /** parse_address(): host and port, or undefined when Ansible would raise (it then keeps the text whole). */
+// Plain DNS-style names (most inventories) match the hostname pattern for sure: skip the big regexes
+const PLAIN_NAME = /^[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*$/
+
 export function parseAddress(address: string, allowRanges: boolean): { host: string; port?: number } | undefined {
+  if (PLAIN_NAME.test(address)) return { host: address }
   let port: number | undefined
   let rest = address
   for (const re of [patterns.bracketedHostport, patterns.hostport]) {
