@@ -184,7 +184,7 @@ export class InventoryData {
     if (!parent || !child) throw new ConfigError(`${parentName} or ${childName} is not a known group`, at)
     if (parent === child) throw new ConfigError(`group '${parentName}' cannot be a child of itself`, at)
     if (parent.children.includes(child)) return
-    if (parent.ancestors().has(child) || parent === child) {
+    if (parent.ancestors().has(child)) {
       throw new ConfigError(
         `adding group '${childName}' as child to '${parentName}' creates a recursive dependency loop (a group that is its own ancestor)`,
         at,
