@@ -140,6 +140,7 @@ export class Host extends Entity {
 export class InventoryData {
   readonly groups = new Map<string, Group>()
   readonly hosts = new Map<string, Host>()
+  readonly warnings: string[] = []
 
   constructor() {
     this.addGroup('all')
@@ -211,6 +212,9 @@ export class InventoryData {
     }
     ungrouped.removeHosts(gone)
     for (const h of this.hosts.values()) h.groups = hostGroups(h)
+    for (const name of this.hosts.keys()) {
+      if (this.groups.has(name)) this.warnings.push(`Found both group and host with same name: ${name}`)
+    }
     computeDepths(all)
     for (const g of this.groups.values()) g.clearCache()
   }

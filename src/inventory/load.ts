@@ -47,6 +47,7 @@ export async function loadInventory(sourceList: string[], options: LoadOptions =
     varsDirs.push(new VarsDir(statSync(source).isDirectory() ? source : dirname(source), options.decrypt))
   }
   inv.reconcile()
+  inv.warnings.forEach(warn)
   const playDir = options.playbookDir ? new VarsDir(options.playbookDir, options.decrypt) : undefined
   const inventory = new AnsibleInventory(inv, varsDirs, playDir, warnings)
   // load every vars file now so a broken one fails the load, not a later lookup
