@@ -63,3 +63,18 @@ describe('dynamic inventory sources', () => {
     expect(inv.hostVars('vm1')).toEqual({ ansible_host: '192.0.2.1', role: 'm' })
   })
 })
+
+describe('magic variables for the engine', () => {
+  it('derives inventory_hostname, group_names, groups and inventory_file as Ansible does', async () => {
+    const inv = await loadCase('kubespray-inventory-example')
+    const magic = inv.magicVars('node3')
+    expect(magic).toMatchObject({
+      inventory_hostname: 'node3',
+      inventory_hostname_short: 'node3',
+      group_names: ['etcd', 'k8s-cluster', 'kube-node', 'paris'],
+    })
+    expect((magic.groups as Record<string, string[]>)['new-york']).toEqual(['node2', 'node5', 'node6'])
+    expect(magic.inventory_file).toMatch(/\/cases\/kubespray-inventory-example\.ini$/)
+    expect((await loadCase('host-list')).magicVars('web1').inventory_file).toBeNull()
+  })
+})
