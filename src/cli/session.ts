@@ -71,6 +71,7 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
         return connectionFor(host, vars, { pool })
       },
       redact,
+      addSecret: (value) => processSecrets.add(value),
     },
   }
 }
