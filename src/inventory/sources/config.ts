@@ -75,7 +75,7 @@ export class SourceConfig {
     for (const [name, v] of Object.entries(this.mapping(key))) {
       if (typeof v === 'string') out[name] = splitList(v)
       else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) out[name] = v.map(String)
-      else throw this.error(key, `${key}.${name} must be a name pattern or a list of them, got ${describe(v)}`)
+      else throw this.error(`${key}.${name}`, `${key}.${name} must be a name pattern or a list of them, got ${describe(v)}`)
     }
     return out
   }
@@ -88,16 +88,28 @@ export class SourceConfig {
     return isAbsolute(expanded) ? expanded : resolve(dirname(this.file), expanded)
   }
 
-  private lineOf(key: string): number {
+  /** The line of `key`, or of a nested `parent.child` (searched after the parent's line). */
+  private lineOf(path: string): number {
     try {
       this.lines ??= readFileSync(this.file, 'utf8').split('\n')
     } catch {
       return 1
     }
-    const re = new RegExp(`^\\s*['"]?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]?\\s*:`)
-    const at = this.lines.findIndex((l) => re.test(l))
-    return at < 0 ? 1 : at + 1
+    const [top, ...rest] = path.split('.')
+    let at = this.lines.findIndex((l) => keyLine(top, false).test(l))
+    if (at < 0) return 1
+    const nested = rest.join('.')
+    if (nested) {
+      const child = this.lines.findIndex((l, i) => i > at && keyLine(nested, true).test(l))
+      if (child > at) at = child
+    }
+    return at + 1
   }
+}
+
+function keyLine(key: string, indented: boolean): RegExp {
+  const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`^${indented ? '\\s+' : ''}['"]?${k}['"]?\\s*:`)
 }
 
 export function splitList(text: string): string[] {

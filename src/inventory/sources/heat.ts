@@ -26,11 +26,11 @@ export async function heatSource(file: string, config: Record<string, unknown>, 
   const stack = cfg.string('stack')
   if (!stack) throw cfg.error(undefined, 'plugin heat needs stack: NAME', 'add stack: NAME (and optionally stack_id: ID)')
   const groups = Object.entries(cfg.mapping('groups')).map(([group, key]) => {
-    if (typeof key !== 'string') throw cfg.error('groups', `groups.${group} must name a stack output, got ${describe(key)}`)
+    if (typeof key !== 'string') throw cfg.error(`groups.${group}`, `groups.${group} must name a stack output, got ${describe(key)}`)
     return [group, key] as const
   })
   const vars = Object.entries(cfg.mapping('vars')).map(([name, key]) => {
-    if (typeof key !== 'string') throw cfg.error('vars', `vars.${name} must name a stack output, got ${describe(key)}`)
+    if (typeof key !== 'string') throw cfg.error(`vars.${name}`, `vars.${name} must name a stack output, got ${describe(key)}`)
     return [name, key] as const
   })
   if (!groups.length) throw cfg.error('groups', 'plugin heat needs groups: {GROUP: OUTPUT_KEY, …}')
@@ -47,12 +47,12 @@ export async function heatSource(file: string, config: Record<string, unknown>, 
   const out = new ResultBuilder()
   for (const [group, key] of groups) {
     out.add(group)
-    for (const [host, hostVars] of hostsOf(value(key, 'groups'), `groups.${group}: output '${key}'`, cfg)) {
+    for (const [host, hostVars] of hostsOf(value(key, `groups.${group}`), `groups.${group}`, key, cfg)) {
       out.host(host, hostVars)
       out.add(group, host)
     }
   }
-  const allVars = Object.fromEntries(vars.map(([name, key]) => [name, value(key, 'vars')]))
+  const allVars = Object.fromEntries(vars.map(([name, key]) => [name, value(key, `vars.${name}`)]))
   if (vars.length) out.groupVars('all', allVars)
   return out.build()
 }
@@ -77,8 +77,8 @@ async function stackOutputs(session: Session, endpoint: string, stack: string, i
   return outputs as StackOutput[]
 }
 
-function hostsOf(value: unknown, where: string, cfg: SourceConfig): [string, Record<string, unknown>][] {
-  const bad = (): ConfigError => cfg.error('groups', `${where}: expected a list of addresses, a mapping of names to addresses or vars, or a list of {name, …}; got ${describe(value)}`)
+function hostsOf(value: unknown, option: string, key: string, cfg: SourceConfig): [string, Record<string, unknown>][] {
+  const bad = (): ConfigError => cfg.error(option, `${option}: output '${key}': expected a list of addresses, a mapping of names to addresses or vars, or a list of {name, …}; got ${describe(value)}`)
   if (Array.isArray(value)) {
     return value.map((item): [string, Record<string, unknown>] => {
       if (typeof item === 'string') return [item, { ansible_host: item }]

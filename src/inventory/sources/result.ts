@@ -47,7 +47,7 @@ export function readGrouping(cfg: SourceConfig): Grouping {
     try {
       return [group, patterns.map(namePattern)]
     } catch (e) {
-      throw cfg.error('name_groups', `name_groups.${group}: bad pattern: ${(e as Error).message}`)
+      throw cfg.error(`name_groups.${group}`, `name_groups.${group}: bad pattern: ${(e as Error).message}`)
     }
   })
   return {

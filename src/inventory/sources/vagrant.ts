@@ -78,7 +78,7 @@ export async function vagrantSource(file: string, config: Record<string, unknown
     ]
     const extra = hostVars[m.name]
     if (extra !== undefined && (typeof extra !== 'object' || extra === null || Array.isArray(extra))) {
-      throw cfg.error('host_vars', `host_vars.${m.name} must be a mapping, got ${describe(extra)}`)
+      throw cfg.error(`host_vars.${m.name}`, `host_vars.${m.name} must be a mapping, got ${describe(extra)}`)
     }
     out.host(m.name, {
       ansible_host: o('hostname') ?? m.name,
@@ -95,7 +95,7 @@ export async function vagrantSource(file: string, config: Record<string, unknown
     for (const m of machines) if (res.some((r) => r.test(m.name))) out.add(group, m.name)
   }
   for (const name of Object.keys(hostVars)) {
-    if (!machines.some((m) => m.name === name)) throw cfg.error('host_vars', `host_vars names '${name}', which is not a machine`, `machines: ${machines.map((m) => m.name).join(', ')}`)
+    if (!machines.some((m) => m.name === name)) throw cfg.error(`host_vars.${name}`, `host_vars names '${name}', which is not a machine`, `machines: ${machines.map((m) => m.name).join(', ')}`)
   }
   return out.build()
 }

@@ -82,6 +82,6 @@ describe('vagrant source', () => {
     expect(err.describe()).toMatch(/vagrant-none\.yml:2: cannot run '\/nonexistent\/vagrant' in .*: not found .*\(or save `vagrant ssh-config > ssh-config.txt` and set ssh_config_file: ssh-config.txt\)/)
     const typo = write('vagrant-typo.yml', `plugin: vagrant\nssh_config_file: ${saved}\nhost_vars:\n  nod1: {ip: 1}\n`)
     const e2 = await loadInventory([typo]).catch((e) => e)
-    expect(e2.describe()).toBe(`${typo}:3: host_vars names 'nod1', which is not a machine (machines: node1, node2, node3)`)
+    expect(e2.describe()).toBe(`${typo}:4: host_vars names 'nod1', which is not a machine (machines: node1, node2, node3)`)
   })
 })
