@@ -16,6 +16,7 @@ import { shell } from './shell.js'
 import { slurp } from './slurp.js'
 import { stat } from './stat.js'
 import { template } from './template.js'
+import { waitForConnection } from './wait-for-connection.js'
 
 export const modules = {
   assert,
@@ -35,6 +36,7 @@ export const modules = {
   slurp,
   stat,
   template,
+  wait_for_connection: waitForConnection,
 } as const
 
 export type ModuleName = keyof typeof modules
