@@ -84,4 +84,21 @@ describe('vagrant source', () => {
     const e2 = await loadInventory([typo]).catch((e) => e)
     expect(e2.describe()).toBe(`${typo}:4: host_vars names 'nod1', which is not a machine (machines: node1, node2, node3)`)
   })
+
+  it('the shipped inventory/vagrant reads the Vagrantfile machines into the cluster groups', async () => {
+    // `vagrant` on PATH stands in for the real one: checks it runs in vagrant/, prints the captured output
+    const bin = mkdtempSync(join(dir, 'bin-'))
+    const fake = join(bin, 'vagrant')
+    writeFileSync(fake, `#!/bin/sh\n[ "$1" = ssh-config ] && [ -f Vagrantfile ] && exec cat ${saved}\nexit 3\n`)
+    chmodSync(fake, 0o755)
+    const path = process.env.PATH
+    process.env.PATH = `${bin}:${path}`
+    try {
+      const inv = await loadInventory([join(import.meta.dirname, '../../../../inventory/vagrant')])
+      expect(inv.groups()).toMatchObject({ etcd: ['node1', 'node2', 'node3'], 'kube-master': ['node1'], 'kube-node': ['node2', 'node3'] })
+      expect(inv.hostVars('node3')).toMatchObject({ ansible_host: '127.0.0.1', ansible_port: 2201, ansible_user: 'vagrant', ip: '192.168.56.13', ansible_become: true })
+    } finally {
+      process.env.PATH = path
+    }
+  })
 })
