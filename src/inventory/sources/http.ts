@@ -5,6 +5,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { ConfigError } from '../../errors.js'
+import { processSecrets } from '../../vault/redact.js'
 
 export interface HttpSettings {
   verify: boolean
@@ -82,8 +83,15 @@ function transportError(e: Error & { code?: string }, where: string, settings: H
   return new ConfigError(`${settings.origin}: ${where} failed: ${e.message}`)
 }
 
-/** The message an OpenStack service puts in an error body (Keystone `error.message`, Nova `{kind: {message}}`). */
+/**
+ * The message an OpenStack service puts in an error body (Keystone `error.message`, Nova `{kind: {message}}`),
+ * masked: a server may echo what it was sent.
+ */
 export function apiMessage(res: HttpResponse): string {
+  return processSecrets.redact(rawMessage(res))
+}
+
+function rawMessage(res: HttpResponse): string {
   const j = res.json
   if (j && typeof j === 'object') {
     for (const v of Object.values(j as Record<string, unknown>)) {

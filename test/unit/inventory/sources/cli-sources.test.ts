@@ -11,7 +11,8 @@ import { SERVERS } from './servers.js'
 const PASSWORD = 'pa55-w0rd-for-the-cli'
 let cloud: FakeCloud
 const dir = mkdtempSync(join(tmpdir(), 'tsplay-cli-sources-'))
-const saved = { ...process.env }
+const OPENRC = ['OS_AUTH_URL', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_USER_DOMAIN_NAME', 'OS_PROJECT_DOMAIN_NAME', 'OS_REGION_NAME', 'OS_CLOUD']
+const saved = Object.fromEntries(OPENRC.map((k) => [k, process.env[k]]))
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
@@ -50,7 +51,10 @@ beforeAll(async () => {
 })
 afterEach(() => vi.restoreAllMocks())
 afterAll(async () => {
-  process.env = saved
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k]
+    else process.env[k] = v
+  }
   await cloud.stop()
   rmSync(dir, { recursive: true, force: true })
 })
