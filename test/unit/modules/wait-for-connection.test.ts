@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { main } from '../../../src/cli/main.js'
 import { ConnectionPool, connectionFor } from '../../../src/connection/index.js'
 import { LocalConnection } from '../../../src/connection/local.js'
 import type { Connection } from '../../../src/connection/types.js'
@@ -47,6 +48,24 @@ describe('wait_for_connection', () => {
     expect(bad).toMatchObject({ status: 'failed', msg: "wait_for_connection: timeout must be a number of seconds, got 'soon'" })
     const typo = await wfc(new LocalConnection(), { delya: 1 })
     expect(typo.msg).toMatch(/unsupported argument 'delya' \(did you mean 'delay'\?\)/)
+  })
+
+  it('runs from a playbook (k=v arguments as Ansible writes them)', async () => {
+    const flag = join(dir, 'booted')
+    writeFileSync(flag, '')
+    writeFileSync(join(dir, 'hosts'), 'vm ansible_connection=local\n')
+    writeFileSync(join(dir, 'wait.yml'), `- hosts: all\n  gather_facts: false\n  tasks:\n    - wait_for_connection: timeout=5 sleep=0.1 boot_finished_path=${flag}\n`)
+    let out = ''
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true))
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((out += String(s)), true))
+    let code: number
+    try {
+      code = await main(['run', join(dir, 'wait.yml'), '-i', join(dir, 'hosts')])
+    } finally {
+      vi.restoreAllMocks()
+    }
+    expect(out).toMatch(/ok: \[vm\]/)
+    expect(code).toBe(0)
   })
 
   it('reconnects over SSH until an sshd that starts late answers', async () => {
