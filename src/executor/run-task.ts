@@ -3,6 +3,7 @@
 import { TemplateError } from '../errors.js'
 import type { TaskResult, TaskStatus } from '../modules/types.js'
 import { expandLoop } from '../playbook/loop.js'
+import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, markUnsafe, render, renderValue } from '../template/index.js'
 import { flagValue, invokeModule } from './invoke.js'
@@ -72,7 +73,7 @@ async function runItem(ctx: PlayContext, task: Task, host: HostState, scope: Sco
   if (scope.when.length && !evaluateCondition(scope.when, vars, where('when'))) {
     return { status: 'skipped', msg: 'Conditional result was False', data: { skip_reason: 'Conditional result was False' } }
   }
-  let args = renderValue<Vars>(task.args, vars, where(task.action))
+  let args = renderValue<Vars>(task.args, vars, { where: moduleKeyPosition(task), task: task.name })
   if (task.argsTemplate) args = { ...renderValue<Vars>(task.argsTemplate, vars, where('args')), ...args }
   const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars)) : 0
   const delayMs = Number(renderValue(task.delay ?? 5, vars)) * 1000
