@@ -84,6 +84,24 @@ describe('tsplay inventory with dynamic sources', () => {
     expect(r.out).not.toContain(PASSWORD)
   })
 
+  it('a kubespray-style hosts.ini beside the source: Ansible skips it inside the directory, -i adds it', async () => {
+    const inv = join(dir, 'kubespray')
+    mkdirSync(join(inv, 'group_vars'), { recursive: true })
+    writeFileSync(join(inv, 'openstack.yml'), 'plugin: openstack\nmetadata_groups_key: kubespray_groups\naz_groups: false\nflavor_groups: false\n')
+    writeFileSync(join(inv, 'hosts.ini'), '[bastion]\nbastion-1 ansible_host=10.0.0.5\n')
+    writeFileSync(join(inv, 'group_vars/all.yml'), 'kube_version: v1.29.3\n')
+    const dirOnly = await run(['inventory', '-i', inv, '--list'])
+    expect(dirOnly.err).toBe(`[WARNING]: ${join(inv, 'hosts.ini')}: ignored, as Ansible ignores .ini files inside an inventory directory (pass it with -i FILE)\n`)
+    expect(JSON.parse(dirOnly.out).bastion).toBeUndefined()
+    const both = await run(['inventory', '-i', inv, '-i', join(inv, 'hosts.ini'), '--list'])
+    expect(both.code).toBe(0)
+    const list = JSON.parse(both.out)
+    expect(list.kube_control_plane).toEqual({ hosts: ['k8s-master-1'] })
+    expect(list.bastion).toEqual({ hosts: ['bastion-1'] })
+    expect(list._meta.hostvars['bastion-1']).toEqual({ ansible_host: '10.0.0.5', kube_version: 'v1.29.3' })
+    expect(list._meta.hostvars['k8s-node-1']).toMatchObject({ ansible_host: '10.0.0.21', kube_version: 'v1.29.3' })
+  })
+
   it('a Heat stack: outputs mapped to groups, hosts and vars', async () => {
     const file = join(dir, 'heat.yml')
     writeFileSync(file, 'plugin: heat\nstack: simple_stack\ngroups:\n  kube-master: master_ips\n  kube-node: nodes\nvars:\n  kube_apiserver_ip: api_vip\n')
