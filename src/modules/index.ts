@@ -29,6 +29,7 @@ import { template } from './template.js'
 import { uri } from './uri.js'
 import { user } from './user.js'
 import { waitFor } from './wait-for.js'
+import { waitForConnection } from './wait-for-connection.js'
 
 export const modules = {
   apt,
@@ -61,6 +62,7 @@ export const modules = {
   uri,
   user,
   wait_for: waitFor,
+  wait_for_connection: waitForConnection,
 } as const
 
 export type ModuleName = keyof typeof modules
