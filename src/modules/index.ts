@@ -3,6 +3,7 @@ import { assert } from './assert.js'
 import { blockinfile } from './blockinfile.js'
 import { debug } from './debug.js'
 import { fail } from './fail.js'
+import { etcdMember } from './etcd-member.js'
 import { setFact } from './set-fact.js'
 import { setup } from './setup.js'
 import { command } from './command.js'
@@ -35,6 +36,7 @@ export const modules = {
   slurp,
   stat,
   template,
+  etcd_member: etcdMember,
 } as const
 
 export type ModuleName = keyof typeof modules
