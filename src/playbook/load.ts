@@ -3,6 +3,7 @@
 // (action 'include_tasks') that the executor loads at run time with loadTaskFile().
 // Every node keeps its file:line (pos, keyPos). Schemas are checked first (validate.ts), then module
 // names and arguments (task.ts), then template syntax, so the first error is the earliest problem.
+import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { ConfigError, type SourcePosition } from '../errors.js'
 import { render } from '../template/index.js'
@@ -48,7 +49,7 @@ class Loader {
         if (target === undefined) return [this.play(entry, map, file, inherited)]
         const key = 'import_playbook' in entry ? 'import_playbook' : 'ansible.builtin.import_playbook'
         const where = map.key(entry, key)
-        const path = resolve(dirname(file), this.staticPath(String(target), where))
+        const path = resolve(dirname(file), this.staticPath(String(target), where, this.options.extraVars ?? {}))
         return this.playbook(path, where, mergeInherited(inherited, entry))
       })
     } finally {
@@ -56,8 +57,8 @@ class Loader {
     }
   }
 
-  private staticPath(path: string, where: SourcePosition): string {
-    return path.includes('{{') ? render(path, this.staticVars, { where }) : path
+  private staticPath(path: string, where: SourcePosition, vars = this.staticVars): string {
+    return path.includes('{{') ? render(path, vars, { where }) : path
   }
 
   private play(raw: Raw, map: SourceMap, file: string, inherited?: Raw): Play {
@@ -107,25 +108,15 @@ class Loader {
       const pos = map.key(list, i) ?? where
       const candidates = stringList(entry)
       if (candidates.some((c) => c.includes('{{'))) return { path: candidates[0], pos }
-      const found = candidates.map((c) => resolve(baseDir, c)).find((c) => this.exists(c))
+      const found = candidates.map((c) => resolve(baseDir, c)).find((c) => existsSync(c))
       if (!found) throw new ConfigError(`vars file not found: ${candidates.join(' or ')}`, pos)
       return { path: found, vars: loadVarsFile(found, pos, this.files), pos }
     })
   }
 
-  private exists(path: string): boolean {
-    try {
-      this.files.read(path)
-      return true
-    } catch (error) {
-      if (error instanceof ConfigError && error.message.startsWith('file not found')) return false
-      throw error
-    }
-  }
-
-  taskContext(map: SourceMap, baseDir: string, role?: RoleScope, handlers = false): TaskContext {
+  taskContext(map: SourceMap | undefined, baseDir: string, role?: RoleScope, handlers = false): TaskContext {
     return {
-      map,
+      map: map as SourceMap, // set by taskFile() when absent
       catalog: this.catalog,
       baseDir,
       role,
@@ -184,7 +175,7 @@ export interface TaskFileOptions extends LoadOptions {
 export function loadTaskFile(file: string, options: TaskFileOptions = {}): TaskNode[] {
   const loader = new Loader(options)
   const path = resolve(options.baseDir ?? '.', file)
-  const ctx = loader.taskContext(undefined as unknown as SourceMap, dirname(path), options.role)
+  const { map: _none, ...ctx } = loader.taskContext(undefined, dirname(path), options.role)
   return loader.taskFile(path, options.from, ctx)
 }
 

@@ -2,6 +2,7 @@
 // js-yaml's `listener` reports open/close of every node; a stack of open nodes pairs them up.
 import yaml from 'js-yaml'
 import { ConfigError, type SourcePosition } from '../errors.js'
+import { ANSIBLE_YAML_SCHEMA } from './yaml-schema.js'
 
 export interface NodePositions {
   /** Where the mapping or sequence starts. */
@@ -90,7 +91,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     stack.at(-1)?.children.push({ result, pos })
   }
   try {
-    const data = yaml.load(text, { filename: file, listener } as yaml.LoadOptions)
+    const data = yaml.load(text, { filename: file, listener, schema: ANSIBLE_YAML_SCHEMA } as yaml.LoadOptions)
     return { data, map }
   } catch (error) {
     if (error instanceof yaml.YAMLException) {

@@ -1,5 +1,8 @@
 // Data-driven module cases, runnable over any Connection: LocalConnection in a temp dir (unit) or a lab
 // host over SSH (e2e). Paths in cases use `{root}`, replaced by the per-case directory on the host.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import Handlebars from 'handlebars'
 import { expect } from 'vitest'
 import type { Connection } from '../../../src/connection/types.js'
@@ -42,11 +45,17 @@ export interface ModuleCase {
   diff?: string[] // substrings of the -D diff's `after` text
   searchPaths?: string[]
   vars?: Record<string, unknown>
+  before?: string[] // sh lines run on the host before the case (after setup)
+  verifyCheck?: string[] // sh lines that must exit 0 after the check-mode run
+  verify?: string[] // sh lines that must exit 0 after the first real run
+  secret?: string // must not appear anywhere in the results
 }
 
 export interface Target {
   conn: Connection
   root: string // a scratch directory on the host
+  /** More `{name}` placeholders for cases, e.g. `{http}`: a test web server's base URL. */
+  placeholders?: Record<string, string>
   /** Optional: a listing of everything a run changed (lab upperdir); compared around check mode. */
   changes?: () => Promise<string>
 }
@@ -58,8 +67,13 @@ export function makeCtx(conn: Connection, opts: Partial<ModuleContext> = {}): Mo
   return { host: conn.host, conn, check: false, diff: false, vars, searchPaths: [], render, ...opts }
 }
 
-export function fill<T>(value: T, root: string): T {
-  return JSON.parse(JSON.stringify(value).split('{root}').join(root.replace(/["\\]/g, (c) => `\\${c}`))) as T
+const jsonEsc = (s: string) => s.replace(/["\\]/g, (c) => `\\${c}`)
+
+/** `{root}`: the case's directory on the host; `{ctl}`: its directory on the controller (src files). */
+export function fill<T>(value: T, root: string, ctl = '', extra: Record<string, string> = {}): T {
+  let text = JSON.stringify(value).split('{root}').join(jsonEsc(root)).split('{ctl}').join(jsonEsc(ctl))
+  for (const [k, v] of Object.entries(extra)) text = text.split(`{${k}}`).join(jsonEsc(v))
+  return JSON.parse(text) as T
 }
 
 async function sh(conn: Connection, line: string): Promise<string> {
@@ -68,9 +82,16 @@ async function sh(conn: Connection, line: string): Promise<string> {
   return res.stdout
 }
 
-export async function prepare(t: Target, setup: SetupEntry[] = []): Promise<void> {
+export async function prepare(t: Target, setup: SetupEntry[] = [], ctl = ''): Promise<void> {
+  // a case may leave mounts below root (mount module): unmount them first
+  await sh(t.conn, `awk -v r=${quote(t.root + '/')} 'index($2, r) == 1 { print $2 }' /proc/self/mounts | sort -r | while read -r m; do umount "$m"; done; true`)
   await sh(t.conn, `rm -rf -- ${quote(t.root)} && mkdir -p -- ${quote(t.root)}`)
-  for (const e of fill(setup, t.root)) {
+  for (const e of fill(setup, t.root, ctl)) {
+    if (ctl && e.path.startsWith(ctl)) {
+      mkdirSync(dirname(e.path), { recursive: true })
+      writeFileSync(e.path, e.content ?? '')
+      continue
+    }
     await sh(t.conn, `mkdir -p -- "$(dirname -- ${quote(e.path)})"`)
     if (e.dir) await sh(t.conn, `mkdir -p -- ${quote(e.path)}`)
     else if (e.link !== undefined) await sh(t.conn, `ln -s -- ${quote(e.link)} ${quote(e.path)}`)
@@ -88,9 +109,20 @@ export async function snapshot(t: Target): Promise<string> {
 
 export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskResult; second?: TaskResult }> {
   const def = modules[c.module] as never
-  const args = fill(c.args, t.root)
-  const ctxOpts = { searchPaths: fill(c.searchPaths ?? [], t.root), vars: c.vars ?? {} }
-  await prepare(t, c.setup)
+  const ctl = mkdtempSync(join(tmpdir(), 'tsplay-ctl-'))
+  try {
+    return await runWith(t, c, def, ctl)
+  } finally {
+    rmSync(ctl, { recursive: true, force: true })
+  }
+}
+
+async function runWith(t: Target, c: ModuleCase, def: never, ctl: string): Promise<{ first: TaskResult; second?: TaskResult }> {
+  const f = <T>(v: T): T => fill(v, t.root, ctl, t.placeholders)
+  const args = f(c.args)
+  const ctxOpts = { searchPaths: f(c.searchPaths ?? []), vars: c.vars ?? {} }
+  await prepare(t, c.setup, ctl)
+  for (const line of f(c.before ?? [])) await sh(t.conn, line)
   const first = c.first ?? 'changed'
 
   // check mode: predicts the status, writes nothing
@@ -101,13 +133,16 @@ export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskRe
   expect(await snapshot(t), 'check mode wrote something').toBe(before)
   if (t.changes) expect(await t.changes(), 'check mode changed the host').toBe(changesBefore)
   for (const s of c.diff ?? []) expect(checked.diff?.map((d) => d.after).join('\n')).toContain(s)
+  await verify(t, f(c.verifyCheck ?? []), 'after check mode')
 
   const result = await runModule(def, makeCtx(t.conn, { ...ctxOpts, diff: true }), args)
   expect(result.status, `first run: ${result.msg}`).toBe(first)
   if (c.msg) expect(result.msg).toContain(c.msg)
-  if (c.data) expect(result.data).toMatchObject(fill(c.data, t.root))
+  if (c.secret) expect(JSON.stringify([checked, result])).not.toContain(c.secret)
+  if (c.data) expect(result.data).toMatchObject(f(c.data))
   for (const s of c.diff ?? []) expect(result.diff?.map((d) => d.after).join('\n')).toContain(s)
-  await assertFiles(t, fill(c.files ?? [], t.root))
+  await assertFiles(t, f(c.files ?? []))
+  await verify(t, f(c.verify ?? []), 'after the first run')
   if (first === 'failed') return { first: result }
 
   const afterFirst = await snapshot(t)
@@ -116,6 +151,13 @@ export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskRe
   expect(again.status, `second run: ${again.msg}`).toBe(second)
   if (second === 'ok') expect(await snapshot(t), 'an ok run changed files').toBe(afterFirst)
   return { first: result, second: again }
+}
+
+async function verify(t: Target, lines: string[], when: string): Promise<void> {
+  for (const line of lines) {
+    const r = await t.conn.run(line)
+    expect(r.rc, `${when}: \`${line}\` exited ${r.rc}: ${r.stderr}${r.stdout}`).toBe(0)
+  }
 }
 
 export async function assertFiles(t: Target, files: FileExpect[]): Promise<void> {

@@ -1,0 +1,17 @@
+import type { ModuleCase } from '../harness.js'
+
+const hash = '$6$salt$IxDD3jeSOb5eB1CX5LBsqZFVkJdido3OUILO5Ifz5iwMuTS4XMS130MTSuDDl3aCI6WouIL9AjRbLCelDCy.g.'
+export const userCases: ModuleCase[] = [
+  { name: 'group with gid', module: 'group', args: { name: 'tsplayg', gid: 4321 }, verifyCheck: ['! getent group tsplayg'], verify: ['getent group tsplayg | grep -q :4321:'] },
+  { name: 'group gid change', module: 'group', args: { name: 'tsplayg', gid: 4322 }, verify: ['getent group tsplayg | grep -q :4322:'] },
+  { name: 'user created with home, shell, groups', module: 'user', args: { name: 'tsplayu', uid: 4500, shell: '/bin/sh', groups: ['tsplayg'], comment: 'Ts Play' },
+    verifyCheck: ['! getent passwd tsplayu'], verify: ['getent passwd tsplayu | grep -qx "tsplayu:x:4500:4500:Ts Play:/home/tsplayu:/bin/sh"', 'test -d /home/tsplayu', 'id -Gn tsplayu | grep -qw tsplayg'] },
+  { name: 'user shell and comment change', module: 'user', args: { name: 'tsplayu', shell: '/bin/bash', comment: "it's me; $(x)" },
+    verify: ['getent passwd tsplayu | grep -q :/bin/bash$', `getent passwd tsplayu | cut -d: -f5 | grep -qxF "it's me; \\$(x)"`] },
+  { name: 'user groups append keeps existing', module: 'user', args: { name: 'tsplayu', groups: ['daemon'], append: true }, verify: ['id -Gn tsplayu | grep -qw tsplayg', 'id -Gn tsplayu | grep -qw daemon'] },
+  { name: 'user groups exact removes others', module: 'user', args: { name: 'tsplayu', groups: ['daemon'] }, verify: ['! id -Gn tsplayu | grep -qw tsplayg'] },
+  { name: 'user password hash (never shown)', module: 'user', args: { name: 'tsplayu', password: hash }, secret: hash, verify: [`getent shadow tsplayu | grep -qF '${hash}'`] },
+  { name: 'user removed with home', module: 'user', args: { name: 'tsplayu', state: 'absent', remove: true }, verify: ['! getent passwd tsplayu', '! test -e /home/tsplayu'] },
+  { name: 'group removed', module: 'group', args: { name: 'tsplayg', state: 'absent' }, verify: ['! getent group tsplayg'] },
+  { name: 'bad user name refused', module: 'user', args: { name: '-o; rm' }, first: 'failed', msg: "'name'" },
+]
