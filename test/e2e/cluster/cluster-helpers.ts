@@ -1,7 +1,7 @@
 // For the cluster e2e tests: a private lab (they need a 4th host and stop hosts), the tsplay CLI run
 // from source, inventories beside the lab's hosts.ini, and plain `ssh root@host CMD` as a user would.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { LabInfo } from '../../../src/lab/index.js'
@@ -65,6 +65,13 @@ export function inventoryDir(files: Record<string, string>, hostsIni = 'hosts.in
   const dir = mkdtempSync(join(tmpdir(), 'tsplay-cluster-'))
   symlinkSync(hostsIni, join(dir, 'hosts'))
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+  return dir
+}
+
+/** A copy of the committed inventory/lab (groups.yml, group_vars/, the `hosts` link) for `lab up --inventory`. */
+export function labInventoryCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tsplay-cluster-'))
+  cpSync('inventory/lab', dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.endsWith('hosts.ini') })
   return dir
 }
 

@@ -1,12 +1,10 @@
 // etcd for real on a private lab: cluster.yml bootstraps 3 members, add/remove/gc change membership.
 // The tests run in order and share the cluster, as an operator's day would.
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { labDown, labStop, labUp, type LabInfo } from '../../../src/lab/index.js'
-import { changedTotal, inventoryDir, play, removeDirs, ssh, startedMembers } from './cluster-helpers.js'
+import { changedTotal, inventoryDir, labInventoryCopy, play, removeDirs, ssh, startedMembers } from './cluster-helpers.js'
 
 const NAME = `ec${process.pid.toString(36).slice(-4)}`
-const three = { 'groups.yml': readFileSync('inventory/lab/groups.yml', 'utf8') } // the committed lab layout
 const withNew = { 'groups.yml': 'all:\n  children:\n    etcd:\n      hosts: {lab-1: {}, lab-2: {}, lab-3: {}}\n    etcd-new:\n      hosts: {lab-4: {}}\n' }
 const four = { 'groups.yml': 'all:\n  children:\n    etcd:\n      hosts: {lab-1: {}, lab-2: {}, lab-3: {}, lab-4: {}}\n' }
 
@@ -17,7 +15,7 @@ let allDir: string
 
 beforeAll(async () => {
   await labDown({ name: NAME })
-  labDir = inventoryDir(three)
+  labDir = labInventoryCopy() // the committed layout, hosts.ini written by lab up
   lab = await labUp({ name: NAME, count: 3, inventoryDir: labDir })
   addDir = inventoryDir(withNew, lab.hostsIni) // the lab's own hosts.ini: lab-4 appears there when it grows
   allDir = inventoryDir(four, lab.hostsIni)
