@@ -7,6 +7,7 @@ import { command } from './command.js'
 import { copy } from './copy.js'
 import { debug } from './debug.js'
 import { fail } from './fail.js'
+import { fetch } from './fetch.js'
 import { file } from './file.js'
 import { getUrl } from './get-url.js'
 import { group } from './group.js'
@@ -17,6 +18,7 @@ import { packageModule } from './package.js'
 import { ping } from './ping.js'
 import { raw } from './raw.js'
 import { replace } from './replace.js'
+import { script } from './script.js'
 import { service } from './service.js'
 import { setFact } from './set-fact.js'
 import { setup } from './setup.js'
@@ -26,6 +28,7 @@ import { stat } from './stat.js'
 import { sysctl } from './sysctl.js'
 import { systemd } from './systemd.js'
 import { template } from './template.js'
+import { unarchive } from './unarchive.js'
 import { uri } from './uri.js'
 import { user } from './user.js'
 import { waitFor } from './wait-for.js'
@@ -39,6 +42,7 @@ export const modules = {
   copy,
   debug,
   fail,
+  fetch,
   file,
   get_url: getUrl,
   group,
@@ -49,6 +53,7 @@ export const modules = {
   ping,
   raw,
   replace,
+  script,
   service,
   set_fact: setFact,
   setup,
@@ -58,6 +63,7 @@ export const modules = {
   sysctl,
   systemd,
   template,
+  unarchive,
   uri,
   user,
   wait_for: waitFor,
