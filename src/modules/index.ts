@@ -1,4 +1,5 @@
 // The module registry: a constant map, so a module name's type is `keyof typeof modules`.
+import { addHost } from './add-host.js'
 import { apt } from './apt.js'
 import { assert } from './assert.js'
 import { authorizedKey } from './authorized-key.js'
@@ -11,10 +12,12 @@ import { fetch } from './fetch.js'
 import { file } from './file.js'
 import { getUrl } from './get-url.js'
 import { group } from './group.js'
+import { groupBy } from './group-by.js'
 import { hostname } from './hostname.js'
 import { lineinfile } from './lineinfile.js'
 import { mount } from './mount.js'
 import { packageModule } from './package.js'
+import { pause } from './pause.js'
 import { ping } from './ping.js'
 import { raw } from './raw.js'
 import { replace } from './replace.js'
@@ -34,6 +37,7 @@ import { user } from './user.js'
 import { waitFor } from './wait-for.js'
 
 export const modules = {
+  add_host: addHost,
   apt,
   assert,
   authorized_key: authorizedKey,
@@ -46,10 +50,12 @@ export const modules = {
   file,
   get_url: getUrl,
   group,
+  group_by: groupBy,
   hostname,
   lineinfile,
   mount,
   package: packageModule,
+  pause,
   ping,
   raw,
   replace,
