@@ -1,11 +1,12 @@
 // unarchive: a tar (any compression tar detects) or zip archive into dest. The archive is unpacked
 // into a temp dir on the host and compared file by file with dest; dest changes only if something differs.
-import { randomBytes } from 'node:crypto'
+// Controller archives are cached on the host under ${TSPLAY_CACHE:-/var/cache/tsplay}/archives/<sha256>.
+import { createHash, randomBytes } from 'node:crypto'
 import { ModuleError } from '../errors.js'
 import { quote, quoteArgv } from '../util/shell-quote.js'
 import { findLocal, readLocal } from './lib/local-files.js'
 import { changed, ok } from './lib/result.js'
-import { runSnippet } from './lib/snippet.js'
+import { decode64, runSnippet } from './lib/snippet.js'
 import { defineModule } from './types.js'
 
 export interface UnarchiveArgs {
@@ -23,6 +24,14 @@ export interface UnarchiveArgs {
 
 const BODY = String.raw`
 [ -d "$dest" ] || tp_fail "dest '$dest' must be an existing dir"
+if [ -n "$cache" ]; then
+  c=$TSPLAY_CACHE; [ -n "$c" ] || c=/var/cache/tsplay
+  src="$c/archives/$cache"
+  if [ ! -f "$src" ]; then
+    [ "$TP_CHECK" = 1 ] || mkdir -p -- "$(dirname -- "$src")" || exit 1
+    printf '__TSPLAY__ id=u need=upload path=%s\n' "$(tp_b64 "$src")"; exit 0
+  fi
+fi
 [ -f "$src" ] || tp_fail "Source '$src' does not exist"
 t=$(mktemp -d) || exit 1
 trap 'rm -rf -- "$t"; [ -n "$cleanup" ] && rm -f -- "$src"' EXIT
@@ -77,22 +86,31 @@ export const unarchive = defineModule<UnarchiveArgs>({
     if (a.creates && (await ctx.conn.run(`[ -e ${quote(a.creates)} ]`, { become: ctx.become })).rc === 0) {
       return ok(`skipped, since ${a.creates} exists`, data)
     }
-    let src = a.src
-    let cleanup = ''
-    if (!a.remote_src) {
-      const bytes = readLocal(findLocal(ctx, a.src, 'files'))
-      src = `/tmp/.tsplay-archive-${randomBytes(6).toString('hex')}`
-      await ctx.conn.put(bytes, src, { become: ctx.become })
-      cleanup = '1'
+    const run = (src: string, cache: string, cleanup: boolean) => {
+      const vars = [
+        `src=${quote(src)}; dest=${quote(a.dest)}; owner=${quote(a.owner ?? '')}; group=${quote(a.group ?? '')}; list=${a.list_files ? 1 : 0}`,
+        `cache=${cache}; cleanup=${cleanup ? 1 : ''}`,
+        // already shell-quoted on the controller; the snippet evals them into the unpack command
+        `TP_EXTRA=${quote(quoteArgv(a.extra_opts))}`,
+        `TP_EXCL_TAR=${quote(a.exclude.map((e) => quoteArgv([`--exclude=${e}`])).join(' '))}`,
+        `TP_EXCL_ZIP=${quote(a.exclude.length ? `-x ${quoteArgv(a.exclude)}` : '')}`,
+      ].join('\n')
+      return runSnippet(ctx, `${vars}\n${BODY}`, { check: ctx.check })
     }
-    const vars = [
-      `src=${quote(src)}; dest=${quote(a.dest)}; owner=${quote(a.owner ?? '')}; group=${quote(a.group ?? '')}; list=${a.list_files ? 1 : 0}; cleanup=${cleanup}`,
-      // already shell-quoted on the controller; the snippet evals them into the unpack command
-      `TP_EXTRA=${quote(quoteArgv(a.extra_opts))}`,
-      `TP_EXCL_TAR=${quote(a.exclude.map((e) => quoteArgv([`--exclude=${e}`])).join(' '))}`,
-      `TP_EXCL_ZIP=${quote(a.exclude.length ? `-x ${quoteArgv(a.exclude)}` : '')}`,
-    ].join('\n')
-    const r = await runSnippet(ctx, `${vars}\n${BODY}`, { check: ctx.check })
+    let r
+    if (a.remote_src) r = await run(a.src, '', false)
+    else {
+      // controller archives are kept on the host by content hash, so an unchanged archive is not
+      // sent again: the next run is one round trip
+      const bytes = readLocal(findLocal(ctx, a.src, 'files'))
+      const sha = createHash('sha256').update(bytes).digest('hex')
+      r = await run('', sha, false)
+      if (r.byId.u?.need === 'upload') {
+        const target = ctx.check ? `/tmp/.tsplay-archive-${randomBytes(6).toString('hex')}` : decode64(r.byId.u.path)
+        await ctx.conn.put(bytes, target, { become: ctx.become })
+        r = await run(target, '', ctx.check)
+      }
+    }
     if (a.list_files) data.files = r.records.filter((x) => x.id === 'file').map((x) => x.p)
     if (r.byId.u?.changed !== '1') return ok(undefined, data)
     return changed(ctx.check ? `${a.src} would be unpacked into ${a.dest}` : `${a.src} unpacked into ${a.dest}`, data,

@@ -8,7 +8,7 @@ import { expect } from 'vitest'
 import type { Connection } from '../../../src/connection/types.js'
 import { modules, type ModuleName } from '../../../src/modules/index.js'
 import { runModule } from '../../../src/modules/lib/result.js'
-import type { ModuleContext, TaskResult, TaskStatus } from '../../../src/modules/types.js'
+import type { ModuleContext, ModuleDefinition, TaskResult, TaskStatus } from '../../../src/modules/types.js'
 import { quote } from '../../../src/util/shell-quote.js'
 
 export interface SetupEntry {
@@ -50,6 +50,22 @@ export interface ModuleCase {
   verifyCheck?: string[] // sh lines that must exit 0 after the check-mode run
   verify?: string[] // sh lines that must exit 0 after the first real run
   secret?: string // must not appear anywhere in the results
+  trips?: number // remote operations an ok second run may cost (default 1: one conn.run, no transfer)
+}
+
+/** Wraps a connection to count what a module run costs on the wire. */
+export function counting(conn: Connection): { conn: Connection; ops: string[] } {
+  const ops: string[] = []
+  return {
+    ops,
+    conn: {
+      host: conn.host,
+      run: (c, o) => (ops.push('run'), conn.run(c, o)),
+      put: (c, p, o) => (ops.push('put'), conn.put(c, p, o)),
+      get: (p, o) => (ops.push('get'), conn.get(p, o)),
+      close: () => conn.close(),
+    },
+  }
 }
 
 export interface Target {
@@ -109,7 +125,7 @@ export async function snapshot(t: Target): Promise<string> {
 }
 
 export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskResult; second?: TaskResult }> {
-  const def = modules[c.module] as never
+  const def = modules[c.module] as unknown as ModuleDefinition<never>
   const ctl = mkdtempSync(join(tmpdir(), 'tsplay-ctl-'))
   try {
     return await runWith(t, c, def, ctl)
@@ -118,7 +134,7 @@ export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskRe
   }
 }
 
-async function runWith(t: Target, c: ModuleCase, def: never, ctl: string): Promise<{ first: TaskResult; second?: TaskResult }> {
+async function runWith(t: Target, c: ModuleCase, def: ModuleDefinition<never>, ctl: string): Promise<{ first: TaskResult; second?: TaskResult }> {
   const f = <T>(v: T): T => fill(v, t.root, ctl, t.placeholders)
   const args = f(c.args)
   const ctxOpts = { searchPaths: f(c.searchPaths ?? []), vars: c.vars ?? {} }
@@ -148,9 +164,12 @@ async function runWith(t: Target, c: ModuleCase, def: never, ctl: string): Promi
   if (first === 'failed') return { first: result }
 
   const afterFirst = await snapshot(t)
-  const again = await runModule(def, makeCtx(t.conn, ctxOpts), args)
+  const wire = counting(t.conn)
+  const again = await runModule(def, makeCtx(wire.conn, ctxOpts), args)
   const second = c.second ?? 'ok'
   expect(again.status, `second run: ${again.msg}`).toBe(second)
+  // nothing to change costs one round trip and no transfer
+  if (second === 'ok' && !def.local) expect(wire.ops.join(','), 'remote operations of an unchanged run').toBe(Array(c.trips ?? 1).fill('run').join(','))
   if (second === 'ok') expect(await snapshot(t), 'an ok run changed files').toBe(afterFirst)
   return { first: result, second: again }
 }
