@@ -1,13 +1,75 @@
-// Placeholder until its issue lands: the verb is wired so help and usage errors already work.
+// tsplay exec PATTERN -m MODULE -a ARGS: one task on the hosts of a pattern (like `ansible`).
+import { runPlaybook } from '../executor/run-playbook.js'
+import { UsageError } from '../errors.js'
+import { formatListHosts } from '../inventory/output.js'
+import { modules } from '../modules/index.js'
+import { Catalog } from '../playbook/catalog.js'
+import type { Play, Playbook, Task } from '../playbook/model.js'
+import { normalizeTask } from '../playbook/task.js'
+import { SourceMap } from '../playbook/yaml.js'
+import { AdhocReporter } from '../reporters/adhoc.js'
+import { JsonReporter } from '../reporters/json.js'
+import { combineReporters } from '../reporters/types.js'
 import { defineCommand } from './command.js'
-import { ConfigError } from '../errors.js'
+import { CONNECTION_OPTIONS } from './common-options.js'
+import { openSession } from './session.js'
 
 export default defineCommand({
   name: 'exec',
-  summary: 'not implemented yet',
-  usage: 'tsplay exec [options]',
-  options: [],
-  async run() {
-    throw new ConfigError("'tsplay exec' is not implemented yet")
+  summary: 'Run one module on the hosts of a pattern (like ansible PATTERN -m MODULE -a ARGS).',
+  usage: 'tsplay exec PATTERN [-i INV] [-m MODULE] [-a ARGS] [options]',
+  options: [
+    ...CONNECTION_OPTIONS,
+    { name: 'module-name', short: 'm', kind: 'string', valueName: 'MODULE', help: 'module to run (default command)' },
+    { name: 'args', short: 'a', kind: 'string', valueName: 'ARGS', help: 'module arguments: k=v pairs, or a command line' },
+    { name: 'list-hosts', kind: 'boolean', help: 'list the matching hosts, and stop' },
+  ],
+  async run({ options, positionals }) {
+    if (positionals.length !== 1) throw new UsageError('exec takes one host pattern', "e.g. tsplay exec all -i hosts.ini -a 'uptime'")
+    const pattern = positionals[0]
+    const session = await openSession(options, process.cwd())
+    if (options['list-hosts']) {
+      const limited = new Set(session.base.limit ? session.inventory.select(session.base.limit) : session.inventory.hostNames())
+      process.stdout.write(formatListHosts(session.inventory.select(pattern).filter((h) => limited.has(h))) + '\n')
+      return 0
+    }
+    const task = adhocTask(String(options['module-name'] ?? 'command'), options.args as string | undefined)
+    const reporter = combineReporters([options.json ? new JsonReporter(undefined, session.redact) : new AdhocReporter(undefined, session.redact)])
+    try {
+      const outcome = await runPlaybook(adhocPlaybook(pattern, task), {
+        ...session.base,
+        reporter,
+        loadTasks: () => [],
+        loadVars: () => ({}),
+      })
+      return outcome.exitCode
+    } finally {
+      await session.pool.closeAll()
+    }
   },
 })
+
+/** The task a playbook line `MODULE: ARGS` would give, checked the same way. */
+function adhocTask(module: string, args: string | undefined): Task {
+  const raw = { name: module, [module]: args ?? null }
+  const node = normalizeTask(raw, {
+    map: new SourceMap('<command line>'),
+    catalog: new Catalog(modules),
+    baseDir: process.cwd(),
+    importTasks: () => {
+      throw new UsageError('import_tasks cannot be used ad hoc')
+    },
+  })
+  if (node.kind !== 'task') throw new UsageError(`'${module}' cannot be run ad hoc`)
+  return node
+}
+
+function adhocPlaybook(pattern: string, task: Task): Playbook {
+  const pos = { file: '<command line>' }
+  const play: Play = {
+    kind: 'play', name: `Ad-hoc: ${task.action}`, hosts: pattern, gather_facts: false, serial: [], strategy: 'linear',
+    vars_files: [], pre_tasks: [], roles: [], tasks: [task], post_tasks: [], handlers: [], baseDir: process.cwd(), file: pos.file,
+    when: [], tags: [], vars: {}, pos, keyPos: {},
+  }
+  return { file: pos.file, plays: [play] }
+}

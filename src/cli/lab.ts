@@ -23,7 +23,7 @@ export default defineCommand({
   usage: 'tsplay lab up N | status | down | stop HOST | start HOST | cut HOST | heal HOST [options]',
   options: [
     { name: 'name', short: 'n', kind: 'string', valueName: 'NAME', help: "lab name, 1-6 of [a-z0-9] (default 'lab')" },
-    { name: 'inventory', short: 'i', kind: 'string', valueName: 'DIR', help: 'up: also write DIR/hosts.ini' },
+    { name: 'inventory', short: 'i', kind: 'string', valueName: 'DIR', help: 'up: also write DIR/hosts (no .ini: Ansible skips .ini files in inventory dirs)' },
     { name: 'json', kind: 'boolean', help: 'up, status: print JSON' },
   ],
   async run({ options, positionals }) {

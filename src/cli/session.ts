@@ -71,6 +71,7 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
         return connectionFor(host, vars, { pool })
       },
       redact,
+      addSecret: (value) => processSecrets.add(value),
     },
   }
 }
@@ -78,7 +79,7 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
 /** Passwords from inventory or play vars never reach output. */
 function registerConnectionSecrets(vars: Record<string, unknown>): void {
   for (const key of ['ansible_password', 'ansible_ssh_pass', 'ansible_become_password', 'ansible_become_pass']) {
-    if (typeof vars[key] === 'string' && !String(vars[key]).includes('{{')) processSecrets.add(vars[key] as string)
+    if (typeof vars[key] === 'string') processSecrets.add(vars[key] as string)
   }
 }
 

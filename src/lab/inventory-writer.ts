@@ -38,7 +38,10 @@ export function hostsIniText(state: LabState, paths: LabPaths): string {
   return lines.join('\n') + '\n'
 }
 
-/** Writes known_hosts and hosts.ini to the state dir, and hosts.ini to `inventoryDir` if given. */
+/**
+ * Writes known_hosts and hosts.ini to the state dir, and `hosts` to `inventoryDir` if given: inside an
+ * inventory directory Ansible (and tsplay) skip files ending in .ini, so the copy there has no extension.
+ */
 export function writeInventory(state: LabState, paths: LabPaths, hostKeys: Map<string, string>, inventoryDir?: string): string[] {
   writeFileSync(paths.knownHosts, knownHostsText(state, hostKeys), { mode: 0o644 })
   const ini = hostsIniText(state, paths)
@@ -46,7 +49,7 @@ export function writeInventory(state: LabState, paths: LabPaths, hostKeys: Map<s
   const written = [paths.hostsIni]
   if (inventoryDir) {
     mkdirSync(inventoryDir, { recursive: true })
-    const file = join(inventoryDir, 'hosts.ini')
+    const file = join(inventoryDir, 'hosts')
     writeFileSync(file, ini, { mode: 0o644 })
     written.push(file)
   }

@@ -35,6 +35,7 @@ import { unarchive } from './unarchive.js'
 import { uri } from './uri.js'
 import { user } from './user.js'
 import { waitFor } from './wait-for.js'
+import { waitForConnection } from './wait-for-connection.js'
 
 export const modules = {
   add_host: addHost,
@@ -73,6 +74,7 @@ export const modules = {
   uri,
   user,
   wait_for: waitFor,
+  wait_for_connection: waitForConnection,
 } as const
 
 export type ModuleName = keyof typeof modules

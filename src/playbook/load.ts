@@ -3,11 +3,13 @@
 // (action 'include_tasks') that the executor loads at run time with loadTaskFile().
 // Every node keeps its file:line (pos, keyPos). Schemas are checked first (validate.ts), then module
 // names and arguments (task.ts), then template syntax, so the first error is the earliest problem.
+import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { ConfigError, type SourcePosition } from '../errors.js'
 import { render } from '../template/index.js'
 import { Catalog, type ModuleCatalog } from './catalog.js'
 import { FileCache, displayPath, loadVarsFile } from './files.js'
+import type { VaultKeyring } from '../vault/keyring.js'
 import { commonKeywords, flag, stringList, type Raw } from './keywords.js'
 import type { Handler, Play, Playbook, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
 import { expandRoles, parseRoleRef, roleSearchPath, type RoleEnv } from './role.js'
@@ -22,10 +24,12 @@ export interface LoadOptions {
   rolesPath?: string[]
   /** -e variables: usable in import_tasks / vars_files paths at load time. */
   extraVars?: Vars
+  /** Decrypts vault files and `!vault` values in playbooks, task files, vars files and roles. */
+  keyring?: VaultKeyring
 }
 
 class Loader {
-  readonly files = new FileCache()
+  readonly files: FileCache
   readonly catalog: Catalog
   private readonly importing: string[] = []
   /** Vars usable in static paths of the play being loaded (play vars + extra vars). */
@@ -33,6 +37,7 @@ class Loader {
 
   constructor(private readonly options: LoadOptions) {
     this.catalog = new Catalog(options.modules)
+    this.files = new FileCache(options.keyring)
   }
 
   playbook(file: string, from?: SourcePosition, inherited?: Raw): Play[] {
@@ -48,7 +53,7 @@ class Loader {
         if (target === undefined) return [this.play(entry, map, file, inherited)]
         const key = 'import_playbook' in entry ? 'import_playbook' : 'ansible.builtin.import_playbook'
         const where = map.key(entry, key)
-        const path = resolve(dirname(file), this.staticPath(String(target), where))
+        const path = resolve(dirname(file), this.staticPath(String(target), where, this.options.extraVars ?? {}))
         return this.playbook(path, where, mergeInherited(inherited, entry))
       })
     } finally {
@@ -56,8 +61,8 @@ class Loader {
     }
   }
 
-  private staticPath(path: string, where: SourcePosition): string {
-    return path.includes('{{') ? render(path, this.staticVars, { where }) : path
+  private staticPath(path: string, where: SourcePosition, vars = this.staticVars): string {
+    return path.includes('{{') ? render(path, vars, { where }) : path
   }
 
   private play(raw: Raw, map: SourceMap, file: string, inherited?: Raw): Play {
@@ -107,25 +112,15 @@ class Loader {
       const pos = map.key(list, i) ?? where
       const candidates = stringList(entry)
       if (candidates.some((c) => c.includes('{{'))) return { path: candidates[0], pos }
-      const found = candidates.map((c) => resolve(baseDir, c)).find((c) => this.exists(c))
+      const found = candidates.map((c) => resolve(baseDir, c)).find((c) => existsSync(c))
       if (!found) throw new ConfigError(`vars file not found: ${candidates.join(' or ')}`, pos)
       return { path: found, vars: loadVarsFile(found, pos, this.files), pos }
     })
   }
 
-  private exists(path: string): boolean {
-    try {
-      this.files.read(path)
-      return true
-    } catch (error) {
-      if (error instanceof ConfigError && error.message.startsWith('file not found')) return false
-      throw error
-    }
-  }
-
-  taskContext(map: SourceMap, baseDir: string, role?: RoleScope, handlers = false): TaskContext {
+  taskContext(map: SourceMap | undefined, baseDir: string, role?: RoleScope, handlers = false): TaskContext {
     return {
-      map,
+      map: map as SourceMap, // set by taskFile() when absent
       catalog: this.catalog,
       baseDir,
       role,
@@ -184,7 +179,7 @@ export interface TaskFileOptions extends LoadOptions {
 export function loadTaskFile(file: string, options: TaskFileOptions = {}): TaskNode[] {
   const loader = new Loader(options)
   const path = resolve(options.baseDir ?? '.', file)
-  const ctx = loader.taskContext(undefined as unknown as SourceMap, dirname(path), options.role)
+  const { map: _none, ...ctx } = loader.taskContext(undefined, dirname(path), options.role)
   return loader.taskFile(path, options.from, ctx)
 }
 

@@ -1,15 +1,17 @@
 // Module arguments against the module's JSON Schema (ModuleDefinition.schema). At check time values that
-// are still templates are skipped (they are only known per host); the executor can call this again
-// with rendered arguments.
+// are still templates are skipped (they are only known per host); the executor calls coerceModuleArgs
+// with rendered arguments. Like Ansible's arg spec, strings are converted to the declared type first:
+// `port=2379` gives the integer 2379, `backup=yes` the boolean true.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import type { SourcePosition } from '../errors.js'
 import { describe } from '../template/helpers.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { shortName, type ModuleInfo } from './catalog.js'
-import type { Task } from './model.js'
+import { flag } from './keywords.js'
+import type { Task, Vars } from './model.js'
 import { ajvExpectation, type Problem } from './validate.js'
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false })
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, coerceTypes: true })
 const compiled = new WeakMap<object, ValidateFunction>()
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
@@ -32,11 +34,58 @@ export function moduleKeyPosition(task: Task): SourcePosition {
   return (key && task.keyPos[key]) || task.pos
 }
 
-/** Problems with `args` for `task.action`; `rendered` = args have no templates left (run time). */
-export function moduleArgProblems(task: Task, module: ModuleInfo, args = task.args, rendered = false): Problem[] {
-  if (!module.schema) return []
+type Props = Record<string, { type?: unknown; aliases?: string[] }>
+
+function types(p: { type?: unknown } | undefined): unknown[] {
+  return Array.isArray(p?.type) ? p.type : [p?.type]
+}
+
+// Module schemas list `aliases` per property (copy's `path` for `dest`), as Ansible arg specs do: fold
+// them to the canonical name, and read yes/no/on/off for booleans and "a,b" for lists (ajv's own
+// coercion knows only true/false and single values). Returns the folded copy and canonical → written key.
+function fold(args: Vars, schema: Record<string, unknown>): { folded: Vars; written: Map<string, string> } {
+  const props = (schema.properties ?? {}) as Props
+  const folded: Vars = {}
+  const written = new Map<string, string>()
+  for (const [key, value] of Object.entries(args)) {
+    const name = key in props ? key : (Object.keys(props).find((k) => props[k].aliases?.includes(key)) ?? key)
+    written.set(name, key)
+    let v = value
+    const t = types(props[name])
+    if (typeof v === 'string' && !isTemplate(v)) {
+      if (t.includes('boolean') && typeof flag(v) === 'boolean') v = flag(v)
+      else if (t.includes('array') && !t.includes('string')) v = v.split(',').map((x) => x.trim()).filter(Boolean)
+    }
+    folded[name] = v
+  }
+  return { folded, written }
+}
+
+// ajv must not see the non-standard `aliases` keyword as a constraint; strict:false ignores it.
+export interface CheckedArgs {
+  /** The arguments converted to the schema's types (a copy; the task is not modified). */
+  args: Vars
+  problems: Problem[]
+}
+
+/**
+ * Validates and type-converts module arguments. At run time pass the rendered args with
+ * `rendered = true`; at check time (`false`) values that are still templates are not judged.
+ */
+export function coerceModuleArgs(task: Task, module: ModuleInfo, args: Vars = task.args, rendered = false): CheckedArgs {
+  if (!module.schema) return { args, problems: [] }
+  const { folded, written } = fold(structuredClone(args), module.schema)
   const validate = validatorFor(module.schema)
-  if (validate(args)) return []
+  if (validate(folded)) return { args: folded, problems: [] }
+  return { args: folded, problems: problemsOf(validate, task, folded, rendered, written) }
+}
+
+/** Problems with `args` for `task.action` (see coerceModuleArgs). */
+export function moduleArgProblems(task: Task, module: ModuleInfo, args: Vars = task.args, rendered = false): Problem[] {
+  return coerceModuleArgs(task, module, args, rendered).problems
+}
+
+function problemsOf(validate: ValidateFunction, task: Task, args: Vars, rendered: boolean, written: Map<string, string>): Problem[] {
   const label = task.name ? `task '${task.name}'` : 'task'
   const problems: Problem[] = []
   const anyOf = new Set((validate.errors ?? []).filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath))
@@ -44,20 +93,21 @@ export function moduleArgProblems(task: Task, module: ModuleInfo, args = task.ar
     if (anyOf.has(error.instancePath) && error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue
     if (error.keyword === 'if') continue
     if (!rendered && (isTemplate(valueAt(args, error.instancePath)) || (error.keyword === 'required' && task.argsTemplate))) continue
-    problems.push(toProblem(error, task, label, args))
+    problems.push(toProblem(error, task, label, args, written))
   }
   return problems
 }
 
-function toProblem(error: ErrorObject, task: Task, label: string, args: unknown): Problem {
+function toProblem(error: ErrorObject, task: Task, label: string, args: unknown, written: Map<string, string>): Problem {
   const arg = error.instancePath.split('/')[1]
-  const at = (name?: string) => (name && task.keyPos[`args.${name}`]) || moduleKeyPosition(task)
+  const at = (name?: string) => (name && task.keyPos[`args.${written.get(name) ?? name}`]) || moduleKeyPosition(task)
   const p = error.params as Record<string, unknown>
   const schema = error.parentSchema as { properties?: object; title?: string; description?: string } | undefined
   switch (error.keyword) {
     case 'additionalProperties': {
       const bad = String(p.additionalProperty)
-      const known = Object.keys(schema?.properties ?? {})
+      const props = (schema?.properties ?? {}) as Props
+      const known = [...Object.keys(props), ...Object.values(props).flatMap((p) => p.aliases ?? [])]
       const near = didYouMean(bad, known)
       return { message: `unknown argument '${bad}' for module '${task.action}' in ${label}`, position: at(error.instancePath === '' ? bad : arg), hint: near ? `did you mean '${near}'?` : `valid: ${known.join(', ')}` }
     }
@@ -65,9 +115,9 @@ function toProblem(error: ErrorObject, task: Task, label: string, args: unknown)
       return { message: `module '${task.action}' in ${label} needs argument '${String(p.missingProperty)}'`, position: at() }
     default: {
       const value = valueAt(args, error.instancePath)
-      const expected = schema?.title ?? ajvExpectation(error)
+      const expected = schema?.title ? `must be ${schema.title}` : ajvExpectation(error)
       const name = error.instancePath.slice(1).replace(/\//g, '.') || 'arguments'
-      return { message: `argument '${name}' of module '${task.action}' in ${label} must be ${expected}, got ${describe(value)}`, position: at(arg) }
+      return { message: `argument '${name}' of module '${task.action}' in ${label} ${expected}, got ${describe(value)}`, position: at(arg) }
     }
   }
 }

@@ -39,11 +39,11 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   const common = commonKeywords(raw, map)
   const at = (key: string) => common.keyPos[key] ?? common.pos
   const label = common.name ? `task '${common.name}'` : 'task'
-  const { action, args, argsTemplate, delegateTo } = detectAction(raw, ctx, label, at)
+  const { action, actionKey, args, argsTemplate, delegateTo } = detectAction(raw, ctx, label, at)
 
   if (IMPORTS.has(action)) {
     const file = String(args.file ?? '')
-    const nodes = ctx.importTasks(file, at(findKey(raw, IMPORTS)!), ctx)
+    const nodes = ctx.importTasks(file, at(actionKey), ctx)
     return { ...common, kind: 'block', block: nodes, rescue: [], always: [], notify: [], imported: file, role: ctx.role }
   }
 
@@ -73,7 +73,7 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
     task.loop_control = lc
   }
   setLoop(task, raw, at, label)
-  checkTemplates(task.args, at(findKey(raw, new Set([action])) ?? 'action'))
+  checkTemplates(task.args, at(actionKey))
   return task
 }
 
@@ -89,10 +89,6 @@ function normalizeBlock(raw: Raw, ctx: TaskContext): Block {
   }
   if (ctx.role) block.role = ctx.role
   return block
-}
-
-function findKey(raw: Raw, names: Set<string>): string | undefined {
-  return Object.keys(raw).find((k) => names.has(k))
 }
 
 function setLoop(task: Task, raw: Raw, at: (k: string) => SourcePosition, label: string): void {
@@ -116,6 +112,8 @@ function setLoop(task: Task, raw: Raw, at: (k: string) => SourcePosition, label:
 
 interface Detected {
   action: string
+  /** The key the module was written under (`copy`, `ansible.builtin.copy`, `action`, `local_action`). */
+  actionKey: string
   args: Vars
   argsTemplate?: string
   delegateTo?: string
@@ -154,7 +152,7 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
   let argsTemplate: string | undefined
   if (typeof raw.args === 'string') argsTemplate = raw.args
   else if (raw.args && typeof raw.args === 'object') Object.assign(args, { ...(raw.args as Vars), ...args })
-  return { action: name, args, argsTemplate, delegateTo }
+  return { action: name, actionKey, args, argsTemplate, delegateTo }
 }
 
 /** `action: copy src=a` / `action: { module: copy, src: a }` → [module, args]. */

@@ -67,7 +67,7 @@ export function schemaProblems(name: SchemaName, data: unknown, map: SourceMap, 
     if (anyOfPaths.has(error.instancePath) && error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue
     if (error.keyword === 'anyOf' && (error.parentSchema as { title?: string })?.title === undefined && hasDeeper(errors, error)) continue
     const problem = { ...toProblem(error, data, map, label), rank: rank[error.keyword] ?? 1 }
-    const key = `${problem.position.line}:${problem.message}`
+    const key = `${error.instancePath}:${error.keyword}:${JSON.stringify(error.params)}`
     if (!seen.has(key)) problems.push(problem)
     seen.add(key)
   }
@@ -160,23 +160,26 @@ function toProblem(error: ErrorObject, data: unknown, map: SourceMap, label: str
       return { message: `invalid variable name '${bad}' in ${nodeKind(parentPath, parent, label)}${named(parent)} vars`, position: map.key(node, bad), hint: 'names are letters, digits and _' }
     }
     default: {
-      const expected = title ?? ajvExpectation(error)
+      const expected = title ? `must be ${title}` : ajvExpectation(error)
       const subject = key === undefined ? `the ${label}` : /^\d+$/.test(key) ? `item ${Number(key) + 1} of '${path.at(-2)}'` : `key '${key}'`
       const owner = key !== undefined && !/^\d+$/.test(key) ? ` in ${nodeKind(parentPath, parent, label)}${named(parent)}` : ''
-      return { message: `${subject}${owner} must be ${expected}, got ${describe(node)}`, position: keyPosition }
+      const m = typeof node === 'string' && taskLists.has(path.at(-2) ?? '') ? /^(\S+)\s+(.*)$/.exec(node) : null
+      const hint = m ? `a task is a mapping: write '- ${m[1]}: ${m[2]}'` : undefined
+      return { message: `${subject}${owner} ${expected}, got ${describe(node)}`, position: keyPosition, hint }
     }
   }
 }
 
+/** What ajv expected, as a phrase after the subject: "must be a list", "must be one of …". */
 export function ajvExpectation(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>
   if (error.keyword === 'type') {
     const t = String(p.type).split(',')
     const names: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', boolean: 'a boolean', integer: 'a whole number', number: 'a number', null: 'empty' }
-    return t.map((x) => names[x] ?? x).join(' or ')
+    return `must be ${t.map((x) => names[x] ?? x).join(' or ')}`
   }
-  if (error.keyword === 'enum') return `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
-  return (error.message ?? 'valid').replace(/^must (be )?/, '')
+  if (error.keyword === 'enum') return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+  return `is invalid (${error.message ?? error.keyword})`
 }
 
 let keywords: Set<string> | undefined

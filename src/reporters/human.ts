@@ -1,6 +1,7 @@
 // Ansible-like terminal output: PLAY/TASK banners, one line per host result, PLAY RECAP.
 import type { HostResultInfo, PlayInfo, Reporter, RunSummary, TaskInfo } from './types.js'
 import { formatDiff } from './diff.js'
+import { pyJsonLine } from './py-json.js'
 
 export interface HumanOptions {
   write?: (text: string) => void
@@ -100,23 +101,23 @@ export class HumanReporter implements Reporter {
 
   /** `=> {...}` for failures: the message and what a user needs to fix it. */
   private body(event: HostResultInfo): string {
-    if (event.noLog) return JSON.stringify({ censored: NO_LOG, changed: false })
+    if (event.noLog) return pyJsonLine({ censored: NO_LOG, changed: false })
     const { result } = event
     const shown: Record<string, unknown> = { changed: false, msg: result.msg ?? '' }
     if (result.status === 'unreachable') shown.unreachable = true
     for (const key of ['rc', 'cmd', 'stdout', 'stderr']) if (result.data[key] !== undefined) shown[key] = result.data[key]
-    return this.redact(JSON.stringify(shown))
+    return this.redact(pyJsonLine(shown))
   }
 
   /** debug output and -v details for ok/changed results. */
   private details(event: HostResultInfo): string {
     const { result } = event
-    if (event.noLog) return (this.options.verbosity ?? 0) > 0 ? ` => ${JSON.stringify({ censored: NO_LOG })}` : ''
+    if (event.noLog) return (this.options.verbosity ?? 0) > 0 ? ` => ${pyJsonLine({ censored: NO_LOG })}` : ''
     if (event.task.module === 'debug' && result.status !== 'skipped') {
       return ` => ${this.redact(JSON.stringify(result.data, null, 4))}`
     }
     if ((this.options.verbosity ?? 0) > 0 && result.status !== 'skipped') {
-      return ` => ${this.redact(JSON.stringify({ changed: result.status === 'changed', msg: result.msg, ...result.data }))}`
+      return ` => ${this.redact(pyJsonLine({ changed: result.status === 'changed', msg: result.msg, ...result.data }))}`
     }
     return ''
   }

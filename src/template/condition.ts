@@ -13,7 +13,7 @@
 // with the Handlebars spelling as the hint.
 import { TemplateError } from '../errors.js'
 import { evaluate, type RenderContext } from './engine.js'
-import { helpers, truthy } from './helpers.js'
+import { helpers, toBool, truthy } from './helpers.js'
 
 const infix: Record<string, string> = { '==': 'eq', '!=': 'ne', '<': 'lt', '>': 'gt', '<=': 'lte', '>=': 'gte', in: 'in' }
 
@@ -40,9 +40,14 @@ function tokens(expression: string): string[] {
   return out
 }
 
+// groups['etcd'][0] → groups.[etcd].0
+function jinjaPath(token: string): string {
+  return token.replace(/\[\s*(['"])(.*?)\1\s*\]/g, '.[$2]').replace(/\[(\d+)\]/g, '.$1')
+}
+
 /** The Handlebars spelling of a Jinja-style condition, or undefined when it is not Jinja-style. */
 export function jinjaCondition(expression: string): string | undefined {
-  const t = tokens(expression)
+  const t = tokens(expression).map(jinjaPath)
   if (t.length < 2 || t[0] in helpers || t[0].startsWith('(')) return undefined
   if (t.length === 3 && t[1] in infix) return `${infix[t[1]]} ${t[0]} ${t[2]}`
   if (t.length === 3 && t[1] === 'is') return `${t[2]} ${t[0]}`
@@ -81,4 +86,14 @@ function unwrap(text: string): string {
     else if (text[i] === ')' && --depth === 0 && i < text.length - 1) return text
   }
   return unwrap(text.slice(1, -1).trim())
+}
+
+/**
+ * A boolean keyword (`become`, `ignore_errors`, `run_once`, …: model Flag): a literal, or a template
+ * rendered and read with Ansible's `bool` (yes/true/on/1).
+ */
+export function evaluateFlag(flag: boolean | string | undefined, vars: Record<string, unknown>, ctx: RenderContext = {}): boolean {
+  if (flag === undefined) return false
+  if (typeof flag === 'boolean') return flag
+  return toBool(evaluate(flag, vars, ctx))
 }

@@ -6,17 +6,18 @@
 //                                      else the rendered string; strings without `{{` come back as they are
 //   renderValue(value, vars, ctx)    → evaluate() through dicts and lists (keys too)
 //
-// Variables: `{{ a.b.c }}`, `{{ hostvars.[node-1].ip }}`, `{{ groups.[kube-master] }}`; helpers as
+// Variables: `{{ a.b.c }}`, `{{ list.0 }}` (= `list.[0]`), `{{ hostvars.[node-1].ip }}`, `{{ groups.[kube-master] }}`; helpers as
 // prefix calls and subexpressions: `{{ join (sort names) "," }}`. An undefined variable is a
 // TemplateError naming it (with a did-you-mean) and ctx.where; only the first argument of
 // `default`, `defined` and `undefined` may be undefined. A variable whose value is itself a template
-// is expanded when used (Ansible's lazy vars), unless it lies inside an object marked with markUnsafe().
+// is expanded when used (Ansible's lazy vars), unless it lies inside an object marked with markUnsafe();
+// under an object marked with markScope() (a hostvars entry) it expands with that host's variables.
 import Handlebars from 'handlebars'
 import { TemplateError, type SourcePosition } from '../errors.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { Missing, helpers, describe, passesMissing } from './helpers.js'
 import { CAPTURE, LENIENT, LOOKUP, UnsupportedTemplate, lookups, toCapture, transform, type LookupMeta } from './transform.js'
-import { jinjaHint, parseError } from './syntax.js'
+import { bracketIndexes, jinjaHint, parseError } from './syntax.js'
 
 export interface RenderContext {
   /** Where the template is written (the task's key); undefined-variable errors point here. */
@@ -47,6 +48,17 @@ const NOT_CAPTURED = Symbol('not captured')
 export function markUnsafe<T>(node: T): T {
   if (typeof node === 'object' && node !== null) unsafe.add(node)
   return node
+}
+
+const scopes = new WeakSet<object>()
+
+/**
+ * `vars` is one host's complete variables: templates found under it expand with it, not with the
+ * current host's. Mark each entry of `hostvars` so `{{ hostvars.[node2].etcd_url }}` is node2's URL.
+ */
+export function markScope<T>(vars: T): T {
+  if (typeof vars === 'object' && vars !== null) scopes.add(vars)
+  return vars
 }
 
 for (const [name, fn] of Object.entries(helpers)) {
@@ -99,26 +111,32 @@ function containsTemplate(value: unknown): boolean {
   return false
 }
 
-function isUnsafePath(context: unknown, meta: LookupMeta): boolean {
-  if (meta.depth !== 0) return false
+// Where a looked-up value comes from: inside a markUnsafe object (never expand), or inside a markScope
+// object (expand with that object's variables: hostvars.[node2].url renders with node2's vars).
+function origin(context: unknown, meta: LookupMeta, root: Vars): { unsafe: boolean; scope: Vars } {
+  let scope = root
+  if (meta.depth !== 0) return { unsafe: false, scope }
   let node = context
-  for (const part of meta.parts) {
-    if (typeof node !== 'object' || node === null) return false
-    if (unsafe.has(node)) return true
-    node = (node as Vars)[part]
+  for (let i = 0; ; i++) {
+    if (typeof node !== 'object' || node === null) return { unsafe: false, scope }
+    if (unsafe.has(node)) return { unsafe: true, scope }
+    if (scopes.has(node)) scope = node as Vars
+    if (i === meta.parts.length) return { unsafe: false, scope }
+    node = (node as Vars)[meta.parts[i]]
   }
-  return typeof node === 'object' && node !== null && unsafe.has(node)
 }
 
 function expand(value: unknown, meta: LookupMeta, context: unknown, root: Vars, state: RenderState): unknown {
-  if (!containsTemplate(value) || isUnsafePath(context, meta)) return value
+  if (!containsTemplate(value)) return value
+  const from = origin(context, meta, root)
+  if (from.unsafe) return value
   if (state.expanding.includes(meta.name)) {
     const chain = [...state.expanding.slice(state.expanding.indexOf(meta.name)), meta.name].join(' → ')
     throw new TemplateError(`variable '${meta.name}' refers to itself (${chain})`, state.ctx.where, undefined, meta.name)
   }
   state.expanding.push(meta.name)
   try {
-    return renderWith(value, root, state)
+    return renderWith(value, from.scope, state)
   } finally {
     state.expanding.pop()
   }
@@ -154,7 +172,7 @@ function compile(template: string, ctx: RenderContext): Compiled {
   if (/\{%.*%\}/s.test(template)) throw new TemplateError('Jinja {% %} tags are not supported', ctx.where, jinjaHint(template))
   let program: hbs.AST.Program
   try {
-    program = env.parse(template)
+    program = env.parse(bracketIndexes(template))
   } catch (error) {
     throw parseError(template, error as Error, ctx.where)
   }
@@ -187,7 +205,11 @@ function run(template: string, vars: Vars, state: RenderState): unknown {
   } catch (error) {
     throw locate(error, state.ctx)
   }
-  return compiled.native && box.value !== NOT_CAPTURED ? box.value : text
+  if (!compiled.native || box.value === NOT_CAPTURED) return text
+  // A string keeps the whitespace around its one expression ("{{ motd }}\n" ends with a newline);
+  // other values (lists, numbers) are native and the whitespace is dropped.
+  if (typeof box.value !== 'string') return box.value
+  return /^\s*/.exec(template)![0] + box.value + /\s*$/.exec(template)![0]
 }
 
 // Errors thrown inside helpers don't know where the template is written: add it.
@@ -205,10 +227,12 @@ function renderWith(value: unknown, vars: Vars, state: RenderState): unknown {
   if (typeof value === 'string') return value.includes('{{') ? run(value, vars, state) : value
   if (Array.isArray(value)) return value.map((v) => renderWith(v, vars, state))
   if (typeof value === 'object' && value !== null && !unsafe.has(value) && Object.getPrototypeOf(value) === Object.prototype) {
+    if (!containsTemplate(value)) return value
+    const own = scopes.has(value) ? (value as Vars) : vars // a hostvars entry renders with its host's vars
     const out: Vars = {}
     for (const [k, v] of Object.entries(value)) {
-      const key = k.includes('{{') ? String(renderWith(k, vars, state)) : k
-      out[key] = renderWith(v, vars, state)
+      const key = k.includes('{{') ? String(renderWith(k, own, state)) : k
+      out[key] = renderWith(v, own, state)
     }
     return out
   }
@@ -232,7 +256,10 @@ export function evaluate(template: string, vars: Vars, ctx: RenderContext = {}):
   return renderWith(template, vars, stateFor(ctx))
 }
 
-/** Renders every string in a dict/list tree (module args, loop lists, vars). */
+/**
+ * Renders every string in a dict/list tree (module args, loop lists, vars). Parts without templates
+ * are returned as they are (not copied): treat the result as read-only.
+ */
 export function renderValue<T = unknown>(value: unknown, vars: Vars, ctx: RenderContext = {}): T {
   return renderWith(value, vars, stateFor(ctx)) as T
 }

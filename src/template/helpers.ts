@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import yaml from 'js-yaml'
 import { quote } from '../util/shell-quote.js'
+import { ANSIBLE_YAML_SCHEMA } from '../playbook/yaml-schema.js'
 
 type Helper = (...args: unknown[]) => unknown
 
@@ -147,7 +148,7 @@ export const helpers: Record<string, Helper> = {
   from_json: (s) => JSON.parse(str(s)),
   to_yaml: (x) => yaml.dump(x, { flowLevel: 0 }).trimEnd(),
   to_nice_yaml: (x) => yaml.dump(x, { indent: 4 }),
-  from_yaml: (s) => yaml.load(str(s)),
+  from_yaml: (s) => yaml.load(str(s), { schema: ANSIBLE_YAML_SCHEMA }),
   // Ansible's default algorithm is sha1; tsplay defaults to sha256 (name another: `hash x "sha1"`).
   hash: (s, algorithm = 'sha256') => createHash(String(algorithm)).update(str(s)).digest('hex'),
   basename: (p) => posix.basename(str(p)),

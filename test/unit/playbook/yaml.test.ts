@@ -58,3 +58,10 @@ describe('parseYaml', () => {
     }
   })
 })
+
+describe('YAML 1.1 booleans, as Ansible (PyYAML) reads them', () => {
+  it('yes/no/on/off are booleans; y/n, quoted values and octal-looking numbers are not changed', () => {
+    const { data } = parseYaml('a: yes\nb: No\nc: ON\nd: off\ne: y\nf: "yes"\ng: true\nh: 0644\n', 'v.yml')
+    expect(data).toEqual({ a: true, b: false, c: true, d: false, e: 'y', f: 'yes', g: true, h: 644 })
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateCondition, jinjaCondition } from '../../../src/template/index.js'
+import { evaluateCondition, evaluateFlag, jinjaCondition } from '../../../src/template/index.js'
 import { TemplateError } from '../../../src/errors.js'
 
 const vars = { result: { rc: 0, changed: true }, enabled: 'yes', disabled: false, port: 8080, groups: { etcd: ['n1'] }, inventory_hostname: 'n1' }
@@ -46,6 +46,7 @@ describe('evaluateCondition', () => {
     expect(jinjaCondition('result is succeeded')).toBe('succeeded result')
     expect(jinjaCondition('a not in b')).toBe('not (in a b)')
     expect(jinjaCondition('flag | bool')).toBe('bool flag')
+    expect(jinjaCondition("inventory_hostname == groups['etcd'][0]")).toBe('eq inventory_hostname groups.[etcd].0')
     expect(jinjaCondition('eq a b')).toBeUndefined()
     expect(jinjaCondition('enabled')).toBeUndefined()
   })
@@ -57,5 +58,16 @@ describe('short-circuit', () => {
     expect(evaluateCondition('or (undefined missing) missing', vars)).toBe(true)
     expect(() => evaluateCondition('and true missing', vars)).toThrowError("undefined variable 'missing'")
     expect(evaluateCondition('{{ ternary (defined missing) missing "fallback" }}', vars)).toBe(true)
+  })
+})
+
+describe('evaluateFlag', () => {
+  it('reads literals and templates with Ansible bool', () => {
+    expect([evaluateFlag(true, vars), evaluateFlag(undefined, vars), evaluateFlag('{{ enabled }}', vars), evaluateFlag('{{ disabled }}', vars)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ])
   })
 })

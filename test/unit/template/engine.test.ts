@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkSyntax, evaluate, markUnsafe, render, renderValue } from '../../../src/template/index.js'
+import { checkSyntax, evaluate, markScope, markUnsafe, render, renderValue } from '../../../src/template/index.js'
 import { TemplateError } from '../../../src/errors.js'
 
 const vars = {
@@ -56,6 +56,13 @@ describe('variables', () => {
     expect(evaluate('{{ lookup hostvars "node-2" }}', vars)).toEqual({ ip: '10.1.0.2' })
   })
 
+  it('indexes lists with .N (Ansible style) as well as .[N]', () => {
+    expect(evaluate('{{ list.0 }}', vars)).toBe(3)
+    expect(evaluate('{{ groups.[kube-master].1 }}', vars)).toBe('node-2')
+    expect(evaluate('{{ eq name "v1.2" }}', vars)).toBe(false) // strings and numbers untouched
+    expect(evaluate('{{ gt 1.5 1 }}', vars)).toBe(true)
+  })
+
   it('expands variables whose values are templates (lazily, like Ansible)', () => {
     expect(evaluate('{{ url }}', vars)).toBe('http://10.1.0.1:2379')
     expect(evaluate('{{ a }}', { a: '{{ b }}', b: [1] })).toEqual([1])
@@ -64,6 +71,16 @@ describe('variables', () => {
   it('does not expand values under markUnsafe (command output is data)', () => {
     const registered = markUnsafe({ stdout: 'literal {{ port }}' })
     expect(evaluate('{{ r.stdout }}', { ...vars, r: registered })).toBe('literal {{ port }}')
+  })
+
+  it('expands another host\'s variables with that host\'s variables (markScope)', () => {
+    const node1 = markScope({ ansible_host: '10.0.0.1', url: 'http://{{ ansible_host }}:2379' })
+    const node2 = markScope({ ansible_host: '10.0.0.2', url: 'http://{{ ansible_host }}:2379' })
+    const me = { ...node1, hostvars: { node1, node2 } }
+    expect(evaluate('{{ url }}', me)).toBe('http://10.0.0.1:2379')
+    expect(evaluate('{{ hostvars.node2.url }}', me)).toBe('http://10.0.0.2:2379')
+    expect(render('{{#each hostvars}}{{ url }} {{/each}}', me)).toBe('http://10.0.0.1:2379 http://10.0.0.2:2379 ')
+    expect(evaluate('{{ map (extract (list "node1" "node2") hostvars) "ansible_host" }}', me)).toEqual(['10.0.0.1', '10.0.0.2'])
   })
 
   it('detects a variable that refers to itself', () => {
@@ -130,6 +147,10 @@ describe('syntax errors', () => {
     expect(e.hint).toContain("{{ default x 'a' }}")
   })
 
+  it('hint at .[key] and lookup for Jinja subscripts', () => {
+    expect(templateError(() => checkSyntax("{{ hostvars[inventory_hostname]['ip'] }}")).hint).toContain('(lookup hostvars inventory_hostname)')
+  })
+
   it('hint at {{#if}} for {% %} blocks', () => {
     expect(templateError(() => checkSyntax('{{ a }}{% if x %}y{% endif %}')).hint ?? '').toContain('{{#if x}}')
   })
@@ -137,6 +158,11 @@ describe('syntax errors', () => {
   it('unknown helpers get a suggestion', () => {
     const e = templateError(() => render('{{ uper name }}', vars, { where: { file: 'a.yml', line: 9 } }))
     expect(e.describe()).toBe("a.yml:9: unknown helper 'uper' (did you mean 'upper'?)")
+  })
+
+  it('a literal {{ is written \\{{, and a parse error says so', () => {
+    expect(render("docker inspect --format '\\{{.State.Running}}' etcd", vars)).toBe("docker inspect --format '{{.State.Running}}' etcd")
+    expect(templateError(() => checkSyntax("--format '{{.State.Running}}'")).hint).toContain('\\{{')
   })
 
   it('partials are refused', () => {

@@ -1,0 +1,39 @@
+// Runs the built CLI as a user would (`npm test` builds first) and captures its output.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { HostStats } from '../../src/reporters/types.js'
+
+const BIN = fileURLToPath(new URL('../../bin/tsplay.js', import.meta.url))
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export function runTsplay(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+}
+
+export type RecapRow = HostStats
+
+/** PLAY RECAP lines → per-host counters. */
+export function parseRecap(stdout: string): Record<string, RecapRow> {
+  const out: Record<string, RecapRow> = {}
+  const section = stdout.slice(stdout.lastIndexOf('PLAY RECAP'))
+  for (const line of section.split('\n').slice(1)) {
+    const m = /^(\S+)\s+:\s+(.*)$/.exec(line.trim())
+    if (!m) continue
+    const row = Object.fromEntries([...m[2].matchAll(/(\w+)=(\d+)/g)].map(([, k, v]) => [k, Number(v)]))
+    out[m[1]] = row as unknown as RecapRow
+  }
+  return out
+}

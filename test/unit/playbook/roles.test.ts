@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { loadPlaybook } from '../../../src/playbook/load.js'
+import { roleSearchPath } from '../../../src/playbook/role.js'
+import type { Block } from '../../../src/playbook/model.js'
+import type { TsplayError } from '../../../src/errors.js'
+
+function described(fn: () => unknown): string {
+  try {
+    fn()
+  } catch (e) {
+    return (e as TsplayError).describe()
+  }
+  throw new Error('expected an error')
+}
+
+const root = fileURLToPath(new URL('./fixtures/roles-search/', import.meta.url))
+const playbooks = root + 'playbooks/'
+
+describe('role search path', () => {
+  it('looks next to the playbook, then --roles-path, then the project root, then tsplay\'s own roles', () => {
+    const path = roleSearchPath(playbooks, [root + 'extra'])
+    expect(path.slice(0, 4)).toEqual([playbooks + 'roles', playbooks.slice(0, -1), root + 'extra', root + 'roles'])
+    expect(path.at(-1)!.endsWith('/roles')).toBe(true)
+  })
+
+  it('finds roles at the project root and on --roles-path, by name or by relative path', () => {
+    const play = loadPlaybook(playbooks + 'site.yml', { rolesPath: [root + 'extra'] }).plays[0]
+    expect(play.roles.map((r) => r.role.name)).toEqual(['shared', 'special', 'dup', 'dup'])
+    expect(play.roles[1].role.path).toBe(root + 'extra/special')
+  })
+
+  it('runs a role once per play unless allow_duplicates (the same role by path counts as the same)', () => {
+    const play = loadPlaybook(playbooks + 'site.yml', { rolesPath: [root + 'extra'] }).plays[0]
+    expect(play.roles.filter((r) => r.role.name === 'shared')).toHaveLength(1)
+    expect(play.roles.filter((r) => r.role.name === 'dup')).toHaveLength(2)
+  })
+
+  it('without --roles-path, a role there is not found and the error says where it looked', () => {
+    expect(described(() => loadPlaybook(playbooks + 'site.yml'))).toMatch(/site\.yml:4:7: role 'special' not found \(searched .*roles-search\/roles/)
+  })
+
+  it('reports a dependency cycle', () => {
+    expect(() => loadPlaybook(playbooks + 'cycle.yml')).toThrowError(/role dependency cycle: cyc-a → cyc-b → cyc-a/)
+  })
+})
+
+describe('static paths with variables', () => {
+  it('import_playbook paths render with -e', () => {
+    const { plays } = loadPlaybook(playbooks + 'templated.yml', { extraVars: { which: 'plain' } })
+    expect(plays[0].hosts).toBe('{{ target }}')
+  })
+
+  it('import_tasks paths render with play vars', () => {
+    const { plays } = loadPlaybook(playbooks + 'plain.yml')
+    expect((plays[0].tasks[0] as Block).imported).toBe('{{ tasks_file }}.yml')
+    expect((plays[0].tasks[0] as Block).block).toHaveLength(1)
+  })
+
+  it('an undefined variable in a static path names it', () => {
+    expect(described(() => loadPlaybook(playbooks + 'templated.yml'))).toMatch(/templated\.yml:1:3: undefined variable 'which'/)
+  })
+})
