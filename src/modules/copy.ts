@@ -1,6 +1,8 @@
 // copy: a file from the controller (src), inline content, or a path on the host (remote_src) to dest.
+import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { ModuleError } from '../errors.js'
+import { copyDir } from './lib/copy-dir.js'
 import { ensureFile } from './lib/ensure-file.js'
 import { findLocal, readLocal } from './lib/local-files.js'
 import { defineModule } from './types.js'
@@ -16,6 +18,7 @@ export interface CopyArgs {
   force: boolean
   remote_src: boolean
   validate?: string
+  directory_mode?: string | number
 }
 
 export const fileAttrProps = {
@@ -51,6 +54,9 @@ export const copy = defineModule<CopyArgs>({
     const src = a.src as string
     if (a.remote_src) return ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src) })
     const local = findLocal(ctx, src, 'files')
+    if (statSync(local).isDirectory()) {
+      return copyDir(ctx, { ...common, src: local, contentsOnly: src.endsWith('/'), directory_mode: a.directory_mode })
+    }
     return ensureFile(ctx, { ...common, content: readLocal(local), basename: basename(src) })
   },
 })

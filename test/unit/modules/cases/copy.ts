@@ -34,4 +34,12 @@ export const copyCases: ModuleCase[] = [
   { name: 'content into a directory fails', module: 'copy', setup: [{ path: '{root}/d', dir: true }], args: { content: 'x', dest: '{root}/d' }, first: 'failed', msg: 'is a directory' },
   { name: 'unknown argument names the key', module: 'copy', args: { content: 'x', dest: '{root}/x', mod: '0644' }, first: 'failed', msg: "did you mean 'mode'" },
   { name: 'dest required', module: 'copy', args: { content: 'x' }, first: 'failed', msg: "'dest'" },
+  { name: 'src directory copies the tree into dest', module: 'copy',
+    setup: [{ path: '{ctl}/files/conf.d/a.conf', content: 'a\n' }, { path: '{ctl}/files/conf.d/sub dir/b c.conf', content: 'b\n' }, { path: '{root}/etc', dir: true }],
+    searchPaths: ['{ctl}'], args: { src: 'conf.d', dest: '{root}/etc', mode: '0640', directory_mode: '0750' },
+    files: [{ path: '{root}/etc/conf.d/a.conf', content: 'a\n', mode: '0640' }, { path: '{root}/etc/conf.d/sub dir/b c.conf', content: 'b\n', mode: '0640' }, { path: '{root}/etc/conf.d/sub dir', mode: '0750' }] },
+  { name: 'src directory with a trailing slash copies its contents; only changed files move', module: 'copy',
+    setup: [{ path: '{ctl}/d/x', content: 'new x' }, { path: '{ctl}/d/y', content: 'same y' }, { path: '{root}/out/y', content: 'same y' }, { path: '{root}/out/x', content: 'old x', mode: '0600' }],
+    searchPaths: ['{ctl}'], args: { src: 'd/', dest: '{root}/out' }, data: { files: ['x'] },
+    files: [{ path: '{root}/out/x', content: 'new x', mode: '0600' }, { path: '{root}/out/y', content: 'same y' }, { path: '{root}/out/d', absent: true }] },
 ]
