@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import Handlebars from 'handlebars'
 import { expect } from 'vitest'
-import type { Connection } from '../../../src/connection/types.js'
+import type { BecomeOptions, Connection } from '../../../src/connection/types.js'
 import { modules, type ModuleName } from '../../../src/modules/index.js'
 import { runModule } from '../../../src/modules/lib/result.js'
 import type { ModuleContext, ModuleDefinition, TaskResult, TaskStatus } from '../../../src/modules/types.js'
@@ -69,7 +69,9 @@ export function counting(conn: Connection): { conn: Connection; ops: string[] } 
 }
 
 export interface Target {
-  conn: Connection
+  conn: Connection // what the module uses
+  become?: BecomeOptions // the module's become (ctx.become)
+  admin?: Connection // what the harness uses to prepare and inspect the host (default: conn)
   root: string // a scratch directory on the host
   /** More `{name}` placeholders for cases, e.g. `{http}`: a test web server's base URL. */
   placeholders?: Record<string, string>
@@ -99,7 +101,8 @@ async function sh(conn: Connection, line: string): Promise<string> {
   return res.stdout
 }
 
-export async function prepare(t: Target, setup: SetupEntry[] = [], ctl = ''): Promise<void> {
+export async function prepare(target: Target, setup: SetupEntry[] = [], ctl = ''): Promise<void> {
+  const t = { ...target, conn: target.admin ?? target.conn }
   // a case may leave mounts below root (mount module): unmount them first
   await sh(t.conn, `awk -v r=${quote(t.root + '/')} 'index($2, r) == 1 { print $2 }' /proc/self/mounts | sort -r | while read -r m; do umount "$m"; done; true`)
   await sh(t.conn, `rm -rf -- ${quote(t.root)} && mkdir -p -- ${quote(t.root)}`)
@@ -121,7 +124,7 @@ export async function prepare(t: Target, setup: SetupEntry[] = [], ctl = ''): Pr
 /** Everything under root: type, mode, owner, link target, content hash (not times). */
 export async function snapshot(t: Target): Promise<string> {
   const r = quote(t.root)
-  return sh(t.conn, `cd ${r} && find . -printf '%p %y %m %u %g %l\\n' | sort && find . -type f -exec sha256sum {} + | sort`)
+  return sh(t.admin ?? t.conn, `cd ${r} && find . -printf '%p %y %m %u %g %l\\n' | sort && find . -type f -exec sha256sum {} + | sort`)
 }
 
 export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskResult; second?: TaskResult }> {
@@ -137,9 +140,9 @@ export async function runCase(t: Target, c: ModuleCase): Promise<{ first: TaskRe
 async function runWith(t: Target, c: ModuleCase, def: ModuleDefinition<never>, ctl: string): Promise<{ first: TaskResult; second?: TaskResult }> {
   const f = <T>(v: T): T => fill(v, t.root, ctl, t.placeholders)
   const args = f(c.args)
-  const ctxOpts = { searchPaths: f(c.searchPaths ?? []), vars: c.vars ?? {} }
+  const ctxOpts = { searchPaths: f(c.searchPaths ?? []), vars: c.vars ?? {}, become: t.become }
   await prepare(t, c.setup, ctl)
-  for (const line of f(c.before ?? [])) await sh(t.conn, line)
+  for (const line of f(c.before ?? [])) await sh(t.admin ?? t.conn, line)
   const first = c.first ?? 'changed'
 
   // check mode: predicts the status, writes nothing
@@ -176,12 +179,13 @@ async function runWith(t: Target, c: ModuleCase, def: ModuleDefinition<never>, c
 
 async function verify(t: Target, lines: string[], when: string): Promise<void> {
   for (const line of lines) {
-    const r = await t.conn.run(line)
+    const r = await (t.admin ?? t.conn).run(line)
     expect(r.rc, `${when}: \`${line}\` exited ${r.rc}: ${r.stderr}${r.stdout}`).toBe(0)
   }
 }
 
-export async function assertFiles(t: Target, files: FileExpect[]): Promise<void> {
+export async function assertFiles(target: Target, files: FileExpect[]): Promise<void> {
+  const t = { ...target, conn: target.admin ?? target.conn }
   for (const f of files) {
     const q = quote(f.path)
     const probe = await t.conn.run(`if [ -L ${q} ]; then echo l; elif [ -d ${q} ]; then echo d; elif [ -e ${q} ]; then echo f; else echo -; fi; stat -c '%a %U %G' -- ${q} 2>/dev/null; readlink -- ${q}`)
