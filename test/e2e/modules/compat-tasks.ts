@@ -1,6 +1,6 @@
 // Tasks that ansible-core and tsplay both run on twin fresh lab hosts (compat.test.ts).
 // Everything lands under /srv/compat; `{http}` is a test server on the lab bridge, `{tpl}` a template file
-// whose syntax Jinja2 and Handlebars read the same way.
+// whose syntax Jinja2 and Handlebars read the same way, `{initd}` a sysv init script, `{deb}` a tiny .deb.
 export interface CompatTask {
   name: string
   module: string
@@ -33,6 +33,10 @@ export const compatTasks: CompatTask[] = [
   { name: 'sysctl file', module: 'sysctl', args: { name: 'vm.swappiness', value: '10', sysctl_file: `${C}/sysctl.conf`, reload: false } },
   { name: 'fstab entry', module: 'mount', args: { path: '/mnt/compat', src: 'tmpfs', fstype: 'tmpfs', opts: 'size=1m', state: 'present', fstab: `${C}/fstab` } },
   { name: 'get_url', module: 'get_url', args: { url: '{http}/file.txt', dest: `${C}/downloaded.txt`, mode: '0600' } },
+  { name: 'init script', module: 'copy', args: { src: '{initd}', dest: '/etc/init.d/tsplaydummy', mode: '0755' } },
+  { name: 'service enabled and started', module: 'service', args: { name: 'tsplaydummy', state: 'started', enabled: true } },
+  { name: 'deb to the host', module: 'copy', args: { src: '{deb}', dest: `${C}/tsplay-hello.deb` } },
+  { name: 'apt deb', module: 'apt', args: { deb: `${C}/tsplay-hello.deb` } },
   { name: 'command creates', module: 'command', args: { cmd: `touch ${C}/by-command`, creates: `${C}/by-command` } },
   { name: 'shell creates', module: 'shell', args: { cmd: `echo shell > ${C}/by-shell`, creates: `${C}/by-shell` } },
 ]

@@ -6,10 +6,12 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { modules, isModuleName } from '../../../src/modules/index.js'
 import { runModule } from '../../../src/modules/lib/result.js'
 import { makeCtx } from '../../unit/modules/harness.js'
+import { buildDeb } from '../../unit/modules/support/debs.js'
 import { startServer, type TestServer } from '../../unit/modules/support/http-server.js'
 import { controllerIp } from '../connection/conn-helpers.js'
 import { labHost, labInfo, resetHost } from '../lab-helpers.js'
@@ -21,18 +23,28 @@ const tsplayHost = labTarget('lab-2', '/srv/compat')
 let server: TestServer
 let tasks: typeof compatTasks
 
-const fillTask = (v: unknown) => JSON.parse(JSON.stringify(v).split('{http}').join(server.url).split('{tpl}').join(join(work, 'app.conf.j2')))
+const initd = fileURLToPath(new URL('../../unit/modules/fixtures/initd/tsplaydummy', import.meta.url))
+const fillTask = (v: unknown) =>
+  JSON.parse(
+    JSON.stringify(v)
+      .split('{http}').join(server.url)
+      .split('{tpl}').join(join(work, 'app.conf.j2'))
+      .split('{initd}').join(initd)
+      .split('{deb}').join(join(work, 'tsplay-hello_1.0_all.deb')),
+  )
 
 beforeAll(async () => {
   await resetHost('lab-1')
   await resetHost('lab-2')
   server = await startServer(controllerIp())
   writeFileSync(join(work, 'app.conf.j2'), TEMPLATE)
+  buildDeb(work, 'tsplay-hello', '1.0')
   tasks = compatTasks.map(fillTask)
 })
 
 afterAll(async () => {
   await server?.close()
+  for (const h of ['lab-1', 'lab-2'] as const) await labTarget(h, '/', tsplayHost.pool).conn.run('/etc/init.d/tsplaydummy stop')
   await tsplayHost.pool.closeAll()
   rmSync(work, { recursive: true, force: true })
   await resetHost('lab-1')
@@ -82,7 +94,12 @@ async function tsplayRun(): Promise<boolean[]> {
 
 const snapshot = async (host: 'lab-1' | 'lab-2') => {
   const t = labTarget(host, '/srv/compat', tsplayHost.pool)
-  const script = `cd /srv/compat && find . -printf '%p %y %m %u %g %l\\n' | sort && find . -type f -exec sha256sum {} + | sort && getent passwd compatu && getent group compatg`
+  const script = [
+    `cd /srv/compat && find . -printf '%p %y %m %u %g %l\\n' | sort && find . -type f -exec sha256sum {} + | sort`,
+    'getent passwd compatu; getent group compatg',
+    'ls -l /etc/rc?.d/*tsplaydummy | sed "s/.* \\(\\/etc\\)/\\1/"; /etc/init.d/tsplaydummy status; echo "running=$?"',
+    `dpkg-query -W -f='\${Status} \${Version}\\n' tsplay-hello; cat /usr/share/tsplay-hello/version`,
+  ].join('; ')
   return (await t.conn.run(script)).stdout
 }
 
@@ -93,7 +110,12 @@ it('ansible-core and tsplay leave the same files, modes and owners, with the sam
   for (const round of [1, 2]) {
     const ansibleChanged = await ansibleRun()
     const tsplayChanged = await tsplayRun()
-    expect(await snapshot('lab-2'), `round ${round}: host state`).toBe(await snapshot('lab-1'))
+    const state = await snapshot('lab-1')
+    expect(await snapshot('lab-2'), `round ${round}: host state`).toBe(state)
+    // the comparison is not vacuous: service, boot links and package are in the state
+    expect(state).toMatch(/\/etc\/rc2\.d\/S\d\dtsplaydummy/)
+    expect(state).toContain('running=0')
+    expect(state).toContain('install ok installed 1.0')
     expect(byTask(tsplayChanged), `round ${round}: changed flags`).toEqual(byTask(ansibleChanged))
   }
 }, 300_000)
