@@ -20,6 +20,7 @@ import { packageModule } from './package.js'
 import { pause } from './pause.js'
 import { ping } from './ping.js'
 import { raw } from './raw.js'
+import { reboot } from './reboot.js'
 import { replace } from './replace.js'
 import { script } from './script.js'
 import { service } from './service.js'
@@ -59,6 +60,7 @@ export const modules = {
   pause,
   ping,
   raw,
+  reboot,
   replace,
   script,
   service,

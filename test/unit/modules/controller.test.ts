@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { modules } from '../../../src/modules/index.js'
 import { runModule } from '../../../src/modules/lib/result.js'
 import type { Connection } from '../../../src/connection/types.js'
+import { LocalConnection } from '../../../src/connection/local.js'
 import { makeCtx } from './harness.js'
 
 const refuse = () => Promise.reject(new Error('controller module touched the host'))
@@ -36,4 +37,18 @@ describe('controller modules', () => {
     const r = await runModule(modules.add_host, ctx, { name: 'new1:2222', groups: 'web,db', ansible_user: 'deploy' })
     expect(r.data.add_host).toEqual({ host_name: 'new1', groups: ['web', 'db'], host_vars: { ansible_user: 'deploy', ansible_port: 2222 } })
   })
+})
+
+describe('reboot', () => {
+  it('check mode predicts a reboot and touches nothing', async () => {
+    const r = await runModule(modules.reboot, { ...ctx, check: true }, {})
+    expect(r).toMatchObject({ status: 'changed', data: { rebooted: false } })
+  })
+
+  it('fails when the host never comes back with a new boot id', async () => {
+    // a harmless reboot_command on the controller itself: the boot id stays the same
+    const r = await runModule(modules.reboot, makeCtx(new LocalConnection()), { reboot_command: 'true', reboot_timeout: 3 })
+    expect(r.status).toBe('failed')
+    expect(r.msg).toContain('did not come back with a new boot id within 3s')
+  }, 15_000)
 })
