@@ -8,6 +8,7 @@ import { command } from './command.js'
 import { copy } from './copy.js'
 import { debug } from './debug.js'
 import { fail } from './fail.js'
+import { etcdMember } from './etcd-member.js'
 import { fetch } from './fetch.js'
 import { file } from './file.js'
 import { getUrl } from './get-url.js'
@@ -77,6 +78,7 @@ export const modules = {
   user,
   wait_for: waitFor,
   wait_for_connection: waitForConnection,
+  etcd_member: etcdMember,
 } as const
 
 export type ModuleName = keyof typeof modules
