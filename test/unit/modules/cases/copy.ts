@@ -42,4 +42,7 @@ export const copyCases: ModuleCase[] = [
     setup: [{ path: '{ctl}/d/x', content: 'new x' }, { path: '{ctl}/d/y', content: 'same y' }, { path: '{root}/out/y', content: 'same y' }, { path: '{root}/out/x', content: 'old x', mode: '0600' }],
     searchPaths: ['{ctl}'], args: { src: 'd/', dest: '{root}/out' }, data: { files: ['x'] },
     files: [{ path: '{root}/out/x', content: 'new x', mode: '0600' }, { path: '{root}/out/y', content: 'same y' }, { path: '{root}/out/d', absent: true }] },
+  { name: 'mode=preserve takes the controller file mode', module: 'copy', setup: [{ path: '{ctl}/run.sh', content: '#!/bin/sh\n', mode: '0750' }],
+    searchPaths: ['{ctl}'], args: { src: 'run.sh', dest: '{root}/run.sh', mode: 'preserve' },
+    files: [{ path: '{root}/run.sh', mode: '0750' }] },
 ]
