@@ -10,6 +10,7 @@ import { fail } from './fail.js'
 import { etcdMember } from './etcd-member.js'
 import { file } from './file.js'
 import { getUrl } from './get-url.js'
+import { glusterVolume } from './gluster-volume.js'
 import { group } from './group.js'
 import { hostname } from './hostname.js'
 import { lineinfile } from './lineinfile.js'
@@ -63,6 +64,7 @@ export const modules = {
   user,
   wait_for: waitFor,
   etcd_member: etcdMember,
+  gluster_volume: glusterVolume,
 } as const
 
 export type ModuleName = keyof typeof modules

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { labDown, labUp, type LabInfo } from '../../../src/lab/index.js'
 import { changedTotal, labInventoryCopy, play, removeDirs, ssh } from './cluster-helpers.js'
 
+const SKIP = ['--skip-tags', 'glusterfs'] // glusterfs.test.ts runs the whole cluster.yml
+
 const NAME = `es${process.pid.toString(36).slice(-4)}`
 let lab: LabInfo
 let inv: string
@@ -13,7 +15,7 @@ beforeAll(async () => {
   await labDown({ name: NAME })
   inv = labInventoryCopy()
   lab = await labUp({ name: NAME, count: 3, inventoryDir: inv })
-  const run = await play('playbooks/cluster.yml', '-i', inv, '-e', 'docker_storage_driver=vfs', '-e', 'flannel_backend=host-gw')
+  const run = await play('playbooks/cluster.yml', '-i', inv, ...SKIP, '-e', 'docker_storage_driver=vfs', '-e', 'flannel_backend=host-gw')
   expect(run.rc, run.stdout).toBe(0)
 })
 
@@ -41,9 +43,9 @@ describe('the stack on lab hosts', () => {
   })
 
   it('reruns with changed=0 and stores a changed network config once', async () => {
-    const again = await play('playbooks/cluster.yml', '-i', inv, '-e', 'docker_storage_driver=vfs', '-e', 'flannel_backend=host-gw')
+    const again = await play('playbooks/cluster.yml', '-i', inv, ...SKIP, '-e', 'docker_storage_driver=vfs', '-e', 'flannel_backend=host-gw')
     expect(changedTotal(again.stats)).toBe(0)
-    const vxlan = await play('playbooks/cluster.yml', '-i', inv, '-e', 'docker_storage_driver=vfs')
+    const vxlan = await play('playbooks/cluster.yml', '-i', inv, ...SKIP, '-e', 'docker_storage_driver=vfs')
     expect(changedTotal(vxlan.stats)).toBe(1)
     const got = await ssh(lab, 'lab-2', 'etcdctl get --print-value-only /coreos.com/network/config')
     expect(JSON.parse(got.stdout).Backend.Type).toBe('vxlan')
