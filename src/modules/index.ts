@@ -12,6 +12,7 @@ import { file } from './file.js'
 import { getUrl } from './get-url.js'
 import { glusterVolume } from './gluster-volume.js'
 import { group } from './group.js'
+import { heketiTopologyModule } from './heketi-topology.js'
 import { hostname } from './hostname.js'
 import { lineinfile } from './lineinfile.js'
 import { mount } from './mount.js'
@@ -65,6 +66,7 @@ export const modules = {
   wait_for: waitFor,
   etcd_member: etcdMember,
   gluster_volume: glusterVolume,
+  heketi_topology: heketiTopologyModule,
 } as const
 
 export type ModuleName = keyof typeof modules

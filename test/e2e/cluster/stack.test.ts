@@ -3,7 +3,7 @@
 // docker and fleet by the files they render and by the HA_MODE guard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { labDown, labUp, type LabInfo } from '../../../src/lab/index.js'
-import { changedTotal, labInventoryCopy, play, removeDirs, ssh } from './cluster-helpers.js'
+import { changedTotal, inventoryDir, labInventoryCopy, play, removeDirs, ssh } from './cluster-helpers.js'
 
 const SKIP = ['--skip-tags', 'glusterfs'] // glusterfs.test.ts runs the whole cluster.yml
 
@@ -59,5 +59,28 @@ describe('the stack on lab hosts', () => {
     const bad = await play('playbooks/fleet-units.yml', '-i', inv, '-e', '{"fleet_unit_ha_mode": {"network": "active-passive"}}')
     expect(bad.rc).toBe(2)
     expect(bad.stdout).toContain('unit network.service has HA_MODE=active-passive but controller.service has HA_MODE=active-active')
+  })
+
+  it("writes heketi's topology from the hosts' disk_volume_device_N vars, once", async () => {
+    const groups = [
+      'all:\n  children:',
+      '    gfs-cluster:\n      hosts:',
+      '        lab-2: {disk_volume_device_1: /dev/vdb, disk_volume_device_2: /dev/vdc}',
+      '        lab-3: {disk_volume_device_1: /dev/vdb}',
+      '    heketi-node:\n      hosts: {lab-1: {}}',
+    ].join('\n')
+    const dir = inventoryDir({ 'groups.yml': groups + '\n' }, lab.hostsIni)
+    try {
+      const run = await play('playbooks/storage.yml', '-i', dir, '-t', 'heketi', '-e', 'heketi_load_topology=false')
+      expect(run.rc, run.stdout).toBe(0)
+      const topology = JSON.parse((await ssh(lab, 'lab-1', 'cat /etc/heketi/topology.json')).stdout)
+      const nodes = topology.clusters[0].nodes
+      expect(nodes.map((n: { node: { hostnames: { storage: string[] } } }) => n.node.hostnames.storage[0])).toEqual([lab.hosts[1].ip, lab.hosts[2].ip])
+      expect(nodes[0].devices).toEqual([{ name: '/dev/vdb', destroydata: false }, { name: '/dev/vdc', destroydata: false }])
+      const again = await play('playbooks/storage.yml', '-i', dir, '-t', 'heketi', '-e', 'heketi_load_topology=false')
+      expect(changedTotal(again.stats)).toBe(0)
+    } finally {
+      removeDirs(dir)
+    }
   })
 })
