@@ -1,4 +1,4 @@
-// flannel, docker and fleet roles on a private 3-host lab, through the committed inventory/lab layout.
+// common, flannel, docker, fleet and heketi roles on a private 3-host lab, through the committed inventory/lab layout.
 // flanneld, dockerd and fleetd do not run on lab hosts: flannel's config is checked in the real etcd,
 // docker and fleet by the files they render and by the HA_MODE guard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -25,6 +25,14 @@ afterAll(async () => {
 })
 
 describe('the stack on lab hosts', () => {
+  it('common: every inventory host in /etc/hosts, ip_forward on (in the host\'s own network namespace)', async () => {
+    const hosts = await ssh(lab, 'lab-2', "sed -n '/# BEGIN tsplay inventory hosts/,/# END/p' /etc/hosts")
+    const lines = lab.hosts.map((h) => `${h.ip} ${h.name}`)
+    expect(hosts.stdout).toBe(['# BEGIN tsplay inventory hosts', ...lines, '# END tsplay inventory hosts', ''].join('\n'))
+    const sysctl = await ssh(lab, 'lab-3', 'cat /proc/sys/net/ipv4/ip_forward /etc/sysctl.d/90-tsplay.conf')
+    expect(sysctl.stdout).toBe('1\nnet.ipv4.ip_forward=1\n')
+  })
+
   it("stores flannel's network config in etcd, read back from another member", async () => {
     const got = await ssh(lab, 'lab-3', 'etcdctl get --print-value-only /coreos.com/network/config')
     expect(JSON.parse(got.stdout)).toEqual({ Network: '10.244.0.0/16', SubnetLen: 24, Backend: { Type: 'host-gw' } })
