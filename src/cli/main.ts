@@ -4,6 +4,7 @@ import { parseArgs, formatOptions } from './args.js'
 import type { Command } from './command.js'
 import { TsplayError, UsageError } from '../errors.js'
 import { suggestion } from '../util/did-you-mean.js'
+import { processSecrets } from '../vault/redact.js'
 
 const verbs = {
   run: () => import('./run.js'),
@@ -70,9 +71,10 @@ export async function main(argv: string[]): Promise<number> {
 
 export function reportError(error: unknown): number {
   if (error instanceof TsplayError) {
-    process.stderr.write(`tsplay: ${error.describe()}\n`)
+    process.stderr.write(`tsplay: ${processSecrets.redact(error.describe())}\n`)
     return error.code === 'USAGE' ? EXIT.usage : EXIT.error
   }
-  process.stderr.write(`tsplay: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  process.stderr.write(`tsplay: unexpected error: ${processSecrets.redact(text)}\n`)
   return EXIT.unexpected
 }

@@ -10,7 +10,8 @@ import type { OptionValues } from './args.js'
 import { defineCommand } from './command.js'
 import { CONNECTION_OPTIONS } from './common-options.js'
 import { printPlaybookListing } from './run-listing.js'
-import { openSession, reportersFor } from './session.js'
+import { openSession, reportersFor, type Session } from './session.js'
+import { FileCache } from '../playbook/files.js'
 
 export default defineCommand({
   name: 'run',
@@ -30,12 +31,13 @@ export default defineCommand({
   async run({ options, positionals }) {
     if (positionals.length === 0) throw new UsageError('no playbook given', 'tsplay run PLAYBOOK.yml -i INVENTORY')
     const files = positionals.map((p) => resolve(p))
-    const playbooks: Playbook[] = files.map((f) => loadPlaybook(f, { modules, extraVars: {} }))
+    const session = await openSession(options, dirname(files[0]))
+    const load = { modules, extraVars: session.base.extraVars, keyring: session.keyring }
+    const playbooks: Playbook[] = files.map((f) => loadPlaybook(f, load))
     if (options['syntax-check']) {
       for (const p of positionals) process.stdout.write(`\nplaybook: ${p}\n`)
       return 0
     }
-    const session = await openSession(options, dirname(files[0]))
     if (options['list-hosts'] || options['list-tasks']) {
       for (const playbook of playbooks) printPlaybookListing(playbook, session.base, options)
       return 0
@@ -44,16 +46,17 @@ export default defineCommand({
   },
 })
 
-async function runAll(playbooks: Playbook[], options: OptionValues, session: Awaited<ReturnType<typeof openSession>>): Promise<number> {
+async function runAll(playbooks: Playbook[], options: OptionValues, session: Session): Promise<number> {
   let exitCode = 0
+  const varsFiles = new FileCache(session.keyring)
   const failed = new Set<string>()
   try {
     for (const playbook of playbooks) {
       const outcome = await runPlaybook(playbook, {
         ...session.base,
         reporter: reportersFor(options, session.redact),
-        loadTasks: (file, baseDir, role) => loadTaskFile(file, { baseDir, role, modules }),
-        loadVars: (file, baseDir) => loadVarsFile(resolve(baseDir, file)),
+        loadTasks: (file, baseDir, role) => loadTaskFile(file, { baseDir, role, modules, keyring: session.keyring }),
+        loadVars: (file, baseDir) => loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
       })
       outcome.failedHosts.forEach((h) => failed.add(h))
       exitCode = Math.max(exitCode, outcome.exitCode)

@@ -30,10 +30,12 @@ export function resolveBecome(ctx: PlayContext, scope: Scope, vars: Vars): Becom
   const method = String(pick(scope.become_method, vars.ansible_become_method, d.method, 'sudo'))
   if (method !== 'sudo' && method !== 'su') throw new ConfigError(`become_method '${method}' is not supported`, undefined, 'use sudo or su')
   const password = pick(vars.ansible_become_password, vars.ansible_become_pass, d.password)
+  const rendered = password === undefined ? undefined : render(String(password), vars)
+  if (rendered) ctx.options.addSecret?.(rendered)
   return {
     method,
     user: render(String(pick(scope.become_user, vars.ansible_become_user, d.user, 'root')), vars),
-    ...(password !== undefined ? { password: render(String(password), vars) } : {}),
+    ...(rendered !== undefined ? { password: rendered } : {}),
     ...(vars.ansible_become_flags ? { flags: String(vars.ansible_become_flags) } : {}),
   }
 }
@@ -89,6 +91,7 @@ function withEnvironment(conn: Connection, env: Record<string, string> | undefin
     put: conn.put.bind(conn),
     get: conn.get.bind(conn),
     close: async () => {},
+    ...(conn.reset ? { reset: conn.reset.bind(conn) } : {}),
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Connection } from '../connection/types.js'
 import type { Vars } from '../playbook/model.js'
 import { emptyStats } from '../reporters/types.js'
+import { render } from '../template/index.js'
 import type { HostState, RunOptions, Scope } from './types.js'
 
 export class RunState {
@@ -42,8 +43,8 @@ export class RunState {
   connectionFor(name: string, vars: Vars, scope: Scope): Connection {
     let conn = this.connections.get(name)
     if (!conn) {
-      const own = this.hosts.has(name) || this.options.inventory.hostNames().includes(name) ? this.inventoryVars(name) : { ansible_host: name }
-      const connVars = { ...(name === vars.inventory_hostname ? vars : own) }
+      const own = this.options.inventory.hostNames().includes(name) ? this.inventoryVars(name) : implicitHost(name)
+      const connVars = connectionVars(name === vars.inventory_hostname ? vars : own)
       if (connVars.ansible_user === undefined) {
         const user = scope.remote_user ?? this.options.remoteUser
         if (user !== undefined) connVars.ansible_user = user
@@ -58,4 +59,18 @@ export class RunState {
     await Promise.allSettled([...this.connections.values()].map((c) => c.close()))
     this.connections.clear()
   }
+}
+
+/** The host's variables with its ansible_* connection settings rendered (`ansible_password: "{{ vaulted }}"`). */
+function connectionVars(vars: Vars): Vars {
+  const out: Vars = { ...vars }
+  for (const [key, value] of Object.entries(vars)) {
+    if (key.startsWith('ansible_') && typeof value === 'string' && value.includes('{{')) out[key] = render(value, vars)
+  }
+  return out
+}
+
+/** A delegate target outside the inventory: localhost is the controller itself, as in Ansible. */
+function implicitHost(name: string): Vars {
+  return ['localhost', '127.0.0.1', '::1'].includes(name) ? { ansible_connection: 'local' } : { ansible_host: name }
 }

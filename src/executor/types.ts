@@ -35,6 +35,8 @@ export interface RunOptions {
   loadVars(file: string, baseDir: string): Promise<Vars> | Vars
   /** Masks secrets in text that leaves the executor (errors, warnings). */
   redact?: (text: string) => string
+  /** Registers a secret found at run time (a templated become or connection password). */
+  addSecret?: (value: string) => void
 }
 
 /** One host across the whole run. */

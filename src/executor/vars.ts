@@ -2,6 +2,7 @@
 import type { Connection } from '../connection/types.js'
 import type { Play, Vars } from '../playbook/model.js'
 import { taskScope } from '../playbook/scope.js'
+import { markScope } from '../template/index.js'
 import type { HostState, RunOptions, Scope } from './types.js'
 
 export interface PlayContext {
@@ -83,7 +84,7 @@ function hostvarsProxy(ctx: PlayContext): Vars {
         ctx.options.extraVars,
         { inventory_hostname: name, inventory_hostname_short: name.split('.')[0], group_names: ctx.options.inventory.groupNames(name) },
       )
-      cache.set(name, vars!)
+      cache.set(name, markScope(vars!))
     }
     return vars
   }

@@ -140,6 +140,7 @@ export class Host extends Entity {
 export class InventoryData {
   readonly groups = new Map<string, Group>()
   readonly hosts = new Map<string, Host>()
+  readonly warnings: string[] = []
 
   constructor() {
     this.addGroup('all')
@@ -184,7 +185,7 @@ export class InventoryData {
     if (!parent || !child) throw new ConfigError(`${parentName} or ${childName} is not a known group`, at)
     if (parent === child) throw new ConfigError(`group '${parentName}' cannot be a child of itself`, at)
     if (parent.children.includes(child)) return
-    if (parent.ancestors().has(child) || parent === child) {
+    if (parent.ancestors().has(child)) {
       throw new ConfigError(
         `adding group '${childName}' as child to '${parentName}' creates a recursive dependency loop (a group that is its own ancestor)`,
         at,
@@ -211,6 +212,9 @@ export class InventoryData {
     }
     ungrouped.removeHosts(gone)
     for (const h of this.hosts.values()) h.groups = hostGroups(h)
+    for (const name of this.hosts.keys()) {
+      if (this.groups.has(name)) this.warnings.push(`Found both group and host with same name: ${name}`)
+    }
     computeDepths(all)
     for (const g of this.groups.values()) g.clearCache()
   }

@@ -1,7 +1,7 @@
 // Host names with optional ports and [x:y(:step)] ranges, as ansible-core's parse_address() and
 // expand_hostname_range() read them (ansible/parsing/utils/addresses.py, plugins/inventory/__init__.py).
 
-export class RangeError_ extends Error {}
+export class HostRangeError extends Error {}
 
 const numericRange = String.raw`\[(?:[0-9]+:[0-9]+)(?::[0-9]+)?\]`
 const hexRange = String.raw`\[(?:[0-9a-f]+:[0-9a-f]+)(?::[0-9]+)?\]`
@@ -42,7 +42,11 @@ export function isIpAddress(name: string): boolean {
 }
 
 /** parse_address(): host and port, or undefined when Ansible would raise (it then keeps the text whole). */
+// Plain DNS-style names (most inventories) match the hostname pattern for sure: skip the big regexes
+const PLAIN_NAME = /^[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*$/
+
 export function parseAddress(address: string, allowRanges: boolean): { host: string; port?: number } | undefined {
+  if (PLAIN_NAME.test(address)) return { host: address }
   let port: number | undefined
   let rest = address
   for (const re of [patterns.bracketedHostport, patterns.hostport]) {
@@ -59,35 +63,35 @@ export function parseAddress(address: string, allowRanges: boolean): { host: str
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
 
-/** expand_hostname_range(): `db[01:03]-[a:b]` → db01-a db01-b db02-a …; throws RangeError_ like Ansible. */
+/** expand_hostname_range(): `db[01:03]-[a:b]` → db01-a db01-b db02-a …; throws HostRangeError like Ansible. */
 export function expandHostRange(line: string): string[] {
   if (!line.includes('[')) return [line]
   const open = line.indexOf('[')
   const close = line.indexOf(']', open)
   const firstClose = line.indexOf(']')
   // Python replaces the first '[' and the first ']' by '|' then splits: anything else is a bad range
-  if (close === -1 || firstClose < open) throw new RangeError_('host range must be begin:end or begin:end:step')
+  if (close === -1 || firstClose < open) throw new HostRangeError('host range must be begin:end or begin:end:step')
   const head = line.slice(0, open)
   const nrange = line.slice(open + 1, close)
   const tail = line.slice(close + 1)
-  if (nrange.includes('|') || tail.includes('|') || head.includes('|')) throw new RangeError_('invalid character in host range')
+  if (nrange.includes('|') || tail.includes('|') || head.includes('|')) throw new HostRangeError('invalid character in host range')
   const bounds = nrange.split(':')
-  if (bounds.length !== 2 && bounds.length !== 3) throw new RangeError_('host range must be begin:end or begin:end:step')
+  if (bounds.length !== 2 && bounds.length !== 3) throw new HostRangeError('host range must be begin:end or begin:end:step')
   const beg = bounds[0] === '' ? '0' : bounds[0]
   const end = bounds[1]
   const step = bounds.length === 3 ? pyInt(bounds[2]) : 1
-  if (!end) throw new RangeError_('host range must specify end value')
+  if (!end) throw new HostRangeError('host range must specify end value')
   let fill = (x: string | number): string => String(x)
   if (beg[0] === '0' && beg.length > 1) {
-    if (beg.length !== end.length) throw new RangeError_('host range must specify equal-length begin and end formats')
+    if (beg.length !== end.length) throw new HostRangeError('host range must specify equal-length begin and end formats')
     fill = (x) => String(x).padStart(beg.length, '0')
   }
-  if (step === 0) throw new RangeError_('host range step must not be zero')
+  if (step === 0) throw new HostRangeError('host range step must not be zero')
   let seq: (string | number)[]
   const iBeg = LETTERS.indexOf(beg)
   const iEnd = LETTERS.indexOf(end)
   if (beg.length === 1 && end.length === 1 && iBeg !== -1 && iEnd !== -1) {
-    if (iBeg > iEnd) throw new RangeError_('host range must have begin <= end')
+    if (iBeg > iEnd) throw new HostRangeError('host range must have begin <= end')
     seq = []
     for (let i = iBeg; step > 0 ? i <= iEnd : i >= iEnd; i += step) seq.push(LETTERS[i])
     if (step < 0) seq = [] // Python slicing a[b:e+1:-n] with b <= e is empty
@@ -105,6 +109,6 @@ export function expandHostRange(line: string): string[] {
 
 function pyInt(text: string): number {
   const t = text.trim().replace(/(?<=\d)_(?=\d)/g, '')
-  if (!/^[+-]?\d+$/.test(t)) throw new RangeError_(`invalid literal for int() with base 10: '${text}'`)
+  if (!/^[+-]?\d+$/.test(t)) throw new HostRangeError(`invalid literal for int() with base 10: '${text}'`)
   return Number(t)
 }

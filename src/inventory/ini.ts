@@ -5,7 +5,7 @@
 // the string "1" in a [g:vars] section).
 import { ConfigError, type SourcePosition } from '../errors.js'
 import type { InventoryData } from './data.js'
-import { expandHostRange, parseAddress, RangeError_ } from './host-range.js'
+import { expandHostRange, parseAddress, HostRangeError } from './host-range.js'
 import { pyLiteral } from './py-literal.js'
 import { shlexSplit, ShlexError } from './shlex.js'
 
@@ -149,7 +149,7 @@ export function expandHostPattern(pattern: string, where: SourcePosition): { nam
   try {
     names = expandHostRange(base)
   } catch (e) {
-    if (e instanceof RangeError_) throw new ConfigError(`bad host range '${pattern}': ${e.message}`, where, 'ranges look like node[01:20], db-[a:f] or web[0:10:2]')
+    if (e instanceof HostRangeError) throw new ConfigError(`bad host range '${pattern}': ${e.message}`, where, 'ranges look like node[01:20], db-[a:f] or web[0:10:2]')
     throw e
   }
   if (pattern.trim().endsWith(':') && port === undefined) {

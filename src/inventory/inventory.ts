@@ -3,7 +3,9 @@
 // VARIABLE_PRECEDENCE): all < groups sorted by (depth, priority, name) < group_vars/all <
 // group_vars/GROUP (same group order, inventory sources in order, then the playbook dir) < host <
 // host_vars/HOST.
+import { dirname, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
+import { isIpAddress } from './host-range.js'
 import { Host, type Group, type InventoryData } from './data.js'
 import { LOCALHOST, PatternMatcher } from './patterns.js'
 import type { Inventory, VarOrigin } from './types.js'
@@ -21,6 +23,7 @@ export function sortGroups(groups: Group[]): Group[] {
 export class AnsibleInventory implements Inventory {
   private readonly matcher: PatternMatcher
   private implicit?: Host
+  private groupsCache?: Record<string, string[]>
 
   constructor(
     readonly data: InventoryData,
@@ -36,9 +39,25 @@ export class AnsibleInventory implements Inventory {
   }
 
   groups(): Record<string, string[]> {
-    const out: Record<string, string[]> = {}
-    for (const [name, g] of this.data.groups) out[name] = g.allHosts().map((h) => h.name)
-    return out
+    if (!this.groupsCache) {
+      this.groupsCache = {}
+      for (const [name, g] of this.data.groups) this.groupsCache[name] = g.allHosts().map((h) => h.name)
+    }
+    return structuredClone(this.groupsCache)
+  }
+
+  /** The variables Ansible derives from the inventory (inventory_hostname, group_names, groups, …). */
+  magicVars(name: string): Record<string, unknown> {
+    const host = this.host(name)
+    const file = host.declaredAt.file.startsWith('<') ? null : resolve(host.declaredAt.file)
+    return {
+      inventory_hostname: host.name,
+      inventory_hostname_short: isIpAddress(host.name) ? host.name : host.name.split('.')[0],
+      group_names: host === this.implicit ? [] : this.groupNames(name),
+      groups: this.groups(),
+      inventory_file: file,
+      inventory_dir: file === null ? null : dirname(file),
+    }
   }
 
   groupNames(host: string): string[] {

@@ -1,9 +1,8 @@
 // The entry point: `-i FILE|DIR|'h1,h2,'`, several sources merged in order, then group_vars/host_vars
 // beside each source. Everything is built in a fresh structure and returned only when complete, so a
 // bad file never leaves a half-loaded inventory behind.
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
-import { readdirSync } from 'node:fs'
 import { ConfigError } from '../errors.js'
 import { suggestion } from '../util/did-you-mean.js'
 import { InventoryData } from './data.js'
@@ -36,7 +35,7 @@ export async function loadInventory(sourceList: string[], options: LoadOptions =
   }
   const inv = new InventoryData()
   const varsDirs: VarsDir[] = []
-  for (const source of sourceList.length ? sourceList : []) {
+  for (const source of sourceList) {
     if (source.includes(',') && !existsSync(source)) {
       parseHostList(inv, source)
       continue
@@ -48,6 +47,7 @@ export async function loadInventory(sourceList: string[], options: LoadOptions =
     varsDirs.push(new VarsDir(statSync(source).isDirectory() ? source : dirname(source), options.decrypt))
   }
   inv.reconcile()
+  inv.warnings.forEach(warn)
   const playDir = options.playbookDir ? new VarsDir(options.playbookDir, options.decrypt) : undefined
   const inventory = new AnsibleInventory(inv, varsDirs, playDir, warnings)
   // load every vars file now so a broken one fails the load, not a later lookup

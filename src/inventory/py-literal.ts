@@ -193,15 +193,7 @@ class Parser {
 
   number(): Result {
     const rest = this.src.slice(this.pos)
-    const digits = '[0-9](?:_?[0-9])*'
-    const patterns: [RegExp, (s: string) => number][] = [
-      [/^0[xX](?:_?[0-9a-fA-F])+/, (s) => parseInt(s.slice(2).replace(/_/g, ''), 16)],
-      [/^0[oO](?:_?[0-7])+/, (s) => parseInt(s.slice(2).replace(/_/g, ''), 8)],
-      [/^0[bB](?:_?[01])+/, (s) => parseInt(s.slice(2).replace(/_/g, ''), 2)],
-      [new RegExp(`^(?:${digits}\\.(?:${digits})?|\\.${digits})(?:[eE][+-]?${digits})?|^${digits}[eE][+-]?${digits}`), (s) => parseFloat(s.replace(/_/g, ''))],
-      [new RegExp(`^(?:0(?:_?0)*|[1-9](?:_?[0-9])*)(?![0-9_])`), (s) => Number(s.replace(/_/g, ''))],
-    ]
-    for (const [re, convert] of patterns) {
+    for (const [re, convert] of NUMBER_PATTERNS) {
       const m = re.exec(rest)
       if (!m) continue
       this.pos += m[0].length
@@ -215,6 +207,18 @@ class Parser {
     return FAIL
   }
 }
+
+const DIGITS = '[0-9](?:_?[0-9])*'
+const NUMBER_PATTERNS: [RegExp, (s: string) => number][] = [
+  [/^0[xX](?:_?[0-9a-fA-F])+/, (s) => parseInt(s.slice(2).replace(/_/g, ''), 16)],
+  [/^0[oO](?:_?[0-7])+/, (s) => parseInt(s.slice(2).replace(/_/g, ''), 8)],
+  [/^0[bB](?:_?[01])+/, (s) => parseInt(s.slice(2).replace(/_/g, ''), 2)],
+  [
+    new RegExp(`^(?:${DIGITS}\\.(?:${DIGITS})?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?|^${DIGITS}[eE][+-]?${DIGITS}`),
+    (s) => parseFloat(s.replace(/_/g, '')),
+  ],
+  [/^(?:0(?:_?0)*|[1-9](?:_?[0-9])*)(?![0-9_])/, (s) => Number(s.replace(/_/g, ''))],
+]
 
 interface Complex {
   complex: true
@@ -230,8 +234,12 @@ function negate(v: unknown): unknown {
   return isComplex(v) ? { complex: true, real: -v.real, imag: -v.imag } : -(v as number)
 }
 
+const CANNOT_BE_LITERAL = /^(?:[^0-9.+\-'"([{rRuUbBTFNs \t]|[0-9]+\.[0-9]+\.|$)/
+
 /** ast.literal_eval(value) or the string itself when Python would raise. */
 export function pyLiteral(value: string): unknown {
+  // most inventory values (names, paths, IP addresses) cannot start or be a Python literal: skip the parser
+  if (CANNOT_BE_LITERAL.test(value)) return value
   const p = new Parser(value.replace(/^[ \t]+/, ''))
   let v = p.value()
   // a bare `1, 2` is a tuple in Python's eval mode

@@ -16,6 +16,8 @@ export interface VarsFile {
   lines: Map<string, number>
 }
 
+const NONE: VarsFile[] = []
+
 export type Decrypt = (text: string, file: string) => string
 
 export class VarsDir {
@@ -48,10 +50,11 @@ export class VarsDir {
   }
 
   private files(sub: 'group_vars' | 'host_vars', name: string): VarsFile[] {
+    const present = this.entries.get(sub)!
+    if (present.size === 0) return NONE
     const key = `${sub}/${name}`
     const cached = this.cache.get(key)
     if (cached) return cached
-    const present = this.entries.get(sub)!
     let found: string[] = []
     // avoid 'chroot'-style names like /path/to/chroot, as Ansible does
     if (!name.startsWith('/')) {

@@ -32,6 +32,7 @@ import { template } from './template.js'
 import { uri } from './uri.js'
 import { user } from './user.js'
 import { waitFor } from './wait-for.js'
+import { waitForConnection } from './wait-for-connection.js'
 
 export const modules = {
   apt,
@@ -64,6 +65,7 @@ export const modules = {
   uri,
   user,
   wait_for: waitFor,
+  wait_for_connection: waitForConnection,
   etcd_member: etcdMember,
   gluster_volume: glusterVolume,
   heketi_topology: heketiTopologyModule,

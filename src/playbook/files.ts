@@ -6,9 +6,13 @@ import { ConfigError, type SourcePosition } from '../errors.js'
 import { describe } from '../template/helpers.js'
 import type { Vars } from './model.js'
 import { parseYaml, type ParsedYaml } from './yaml.js'
+import type { VaultKeyring } from '../vault/keyring.js'
 
 export class FileCache {
   private readonly parsed = new Map<string, ParsedYaml>()
+
+  /** `keyring` decrypts vault files and `!vault` values (none: vault data is an error). */
+  constructor(private readonly keyring?: VaultKeyring) {}
 
   /** Parses a YAML file (cached); a missing file is a ConfigError pointing at `from`. */
   read(path: string, from?: SourcePosition, what = 'file'): ParsedYaml {
@@ -16,7 +20,7 @@ export class FileCache {
     let parsed = this.parsed.get(abs)
     if (parsed) return parsed
     if (!existsSync(abs) || !statSync(abs).isFile()) throw new ConfigError(`${what} not found: ${displayPath(abs)}`, from)
-    parsed = parseYaml(readFileSync(abs, 'utf8'), displayPath(abs))
+    parsed = parseYaml(readFileSync(abs, 'utf8'), displayPath(abs), this.keyring)
     this.parsed.set(abs, parsed)
     return parsed
   }

@@ -9,6 +9,7 @@ import { ConfigError, type SourcePosition } from '../errors.js'
 import { render } from '../template/index.js'
 import { Catalog, type ModuleCatalog } from './catalog.js'
 import { FileCache, displayPath, loadVarsFile } from './files.js'
+import type { VaultKeyring } from '../vault/keyring.js'
 import { commonKeywords, flag, stringList, type Raw } from './keywords.js'
 import type { Handler, Play, Playbook, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
 import { expandRoles, parseRoleRef, roleSearchPath, type RoleEnv } from './role.js'
@@ -23,10 +24,12 @@ export interface LoadOptions {
   rolesPath?: string[]
   /** -e variables: usable in import_tasks / vars_files paths at load time. */
   extraVars?: Vars
+  /** Decrypts vault files and `!vault` values in playbooks, task files, vars files and roles. */
+  keyring?: VaultKeyring
 }
 
 class Loader {
-  readonly files = new FileCache()
+  readonly files: FileCache
   readonly catalog: Catalog
   private readonly importing: string[] = []
   /** Vars usable in static paths of the play being loaded (play vars + extra vars). */
@@ -34,6 +37,7 @@ class Loader {
 
   constructor(private readonly options: LoadOptions) {
     this.catalog = new Catalog(options.modules)
+    this.files = new FileCache(options.keyring)
   }
 
   playbook(file: string, from?: SourcePosition, inherited?: Raw): Play[] {

@@ -2,6 +2,9 @@
 // js-yaml's `listener` reports open/close of every node; a stack of open nodes pairs them up.
 import yaml from 'js-yaml'
 import { ConfigError, type SourcePosition } from '../errors.js'
+import { isVaultText } from '../vault/format.js'
+import { VaultKeyring } from '../vault/keyring.js'
+import { vaultTag } from '../vault/yaml.js'
 import { ANSIBLE_YAML_SCHEMA } from './yaml-schema.js'
 
 export interface NodePositions {
@@ -56,8 +59,18 @@ export interface ParsedYaml {
   map: SourceMap
 }
 
-/** Parses one YAML document; a syntax error becomes a ConfigError naming file:line:column. */
-export function parseYaml(text: string, file: string): ParsedYaml {
+/**
+ * Parses one YAML document; a syntax error becomes a ConfigError naming file:line:column. With a vault
+ * keyring, a whole-file vault is decrypted first and `!vault |` values are decrypted in place; without
+ * one, either is a clear error asking for a vault password.
+ */
+export function parseYaml(text: string, file: string, keyring: VaultKeyring = NO_VAULT_PASSWORDS): ParsedYaml {
+  if (isVaultText(text.trimStart())) {
+    const plain = keyring.decrypt(text.trimStart(), { file }).plaintext.toString('utf8')
+    const parsed = parseYaml(plain, file, keyring)
+    keyring.registry.addLeaves(parsed.data, { minLength: 4 })
+    return parsed
+  }
   const map = new SourceMap(file)
   const lineStarts = computeLineStarts(text)
   const at = (offset: number): SourcePosition => {
@@ -66,8 +79,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { file, line: line + 1, column: start - lineStarts[line] + 1 }
   }
   const stack: Frame[] = []
+  let lastOpen = 0 // the scalar js-yaml constructs next (a !vault value) opened last
   const listener = (event: 'open' | 'close', state: { position: number; result: unknown }) => {
     if (event === 'open') {
+      lastOpen = state.position
       stack.push({ start: state.position, children: [] })
       return
     }
@@ -91,7 +106,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     stack.at(-1)?.children.push({ result, pos })
   }
   try {
-    const data = yaml.load(text, { filename: file, listener, schema: ANSIBLE_YAML_SCHEMA } as yaml.LoadOptions)
+    const schema = ANSIBLE_YAML_SCHEMA.extend([vaultTag(keyring, () => at(lastOpen))])
+    const data = yaml.load(text, { filename: file, listener, schema } as yaml.LoadOptions)
     return { data, map }
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
@@ -102,6 +118,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     throw error
   }
 }
+
+// Reading a file with vault data but no password gives the vault's own "no vault password" error.
+const NO_VAULT_PASSWORDS = new VaultKeyring()
 
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null

@@ -20,24 +20,41 @@ export function loadVaultAwareYaml(text: string, file: string, keyring: VaultKey
   return parse(text, file, keyring, false)
 }
 
-function parse(text: string, file: string, keyring: VaultKeyring, secretText: boolean): unknown {
-  let line = 0 // set by the listener: the last node opened before a scalar's construct() is that scalar
-  const vaultTag = new yaml.Type('!vault', {
+/** For readers that take a whole-file vault as text (the inventory's vars files): decrypt, register its values. */
+export function vaultFileDecrypter(keyring: VaultKeyring): (text: string, file: string) => string {
+  return (text, file) => {
+    const plain = keyring.decrypt(text.trimStart(), { file }).plaintext.toString('utf8')
+    try {
+      keyring.registry.addLeaves(yaml.load(plain), { minLength: MIN_FILE_LEAF_LENGTH })
+    } catch {
+      keyring.registry.add(plain) // not YAML: mask it whole
+    }
+    return plain
+  }
+}
+
+/** The `!vault |` tag: decrypts with `keyring` and registers the plaintext as a secret. */
+export function vaultTag(keyring: VaultKeyring, where: () => SourcePosition): yaml.Type {
+  return new yaml.Type('!vault', {
     kind: 'scalar',
     construct: (ciphertext: string) => {
-      const where: SourcePosition = { file, line }
       if (typeof ciphertext !== 'string' || !isVaultText(ciphertext.trimStart())) {
-        throw new VaultError("a '!vault' value must be the text printed by 'ansible-vault encrypt_string'", where)
+        throw new VaultError("a '!vault' value must be the text printed by 'ansible-vault encrypt_string'", where())
       }
-      const value = keyring.decrypt(ciphertext.trimStart(), where).plaintext.toString('utf8')
+      const value = keyring.decrypt(ciphertext.trimStart(), where()).plaintext.toString('utf8')
       keyring.registry.add(value)
       return value
     },
   })
+}
+
+function parse(text: string, file: string, keyring: VaultKeyring, secretText: boolean): unknown {
+  let line = 0 // set by the listener: the last node opened before a scalar's construct() is that scalar
+  const tag = vaultTag(keyring, () => ({ file, line }))
   try {
     return yaml.load(text, {
       filename: file,
-      schema: yaml.DEFAULT_SCHEMA.extend([vaultTag]),
+      schema: yaml.DEFAULT_SCHEMA.extend([tag]),
       listener(event, state) {
         if (event === 'open') line = state.line + 1
       },
