@@ -1,6 +1,6 @@
 // The README's main command on a fresh lab: every play of cluster.yml, GlusterFS included — a real
 // replica-3 volume, FUSE-mounted on every host. Needs Debian's glusterfs-server on this machine (lab
-// hosts see its / as their lower layer); .ci/run installs it.
+// hosts see its / as their lower layer): skipped where it is missing (.ci/run does not install it yet).
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { labDown, labUp, type LabInfo } from '../../../src/lab/index.js'
