@@ -12,8 +12,10 @@ import { etcdMember } from './etcd-member.js'
 import { fetch } from './fetch.js'
 import { file } from './file.js'
 import { getUrl } from './get-url.js'
+import { glusterVolume } from './gluster-volume.js'
 import { group } from './group.js'
 import { groupBy } from './group-by.js'
+import { heketiTopologyModule } from './heketi-topology.js'
 import { hostname } from './hostname.js'
 import { lineinfile } from './lineinfile.js'
 import { mount } from './mount.js'
@@ -79,6 +81,8 @@ export const modules = {
   wait_for: waitFor,
   wait_for_connection: waitForConnection,
   etcd_member: etcdMember,
+  gluster_volume: glusterVolume,
+  heketi_topology: heketiTopologyModule,
 } as const
 
 export type ModuleName = keyof typeof modules
