@@ -16,14 +16,17 @@ import { Walker } from './walk.js'
 export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const { options } = run
   checkNotifications(play)
+  const varsFiles = await loadVarsFiles(play, run)
+  const playVars = Object.assign({}, play.vars, ...varsFiles, options.extraVars)
+  const pattern = render(play.hosts, playVars, { where: play.keyPos.hosts ?? play.pos })
   const selected = new Set(options.limit ? options.inventory.select(options.limit) : options.inventory.hostNames())
-  const playHosts = options.inventory.select(play.hosts).filter((h) => selected.has(h) && !run.lost(h))
-  options.reporter.onPlayStart({ name: play.name ?? play.hosts, hosts: playHosts })
+  const playHosts = options.inventory.select(pattern).filter((h) => selected.has(h) && !run.lost(h))
+  const name = play.name === undefined ? pattern : render(play.name, playVars)
+  options.reporter.onPlayStart({ name, hosts: playHosts })
   if (!playHosts.length) {
-    options.reporter.onWarning(`no hosts matched '${play.hosts}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
+    options.reporter.onWarning(`no hosts matched '${pattern}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
     return true
   }
-  const varsFiles = await loadVarsFiles(play, run)
   const scope = playScope(play)
   const strategy = render(play.strategy ?? 'linear', { ...play.vars, ...options.extraVars })
   if (strategy !== 'linear' && strategy !== 'free') throw new ConfigError(`strategy '${strategy}' is not supported`, play.keyPos.strategy ?? play.pos, 'use linear or free')
@@ -36,7 +39,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     const hosts = batchNames.map((n) => run.host(n))
     for (const h of hosts) h.ended = false
     const ctx: PlayContext = {
-      play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, groups: run.groups, playState, search: run.search,
+      play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, playVars, groups: run.groups, playState, search: run.search,
       inventoryVars: (h) => run.inventoryVars(h),
       connectionFor: (h, vars, s) => run.connectionFor(h, vars, s),
     }
@@ -58,7 +61,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
       break
     }
   }
-  options.reporter.onPlayEnd({ name: play.name ?? play.hosts, hosts: playHosts })
+  options.reporter.onPlayEnd({ name, hosts: playHosts })
   return goOn
 }
 

@@ -12,7 +12,7 @@ import { registered, settle, taskInfo, type HostOutcome } from './settle.js'
 import type { HostState, Scope } from './types.js'
 import { taskVars, type PlayContext } from './vars.js'
 
-export { failHosts, registered, shareRunOnceResult, taskInfo, type HostOutcome } from './settle.js'
+export { failHosts, nameTask, registered, shareRunOnceResult, taskInfo, type HostOutcome } from './settle.js'
 
 type Report = (result: TaskResult, extra?: Partial<HostResultInfo>) => void
 

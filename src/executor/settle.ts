@@ -15,8 +15,20 @@ export interface HostOutcome {
   ignoredUnreachable: boolean
 }
 
+const displayNames = new WeakMap<Task, string>()
+
+/** A task name with `{{ }}` is shown rendered with the play's variables, or as written if it can't be. */
+export function nameTask(task: Task, playVars: Vars): void {
+  if (!task.name?.includes('{{') || displayNames.has(task)) return
+  try {
+    displayNames.set(task, render(task.name, playVars))
+  } catch {
+    displayNames.set(task, task.name)
+  }
+}
+
 export function taskInfo(task: Task) {
-  return { name: task.name ?? task.action, module: task.action, file: task.pos.file, line: task.pos.line }
+  return { name: displayNames.get(task) ?? task.name ?? task.action, module: task.action, file: task.pos.file, line: task.pos.line }
 }
 
 /** The value `register:` stores: the module's data plus Ansible's status flags. Never re-templated. */

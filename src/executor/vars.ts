@@ -13,6 +13,8 @@ export interface PlayContext {
   playHosts: string[]
   batch: string[]
   varsFiles: Vars[]
+  /** Play vars, vars_files and extra vars: what play-level templates (hosts, task names) see. */
+  playVars: Vars
   playState: PlayState
   search: SearchState
   groups: Record<string, string[]>

@@ -5,7 +5,7 @@ import { TemplateError } from '../errors.js'
 import type { Block, Task, TaskNode } from '../playbook/model.js'
 import { engineAction } from './engine-actions.js'
 import { flagValue } from './invoke.js'
-import { failHosts, runTaskOnHost, shareRunOnceResult, taskInfo } from './run-task.js'
+import { failHosts, nameTask, runTaskOnHost, shareRunOnceResult, taskInfo } from './run-task.js'
 import { extendScope, selectedByTags } from './scope.js'
 import { startsHere } from './start-at.js'
 import { isActive, type HostState, type Scope } from './types.js'
@@ -69,6 +69,7 @@ export class Walker {
     }
     const active = hosts.filter(isActive)
     if (!active.length) return
+    nameTask(task, this.ctx.playVars)
     const action = engineAction(task.action)
     if (action) return action(this, task, active, scope, parent)
 

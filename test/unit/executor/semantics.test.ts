@@ -23,7 +23,7 @@ interface Run {
   ran: (task: string) => string[]
 }
 
-async function play(yaml: string, options: { startAtTask?: string; files?: Record<string, string> } = {}): Promise<Run> {
+async function play(yaml: string, options: { startAtTask?: string; files?: Record<string, string>; extraVars?: Record<string, unknown> } = {}): Promise<Run> {
   for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), text)
   const file = join(dir, `p${Math.random().toString(36).slice(2)}.yml`)
   writeFileSync(file, yaml)
@@ -31,7 +31,7 @@ async function play(yaml: string, options: { startAtTask?: string; files?: Recor
   const capture: Reporter = { onHostResult: (e) => void results.push(e) }
   const inventory = await loadInventory(['a,b,c,'])
   const outcome = await runPlaybooks([loadPlaybook(file, { modules })], {
-    inventory, check: false, diff: false, forks: 5, extraVars: {}, tags: [], skipTags: [], becomeDefaults: {},
+    inventory, check: false, diff: false, forks: 5, extraVars: options.extraVars ?? {}, tags: [], skipTags: [], becomeDefaults: {},
     startAtTask: options.startAtTask, reporter: combineReporters([capture]), modules,
     connect: (host) => new LocalConnection(host),
     loadTasks: (f, baseDir) => loadTaskFile(f, { baseDir, modules }),
@@ -141,5 +141,27 @@ describe('loops, includes and run_once', () => {
     expect(r.ran('one')).toEqual([])
     expect(r.ran('two')).toHaveLength(3)
     expect(r.ran('three')).toHaveLength(3)
+  })
+})
+
+describe('templating across hosts', () => {
+  it("hostvars.[h].x expands x's own templates with h's variables", async () => {
+    const r = await play(
+      header('  vars:\n    hosts: [1]\n    addr: "{{ inventory_hostname }}-addr"\n') +
+        `    - name: other\n      assert:\n        that:\n          - (eq hostvars.[c].addr "c-addr")\n      when: eq inventory_hostname "a"\n` +
+        `    - name: each\n      debug:\n        msg: "{{#each hosts}}{{ @root.addr }}{{/each}}"\n      when: eq inventory_hostname "b"\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(r.ran('other')).toEqual(['a'])
+    expect(r.results.find((e) => e.task.name === 'each' && e.host === 'b')?.result.data).toEqual({ msg: 'b-addr' })
+  })
+})
+
+describe('play-level templates', () => {
+  it('hosts and task names render with extra vars', async () => {
+    const r = await play(`- hosts: "{{ target }}"\n  gather_facts: false\n  tasks:\n    - name: "hello {{ target }}"\n      debug: { msg: x }\n`, {
+      extraVars: { target: 'b' },
+    })
+    expect(r.results.map((e) => [e.host, e.task.name])).toEqual([['b', 'hello b']])
   })
 })
