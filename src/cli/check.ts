@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { defineCommand } from './command.js'
 import { UsageError, formatPosition, type TsplayError } from '../errors.js'
 import { loadPlaybook } from '../playbook/load.js'
+import { VAULT_OPTIONS, keyringFromOptions } from '../vault/index.js'
 import type { ModuleInfo } from '../playbook/catalog.js'
 import { displayPath } from '../playbook/files.js'
 import { moduleArgProblems } from '../playbook/module-args.js'
@@ -50,13 +51,14 @@ export default defineCommand({
   name: 'check',
   summary: 'validate a playbook without connecting: YAML, keys, types, modules, roles, templates, module arguments',
   usage: 'tsplay check PLAYBOOK... [options]',
-  options: [{ name: 'roles-path', kind: 'list', help: 'extra directory to search for roles (repeatable)', valueName: 'DIR' }],
+  options: [{ name: 'roles-path', kind: 'list', help: 'extra directory to search for roles (repeatable)', valueName: 'DIR' }, ...VAULT_OPTIONS],
   async run(args) {
     if (args.positionals.length === 0) throw new UsageError('tsplay check needs a playbook', 'tsplay check site.yml')
     const modules = await loadModuleRegistry()
+    const keyring = await keyringFromOptions(args.options)
     let failed = false
     for (const file of args.positionals) {
-      const playbook = loadPlaybook(file, { modules, rolesPath: (args.options['roles-path'] as string[] | undefined) ?? [] })
+      const playbook = loadPlaybook(file, { modules, keyring, rolesPath: (args.options['roles-path'] as string[] | undefined) ?? [] })
       const problems = roleTemplateProblems(playbook)
       let tasks = 0
       for (const play of playbook.plays) {

@@ -3,6 +3,7 @@
 import { defineCommand } from './command.js'
 import { UsageError } from '../errors.js'
 import { loadInventory } from '../inventory/load.js'
+import { VAULT_OPTIONS, keyringFromOptions, vaultFileDecrypter } from '../vault/index.js'
 import { buildInventoryIni } from '../inventory/builder.js'
 import { formatExplain, formatGraph, formatHost, formatList } from '../inventory/output.js'
 
@@ -20,6 +21,7 @@ export default defineCommand({
     { name: 'playbook-dir', kind: 'string', valueName: 'DIR', help: 'also read group_vars/ and host_vars/ from DIR' },
     { name: 'groups', kind: 'string', valueName: 'STYLE', help: 'build: group names, legacy (kube-master…) or current (kube_control_plane…)' },
     { name: 'masters', kind: 'string', valueName: 'N', help: 'build: how many control-plane hosts (default 2)' },
+    ...VAULT_OPTIONS,
   ],
   async run({ options, positionals }) {
     const out = (text: string): void => void process.stdout.write(text + '\n')
@@ -39,6 +41,7 @@ export default defineCommand({
     if (options.vars && !options.graph) throw new UsageError('--vars goes with --graph')
     const inv = await loadInventory(sources, {
       playbookDir: options['playbook-dir'] as string | undefined,
+      decrypt: vaultFileDecrypter(await keyringFromOptions(options)),
       warn: (m) => process.stderr.write(`[WARNING]: ${m}\n`),
     })
     if (options.list) {

@@ -1,5 +1,4 @@
 // What `run` and `exec` share: vault keyring, inventory, become defaults, reporters, connections.
-import yaml from 'js-yaml'
 import { ConnectionPool, connectionFor } from '../connection/index.js'
 import type { BecomeDefaults, RunOptions } from '../executor/types.js'
 import { loadInventory } from '../inventory/load.js'
@@ -9,7 +8,7 @@ import { HumanReporter } from '../reporters/human.js'
 import { JsonReporter } from '../reporters/json.js'
 import { JunitReporter } from '../reporters/junit.js'
 import { combineReporters, type Reporter } from '../reporters/types.js'
-import { keyringFromOptions, processSecrets, type VaultKeyring } from '../vault/index.js'
+import { keyringFromOptions, processSecrets, vaultFileDecrypter, type VaultKeyring } from '../vault/index.js'
 import { promptOnTerminal } from '../vault/prompt.js'
 import type { OptionValues } from './args.js'
 import { commaList, forksOf, listOf } from './common-options.js'
@@ -26,12 +25,7 @@ export interface Session {
 export async function openSession(options: OptionValues, playbookDir?: string): Promise<Session> {
   const keyring = await keyringFromOptions(options)
   const redact = (text: string) => processSecrets.redact(text)
-  const decrypt = (text: string, file: string) => {
-    const plain = keyring.decrypt(text, { file }).plaintext.toString('utf8')
-    processSecrets.addLeaves(yaml.load(plain), { minLength: 4 })
-    return plain
-  }
-  const inventory = await loadInventory(listOf(options.inventory), { playbookDir, decrypt })
+  const inventory = await loadInventory(listOf(options.inventory), { playbookDir, decrypt: vaultFileDecrypter(keyring) })
   const becomeDefaults: BecomeDefaults = {
     become: options.become === true ? true : undefined,
     user: options['become-user'] as string | undefined,

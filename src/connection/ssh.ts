@@ -24,6 +24,7 @@ export class SshConnection implements Connection {
   private shells = 0
   private readonly maxShells: number
   private readonly alwaysExec: boolean
+  private generation = 0 // bumped by reset(): events of a dropped client must not mark the new one lost
 
   constructor(
     readonly host: string,
@@ -38,12 +39,13 @@ export class SshConnection implements Connection {
   /** Connects if not yet connected; rejects with UnreachableError. */
   connect(): Promise<Client> {
     if (this.lost) return Promise.reject(this.lost)
+    const generation = this.generation
     this.client ??= this.open().then((c) => {
       c.on('close', () => {
-        this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost`)
+        if (generation === this.generation) this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost`)
       })
       c.on('error', (e: Error) => {
-        this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost: ${e.message}`)
+        if (generation === this.generation) this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost: ${e.message}`)
       })
       return c
     })
@@ -145,6 +147,19 @@ export class SshConnection implements Connection {
     const result = await this.run(getScript(remotePath), { become: options.become })
     if (result.rc !== 0) throw new Error(`get ${remotePath} on ${this.host}: ${result.stderr.trim()}`)
     return Buffer.from(result.stdout, 'base64')
+  }
+
+  async reset(): Promise<void> {
+    this.generation++
+    for (const s of this.idle.splice(0)) {
+      s.close()
+      this.dropShell()
+    }
+    const client = this.client
+    this.client = undefined
+    this.lost = undefined
+    // not awaited: a handshake still in progress ends when it completes (or fails on its own)
+    client?.then((c) => c.end(), () => undefined)
   }
 
   async close(): Promise<void> {

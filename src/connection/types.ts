@@ -36,6 +36,11 @@ export interface Connection {
   put(content: string | Buffer, remotePath: string, options?: PutOptions): Promise<void>
   get(remotePath: string, options?: { become?: BecomeOptions }): Promise<Buffer>
   close(): Promise<void>
+  /**
+   * Drops the transport so the next run() connects afresh (a connection that failed or was lost stays
+   * failed until then). wait_for_connection uses it between attempts; connections without one just retry.
+   */
+  reset?(): Promise<void>
 }
 
 /** One hop of a ProxyJump chain, outermost first. */

@@ -1,7 +1,6 @@
 // Handlers run once per notified host, in the order they are defined, at flush points
 // (after pre_tasks, after roles+tasks, after post_tasks, and at `meta: flush_handlers`).
 import type { Handler } from '../playbook/model.js'
-import { render } from '../template/index.js'
 import { isActive, type HostState, type Scope } from './types.js'
 import type { Walker } from './walk.js'
 
@@ -33,6 +32,5 @@ export async function flushHandlers(walker: Walker, handlers: Handler[], hosts: 
 }
 
 function topics(handler: Handler): string[] {
-  const name = handler.name === undefined ? [] : [handler.name.includes('{{') ? render(handler.name, {}) : handler.name]
-  return [...name, ...handler.listen]
+  return handler.name === undefined ? handler.listen : [handler.name, ...handler.listen]
 }

@@ -91,6 +91,7 @@ function withEnvironment(conn: Connection, env: Record<string, string> | undefin
     put: conn.put.bind(conn),
     get: conn.get.bind(conn),
     close: async () => {},
+    ...(conn.reset ? { reset: conn.reset.bind(conn) } : {}),
   }
 }
 

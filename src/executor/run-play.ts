@@ -38,7 +38,9 @@ export async function runPlay(play: Play, run: RunState): Promise<void> {
     const force = toBool(play.force_handlers ?? false)
     const sections = [play.pre_tasks, [...play.roles.map((r) => r.block), ...play.tasks], play.post_tasks]
     const runSections = async (walker: Walker, group: HostState[]) => {
-      if (gatherFacts(play, options.extraVars)) await walker.runTask(factsTask(play), group, scope)
+      // Facts are gathered once per host per run (Ansible's `gathering = smart`).
+      const unknown = group.filter((h) => Object.keys(h.facts).length === 0)
+      if (gatherFacts(play, options.extraVars) && unknown.length) await walker.runTask(factsTask(play), unknown, scope)
       for (const nodes of sections) {
         await walker.runNodes(nodes, group, scope)
         await flushHandlers(walker, play.handlers, group, scope, force)

@@ -43,7 +43,7 @@ export class RunState {
   connectionFor(name: string, vars: Vars, scope: Scope): Connection {
     let conn = this.connections.get(name)
     if (!conn) {
-      const own = this.hosts.has(name) || this.options.inventory.hostNames().includes(name) ? this.inventoryVars(name) : { ansible_host: name }
+      const own = this.options.inventory.hostNames().includes(name) ? this.inventoryVars(name) : implicitHost(name)
       const connVars = connectionVars(name === vars.inventory_hostname ? vars : own)
       if (connVars.ansible_user === undefined) {
         const user = scope.remote_user ?? this.options.remoteUser
@@ -68,4 +68,9 @@ function connectionVars(vars: Vars): Vars {
     if (key.startsWith('ansible_') && typeof value === 'string' && value.includes('{{')) out[key] = render(value, vars)
   }
   return out
+}
+
+/** A delegate target outside the inventory: localhost is the controller itself, as in Ansible. */
+function implicitHost(name: string): Vars {
+  return ['localhost', '127.0.0.1', '::1'].includes(name) ? { ansible_connection: 'local' } : { ansible_host: name }
 }

@@ -16,11 +16,13 @@ export interface HostOutcome {
 }
 
 export async function runTaskOnHost(ctx: PlayContext, task: Task, host: HostState, scope: Scope): Promise<HostOutcome> {
+  let noLog = scope.no_log === true
   const report = (result: TaskResult, item?: unknown, ignored = false, delegatedTo?: string) =>
-    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, item, ignored, delegatedTo, noLog: noLog(scope, host, ctx) })
+    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, item, ignored, delegatedTo, noLog })
   let outcome: HostOutcome
   try {
     const vars = taskVars(ctx, host, scope)
+    noLog = flagValue(scope.no_log, vars, false)
     outcome = task.loop === undefined ? await runOnce(ctx, task, host, scope, vars, report) : await runLoop(ctx, task, host, scope, vars, report)
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
@@ -99,7 +101,7 @@ function applyConditions(task: Task, vars: Vars, result: TaskResult, where: (key
   if (task.failed_when?.length) {
     const failed = evaluateCondition(task.failed_when, { ...withResult }, where('failed_when'))
     if (failed) status = 'failed'
-    else if (status === 'failed') status = task.changed_when?.length ? 'ok' : 'ok'
+    else if (status === 'failed') status = 'ok'
   }
   return { ...result, status, msg: status === 'failed' && result.status !== 'failed' ? (result.msg ?? 'failed_when condition was true') : result.msg }
 }
@@ -142,11 +144,6 @@ function collectFacts(result: TaskResult): Vars | undefined {
 
 export function taskInfo(task: Task) {
   return { name: task.name ?? task.action, module: task.action, file: task.pos.file, line: task.pos.line }
-}
-
-function noLog(scope: Scope, host: HostState, ctx: PlayContext): boolean {
-  if (scope.no_log === undefined) return false
-  return typeof scope.no_log === 'boolean' ? scope.no_log : flagValue(scope.no_log, taskVars(ctx, host, scope), false)
 }
 
 function extendedLoop(items: unknown[], index: number): Vars {

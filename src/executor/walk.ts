@@ -62,7 +62,8 @@ export class Walker {
     }
     const active = hosts.filter(isActive)
     if (!active.length) return
-    if (engineAction(task.action)) return engineAction(task.action)!(this, task, active, scope)
+    const action = engineAction(task.action)
+    if (action) return action(this, task, active, scope)
 
     const info = { ...taskInfo(task), handler }
     if (!this.freeStrategy || !this.announced.has(task)) {

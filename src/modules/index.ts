@@ -7,6 +7,7 @@ import { command } from './command.js'
 import { copy } from './copy.js'
 import { debug } from './debug.js'
 import { fail } from './fail.js'
+import { etcdMember } from './etcd-member.js'
 import { file } from './file.js'
 import { getUrl } from './get-url.js'
 import { group } from './group.js'
@@ -29,6 +30,7 @@ import { template } from './template.js'
 import { uri } from './uri.js'
 import { user } from './user.js'
 import { waitFor } from './wait-for.js'
+import { waitForConnection } from './wait-for-connection.js'
 
 export const modules = {
   apt,
@@ -61,6 +63,8 @@ export const modules = {
   uri,
   user,
   wait_for: waitFor,
+  wait_for_connection: waitForConnection,
+  etcd_member: etcdMember,
 } as const
 
 export type ModuleName = keyof typeof modules

@@ -20,6 +20,19 @@ export function loadVaultAwareYaml(text: string, file: string, keyring: VaultKey
   return parse(text, file, keyring, false)
 }
 
+/** For readers that take a whole-file vault as text (the inventory's vars files): decrypt, register its values. */
+export function vaultFileDecrypter(keyring: VaultKeyring): (text: string, file: string) => string {
+  return (text, file) => {
+    const plain = keyring.decrypt(text.trimStart(), { file }).plaintext.toString('utf8')
+    try {
+      keyring.registry.addLeaves(yaml.load(plain), { minLength: MIN_FILE_LEAF_LENGTH })
+    } catch {
+      keyring.registry.add(plain) // not YAML: mask it whole
+    }
+    return plain
+  }
+}
+
 /** The `!vault |` tag: decrypts with `keyring` and registers the plaintext as a secret. */
 export function vaultTag(keyring: VaultKeyring, where: () => SourcePosition): yaml.Type {
   return new yaml.Type('!vault', {

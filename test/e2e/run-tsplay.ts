@@ -1,6 +1,7 @@
 // Runs the built CLI as a user would (`npm test` builds first) and captures its output.
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import type { HostStats } from '../../src/reporters/types.js'
 
 const BIN = fileURLToPath(new URL('../../bin/tsplay.js', import.meta.url))
 
@@ -22,15 +23,7 @@ export function runTsplay(args: string[], options: { cwd?: string; env?: Record<
   })
 }
 
-export interface RecapRow {
-  ok: number
-  changed: number
-  unreachable: number
-  failed: number
-  skipped: number
-  rescued: number
-  ignored: number
-}
+export type RecapRow = HostStats
 
 /** PLAY RECAP lines → per-host counters. */
 export function parseRecap(stdout: string): Record<string, RecapRow> {

@@ -1,6 +1,10 @@
 // Dynamic inventory sources: a YAML file whose top-level `plugin:` key names one of these is handed to
-// it instead of being read as a static inventory. The sources issue (8) fills the registry with
-// openstack, heat, terraform and vagrant; each entry is `(file, config) => Promise<SourceResult>`.
+// it instead of being read as a static inventory (as Ansible's inventory plugin files are). Each entry is
+// `(file, config) => Promise<SourceResult>`; the sources live beside this file, one per plugin.
+import { heatSource } from './heat.js'
+import { openstackSource } from './openstack.js'
+import { terraformSource } from './terraform.js'
+import { vagrantSource } from './vagrant.js'
 
 /** What a dynamic source returns: hosts with their vars, and groups by name. */
 export interface SourceResult {
@@ -14,4 +18,9 @@ export interface SourceResult {
  */
 export type InventorySource = (file: string, config: Record<string, unknown>) => Promise<SourceResult>
 
-export const sources: Record<string, InventorySource> = {}
+export const sources: Record<string, InventorySource> = {
+  openstack: (file, config) => openstackSource(file, config),
+  heat: (file, config) => heatSource(file, config),
+  terraform: terraformSource,
+  vagrant: vagrantSource,
+}
