@@ -1,6 +1,7 @@
-// One timed child process: wall time, peak RSS of its whole process tree, exit code and recap.
-// Peak RSS is the larger of the root's ru_maxrss (GNU time: exact for tsplay, one process) and the
-// highest sum of VmRSS over the tree seen while sampling (Ansible forks one process per host).
+// One timed child process: wall time, peak memory, exit code and recap. Peak memory is the larger of
+// the root's ru_maxrss (GNU time: exact for tsplay, one process) and the highest sum of PSS over its
+// process tree seen while sampling: Ansible forks one worker per host and the forks share pages, so
+// PSS (shared pages split between sharers) is what the tree really holds; a sum of RSS would overstate.
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,7 +10,7 @@ import { parseRecap, type RecapRow } from '../test/e2e/run-tsplay.js'
 
 export interface Measured {
   ms: number
-  rssMB: number
+  rssMB: number // peak memory, MB: see the header
   code: number
   totals: { ok: number; changed: number; failed: number; unreachable: number }
   stdout: string
@@ -33,7 +34,7 @@ export async function measure(file: string, args: string[], options: MeasureOpti
   child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
   let treeKB = 0
-  const sampler = setInterval(() => (treeKB = Math.max(treeKB, treeRssKB(child.pid!))), options.sampleMs ?? 100)
+  const sampler = setInterval(() => (treeKB = Math.max(treeKB, treePssKB(child.pid!))), options.sampleMs ?? 200)
   const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (c) => resolve(c ?? -1))
@@ -60,17 +61,14 @@ function sum(recap: Record<string, RecapRow>): Measured['totals'] {
   return t
 }
 
-/** Sum of VmRSS (KB) over `root` and its descendants, from one pass over /proc. */
-export function treeRssKB(root: number): number {
+/** Sum of PSS (KB) over `root` and its descendants. */
+export function treePssKB(root: number): number {
   const parent = new Map<number, number>()
-  const rss = new Map<number, number>()
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      parent.set(Number(entry), Number(fields[1]))
-      rss.set(Number(entry), Number(fields[21]) * 4) // rss in 4 KB pages
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
     } catch {
       /* exited meanwhile */
     }
@@ -82,6 +80,13 @@ export function treeRssKB(root: number): number {
     return false
   }
   let total = 0
-  for (const [pid, kb] of rss) if (inTree(pid)) total += kb
+  for (const pid of parent.keys()) {
+    if (!inTree(pid)) continue
+    try {
+      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0)
+    } catch {
+      /* exited meanwhile */
+    }
+  }
   return total
 }

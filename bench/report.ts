@@ -59,7 +59,7 @@ export function markdown(r: BenchResult): string {
   const lines = [
     `${r.hosts} hosts × ${r.tasks} tasks, median of ${r.reps} alternating runs (${r.date}, ${r.machine.cpus} CPUs, load ${r.machine.load.map((l) => l.toFixed(1)).join(' ')})`,
     '',
-    '| run | wall (median) | all runs | per task per host | controller peak RSS | Ansible ÷ tsplay | tsplay ÷ floor |',
+    '| run | wall (median) | all runs | per task per host | controller peak memory | Ansible ÷ tsplay | tsplay ÷ floor |',
     '|---|---:|---:|---:|---:|---:|---:|',
   ]
   for (const label of ['Ansible first run', 'Ansible rerun', 'tsplay first run', 'tsplay rerun', 'floor (ssh2, 1 exec per task)']) {

@@ -12,7 +12,7 @@ import { labDown, labUp, type LabInfo } from '../src/lab/index.js'
 import { resetLab } from './lab-reset.js'
 import { measure, type Measured } from './measure.js'
 import { markdown, median, row, type BenchResult, type Row } from './report.js'
-import { runFloor } from './ssh-floor.js'
+import { buildSync } from 'esbuild' // vite's, already installed: bench only
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PLAYBOOK = join(ROOT, 'bench', 'playbook.yml')
@@ -66,7 +66,7 @@ const ansibleEnv = (controlDir: string): NodeJS.ProcessEnv => ({
 async function runTool(tool: 'ansible' | 'tsplay', inventory: string, scratch: string, rep: number): Promise<[Measured, Measured]> {
   const runOnce = () =>
     tool === 'ansible'
-      ? measure('ansible-playbook', ['-i', inventory, PLAYBOOK], { env: ansibleEnv(join(scratch, `cp${rep}`)) })
+      ? measure('ansible-playbook', ['-i', inventory, PLAYBOOK], { env: ansibleEnv(join(scratch, `cp${rep}`)), sampleMs: 500 })
       : measure(process.execPath, [BIN, 'run', PLAYBOOK, '-i', inventory, '-f', String(hosts)], { env: { ...process.env, NO_COLOR: '1' } })
   const first = check(`${tool} first run`, await runOnce(), true)
   const rerun = check(`${tool} rerun`, await runOnce(), false)
@@ -85,12 +85,28 @@ async function startup(inventory: string): Promise<BenchResult['startup']> {
   return { versionMs: median(versionRuns), oneTaskMs: median(oneTaskRuns), versionRuns, oneTaskRuns }
 }
 
+/** bench/ssh-floor.ts as plain JS beside it (so `ssh2` resolves): the floor runs as its own node process. */
+function compileFloor(): string {
+  const outfile = join(ROOT, 'bench', 'results', 'ssh-floor.mjs')
+  buildSync({ entryPoints: [join(ROOT, 'bench', 'ssh-floor.ts')], outfile, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' })
+  return outfile
+}
+
+let targetsPath = ''
+function targetsFile(info: LabInfo): string {
+  writeFileSync(targetsPath, JSON.stringify(info.hosts.map((h) => ({ host: h.ip, user: 'root', keyFile: info.key }))))
+  return targetsPath
+}
+
 async function main(): Promise<void> {
   const ansible = ensureAnsible()
   if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' })
   const tasks = taskCount(PLAYBOOK)
   const scratch = mkdtempSync(join(tmpdir(), 'tsplay-bench-'))
   const inventory = join(scratch, 'inventory')
+  targetsPath = join(scratch, 'targets.json')
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true })
+  const floorScript = compileFloor()
   const t0 = performance.now()
   let info: LabInfo = await labUp({ name: labName, count: hosts, inventoryDir: inventory, owner: process.pid })
   const inv = join(inventory, 'hosts')
@@ -107,10 +123,10 @@ async function main(): Promise<void> {
         runs[tool === 'ansible' ? 'ar' : 'tr'].push(rerun)
         console.log(`rep ${rep + 1}: ${tool.padEnd(7)} first ${(first.ms / 1000).toFixed(2)} s, rerun ${(rerun.ms / 1000).toFixed(2)} s`)
       }
-      const targets = info.hosts.map((h) => ({ host: h.ip, user: 'root', keyFile: info.key }))
-      const floorMs = await runFloor(targets, tasks)
-      runs.floor.push({ ms: floorMs, rssMB: NaN, code: 0, totals: { ok: 0, changed: 0, failed: 0, unreachable: 0 }, stdout: '', stderr: '' })
-      console.log(`rep ${rep + 1}: floor   ${(floorMs / 1000).toFixed(2)} s`)
+      const floor = await measure(process.execPath, [floorScript, '--targets', targetsFile(info), String(tasks)])
+      if (floor.code !== 0) throw new Error(`floor exited ${floor.code}: ${floor.stderr.slice(-2000)}`)
+      runs.floor.push(floor)
+      console.log(`rep ${rep + 1}: floor   ${(floor.ms / 1000).toFixed(2)} s (${floor.stdout.trim()} inside the process)`)
     }
     const start = await startup(inv)
     const rows: Row[] = []
@@ -121,7 +137,6 @@ async function main(): Promise<void> {
     add('tsplay rerun', runs.tr)
     add('floor (ssh2, 1 exec per task)', runs.floor)
     const floorRow = rows.at(-1)!
-    delete floorRow.peakRssMB // measured in-process with the bench itself: not comparable
     delete floorRow.changed
     const m = (label: string) => rows.find((r) => r.label === label)?.medianMs
     const over = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined)
