@@ -12,6 +12,15 @@ export const MARK = '__TSPLAY__'
 export const PRELUDE = String.raw`
 tp_enc() { case $1 in ''|*[!abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./@%+=:,-]*) _e=$(printf '%s' "$1" | base64 -w0);; *) _e="~$1";; esac; }
 tp_b64() { tp_enc "$1"; printf '%s' "$_e"; }
+# tp_dir PATH: POSIX dirname into $_d without a process
+tp_dir() {
+  _d=$1
+  case $_d in '') _d=.; return;; *[!/]*) ;; *) _d=/; return;; esac
+  while [ "${'$'}{_d%/}" != "$_d" ]; do _d=${'$'}{_d%/}; done
+  case $_d in */*) _d=${'$'}{_d%/*};; *) _d=.; return;; esac
+  while [ "${'$'}{_d%/}" != "$_d" ]; do _d=${'$'}{_d%/}; done
+  _d=${'$'}{_d:-/}
+}
 tp_fail() { printf '%s\n' "$*" >&2; exit 1; }
 tp_do() { [ "$TP_CHECK" = 1 ] || "$@"; }
 tp_probe() {
