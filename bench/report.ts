@@ -12,6 +12,7 @@ export interface BenchResult {
   hosts: number
   tasks: number
   reps: number
+  ansibleReps: number
   rows: Row[]
   ratios: { ansibleOverTsplay: { first?: number; rerun?: number }; tsplayOverFloor: { first: number; rerun: number } }
   startup: { versionMs: number; oneTaskMs: number; versionRuns: number[]; oneTaskRuns: number[] }
@@ -57,7 +58,7 @@ export function markdown(r: BenchResult): string {
     return '| '
   }
   const lines = [
-    `${r.hosts} hosts × ${r.tasks} tasks, median of ${r.reps} alternating runs (${r.date}, ${r.machine.cpus} CPUs, load ${r.machine.load.map((l) => l.toFixed(1)).join(' ')})`,
+    `${r.hosts} hosts × ${r.tasks} tasks, median of ${r.reps} alternating runs${r.ansibleReps < r.reps ? ` (Ansible: ${r.ansibleReps})` : ''} (${r.date}, ${r.machine.cpus} CPUs, load ${r.machine.load.map((l) => l.toFixed(1)).join(' ')})`,
     '',
     '| run | wall (median) | all runs | per task per host | controller peak memory | Ansible ÷ tsplay | tsplay ÷ floor |',
     '|---|---:|---:|---:|---:|---:|---:|',

@@ -146,6 +146,7 @@ async function main(): Promise<void> {
       hosts,
       tasks,
       reps,
+      ansibleReps: Math.min(ansibleReps, reps),
       rows,
       ratios: {
         ansibleOverTsplay: { first: over(m('Ansible first run'), m('tsplay first run')), rerun: over(m('Ansible rerun'), m('tsplay rerun')) },
