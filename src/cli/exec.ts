@@ -1,5 +1,5 @@
 // tsplay exec PATTERN -m MODULE -a ARGS: one task on the hosts of a pattern (like `ansible`).
-import { runPlaybook } from '../executor/run-playbook.js'
+import { runPlaybooks } from '../executor/run-playbook.js'
 import { UsageError } from '../errors.js'
 import { formatListHosts } from '../inventory/output.js'
 import { modules } from '../modules/index.js'
@@ -36,7 +36,7 @@ export default defineCommand({
     const task = adhocTask(String(options['module-name'] ?? 'command'), options.args as string | undefined)
     const reporter = combineReporters([options.json ? new JsonReporter(undefined, session.redact) : new AdhocReporter(undefined, session.redact)])
     try {
-      const outcome = await runPlaybook(adhocPlaybook(pattern, task), {
+      const outcome = await runPlaybooks([adhocPlaybook(pattern, task)], {
         ...session.base,
         reporter,
         loadTasks: () => [],

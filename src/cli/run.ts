@@ -1,7 +1,7 @@
 // tsplay run PLAYBOOK... : ansible-playbook's flags, output and exit codes.
 import { writeFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
-import { runPlaybook } from '../executor/run-playbook.js'
+import { runPlaybooks } from '../executor/run-playbook.js'
 import { loadPlaybook, loadTaskFile, loadVarsFile } from '../playbook/load.js'
 import type { Playbook } from '../playbook/model.js'
 import { modules } from '../modules/index.js'
@@ -47,26 +47,19 @@ export default defineCommand({
 })
 
 async function runAll(playbooks: Playbook[], options: OptionValues, session: Session): Promise<number> {
-  let exitCode = 0
   const varsFiles = new FileCache(session.keyring)
-  const failed = new Set<string>()
   try {
-    for (const playbook of playbooks) {
-      const outcome = await runPlaybook(playbook, {
-        ...session.base,
-        reporter: reportersFor(options, session.redact),
-        loadTasks: (file, baseDir, role) => loadTaskFile(file, { baseDir, role, modules, keyring: session.keyring }),
-        loadVars: (file, baseDir) => loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
-      })
-      outcome.failedHosts.forEach((h) => failed.add(h))
-      exitCode = Math.max(exitCode, outcome.exitCode)
-      if (outcome.exitCode !== 0) break
-    }
+    const outcome = await runPlaybooks(playbooks, {
+      ...session.base,
+      reporter: reportersFor(options, session.redact),
+      loadTasks: (file, baseDir, role) => loadTaskFile(file, { baseDir, role, modules, keyring: session.keyring }),
+      loadVars: (file, baseDir) => loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
+    })
+    if (outcome.failedHosts.length) writeRetryFile(playbooks[0].file, options, outcome.failedHosts)
+    return outcome.exitCode
   } finally {
     await session.pool.closeAll()
   }
-  if (failed.size) writeRetryFile(playbooks[0].file, options, [...failed])
-  return exitCode
 }
 
 function writeRetryFile(playbookFile: string, options: OptionValues, hosts: string[]): void {

@@ -1,61 +1,85 @@
 // Tasks the executor handles itself: include_tasks, include_vars, meta.
-import { TsplayError } from '../errors.js'
+import { TemplateError, TsplayError } from '../errors.js'
+import { expandLoop } from '../playbook/loop.js'
 import type { Task, Vars } from '../playbook/model.js'
-import { evaluateCondition, render } from '../template/index.js'
-import { taskInfo } from './run-task.js'
+import { evaluateCondition, render, renderValue } from '../template/index.js'
+import { failHosts, taskInfo } from './settle.js'
 import { isActive, type HostState, type Scope } from './types.js'
 import { taskVars } from './vars.js'
 import type { Walker } from './walk.js'
 
-type Action = (walker: Walker, task: Task, hosts: HostState[], scope: Scope) => Promise<void>
+/** `scope` has the task's own keywords; `parent` is what encloses it (where included tasks start). */
+type Action = (walker: Walker, task: Task, hosts: HostState[], scope: Scope, parent: Scope) => Promise<void>
 
 export function engineAction(name: string): Action | undefined {
   return name in actions ? actions[name as keyof typeof actions] : undefined
 }
 
-/** Hosts whose `when` holds; the others are reported skipped. */
-function hostsWhere(walker: Walker, task: Task, hosts: HostState[], scope: Scope): Array<{ host: HostState; vars: Vars }> {
+/** Hosts whose `when` holds, with their vars; the others are reported skipped, a bad template fails one. */
+function hostsWhere(walker: Walker, task: Task, hosts: HostState[], scope: Scope, report = true): Array<{ host: HostState; vars: Vars }> {
   const out: Array<{ host: HostState; vars: Vars }> = []
   for (const host of hosts) {
-    const vars = taskVars(walker.ctx, host, scope)
-    if (!scope.when.length || evaluateCondition(scope.when, vars, { where: task.keyPos.when ?? task.pos, task: task.name })) out.push({ host, vars })
-    else {
-      host.stats.skipped++
-      walker.ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result: { status: 'skipped', data: {} } })
+    try {
+      const vars = taskVars(walker.ctx, host, scope)
+      if (!scope.when.length || evaluateCondition(scope.when, vars, { where: task.keyPos.when ?? task.pos, task: task.name })) {
+        out.push({ host, vars })
+      } else if (report) {
+        host.stats.skipped++
+        walker.ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result: { status: 'skipped', data: {} } })
+      }
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error
+      failHosts(walker.ctx, task, [host], error.describe())
     }
   }
   return out
 }
 
-function fail(walker: Walker, task: Task, host: HostState, error: unknown): void {
-  const msg = error instanceof TsplayError ? error.describe() : error instanceof Error ? error.message : String(error)
-  host.failed = true
-  host.stats.failed++
-  walker.ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result: { status: 'failed', msg, data: {} } })
+function describe(error: unknown): string {
+  return error instanceof TsplayError ? error.describe() : error instanceof Error ? error.message : String(error)
+}
+
+/** The files an include_tasks loads on one host: one per loop item, with the loop variables. */
+function includes(task: Task, vars: Vars): Array<{ file: string; loopVars: Vars }> {
+  const at = { where: task.pos, task: task.name }
+  const fileOf = (v: Vars) => render(String(task.args.file ?? task.args._raw_params), v, at)
+  if (task.loop === undefined) return [{ file: fileOf(vars), loopVars: {} }]
+  const loopVar = task.loop_control?.loop_var ?? 'item'
+  return expandLoop(renderValue(task.loop, vars, at), task.loop_with, task.pos).map((item) => {
+    const loopVars = { [loopVar]: item }
+    return { file: fileOf({ ...vars, ...loopVars }), loopVars }
+  })
 }
 
 const actions = {
-  /** Loads the file per host (its name may be a template); hosts that load the same file run it together. */
-  async include_tasks(walker, task, hosts, scope) {
+  /**
+   * Loads the file per host (its name may be a template). Hosts that load the same file with the same
+   * loop item run it together. Keywords of the include apply to the include only (Ansible's rule); its
+   * `vars:` and the loop variable reach the included tasks as include params.
+   */
+  async include_tasks(walker, task, hosts, scope, parent) {
     const { reporter } = walker.ctx.options
     reporter.onTaskStart(taskInfo(task), hosts.map((h) => h.name))
-    const byFile = new Map<string, HostState[]>()
+    const runs = new Map<string, { file: string; loopVars: Vars; hosts: HostState[] }>()
     for (const { host, vars } of hostsWhere(walker, task, hosts, scope)) {
       try {
-        const file = render(String(task.args.file ?? task.args._raw_params), vars, { where: task.pos, task: task.name })
-        byFile.set(file, [...(byFile.get(file) ?? []), host])
+        for (const inc of includes(task, vars)) {
+          const key = JSON.stringify([inc.file, inc.loopVars])
+          const run = runs.get(key) ?? { ...inc, hosts: [] }
+          run.hosts.push(host)
+          runs.set(key, run)
+        }
         host.stats.ok++
-        reporter.onHostResult({ host: host.name, task: taskInfo(task), result: { status: 'ok', msg: `included: ${file}`, data: {} } })
       } catch (error) {
-        fail(walker, task, host, error)
+        failHosts(walker.ctx, task, [host], describe(error))
       }
     }
+    for (const run of runs.values()) reporter.onIncluded?.(run.file, run.hosts.map((h) => h.name))
     reporter.onTaskEnd(taskInfo(task))
-    const params = (task.args.vars as Vars | undefined) ?? {}
-    const inner: Scope = { ...scope, when: [], includeParams: { ...scope.includeParams, ...params } }
-    for (const [file, group] of byFile) {
-      const nodes = await walker.ctx.options.loadTasks(file, task.baseDir, task.role ?? scope.role)
-      await walker.runNodes(nodes, group, inner)
+    for (const run of runs.values()) {
+      const inner: Scope = { ...parent, includeParams: { ...parent.includeParams, ...task.vars, ...run.loopVars } }
+      const nodes = await walker.ctx.options.loadTasks(run.file, task.baseDir, task.role ?? scope.role)
+      await walker.runNodes(nodes, run.hosts.filter(isActive), inner)
     }
   },
 
@@ -71,35 +95,40 @@ const actions = {
         host.stats.ok++
         reporter.onHostResult({ host: host.name, task: taskInfo(task), result: { status: 'ok', data: { ansible_included_var_files: [file] } } })
       } catch (error) {
-        fail(walker, task, host, error)
+        failHosts(walker.ctx, task, [host], describe(error))
       }
     }
     reporter.onTaskEnd(taskInfo(task))
   },
 
+  /** meta actions; `when` decides per host, as in Ansible. */
   async meta(walker, task, hosts, scope) {
     const action = String(task.args._raw_params ?? task.args.action ?? '')
     const ctx = walker.ctx
+    const chosen = () => hostsWhere(walker, task, hosts, scope, false).map((h) => h.host)
     switch (action) {
       case 'flush_handlers':
         return walker.flushHandlers(hosts)
       case 'end_play':
-        for (const name of ctx.batch) ctx.hosts.get(name)!.ended = true
+        if (chosen().length) {
+          ctx.playState.ended = true
+          for (const name of ctx.batch) ctx.hosts.get(name)!.ended = true
+        }
         return
       case 'end_host':
-        for (const { host } of hostsWhere(walker, task, hosts, scope)) host.ended = true
+        for (const host of chosen()) host.ended = true
         return
       case 'clear_facts':
-        for (const h of hosts) h.facts = {}
+        for (const host of chosen()) host.facts = {}
         return
       case 'clear_host_errors':
-        for (const name of ctx.batch) ctx.hosts.get(name)!.failed = false
+        if (chosen().length) for (const name of ctx.batch) ctx.hosts.get(name)!.failed = false
         return
       case 'noop':
       case 'refresh_inventory':
         return
       default:
-        for (const h of hosts.filter(isActive)) fail(walker, task, h, new Error(`meta: unknown action '${action}' (flush_handlers, end_play, end_host, clear_facts, clear_host_errors, noop)`))
+        failHosts(ctx, task, hosts.filter(isActive), `meta: unknown action '${action}' (flush_handlers, end_play, end_host, clear_facts, clear_host_errors, noop)`)
     }
   },
 } satisfies Record<string, Action>

@@ -5,59 +5,64 @@ import { ConfigError } from '../errors.js'
 import type { Play, Task, Vars } from '../playbook/model.js'
 import { render, renderValue, toBool } from '../template/index.js'
 import { batches } from './batches.js'
-import { flushHandlers } from './handlers.js'
+import { checkNotifications, flushHandlers } from './handlers.js'
 import { playScope } from './scope.js'
 import type { RunState } from './run-state.js'
 import { isActive, type HostState } from './types.js'
 import type { PlayContext } from './vars.js'
 import { Walker } from './walk.js'
 
-export async function runPlay(play: Play, run: RunState): Promise<void> {
+/** Runs one play; returns false when the playbook must stop (a whole batch failed, as in Ansible). */
+export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const { options } = run
-  const selected = new Set(options.limit ? options.inventory.select(options.limit) : options.inventory.hostNames())
-  const playHosts = options.inventory.select(play.hosts).filter((h) => selected.has(h) && !run.lost(h))
-  options.reporter.onPlayStart({ name: play.name ?? play.hosts, hosts: playHosts })
-  if (!playHosts.length) {
-    options.reporter.onWarning(`no hosts matched '${play.hosts}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
-    return
-  }
+  checkNotifications(play)
   const varsFiles = await loadVarsFiles(play, run)
+  const playVars = Object.assign({}, play.vars, ...varsFiles, options.extraVars)
+  const pattern = render(play.hosts, playVars, { where: play.keyPos.hosts ?? play.pos })
+  const selected = new Set(options.limit ? options.inventory.select(options.limit) : options.inventory.hostNames())
+  const playHosts = options.inventory.select(pattern).filter((h) => selected.has(h) && !run.lost(h))
+  const name = play.name === undefined ? pattern : render(play.name, playVars)
+  options.reporter.onPlayStart({ name, hosts: playHosts })
+  if (!playHosts.length) {
+    options.reporter.onWarning(`no hosts matched '${pattern}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
+    return true
+  }
   const scope = playScope(play)
   const strategy = render(play.strategy ?? 'linear', { ...play.vars, ...options.extraVars })
   if (strategy !== 'linear' && strategy !== 'free') throw new ConfigError(`strategy '${strategy}' is not supported`, play.keyPos.strategy ?? play.pos, 'use linear or free')
+  const playState = { ended: false }
+  const force = toBool(play.force_handlers ?? false)
+  const sections = [play.pre_tasks, [...play.roles.map((r) => r.block), ...play.tasks], play.post_tasks]
+  let goOn = true
 
   for (const batchNames of batches(playHosts, play.serial.length ? play.serial : undefined)) {
     const hosts = batchNames.map((n) => run.host(n))
     for (const h of hosts) h.ended = false
     const ctx: PlayContext = {
-      play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, groups: run.groups,
+      play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, playVars, groups: run.groups, playState, search: run.search,
       inventoryVars: (h) => run.inventoryVars(h),
       connectionFor: (h, vars, s) => run.connectionFor(h, vars, s),
     }
-    const limit = pLimit(Math.max(1, options.forks))
-    const force = toBool(play.force_handlers ?? false)
-    const sections = [play.pre_tasks, [...play.roles.map((r) => r.block), ...play.tasks], play.post_tasks]
-    const runSections = async (walker: Walker, group: HostState[]) => {
+    const walker: Walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), (group) => flushHandlers(walker, play.handlers, group, scope, force), strategy === 'free')
+    const runSections = async (group: HostState[]) => {
       // Facts are gathered once per host per run (Ansible's `gathering = smart`).
       const unknown = group.filter((h) => Object.keys(h.facts).length === 0)
-      if (gatherFacts(play, options.extraVars) && unknown.length) await walker.runTask(factsTask(play), unknown, scope)
+      if (gatherFacts(play, options.extraVars) && unknown.length) await walker.runTask(factsTask(play), unknown, scope, 'facts')
       for (const nodes of sections) {
         await walker.runNodes(nodes, group, scope)
         await flushHandlers(walker, play.handlers, group, scope, force)
       }
     }
-    const makeWalker = (free: boolean): Walker =>
-      new Walker(ctx, limit, (group) => flushHandlers(walker, play.handlers, group, scope, force), free)
-    let walker = makeWalker(false)
-    if (strategy === 'free') {
-      walker = makeWalker(true)
-      await Promise.all(hosts.map((h) => runSections(walker, [h])))
-    } else {
-      await runSections(walker, hosts)
+    if (strategy === 'free') await Promise.all(hosts.map((h) => runSections([h])))
+    else await runSections(hosts)
+    if (playState.ended) break
+    if (!hosts.some((h) => isActive(h) || h.ended)) {
+      goOn = false // every host of the batch failed: Ansible stops the play and the playbook
+      break
     }
-    if (!hosts.some((h) => isActive(h) || h.ended)) break // every host of the batch failed: stop the play
   }
-  options.reporter.onPlayEnd({ name: play.name ?? play.hosts, hosts: playHosts })
+  options.reporter.onPlayEnd({ name, hosts: playHosts })
+  return goOn
 }
 
 function gatherFacts(play: Play, extraVars: Vars): boolean {

@@ -14,15 +14,18 @@ export interface RunOutcome {
 
 export const EXIT_CODES = { ok: 0, failed: 2, unreachable: 4 } as const
 
-export async function runPlaybook(playbook: Playbook, options: RunOptions): Promise<RunOutcome> {
+/** Runs playbooks in order with one run state (set_fact, failed hosts and reporters carry over). */
+export async function runPlaybooks(playbooks: Playbook[], options: RunOptions): Promise<RunOutcome> {
   const started = Date.now()
   const run = new RunState(options)
   try {
-    for (const play of playbook.plays) await runPlay(play, run)
+    plays: for (const playbook of playbooks) {
+      for (const play of playbook.plays) if (!(await runPlay(play, run))) break plays
+    }
   } finally {
     await run.close()
   }
-  const hosts = [...run.hosts.values()]
+  const hosts = [...run.hosts.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) // Python's sorted()
   const stats = Object.fromEntries(hosts.map((h) => [h.name, h.stats]))
   await options.reporter.onRunEnd({ stats, durationMs: Date.now() - started })
   const failedHosts = hosts.filter((h) => h.failed || h.unreachable).map((h) => h.name)

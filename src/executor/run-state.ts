@@ -3,22 +3,27 @@ import type { Connection } from '../connection/types.js'
 import type { Vars } from '../playbook/model.js'
 import { emptyStats } from '../reporters/types.js'
 import { render } from '../template/index.js'
-import type { HostState, RunOptions, Scope } from './types.js'
+import type { HostState, RunOptions, Scope, SearchState } from './types.js'
 
 export class RunState {
   readonly hosts = new Map<string, HostState>()
   readonly groups: Record<string, string[]>
   private readonly connections = new Map<string, Connection>()
   private readonly inventoryCache = new Map<string, Vars>()
+  readonly search: SearchState
 
   constructor(readonly options: RunOptions) {
     this.groups = options.inventory.groups()
+    this.search = { startAt: options.startAtTask }
   }
 
   host(name: string): HostState {
     let state = this.hosts.get(name)
     if (!state) {
-      state = { name, facts: {}, hostFacts: {}, includedVars: {}, failed: false, unreachable: false, ended: false, notified: new Set(), stats: emptyStats() }
+      state = {
+        name, facts: {}, hostFacts: {}, includedVars: {}, failed: false, unreachable: false, ended: false,
+        notified: new Set(), rescuing: 0, stats: emptyStats(),
+      }
       this.hosts.set(name, state)
     }
     return state

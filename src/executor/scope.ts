@@ -26,13 +26,18 @@ export function extendScope(scope: Scope, node: CommonKeywords & { notify?: stri
   return next
 }
 
-/** Ansible's tag selection: `always` runs unless skipped by name, `never` only when asked for. */
+/** Ansible's tag selection (Taggable.evaluate_tags): `always` runs unless skipped by name, `never` only when asked for. */
 export function selectedByTags(taskTags: string[], only: string[], skip: string[]): boolean {
-  const tags = new Set(taskTags)
-  if (skip.includes('all') || skip.some((t) => tags.has(t))) return false
-  if (tags.has('always') && !skip.includes('always')) return true
-  if (only.length === 0 || only.includes('all')) return !tags.has('never')
-  if (only.includes('tagged') && tags.size > 0 && !tags.has('never')) return true
-  if (only.includes('untagged') && tags.size === 0) return true
-  return only.some((t) => tags.has(t))
+  const tags = new Set(taskTags.length ? taskTags : ['untagged'])
+  const untagged = taskTags.length === 0
+  const wanted = only.length ? only : ['all']
+  const selected =
+    tags.has('always') ||
+    (wanted.includes('all') && !tags.has('never')) ||
+    wanted.some((t) => tags.has(t)) ||
+    (wanted.includes('tagged') && !untagged && !tags.has('never'))
+  if (!selected || !skip.length) return selected
+  if (skip.includes('all')) return tags.has('always') && !skip.includes('always')
+  if (skip.some((t) => tags.has(t))) return false
+  return !(skip.includes('tagged') && !untagged)
 }

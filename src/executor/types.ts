@@ -2,7 +2,7 @@
 import type { Connection } from '../connection/types.js'
 import type { Inventory } from '../inventory/types.js'
 import type { ModuleDefinition } from '../modules/types.js'
-import type { Condition, RoleScope, TaskNode, Vars } from '../playbook/model.js'
+import type { Condition, Handler, RoleScope, TaskNode, Vars } from '../playbook/model.js'
 import type { HostStats, Reporter } from '../reporters/types.js'
 
 export interface BecomeDefaults {
@@ -51,8 +51,25 @@ export interface HostState {
   unreachable: boolean
   /** meta: end_host, or the play was ended for everyone. */
   ended: boolean
-  notified: Set<string>
+  /** Handlers notified on this host and not yet run. */
+  notified: Set<Handler>
+  /** Enclosing blocks with a rescue: a failure here is handled, not fatal to the play. */
+  rescuing: number
+  /** The last failure, as `ansible_failed_task` / `ansible_failed_result` for rescue and always. */
+  lastFailure?: { task: Vars; result: Vars }
   stats: HostStats
+}
+
+/** Play-wide state shared by its batches. */
+export interface PlayState {
+  /** meta: end_play — no more tasks, no more batches. */
+  ended: boolean
+}
+
+/** Run-wide state shared by plays and playbooks. */
+export interface SearchState {
+  /** --start-at-task still looking for its task. */
+  startAt?: string
 }
 
 /** Keywords inherited from play → block → role → include → task. */

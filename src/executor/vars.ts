@@ -3,7 +3,7 @@ import type { Connection } from '../connection/types.js'
 import type { Play, Vars } from '../playbook/model.js'
 import { taskScope } from '../playbook/scope.js'
 import { markScope } from '../template/index.js'
-import type { HostState, RunOptions, Scope } from './types.js'
+import type { HostState, PlayState, RunOptions, Scope, SearchState } from './types.js'
 
 export interface PlayContext {
   play: Play
@@ -13,6 +13,10 @@ export interface PlayContext {
   playHosts: string[]
   batch: string[]
   varsFiles: Vars[]
+  /** Play vars, vars_files and extra vars: what play-level templates (hosts, task names) see. */
+  playVars: Vars
+  playState: PlayState
+  search: SearchState
   groups: Record<string, string[]>
   inventoryVars(host: string): Vars
   /** The (cached) connection to a host, opened with its connection variables. */
@@ -46,15 +50,20 @@ function allRoles(play: Play) {
 }
 
 function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {
+  const active = (name: string) => {
+    const h = ctx.hosts.get(name)
+    return !h || (!h.failed && !h.unreachable)
+  }
+  const batch = ctx.batch.filter(active)
   const magic: Vars = {
     inventory_hostname: host.name,
     inventory_hostname_short: host.name.split('.')[0],
     group_names: ctx.options.inventory.groupNames(host.name),
     groups: ctx.groups,
     hostvars: hostvarsProxy(ctx),
-    play_hosts: ctx.batch,
-    ansible_play_hosts: ctx.batch.filter((h) => !ctx.hosts.get(h)?.failed && !ctx.hosts.get(h)?.unreachable),
-    ansible_play_batch: ctx.batch,
+    play_hosts: batch,
+    ansible_play_batch: batch,
+    ansible_play_hosts: ctx.playHosts.filter(active),
     ansible_play_hosts_all: ctx.playHosts,
     ansible_check_mode: ctx.options.check,
     ansible_diff_mode: ctx.options.diff,
@@ -62,6 +71,7 @@ function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {
     ansible_facts: stripPrefix(host.facts),
   }
   if (scope.role) Object.assign(magic, { role_name: scope.role.name, role_path: scope.role.path })
+  if (host.lastFailure) Object.assign(magic, { ansible_failed_task: host.lastFailure.task, ansible_failed_result: host.lastFailure.result })
   return magic
 }
 

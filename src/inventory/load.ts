@@ -66,7 +66,12 @@ function parseHostList(inv: InventoryData, list: string): void {
 }
 
 async function parseSource(inv: InventoryData, path: string, warn: (m: string) => void, explicit: boolean): Promise<void> {
-  const st = statSync(path)
+  let st
+  try {
+    st = statSync(path)
+  } catch {
+    throw new ConfigError('inventory file cannot be read', { file: path }, 'a broken symlink? remove it or point it at a file')
+  }
   if (st.isDirectory()) {
     for (const name of readdirSync(path).sort()) {
       if (IGNORED_NAMES.test(name)) continue

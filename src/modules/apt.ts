@@ -21,7 +21,7 @@ export const apt = defineModule<AptArgs>({
       install_recommends: { type: 'boolean', aliases: ['install-recommends'] },
       force: { type: 'boolean', default: false },
       autoremove: { type: 'boolean', default: false },
-      default_release: { type: 'string', aliases: ['default-release'] },
+      default_release: { type: 'string', aliases: ['default-release'], pattern: '^[A-Za-z0-9._/+-]+$' },
       allow_unauthenticated: { type: 'boolean' },
       dpkg_options: { type: 'string' },
     },

@@ -1,6 +1,8 @@
 // copy: a file from the controller (src), inline content, or a path on the host (remote_src) to dest.
+import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { ModuleError } from '../errors.js'
+import { copyDir } from './lib/copy-dir.js'
 import { ensureFile } from './lib/ensure-file.js'
 import { findLocal, readLocal } from './lib/local-files.js'
 import { defineModule } from './types.js'
@@ -16,6 +18,7 @@ export interface CopyArgs {
   force: boolean
   remote_src: boolean
   validate?: string
+  directory_mode?: string | number
 }
 
 export const fileAttrProps = {
@@ -47,10 +50,21 @@ export const copy = defineModule<CopyArgs>({
   async run(ctx, a) {
     if ((a.src === undefined) === (a.content === undefined)) throw new ModuleError('copy: give exactly one of src or content')
     const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate }
-    if (a.content !== undefined) return ensureFile(ctx, { ...common, content: Buffer.from(a.content, 'utf8') })
+    if (a.content !== undefined) {
+      if (a.mode === 'preserve') throw new ModuleError('copy: mode=preserve needs src, not content')
+      return ensureFile(ctx, { ...common, content: Buffer.from(a.content, 'utf8') })
+    }
     const src = a.src as string
-    if (a.remote_src) return ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src) })
+    if (a.remote_src) {
+      if (a.mode === 'preserve') throw new ModuleError("copy: mode=preserve is supported for controller files only, not with remote_src")
+      return ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src) })
+    }
     const local = findLocal(ctx, src, 'files')
+    // mode=preserve: the controller file's own mode
+    if (a.mode === 'preserve') common.mode = (statSync(local).mode & 0o7777).toString(8).padStart(4, '0')
+    if (statSync(local).isDirectory()) {
+      return copyDir(ctx, { ...common, src: local, contentsOnly: src.endsWith('/'), directory_mode: a.directory_mode })
+    }
     return ensureFile(ctx, { ...common, content: readLocal(local), basename: basename(src) })
   },
 })

@@ -1,4 +1,5 @@
 // The module registry: a constant map, so a module name's type is `keyof typeof modules`.
+import { addHost } from './add-host.js'
 import { apt } from './apt.js'
 import { assert } from './assert.js'
 import { authorizedKey } from './authorized-key.js'
@@ -8,16 +9,23 @@ import { copy } from './copy.js'
 import { debug } from './debug.js'
 import { fail } from './fail.js'
 import { etcdMember } from './etcd-member.js'
+import { fetch } from './fetch.js'
 import { file } from './file.js'
 import { getUrl } from './get-url.js'
+import { glusterVolume } from './gluster-volume.js'
 import { group } from './group.js'
+import { groupBy } from './group-by.js'
+import { heketiTopologyModule } from './heketi-topology.js'
 import { hostname } from './hostname.js'
 import { lineinfile } from './lineinfile.js'
 import { mount } from './mount.js'
 import { packageModule } from './package.js'
+import { pause } from './pause.js'
 import { ping } from './ping.js'
 import { raw } from './raw.js'
+import { reboot } from './reboot.js'
 import { replace } from './replace.js'
+import { script } from './script.js'
 import { service } from './service.js'
 import { setFact } from './set-fact.js'
 import { setup } from './setup.js'
@@ -27,12 +35,14 @@ import { stat } from './stat.js'
 import { sysctl } from './sysctl.js'
 import { systemd } from './systemd.js'
 import { template } from './template.js'
+import { unarchive } from './unarchive.js'
 import { uri } from './uri.js'
 import { user } from './user.js'
 import { waitFor } from './wait-for.js'
 import { waitForConnection } from './wait-for-connection.js'
 
 export const modules = {
+  add_host: addHost,
   apt,
   assert,
   authorized_key: authorizedKey,
@@ -41,16 +51,21 @@ export const modules = {
   copy,
   debug,
   fail,
+  fetch,
   file,
   get_url: getUrl,
   group,
+  group_by: groupBy,
   hostname,
   lineinfile,
   mount,
   package: packageModule,
+  pause,
   ping,
   raw,
+  reboot,
   replace,
+  script,
   service,
   set_fact: setFact,
   setup,
@@ -60,11 +75,14 @@ export const modules = {
   sysctl,
   systemd,
   template,
+  unarchive,
   uri,
   user,
   wait_for: waitFor,
   wait_for_connection: waitForConnection,
   etcd_member: etcdMember,
+  gluster_volume: glusterVolume,
+  heketi_topology: heketiTopologyModule,
 } as const
 
 export type ModuleName = keyof typeof modules

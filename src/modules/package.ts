@@ -2,7 +2,7 @@
 import { ModuleError } from '../errors.js'
 import { quoteArgv } from '../util/shell-quote.js'
 import { aptProps } from './apt.js'
-import { ensureApt } from './lib/apt-core.js'
+import { aptResult, aptScript } from './lib/apt-core.js'
 import { changed, ok } from './lib/result.js'
 import { runSnippet } from './lib/snippet.js'
 import { defineModule } from './types.js'
@@ -38,16 +38,26 @@ export const packageModule = defineModule<PackageArgs>({
     properties: { ...aptProps, use: { enum: ['auto', 'apt', 'dnf', 'yum', 'apk'], default: 'auto' } },
   },
   async run(ctx, a) {
-    let mgr = a.use
-    if (mgr === 'auto') {
-      const r = await ctx.conn.run('for m in apt-get dnf yum apk; do command -v $m >/dev/null 2>&1 && { echo $m; exit 0; }; done; exit 1', { become: ctx.become })
-      if (r.rc !== 0) throw new ModuleError('package: no supported package manager (apt, dnf, yum, apk) on the host')
-      mgr = r.stdout.trim().replace('apt-get', 'apt') as PackageArgs['use']
-    }
-    if (mgr === 'apt') return ensureApt(ctx, { name: a.name, state: a.state }, 'package')
-    const state = a.state === 'installed' ? 'present' : a.state === 'removed' ? 'absent' : a.state
-    const r = await runSnippet(ctx, `mgr=${mgr}; state=${state}\nset -- ${quoteArgv(a.name)}\n${OTHER}`, { check: ctx.check })
+    // detection and the work share one snippet: an unchanged task is one round trip
+    const apt = aptScript({ name: a.name, state: a.state }, 'package')
+    const state = apt.state
+    const other = `state=${state}\nset -- ${quoteArgv(a.name)}\n${OTHER}`
+    const detect = a.use === 'auto'
+      ? 'mgr=; for m in apt-get dnf yum apk; do command -v $m >/dev/null 2>&1 && { mgr=$m; break; }; done'
+      : `mgr=${a.use === 'apt' ? 'apt-get' : a.use}`
+    const script = [
+      detect,
+      `[ -n "$mgr" ] || tp_fail 'package: no supported package manager (apt, dnf, yum, apk) on the host'`,
+      `if [ "$mgr" = apt-get ]; then`,
+      apt.script,
+      'else',
+      other,
+      'fi',
+    ].join('\n')
+    const r = await runSnippet(ctx, script, { check: ctx.check })
+    if (r.byId.apt) return aptResult(ctx, { name: a.name, state: a.state }, state, r.byId.apt)
     const todo = (r.byId.pkg?.todo ?? '').split(',').filter(Boolean)
+    if (!r.byId.pkg) throw new ModuleError('package: no result from the host')
     return todo.length ? changed(`${state}: ${todo.join(', ')}`, { packages: todo }) : ok(undefined, { packages: [] })
   },
 })

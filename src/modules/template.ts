@@ -1,5 +1,5 @@
 // template: render a Handlebars file from templates/ with the task's variables, then copy's logic.
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { ModuleError } from '../errors.js'
 import { fileAttrProps } from './copy.js'
 import { ensureFile } from './lib/ensure-file.js'
@@ -42,11 +42,13 @@ export const template = defineModule<TemplateArgs>({
     if (!ctx.render) throw new ModuleError('template: no template renderer in this context (the executor provides ctx.render)')
     const file = findLocal(ctx, a.src, 'templates')
     let text = ctx.render(readFileSync(file, 'utf8'), file)
+    // mode=preserve: the template file's own mode
+    const mode = a.mode === 'preserve' ? (statSync(file).mode & 0o7777).toString(8).padStart(4, '0') : a.mode
     if (a.newline_sequence !== '\n') text = text.replace(/\r?\n/g, a.newline_sequence)
     const base = a.src.split('/').pop() as string
     return ensureFile(ctx, {
       dest: a.dest, content: Buffer.from(text, 'utf8'), basename: base.replace(/\.(j2|hbs)$/, ''),
-      mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate,
+      mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate,
     })
   },
 })

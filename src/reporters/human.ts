@@ -57,24 +57,33 @@ export class HumanReporter implements Reporter {
   onHostResult(event: HostResultInfo): void {
     const { host, result, item, delegatedTo } = event
     this.clearLive()
+    if (event.loopSummary) {
+      if (event.ignored) this.write(`${this.paint('cyan', '...ignoring')}\n`)
+      return
+    }
     if (this.live) this.live.done++
     const target = delegatedTo ? `${host} -> ${delegatedTo}` : host
-    const itemPart = item === undefined ? '' : ` => (item=${this.redact(event.noLog ? '(censored due to no_log)' : describeItem(item))})`
+    const label = item === undefined ? '' : `(item=${this.redact(event.noLog ? '(censored due to no_log)' : describeItem(item))})`
     const color = statusColor[result.status]
     let line: string
-    if (result.status === 'failed' || result.status === 'unreachable') {
-      const word = result.status === 'failed' ? 'FAILED!' : 'UNREACHABLE!'
-      line = this.paint(color, `fatal: [${target}]${item === undefined ? '' : itemPart}: ${word} => ${this.body(event)}`)
+    if (result.status === 'unreachable') {
+      line = this.paint(color, `fatal: [${target}]: UNREACHABLE! => ${this.body(event)}`)
+    } else if (result.status === 'failed') {
+      // Ansible: `failed: [h] (item=x) => {…}` for a loop item, `fatal: [h]: FAILED! => {…}` otherwise
+      line = this.paint(color, item === undefined ? `fatal: [${target}]: FAILED! => ${this.body(event)}` : `failed: [${target}] ${label} => ${this.body(event)}`)
       if (event.ignored) line += `\n${this.paint('cyan', '...ignoring')}`
     } else {
       const word = result.status === 'skipped' ? 'skipping' : result.status
-      const details = this.details(event)
-      line = this.paint(color, `${word}: [${target}]${itemPart}${details}`)
+      line = this.paint(color, `${word}: [${target}]${label ? ` => ${label}` : ''}${this.details(event)}`)
     }
     this.write(`${line}\n`)
     if (this.options.showDiff && result.diff?.length && !event.noLog) {
       for (const d of result.diff) this.write(this.redact(formatDiff(d, this.color)))
     }
+  }
+
+  onIncluded(file: string, hosts: string[]): void {
+    this.write(`included: ${file} for ${hosts.join(', ')}\n`)
   }
 
   onWarning(message: string): void {

@@ -23,6 +23,7 @@ export class JsonReporter implements Reporter {
   }
 
   onHostResult(event: HostResultInfo): void {
+    if (event.loopSummary) return
     const task = this.plays.at(-1)?.tasks.at(-1)
     if (!task) return
     const { result } = event

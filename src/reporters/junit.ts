@@ -22,6 +22,7 @@ export class JunitReporter implements Reporter {
   }
 
   onHostResult(event: HostResultInfo): void {
+    if (event.loopSummary) return
     this.suites.at(-1)?.cases.push({
       name: `[${event.host}] ${event.task.name}`,
       classname: event.task.file ?? 'playbook',

@@ -22,6 +22,8 @@ export interface HostResultInfo {
   ignored?: boolean // failed but ignore_errors
   delegatedTo?: string
   noLog?: boolean
+  /** The result of a whole loop whose items were already reported (only sent when ignored). */
+  loopSummary?: boolean
 }
 
 export interface HostStats {
@@ -44,6 +46,8 @@ export interface Reporter {
   onTaskStart?(task: TaskInfo, hosts: string[]): void
   onHostResult?(event: HostResultInfo): void
   onTaskEnd?(task: TaskInfo): void
+  /** include_tasks: a file included for these hosts. */
+  onIncluded?(file: string, hosts: string[]): void
   onPlayEnd?(play: PlayInfo): void
   onWarning?(message: string): void
   onRunEnd?(summary: RunSummary): void | Promise<void>
@@ -65,6 +69,7 @@ export function combineReporters(reporters: Reporter[]): Required<Reporter> {
     onTaskStart: each('onTaskStart'),
     onHostResult: each('onHostResult'),
     onTaskEnd: each('onTaskEnd'),
+    onIncluded: each('onIncluded'),
     onPlayEnd: each('onPlayEnd'),
     onWarning: each('onWarning'),
     async onRunEnd(summary) {

@@ -89,11 +89,11 @@ function lookupHelper(lenient: boolean) {
     const meta = lookups[id]
     const state = options.data.tsplay
     if (value === undefined) {
-      const error = undefinedVariable(meta, this, state.ctx)
+      const error = undefinedVariable(meta, meta.root ? options.data.root : this, state.ctx)
       if (lenient) return new Missing(error)
       throw error
     }
-    return expand(value, meta, this, options.data.root, state)
+    return expand(value, meta, meta.root ? options.data.root : this, options.data.root, state)
   }
 }
 env.registerHelper(LOOKUP, lookupHelper(false))

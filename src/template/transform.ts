@@ -24,6 +24,8 @@ export interface LookupMeta {
   parts: string[]
   depth: number
   line?: number // line inside the template
+  /** `@root.a.b`: looked up from the template's root variables, wherever it is written. */
+  root?: boolean
 }
 
 /** Lookup descriptions, referenced from the rewritten template by index (cheaper than parsing a string per call). */
@@ -31,7 +33,9 @@ export const lookups: LookupMeta[] = []
 const lookupIds = new Map<string, number>()
 
 function lookupId(p: PathExpression): number {
-  const meta: LookupMeta = { name: p.original, parts: p.parts, depth: p.depth, line: p.loc?.start.line }
+  const root = p.data && p.parts[0] === 'root'
+  const parts = root ? p.parts.slice(1) : p.parts
+  const meta: LookupMeta = { name: root ? parts.join('.') : p.original, parts, depth: root ? 0 : p.depth, line: p.loc?.start.line, ...(root ? { root } : {}) }
   const key = JSON.stringify(meta)
   let id = lookupIds.get(key)
   if (id === undefined) {
@@ -52,9 +56,10 @@ function lookup(p: PathExpression, lenient: boolean): hbs.AST.SubExpression {
   }
 }
 
+/** A variable: a plain path, or `@root.x` (other data like @index, @key are Handlebars' own). */
 function isVariable(e: Node): e is PathExpression {
   const p = e as PathExpression
-  return p.type === 'PathExpression' && !p.data
+  return p.type === 'PathExpression' && (!p.data || (p.parts[0] === 'root' && p.parts.length > 1))
 }
 
 function wrapArgs(helper: string, params: Expression[], hash: hbs.AST.Hash | undefined): void {

@@ -3,7 +3,7 @@ import { ModuleError } from '../../errors.js'
 import { quote, quoteArgv } from '../../util/shell-quote.js'
 import type { ModuleContext, TaskResult } from '../types.js'
 import { changed, ok } from './result.js'
-import { runSnippet } from './snippet.js'
+import { runSnippet, type Fields } from './snippet.js'
 
 export interface AptArgs {
   name?: string[]
@@ -57,7 +57,8 @@ fi
 printf '__TSPLAY__ id=apt todo=%s\n' "$(echo $todo | tr ' ' ,)"
 `.replace(/%\{/g, '${')
 
-export async function ensureApt(ctx: ModuleContext, a: AptArgs, module: string): Promise<TaskResult> {
+/** The apt snippet (vars + body) for these args; its result line has id=apt. */
+export function aptScript(a: AptArgs, module: string): { script: string; state: string } {
   const state = a.state === 'installed' ? 'present' : a.state === 'removed' ? 'absent' : a.state
   const names = a.name ?? []
   for (const n of names) if (!NAME.test(n)) throw new ModuleError(`${module}: '${n}' is not a valid package name (name or name=version)`)
@@ -74,14 +75,25 @@ export async function ensureApt(ctx: ModuleContext, a: AptArgs, module: string):
     `purge=${a.purge ? '--purge' : ''}`,
     `autoremove=${a.autoremove ? 1 : 0}`,
     `force=${a.force ? '--force-all' : ''}`,
-    `opts=${quote(quoteArgv(opts))}`,
+    // options are plain words (default_release is pattern-checked), safe to split unquoted
+    `opts=${quote(opts.join(' '))}`,
     names.length ? `set -- ${quoteArgv(names)}` : 'set --',
   ]
-  const r = (await runSnippet(ctx, `${vars.join('\n')}\n${BODY}`, { check: ctx.check })).byId.apt
+  return { script: `${vars.join('\n')}\n${BODY}`, state }
+}
+
+/** Turns the host's `id=apt` line into the task result. */
+export function aptResult(ctx: ModuleContext, a: AptArgs, state: string, r: Fields | undefined): TaskResult {
   const todo = (r?.todo ?? '').split(',').filter(Boolean)
   const data = { state, packages: todo, cache_updated: !!a.update_cache }
   if (!todo.length) return ok(undefined, data)
   const verb = state === 'absent' ? 'removed' : a.deb ? 'installed from deb' : state === 'latest' ? 'installed or upgraded' : 'installed'
   const diff = ctx.diff ? [{ path: 'packages', before: '', after: `${verb}: ${todo.join(' ')}\n` }] : undefined
   return changed(`${verb}: ${todo.join(', ')}`, data, diff)
+}
+
+export async function ensureApt(ctx: ModuleContext, a: AptArgs, module: string): Promise<TaskResult> {
+  const { script, state } = aptScript(a, module)
+  const r = await runSnippet(ctx, script, { check: ctx.check })
+  return aptResult(ctx, a, state, r.byId.apt)
 }

@@ -76,7 +76,8 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs): Promise
     a.remoteSrc !== undefined ? `cp -- ${quote(a.remoteSrc)} "$tmp" || exit 1` : '',
     a.validate ? validateLine(a.validate) : '',
     `if [ -e "$dest" ]; then chmod --reference="$dest" -- "$tmp" || exit 1; chown --reference="$dest" -- "$tmp" 2>/dev/null`,
-    a.remoteSrc === undefined ? `else chmod "$(printf %o $((0666 & ~$(umask))))" "$tmp" || exit 1; fi` : 'fi',
+    // a new file gets the umask default, also from remote_src (as Ansible: not the source's mode)
+    `else chmod "$(printf %o $((0666 & ~$(umask))))" "$tmp" || exit 1; fi`,
     a.backup
       ? `if [ -e "$dest" ]; then b="$dest.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$b" || exit 1; printf '__TSPLAY__ id=backup path=%s\\n' "$(tp_b64 "$b")"; fi`
       : '',

@@ -57,21 +57,18 @@ export function ssh(lab: LabInfo, host: string, cmd: string): Promise<Run> {
   ])
 }
 
-/**
- * An inventory dir with the given YAML files and a `hosts` link to `hostsIni`: by default the
- * hosts.ini that `lab up --inventory DIR` writes into it (the committed inventory/lab layout).
- */
-export function inventoryDir(files: Record<string, string>, hostsIni = 'hosts.ini'): string {
+/** An inventory dir with the given YAML files and a `hosts` link to a lab's hosts.ini (LabInfo.hostsIni). */
+export function inventoryDir(files: Record<string, string>, hostsIni: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'tsplay-cluster-'))
   symlinkSync(hostsIni, join(dir, 'hosts'))
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   return dir
 }
 
-/** A copy of the committed inventory/lab (groups.yml, group_vars/, the `hosts` link) for `lab up --inventory`. */
+/** A copy of the committed inventory/lab (groups.yml, group_vars/) for `lab up --inventory`, which adds `hosts`. */
 export function labInventoryCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tsplay-cluster-'))
-  cpSync('inventory/lab', dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.endsWith('hosts.ini') })
+  cpSync('inventory/lab', dir, { recursive: true, filter: (src) => !/\/hosts(\.ini)?$/.test(src) })
   return dir
 }
 

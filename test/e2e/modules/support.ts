@@ -8,7 +8,7 @@ import { newPool, labVars } from '../connection/conn-helpers.js'
 import { upperEntries, upperdir } from '../lab-helpers.js'
 
 // written by any login or become, not by modules (see lab-helpers listUpperFiles)
-const NOISE = /^(run\/sudo|var\/log\/(lastlog|wtmp|btmp)|root\/\.ansible|tmp(\/|$))/
+const NOISE = /^(run(\/sudo(\/.*)?)?$|var\/log\/(lastlog|wtmp|btmp)|root\/\.ansible|tmp(\/|$))/
 
 export function upperSnapshot(host: string): string {
   const root = upperdir(host)

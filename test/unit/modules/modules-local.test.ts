@@ -8,6 +8,8 @@ import { allCases } from './cases/index.js'
 import { runCase, type Target } from './harness.js'
 
 const base = mkdtempSync(join(tmpdir(), 'tsplay-modules-'))
+// the controller is the host here: unarchive's archive cache must stay in the temp dir
+process.env.TSPLAY_CACHE = join(base, 'cache')
 afterAll(() => rmSync(base, { recursive: true, force: true }))
 
 for (const [group, cases] of Object.entries(allCases)) {

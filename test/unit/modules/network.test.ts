@@ -1,5 +1,4 @@
 // get_url, uri and wait_for against a local HTTP server, over LocalConnection (curl on this machine).
-import { createServer } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,20 +6,11 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 import { LocalConnection } from '../../../src/connection/local.js'
 import { networkCases } from './cases/network.js'
 import { runCase, type Target } from './harness.js'
-import { startServer, type TestServer } from './support/http-server.js'
+import { closedPort, startServer, type TestServer } from './support/http-server.js'
 
 let server: TestServer
 const base = mkdtempSync(join(tmpdir(), 'tsplay-net-'))
 let placeholders: Record<string, string>
-
-/** A port that was free a moment ago and has nothing listening. */
-export async function closedPort(host = '127.0.0.1'): Promise<number> {
-  const s = createServer()
-  await new Promise<void>((r) => s.listen(0, host, r))
-  const port = (s.address() as { port: number }).port
-  await new Promise((r) => s.close(r))
-  return port
-}
 
 beforeAll(async () => {
   server = await startServer()

@@ -2,5 +2,6 @@ import type { ModuleCase } from '../harness.js'
 import { copyCases } from './copy.js'
 import { editCases } from './edit.js'
 import { fileCases } from './file.js'
+import { transferCases } from './transfer.js'
 
-export const allCases: Record<string, ModuleCase[]> = { copy: copyCases, file: fileCases, edit: editCases }
+export const allCases: Record<string, ModuleCase[]> = { copy: copyCases, file: fileCases, edit: editCases, transfer: transferCases }

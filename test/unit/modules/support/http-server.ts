@@ -1,7 +1,7 @@
 // A tiny HTTP server for get_url/uri/wait_for tests: 127.0.0.1 in unit tests, the lab bridge address in e2e.
 import { createHash } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createTcpServer, type AddressInfo } from 'node:net'
 
 export const FILE_BODY = 'tsplay payload\n'.repeat(100)
 export const FILE_SHA256 = createHash('sha256').update(FILE_BODY).digest('hex')
@@ -44,4 +44,13 @@ export async function startServer(host = '127.0.0.1'): Promise<TestServer> {
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+/** A port that was free a moment ago and has nothing listening. */
+export async function closedPort(host = '127.0.0.1'): Promise<number> {
+  const s = createTcpServer()
+  await new Promise<void>((r) => s.listen(0, host, r))
+  const port = (s.address() as AddressInfo).port
+  await new Promise((r) => s.close(r))
+  return port
 }

@@ -1,0 +1,109 @@
+// What a finished task does to its host: register, facts, handler notifications, the host's
+// failed/unreachable state and its recap counters.
+import type { TaskResult } from '../modules/types.js'
+import type { Task, Vars } from '../playbook/model.js'
+import { markUnsafe, render } from '../template/index.js'
+import { handlersFor } from './handlers.js'
+import type { HostState, Scope } from './types.js'
+import type { PlayContext } from './vars.js'
+
+export interface HostOutcome {
+  result: TaskResult
+  /** failed, but ignore_errors */
+  ignored: boolean
+  /** unreachable, but ignore_unreachable */
+  ignoredUnreachable: boolean
+}
+
+const displayNames = new WeakMap<Task, string>()
+
+/** A task name with `{{ }}` is shown rendered with the play's variables, or as written if it can't be. */
+export function nameTask(task: Task, playVars: Vars): void {
+  if (!task.name?.includes('{{') || displayNames.has(task)) return
+  try {
+    displayNames.set(task, render(task.name, playVars))
+  } catch {
+    displayNames.set(task, task.name)
+  }
+}
+
+export function taskInfo(task: Task) {
+  return { name: displayNames.get(task) ?? task.name ?? task.action, module: task.action, file: task.pos.file, line: task.pos.line }
+}
+
+/** The value `register:` stores: the module's data plus Ansible's status flags. Never re-templated. */
+export function registered(result: TaskResult): Vars {
+  return markUnsafe({
+    ...result.data,
+    ...(result.msg !== undefined ? { msg: result.msg } : {}),
+    changed: result.status === 'changed',
+    failed: result.status === 'failed',
+    ...(result.status === 'skipped' ? { skipped: true } : {}),
+    ...(result.status === 'unreachable' ? { unreachable: true } : {}),
+  })
+}
+
+export function settle(ctx: PlayContext, task: Task, host: HostState, scope: Scope, outcome: HostOutcome, vars: Vars): void {
+  const { result } = outcome
+  if (task.register) host.hostFacts[task.register] = registered(result)
+  const facts = collectFacts(result)
+  if (facts) Object.assign(task.action === 'set_fact' ? host.hostFacts : host.facts, facts)
+  if (result.status === 'changed') notify(ctx, host, scope, vars)
+  count(host, outcome)
+  if (result.status === 'failed' && !outcome.ignored) {
+    host.lastFailure = { task: { name: task.name ?? task.action, action: task.action }, result: registered(result) }
+  }
+}
+
+function notify(ctx: PlayContext, host: HostState, scope: Scope, vars: Vars): void {
+  for (const written of scope.notify) {
+    const name = written.includes('{{') ? render(written, vars) : written
+    const handlers = handlersFor(name, ctx.play.handlers)
+    if (!handlers.length) ctx.options.reporter.onWarning(`[${host.name}] notified handler '${name}' does not exist`)
+    for (const handler of handlers) host.notified.add(handler)
+  }
+}
+
+function count(host: HostState, { result, ignored, ignoredUnreachable }: HostOutcome): void {
+  const stats = host.stats
+  switch (result.status) {
+    case 'ok': stats.ok++; break
+    case 'changed': stats.ok++; stats.changed++; break
+    case 'skipped': stats.skipped++; break
+    case 'unreachable':
+      if (ignoredUnreachable) { stats.ok++; stats.ignored++ } else { stats.unreachable++; host.unreachable = true }
+      break
+    case 'failed':
+      if (ignored) { stats.ok++; stats.ignored++ } else { stats.failed++; host.failed = true }
+  }
+}
+
+function collectFacts(result: TaskResult): Vars | undefined {
+  if (result.data.ansible_facts) return result.data.ansible_facts as Vars
+  const items = result.data.results as Vars[] | undefined
+  if (!items?.some((r) => r.ansible_facts)) return undefined
+  return Object.assign({}, ...items.map((r) => (r.ansible_facts as Vars | undefined) ?? {}))
+}
+
+/** run_once: the one host's register and set_fact reach every host; its failure fails them all. */
+export function shareRunOnceResult(task: Task, first: HostState, others: HostState[], outcome: HostOutcome): void {
+  const facts = task.action === 'set_fact' ? collectFacts(outcome.result) : undefined
+  for (const h of others) {
+    if (task.register) h.hostFacts[task.register] = first.hostFacts[task.register]
+    if (facts) Object.assign(h.hostFacts, facts)
+    if (outcome.result.status === 'failed' && !outcome.ignored) {
+      h.failed = true
+      h.stats.failed++
+      h.lastFailure = first.lastFailure
+    }
+  }
+}
+
+/** Fails hosts without running the task (a keyword that could not be evaluated). */
+export function failHosts(ctx: PlayContext, task: Task, hosts: HostState[], msg: string): void {
+  for (const host of hosts) {
+    host.failed = true
+    host.stats.failed++
+    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result: { status: 'failed', msg, data: {} } })
+  }
+}

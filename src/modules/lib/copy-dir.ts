@@ -1,0 +1,98 @@
+// copy with a controller directory as src: one snippet lists what dest holds (types, modes, owners,
+// sha256), then only missing or different files are sent, and one snippet puts them in place.
+import { createHash, randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { ModuleError } from '../../errors.js'
+import { quote } from '../../util/shell-quote.js'
+import type { ModuleContext, TaskResult } from '../types.js'
+import { planAttrs, type AttrArgs } from './attrs.js'
+import { applyMode, formatMode, parseMode } from './mode.js'
+import { changed, ok } from './result.js'
+import { runSnippet, type Fields } from './snippet.js'
+
+export interface CopyDirArgs extends AttrArgs {
+  src: string // local directory
+  dest: string
+  contentsOnly: boolean // src ended with '/': copy what is inside, not the directory itself
+  directory_mode?: string | number
+  force?: boolean
+}
+
+interface LocalTree { dirs: string[]; files: Array<{ rel: string; sha: string; path: string }> }
+
+function walk(root: string, rel = '', out: LocalTree = { dirs: [], files: [] }): LocalTree {
+  for (const name of readdirSync(join(root, rel)).sort()) {
+    if (name.includes('\n')) throw new ModuleError(`copy: file names with newlines are not supported: ${JSON.stringify(join(rel, name))}`)
+    const r = rel ? `${rel}/${name}` : name
+    const st = statSync(join(root, r))
+    if (st.isDirectory()) {
+      out.dirs.push(r)
+      walk(root, r, out)
+    } else out.files.push({ rel: r, path: join(root, r), sha: createHash('sha256').update(readFileSync(join(root, r))).digest('hex') })
+  }
+  return out
+}
+
+export async function copyDir(ctx: ModuleContext, a: CopyDirArgs): Promise<TaskResult> {
+  const top = a.contentsOnly ? a.dest.replace(/\/+$/, '') : `${a.dest.replace(/\/+$/, '')}/${basename(a.src)}`
+  const tree = walk(a.src)
+  const q = quote(top)
+  const r = await runSnippet(ctx, [
+    `umask; if [ -d ${q} ]; then cd ${q} || exit 1; echo '__TSPLAY__ id=top'`,
+    `find . -mindepth 1 -printf '__TSPLAY__ id=e y=%y mode=%m user=%u group=%g uid=%U gid=%G p=%P\\n'`,
+    `find . -type f -exec sha256sum {} + | sed 's/^/__TSPLAY__ id=s /; s/  \\.\\// p=/; s/^__TSPLAY__ id=s \\([0-9a-f]*\\)/__TSPLAY__ id=s sha=\\1/'`,
+    `elif [ -e ${q} ]; then echo "__TSPLAY__ id=notdir"; fi`,
+  ].join('\n'))
+  if (r.byId.notdir) throw new ModuleError(`copy: dest ${top} exists and is not a directory`)
+  const umask = parseInt(r.stdout.split('\n')[0].trim() || '0022', 8)
+  const entries = new Map<string, Fields>()
+  const shas = new Map<string, string>()
+  for (const line of r.stdout.split('\n')) {
+    const m = /^__TSPLAY__ id=(e|s) (.*?) p=(.*)$/.exec(line)
+    if (!m) continue
+    const fields: Fields = Object.fromEntries(m[2].split(' ').filter(Boolean).map((kv) => kv.split('=') as [string, string]))
+    fields.p = m[3] // the name is the rest of the line: it may hold spaces
+    if (m[1] === 'e') entries.set(fields.p, fields)
+    else shas.set(fields.p, fields.sha)
+  }
+  const cmds: string[] = []
+  const puts: Array<{ path: string; tmp: string }> = []
+  const dirMode = parseMode(a.directory_mode)
+  if (!r.byId.top) cmds.push(`mkdir -p -- ${q}${dirMode ? ` && chmod ${formatMode(applyMode(dirMode, 0o777 & ~umask, true, umask))} ${q}` : ''}`)
+  for (const d of tree.dirs) {
+    const e = entries.get(d)
+    if (e && e.y !== 'd') throw new ModuleError(`copy: ${top}/${d} exists and is not a directory`)
+    if (!e) cmds.push(`mkdir -p -- ${quote(`${top}/${d}`)}${dirMode ? ` && chmod ${formatMode(applyMode(dirMode, 0o777 & ~umask, true, umask))} ${quote(`${top}/${d}`)}` : ''}`)
+  }
+  const written: string[] = []
+  for (const f of tree.files) {
+    const dest = `${top}/${f.rel}`
+    const e = entries.get(f.rel)
+    const probe: Fields | undefined = e ? { exists: '1', type: e.y === 'f' ? 'f' : e.y, mode: e.mode, user: e.user, group: e.group, uid: e.uid, gid: e.gid, umask: umask.toString(8) } : undefined
+    if (e && e.y === 'd') throw new ModuleError(`copy: ${dest} is a directory`)
+    if (!e || (shas.get(f.rel) !== f.sha && a.force !== false)) {
+      const tmp = `${dest.replace(/\/[^/]*$/, '')}/.tsplay-${randomBytes(6).toString('hex')}.tmp`
+      puts.push({ path: f.path, tmp })
+      const plan = planAttrs(a, probe, quote(tmp))
+      cmds.push(e ? `chmod --reference=${quote(dest)} ${quote(tmp)} && chown --reference=${quote(dest)} ${quote(tmp)} 2>/dev/null; true` : `chmod ${formatMode(0o666 & ~umask)} ${quote(tmp)}`)
+      cmds.push(...plan.commands, `mv -f -- ${quote(tmp)} ${quote(dest)}`)
+      written.push(f.rel)
+    } else {
+      const plan = planAttrs(a, probe, quote(dest))
+      if (plan.commands.length) written.push(f.rel)
+      cmds.push(...plan.commands)
+    }
+  }
+  const data = { dest: top, src: a.src, files: written }
+  if (!cmds.length) return ok(undefined, data)
+  const diff = ctx.diff ? [{ path: top, before: '', after: written.map((w) => `${w}\n`).join('') }] : undefined
+  if (ctx.check) return changed(`${written.length} file(s) would change under ${top}`, data, diff)
+  // directories first, then the files (their temp names live in those directories)
+  const mkdirs = cmds.filter((c) => c.startsWith('mkdir'))
+  if (mkdirs.length) await runSnippet(ctx, mkdirs.map((c) => `${c} || exit 1`).join('\n'))
+  for (const p of puts) await ctx.conn.put(readFileSync(p.path), p.tmp, { become: ctx.become })
+  const rest = cmds.filter((c) => !c.startsWith('mkdir'))
+  if (rest.length) await runSnippet(ctx, rest.map((c) => `${c} || exit 1`).join('\n'))
+  return changed(`${written.length} file(s) copied under ${top}`, data, diff)
+}

@@ -1,0 +1,167 @@
+// Executor semantics checked against ansible-core 2.14's behaviour (each case was run with
+// `ansible-playbook -c local` on hosts a, b, c). Hosts here are the controller (ansible_connection=local);
+// the tasks only use controller-side modules and `command: true`, so nothing is written.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runPlaybooks } from '../../../src/executor/run-playbook.js'
+import { loadInventory } from '../../../src/inventory/load.js'
+import { modules } from '../../../src/modules/index.js'
+import { loadPlaybook, loadTaskFile, loadVarsFile } from '../../../src/playbook/load.js'
+import { combineReporters, type HostResultInfo, type Reporter } from '../../../src/reporters/types.js'
+import { LocalConnection } from '../../../src/connection/local.js'
+
+let dir: string
+beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tsplay-sem-'))))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+interface Run {
+  code: number
+  results: HostResultInfo[]
+  stats: Record<string, Record<string, number>>
+  ran: (task: string) => string[]
+}
+
+async function play(yaml: string, options: { startAtTask?: string; files?: Record<string, string>; extraVars?: Record<string, unknown> } = {}): Promise<Run> {
+  for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), text)
+  const file = join(dir, `p${Math.random().toString(36).slice(2)}.yml`)
+  writeFileSync(file, yaml)
+  const results: HostResultInfo[] = []
+  const capture: Reporter = { onHostResult: (e) => void results.push(e) }
+  const inventory = await loadInventory(['a,b,c,'])
+  const outcome = await runPlaybooks([loadPlaybook(file, { modules })], {
+    inventory, check: false, diff: false, forks: 5, extraVars: options.extraVars ?? {}, tags: [], skipTags: [], becomeDefaults: {},
+    startAtTask: options.startAtTask, reporter: combineReporters([capture]), modules,
+    connect: (host) => new LocalConnection(host),
+    loadTasks: (f, baseDir) => loadTaskFile(f, { baseDir, modules }),
+    loadVars: (f, baseDir) => loadVarsFile(join(baseDir, f)),
+  })
+  const ran = (task: string) => results.filter((r) => r.task.name === task && r.result.status !== 'skipped').map((r) => r.host)
+  return { code: outcome.exitCode, results, stats: outcome.stats as unknown as Run['stats'], ran }
+}
+
+const header = (extra = '') => `- hosts: all\n  gather_facts: false\n${extra}  tasks:\n`
+
+describe('handlers', () => {
+  it('every handler listening on a topic runs, and the one named like it', async () => {
+    const r = await play(
+      header() +
+        `    - command: "true"\n      notify: restart web\n` +
+        `  handlers:\n` +
+        `    - name: restart web\n      debug: { msg: named }\n` +
+        `    - name: h1\n      debug: { msg: one }\n      listen: restart web\n` +
+        `    - name: h2\n      debug: { msg: two }\n      listen: restart web\n`,
+    )
+    expect(r.ran('restart web')).toEqual(['a', 'b', 'c'])
+    expect(r.ran('h1')).toHaveLength(3)
+    expect(r.ran('h2')).toHaveLength(3)
+  })
+
+  it('a notify that names no handler is an error before running', async () => {
+    await expect(play(header() + `    - command: "true"\n      notify: nope\n`)).rejects.toThrow(/no handler named 'nope'/)
+  })
+
+  it('changed_when decides changed even when failed_when clears a failure, so the handler runs', async () => {
+    const r = await play(
+      header() +
+        `    - command: "false"\n      changed_when: true\n      failed_when: false\n      notify: h\n` +
+        `  handlers:\n    - name: h\n      debug: { msg: ran }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(r.ran('h')).toHaveLength(3)
+  })
+})
+
+describe('blocks and failure policy', () => {
+  it('a failure inside a block with rescue does not trigger any_errors_fatal', async () => {
+    const r = await play(
+      header('  any_errors_fatal: true\n') +
+        `    - block:\n        - name: boom\n          fail: { msg: x }\n          when: eq inventory_hostname "b"\n` +
+        `      rescue:\n        - name: rescue\n          debug: { msg: r }\n` +
+        `    - name: after\n      debug: { msg: after }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(r.ran('rescue')).toEqual(['b'])
+    expect(r.ran('after')).toEqual(['a', 'b', 'c'])
+    expect(r.stats.b).toMatchObject({ failed: 0, rescued: 1 })
+  })
+
+  it('rescue sees ansible_failed_task and ansible_failed_result', async () => {
+    const r = await play(
+      header() +
+        `    - block:\n        - name: boom\n          fail: { msg: kaput }\n` +
+        `      rescue:\n        - name: why\n          assert:\n            that: [(eq ansible_failed_result.msg "kaput"), (eq ansible_failed_task.name "boom")]\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(r.ran('why')).toHaveLength(3)
+  })
+
+  it('meta end_play honours when', async () => {
+    const r = await play(
+      header() + `    - meta: end_play\n      when: eq inventory_hostname "nobody"\n    - name: still\n      debug: { msg: s }\n`,
+    )
+    expect(r.ran('still')).toHaveLength(3)
+  })
+})
+
+describe('loops, includes and run_once', () => {
+  it('an empty loop is skipped; a loop over an undefined var is skipped when `when` is false', async () => {
+    const r = await play(
+      header() +
+        `    - name: empty\n      debug: { msg: x }\n      loop: []\n` +
+        `    - name: undefined\n      debug: { msg: x }\n      loop: "{{ nothing }}"\n      when: defined nothing\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(r.stats.a.skipped).toBe(2)
+  })
+
+  it('include_tasks with a loop runs the file once per item with the item', async () => {
+    const r = await play(header('  serial: 1\n') + `    - include_tasks: inc.yml\n      loop: [x, y]\n      when: eq inventory_hostname "a"\n`, {
+      files: { 'inc.yml': `- name: inside\n  debug: { msg: "{{ item }}" }\n` },
+    })
+    const inside = r.results.filter((e) => e.task.name === 'inside')
+    expect(inside.map((e) => (e.result.data as { msg: string }).msg)).toEqual(['x', 'y'])
+  })
+
+  it('run_once shares set_fact with every host', async () => {
+    const r = await play(
+      header() + `    - set_fact: { f: 1 }\n      run_once: true\n    - name: seen\n      assert: { that: [(eq f 1)] }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(r.ran('seen')).toHaveLength(3)
+  })
+
+  it('--start-at-task finds its task once, across plays', async () => {
+    const r = await play(
+      header() + `    - name: one\n      debug: { msg: 1 }\n    - name: two\n      debug: { msg: 2 }\n` +
+        header() + `    - name: three\n      debug: { msg: 3 }\n`,
+      { startAtTask: 'tw*' },
+    )
+    expect(r.ran('one')).toEqual([])
+    expect(r.ran('two')).toHaveLength(3)
+    expect(r.ran('three')).toHaveLength(3)
+  })
+})
+
+describe('templating across hosts', () => {
+  it("hostvars.[h].x expands x's own templates with h's variables", async () => {
+    const r = await play(
+      header('  vars:\n    hosts: [1]\n    addr: "{{ inventory_hostname }}-addr"\n') +
+        `    - name: other\n      assert:\n        that:\n          - (eq hostvars.[c].addr "c-addr")\n      when: eq inventory_hostname "a"\n` +
+        `    - name: each\n      debug:\n        msg: "{{#each hosts}}{{ @root.addr }}{{/each}}"\n      when: eq inventory_hostname "b"\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(r.ran('other')).toEqual(['a'])
+    expect(r.results.find((e) => e.task.name === 'each' && e.host === 'b')?.result.data).toEqual({ msg: 'b-addr' })
+  })
+})
+
+describe('play-level templates', () => {
+  it('hosts and task names render with extra vars', async () => {
+    const r = await play(`- hosts: "{{ target }}"\n  gather_facts: false\n  tasks:\n    - name: "hello {{ target }}"\n      debug: { msg: x }\n`, {
+      extraVars: { target: 'b' },
+    })
+    expect(r.results.map((e) => [e.host, e.task.name])).toEqual([['b', 'hello b']])
+  })
+})

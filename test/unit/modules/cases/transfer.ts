@@ -1,0 +1,44 @@
+import { expect } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ModuleCase } from '../harness.js'
+
+/** A tar.gz and a zip made on the controller: app/bin/run (0755), app/etc/conf (0640), app/lib → bin link. */
+function archives(): { tgz: string; zip: string } {
+  const d = mkdtempSync(join(tmpdir(), 'tsplay-arch-'))
+  try {
+    mkdirSync(join(d, 'app/bin'), { recursive: true })
+    mkdirSync(join(d, 'app/etc'))
+    writeFileSync(join(d, 'app/bin/run'), '#!/bin/sh\necho run\n')
+    chmodSync(join(d, 'app/bin/run'), 0o755)
+    writeFileSync(join(d, 'app/etc/conf'), 'k=v\n')
+    chmodSync(join(d, 'app/etc/conf'), 0o640)
+    execFileSync('tar', ['-czf', join(d, 'a.tgz'), '-C', d, 'app'])
+    execFileSync('zip', ['-qr', join(d, 'a.zip'), 'app'], { cwd: d })
+    return { tgz: execFileSync('base64', ['-w0', join(d, 'a.tgz')]).toString(), zip: execFileSync('base64', ['-w0', join(d, 'a.zip')]).toString() }
+  } finally {
+    rmSync(d, { recursive: true, force: true })
+  }
+}
+const { tgz, zip } = archives()
+
+export const transferCases: ModuleCase[] = [
+  { name: 'unarchive a controller tar.gz', module: 'unarchive', setup: [{ path: '{ctl}/files/a.tgz', base64: tgz }, { path: '{root}/opt', dir: true }],
+    searchPaths: ['{ctl}'], args: { src: 'a.tgz', dest: '{root}/opt' },
+    files: [{ path: '{root}/opt/app/bin/run', mode: '0755', content: '#!/bin/sh\necho run\n' }, { path: '{root}/opt/app/etc/conf', mode: '0640', content: 'k=v\n' }] },
+  { name: 'unarchive restores a modified file', module: 'unarchive', setup: [{ path: '{ctl}/a.tgz', base64: tgz }, { path: '{root}/opt/app/etc/conf', content: 'changed\n' }],
+    searchPaths: ['{ctl}'], args: { src: 'a.tgz', dest: '{root}/opt' }, files: [{ path: '{root}/opt/app/etc/conf', content: 'k=v\n' }] },
+  { name: 'unarchive a remote zip with owner', module: 'unarchive', setup: [{ path: '{root}/a.zip', base64: zip }, { path: '{root}/opt', dir: true }],
+    args: { src: '{root}/a.zip', dest: '{root}/opt', remote_src: true, owner: 'daemon', list_files: true },
+    data: { files: expect.arrayContaining(['app/bin/run']) }, files: [{ path: '{root}/opt/app/bin/run', owner: 'daemon', content: '#!/bin/sh\necho run\n' }] },
+  { name: 'unarchive creates skips', module: 'unarchive', setup: [{ path: '{root}/done', content: '' }], args: { src: '{root}/none.tgz', dest: '{root}', remote_src: true, creates: '{root}/done' }, first: 'ok' },
+  { name: 'unarchive into a missing dest fails', module: 'unarchive', setup: [{ path: '{root}/a.zip', base64: zip }], args: { src: '{root}/a.zip', dest: '{root}/nope', remote_src: true }, first: 'failed', msg: 'must be an existing dir' },
+  { name: 'unarchive a non-archive fails', module: 'unarchive', setup: [{ path: '{root}/x.tgz', content: 'not an archive' }], args: { src: '{root}/x.tgz', dest: '{root}', remote_src: true }, first: 'failed', msg: 'Failed to find handler' },
+  { name: 'script with arguments, creates makes it idempotent', module: 'script', check: 'skipped',
+    setup: [{ path: '{ctl}/files/write.sh', content: '#!/bin/sh\nprintf "%s\\n" "$2" > "$1"\n' }], searchPaths: ['{ctl}'],
+    args: { cmd: "write.sh {root}/out 'a b; $(x)'", creates: '{root}/out' }, files: [{ path: '{root}/out', content: 'a b; $(x)\n' }] },
+  { name: 'script failure reports rc', module: 'script', check: 'skipped', setup: [{ path: '{ctl}/fail.sh', content: '#!/bin/sh\necho oops >&2; exit 3\n' }],
+    searchPaths: ['{ctl}'], args: { cmd: 'fail.sh' }, first: 'failed', msg: 'oops', data: { rc: 3 } },
+]

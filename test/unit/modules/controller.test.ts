@@ -1,0 +1,54 @@
+// Controller-side modules (local: true): no connection is touched.
+import { describe, expect, it } from 'vitest'
+import { modules } from '../../../src/modules/index.js'
+import { runModule } from '../../../src/modules/lib/result.js'
+import type { Connection } from '../../../src/connection/types.js'
+import { LocalConnection } from '../../../src/connection/local.js'
+import { makeCtx } from './harness.js'
+
+const refuse = () => Promise.reject(new Error('controller module touched the host'))
+const noHost: Connection = { host: 'web1', run: refuse, put: refuse, get: refuse, close: async () => {} }
+const ctx = makeCtx(noHost)
+
+describe('controller modules', () => {
+  it('are marked local', () => {
+    for (const name of ['pause', 'group_by', 'add_host', 'debug', 'set_fact', 'assert', 'fail'] as const) expect(modules[name].local, name).toBe(true)
+  })
+
+  it('pause waits the given time', async () => {
+    const t0 = Date.now()
+    const r = await runModule(modules.pause, ctx, { seconds: 0.3 })
+    expect(r.status).toBe('ok')
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290)
+  })
+
+  it('pause refuses an interactive prompt', async () => {
+    const r = await runModule(modules.pause, ctx, { prompt: 'Continue?' })
+    expect(r.status).toBe('failed')
+    expect(r.msg).toContain('interactive prompts are not supported')
+  })
+
+  it('group_by returns the sanitised group', async () => {
+    const r = await runModule(modules.group_by, ctx, { key: 'os_Debian 12.1' })
+    expect(r).toMatchObject({ status: 'changed', data: { add_group: 'os_Debian_12_1', parent_groups: ['all'] } })
+  })
+
+  it('add_host splits host:port and keeps vars', async () => {
+    const r = await runModule(modules.add_host, ctx, { name: 'new1:2222', groups: 'web,db', ansible_user: 'deploy' })
+    expect(r.data.add_host).toEqual({ host_name: 'new1', groups: ['web', 'db'], host_vars: { ansible_user: 'deploy', ansible_port: 2222 } })
+  })
+})
+
+describe('reboot', () => {
+  it('check mode predicts a reboot and touches nothing', async () => {
+    const r = await runModule(modules.reboot, { ...ctx, check: true }, {})
+    expect(r).toMatchObject({ status: 'changed', data: { rebooted: false } })
+  })
+
+  it('fails when the host never comes back with a new boot id', async () => {
+    // a harmless reboot_command on the controller itself: the boot id stays the same
+    const r = await runModule(modules.reboot, makeCtx(new LocalConnection()), { reboot_command: 'true', reboot_timeout: 3 })
+    expect(r.status).toBe('failed')
+    expect(r.msg).toContain('did not come back with a new boot id within 3s')
+  }, 15_000)
+})
