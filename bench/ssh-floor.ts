@@ -45,6 +45,13 @@ export async function runFloor(targets: FloorTarget[], count: number, command = 
   return performance.now() - start
 }
 
+// `node ssh-floor.mjs --targets FILE.json COUNT`: the floor as its own process, like the tools it is
+// compared with (bench/run.ts compiles this file with esbuild and times the whole process).
+if (process.argv[2] === '--targets') {
+  const targets = JSON.parse(readFileSync(process.argv[3], 'utf8')) as FloorTarget[]
+  console.log(`${(await runFloor(targets, Number(process.argv[4]))).toFixed(1)} ms`)
+}
+
 // `npx vite-node bench/ssh-floor.ts user@host[:port] keyfile [count]`: a one-off measurement.
 if (/^[^-].*@/.test(process.argv[2] ?? '')) {
   const [target, keyFile, count] = process.argv.slice(2)

@@ -2,21 +2,21 @@
 // are still templates are skipped (they are only known per host); the executor calls coerceModuleArgs
 // with rendered arguments. Like Ansible's arg spec, strings are converted to the declared type first:
 // `port=2379` gives the integer 2379, `backup=yes` the boolean true.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { SourcePosition } from '../errors.js'
 import { describe } from '../template/helpers.js'
 import { didYouMean } from '../util/did-you-mean.js'
+import { compileSchema } from '../util/schema-cache.js'
 import { shortName, type ModuleInfo } from './catalog.js'
 import { flag } from './keywords.js'
 import type { Task, Vars } from './model.js'
 import { ajvExpectation, type Problem } from './validate.js'
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, coerceTypes: true })
 const compiled = new WeakMap<object, ValidateFunction>()
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
   let v = compiled.get(schema)
-  if (!v) compiled.set(schema, (v = ajv.compile(schema)))
+  if (!v) compiled.set(schema, (v = compileSchema({ allErrors: true, verbose: true, strict: false, coerceTypes: true }, [schema])))
   return v
 }
 

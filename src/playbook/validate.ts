@@ -2,10 +2,11 @@
 // turns ajv's errors into one message per problem naming the file, line, key, what was expected and,
 // for an unknown key, the nearest valid one (`notfiy` → `notify`).
 import { readFileSync } from 'node:fs'
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import { ConfigError, type SourcePosition } from '../errors.js'
 import { describe } from '../template/helpers.js'
 import { didYouMean } from '../util/did-you-mean.js'
+import { compileSchema } from '../util/schema-cache.js'
 import type { SourceMap } from './yaml.js'
 
 export type SchemaName = 'playbook' | 'play' | 'tasks' | 'task' | 'block' | 'role-meta' | 'role-ref'
@@ -34,16 +35,16 @@ export const unsupportedKeywords: Record<string, string> = {
   fact_path: 'local facts are not supported',
 }
 
-let ajv: Ajv | undefined
+let schemas: object[] | undefined
 const validators = new Map<SchemaName, ValidateFunction>()
 
 function validator(name: SchemaName): ValidateFunction {
-  if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false })
-    for (const file of files) ajv.addSchema(JSON.parse(readFileSync(new URL(`${file}.schema.json`, schemaDir), 'utf8')))
-  }
+  schemas ??= files.map((file) => JSON.parse(readFileSync(new URL(`${file}.schema.json`, schemaDir), 'utf8')) as object)
   let validate = validators.get(name)
-  if (!validate) validators.set(name, (validate = ajv.getSchema(`${name}.schema.json`)!))
+  if (!validate) {
+    validate = compileSchema({ allErrors: true, verbose: true, strict: false }, schemas, `${name}.schema.json`)
+    validators.set(name, validate)
+  }
   return validate
 }
 

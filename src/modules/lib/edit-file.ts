@@ -26,7 +26,7 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
     `p=${qp}; [ -L "$p" ] && [ -e "$p" ] && p=$(readlink -f -- "$p")`,
     `tp_probe f "$p" sha256 || exit 1`,
     `if [ -f "$p" ]; then printf '__TSPLAY__ id=content b64='; base64 -w0 < "$p" || exit 1; echo; fi`,
-    `if [ -d "$(dirname -- "$p")" ]; then echo '__TSPLAY__ id=dir exists=1'; fi`,
+    `tp_dir "$p"; if [ -d "$_d" ]; then echo '__TSPLAY__ id=dir exists=1'; fi`,
   ].join('\n'))
   const cur = read.byId.f
   const path = decode64(cur.path)

@@ -29,7 +29,7 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs): Promise
     a.basename ? `if [ -d "$d" ]; then d="$d"/${quote(a.basename)}; fi` : '',
     `[ -L "$d" ] && [ -e "$d" ] && d=$(readlink -f -- "$d")`,
     `tp_probe dest "$d" sha256 || exit 1`,
-    `if [ -d "$(dirname -- "$d")" ]; then echo '__TSPLAY__ id=dir exists=1'; else echo '__TSPLAY__ id=dir exists=0'; fi`,
+    `tp_dir "$d"; if [ -d "$_d" ]; then echo '__TSPLAY__ id=dir exists=1'; else echo '__TSPLAY__ id=dir exists=0'; fi`,
     a.remoteSrc !== undefined ? `tp_probe src ${quote(a.remoteSrc)} sha256 || exit 1` : '',
   ].join('\n'))
   const cur = probe.byId.dest

@@ -19,7 +19,8 @@ export interface ServiceArgs {
 }
 
 const BODY = String.raw`
-if [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && command -v systemctl >/dev/null 2>&1; then mgr=systemd; else mgr=sysv; fi
+pid1=; { read -r pid1 < /proc/1/comm; } 2>/dev/null
+if [ "$pid1" = systemd ] && command -v systemctl >/dev/null 2>&1; then mgr=systemd; else mgr=sysv; fi
 if [ $mgr = systemd ]; then
   [ "$reload" = 1 ] && { tp_do systemctl daemon-reload || exit 1; }
   systemctl cat -- "$n" >/dev/null 2>&1 || tp_fail "Could not find the requested service $n: host"

@@ -1,11 +1,11 @@
 // Validates module args with ajv before run(): aliases folded to their canonical name, Ansible's
 // yes/no booleans accepted, defaults filled. Errors name the module and the key at fault.
-import { Ajv, type ValidateFunction } from 'ajv'
+import type { ValidateFunction } from 'ajv'
 import { ModuleError } from '../../errors.js'
 import { suggestion } from '../../util/did-you-mean.js'
+import { compileSchema } from '../../util/schema-cache.js'
 import type { ModuleDefinition } from '../types.js'
 
-const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: false })
 const compiled = new WeakMap<object, ValidateFunction>()
 
 type Props = Record<string, { type?: string | string[]; aliases?: string[] }>
@@ -33,7 +33,7 @@ export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, 
   }
   let validate = compiled.get(def.schema)
   if (!validate) {
-    validate = ajv.compile(stripAliases(def.schema))
+    validate = compileSchema({ allErrors: false, useDefaults: true, strict: false }, [stripAliases(def.schema)])
     compiled.set(def.schema, validate)
   }
   if (!validate(args)) {
