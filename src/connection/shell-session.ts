@@ -3,7 +3,6 @@
 // its stdin from /dev/null or a here-document, then prints a per-session random marker with its exit
 // code on stdout and the marker alone on stderr; output before the markers belongs to the command.
 import { randomBytes } from 'node:crypto'
-import { StringDecoder } from 'node:string_decoder'
 import type { Client, ClientChannel } from 'ssh2'
 import { quote } from '../util/shell-quote.js'
 import { openExec } from './exec-channel.js'
@@ -13,8 +12,6 @@ export const HEREDOC_LIMIT = 1 << 20 // larger stdin is streamed over an exec ch
 
 export interface ShellRunOptions {
   stdin?: Buffer
-  /** The command reads the shell's own stdin (sudo/su password handshake); sees stderr as it comes. */
-  onStderr?: (text: string) => void
 }
 
 interface Pending {
@@ -26,7 +23,6 @@ export class ShellSession {
   private out: Buffer[] = []
   private err: Buffer[] = []
   private pending?: Pending
-  private listener?: { decoder: StringDecoder; onStderr: (text: string) => void }
   private closed = false
   private readonly marker = `TSPLAY-${randomBytes(12).toString('hex')}`
   private readonly outMark = Buffer.from(`${this.marker}:`)
@@ -34,10 +30,7 @@ export class ShellSession {
 
   private constructor(private readonly ch: ClientChannel) {
     ch.on('data', (b: Buffer) => this.collect(this.out, b))
-    ch.stderr.on('data', (b: Buffer) => {
-      this.collect(this.err, b)
-      this.listener?.onStderr(this.listener.decoder.write(b))
-    })
+    ch.stderr.on('data', (b: Buffer) => this.collect(this.err, b))
     ch.on('close', () => {
       this.closed = true
       this.pending?.reject(new Error('shell channel closed'))
@@ -56,23 +49,15 @@ export class ShellSession {
   run(line: string, options: ShellRunOptions = {}): Promise<RunResult> {
     if (this.pending) throw new Error('shell session busy')
     if (this.closed) return Promise.reject(new Error('shell channel closed'))
-    const { stdin, onStderr } = options
-    this.listener = onStderr ? { decoder: new StringDecoder('utf8'), onStderr } : undefined
-    const input = onStderr
-      ? `( eval ${quote(line)} )\n`
-      : stdin?.length
-        ? `base64 -d <<'${this.marker}' | ( eval ${quote(line)} )\n${stdin.toString('base64').replace(/.{1,76}/g, '$&\n')}${this.marker}\n`
-        : `( eval ${quote(line)} ) </dev/null\n`
+    const { stdin } = options
+    const input = stdin?.length
+      ? `base64 -d <<'${this.marker}' | ( eval ${quote(line)} )\n${stdin.toString('base64').replace(/.{1,76}/g, '$&\n')}${this.marker}\n`
+      : `( eval ${quote(line)} ) </dev/null\n`
     const frame = `${input}printf '%s:%d\\n' ${this.marker} $?; printf '%s\\n' ${this.marker} >&2\n`
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject }
       this.ch.write(frame)
     })
-  }
-
-  /** Writes to the shell's stdin while a command with `onStderr` runs (the password, once prompted). */
-  write(data: string): void {
-    this.ch.write(data)
   }
 
   close(): void {
@@ -113,7 +98,6 @@ export class ShellSession {
     this.err = [err.subarray(e + this.errMark.length)]
     const { resolve } = this.pending
     this.pending = undefined
-    this.listener = undefined
     resolve({ rc, stdout: out.subarray(0, o).toString('utf8'), stderr: err.subarray(0, e).toString('utf8') })
   }
 }

@@ -2,7 +2,7 @@
 // persistent shells, exec channels when stdin must be streamed. Never more open channels than MaxSessions.
 import type { Client } from 'ssh2'
 import { UnreachableError } from '../errors.js'
-import { BecomeError, BecomeHandshake, becomeFailure, scrub, wrapBecome } from './become.js'
+import { BecomeError, becomeFailure, scrub, wrapBecome } from './become.js'
 import { composeCommand, toBuffer } from './compose.js'
 import { runExec } from './exec-channel.js'
 import { putScript, getScript } from './transfer.js'
@@ -61,12 +61,13 @@ export class SshConnection implements Connection {
     const exec = () =>
       this.channels.use(() => runExec(client, { host: this.host, line, stdin, become, timeoutMs: options.timeoutMs }))
     try {
-      // exec channels stream stdin and can be killed; a password handshake with stdin needs one too
-      const streamed = options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT) || (interactive && stdin?.length)
+      // Exec channels stream stdin and can be killed. A password handshake always takes one: in the
+      // persistent shell, sudo -S could read the rest of a command frame still in the pipe as the
+      // password (seen under load as a second prompt); an exec channel's stdin carries nothing else.
+      const streamed = options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT) || interactive
       if (this.alwaysExec || streamed) return await exec()
       const shell = await this.takeShell(client)
       if (!shell) return await exec() // every shell busy: concurrent commands on one host
-      if (interactive && become) return await this.runBecomeInShell(shell, line, become)
       return await this.runInShell(shell, line, stdin, become)
     } catch (e) {
       if (e instanceof BecomeError) throw e
@@ -85,24 +86,6 @@ export class SshConnection implements Connection {
       const at = result.stderr.indexOf(`${wrap.marker}\n`)
       if (at < 0) throw becomeFailure(this.host, become, result.stderr)
       return { ...result, stderr: scrub(result.stderr.slice(at + wrap.marker.length + 1), become.password) }
-    } finally {
-      this.releaseShell(shell)
-    }
-  }
-
-  /** sudo -S / su in the persistent shell: they read the password from the shell's stdin when prompted. */
-  private async runBecomeInShell(shell: ShellSession, line: string, become: BecomeOptions): Promise<RunResult> {
-    const wrap = wrapBecome(line, become, { stdinNull: true })
-    const handshake = new BecomeHandshake(this.host, become, wrap, (pw) => shell.write(pw), () => shell.close())
-    try {
-      const result = await shell.run(wrap.line, { onStderr: (text) => void handshake.onStderr(text) })
-      const failure = handshake.exit()
-      if (failure) throw failure
-      const at = result.stderr.indexOf(`${wrap.marker}\n`)
-      const stderr = result.stderr.slice(at + wrap.marker.length + 1)
-      return { rc: result.rc, stdout: scrub(result.stdout, become.password), stderr: scrub(stderr, become.password) }
-    } catch (e) {
-      throw handshake.exit() ?? e // the shell was closed on a wrong password: report that, not the close
     } finally {
       this.releaseShell(shell)
     }

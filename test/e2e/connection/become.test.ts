@@ -42,7 +42,7 @@ describe('become on a lab host', () => {
     expect((await conn.run('id -un')).stdout).toBe('deploy\n')
   })
 
-  it('a wrong password without stdin (persistent shell path) fails the same way, then a right one works', async () => {
+  it('a wrong password without stdin fails the same way, then a right one works', async () => {
     const secret = 'An0ther-wr0ng-pa55'
     const conn = deploy()
     const err = await conn.run('echo should-not-run', { become: sudo(secret) }).catch((e) => e)
