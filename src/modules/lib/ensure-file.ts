@@ -18,6 +18,8 @@ export interface EnsureFileArgs extends AttrArgs {
   validate?: string
 }
 
+const INLINE_LIMIT = 256 * 1024 // larger files go through conn.put (streamed, byte-counted)
+
 export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs): Promise<TaskResult> {
   let dest = a.dest
   if (dest.endsWith('/')) {
@@ -69,10 +71,15 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs): Promise
   if (ctx.check) return changed(`${path} would be written`, data, diff)
 
   const tmp = `${dirOf(path)}/.tsplay-${randomBytes(6).toString('hex')}.tmp`
-  if (a.remoteSrc === undefined) await ctx.conn.put(a.content ?? Buffer.alloc(0), tmp, { become: ctx.become })
+  // Small content rides on the finalize snippet's stdin: a changed file costs two round trips, not three.
+  const content = a.remoteSrc === undefined ? (a.content ?? Buffer.alloc(0)) : undefined
+  const inline = content !== undefined && content.length <= INLINE_LIMIT
+  if (content !== undefined && !inline) await ctx.conn.put(content, tmp, { become: ctx.become })
   const fin = await runSnippet(ctx, [
     `tmp=${quote(tmp)}; dest=${target}`,
     `trap 'rm -f -- "$tmp"' EXIT`,
+    // a dropped connection ends stdin early: never install fewer bytes than were sent
+    inline ? `cat > "$tmp" || exit 1; [ "$(wc -c < "$tmp")" -eq ${content.length} ] || tp_fail 'transfer cut short'` : '',
     a.remoteSrc !== undefined ? `cp -- ${quote(a.remoteSrc)} "$tmp" || exit 1` : '',
     a.validate ? validateLine(a.validate) : '',
     `if [ -e "$dest" ]; then chmod --reference="$dest" -- "$tmp" || exit 1; chown --reference="$dest" -- "$tmp" 2>/dev/null`,
@@ -83,7 +90,7 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs): Promise
       : '',
     ...plan.commands.map((c) => `${c} || exit 1`),
     `mv -f -- "$tmp" "$dest" || exit 1`,
-  ].join('\n'))
+  ].join('\n'), inline ? { stdin: content } : {})
   if (fin.byId.backup) data.backup_file = decode64(fin.byId.backup.path)
   return changed(`${path} written`, data, diff)
 }
