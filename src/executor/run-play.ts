@@ -28,7 +28,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     return true
   }
   const scope = playScope(play)
-  const strategy = render(play.strategy ?? 'linear', { ...play.vars, ...options.extraVars })
+  const strategy = render(play.strategy ?? 'linear', playVars)
   if (strategy !== 'linear' && strategy !== 'free') throw new ConfigError(`strategy '${strategy}' is not supported`, play.keyPos.strategy ?? play.pos, 'use linear or free')
   const playState = { ended: false }
   const force = toBool(play.force_handlers ?? false)
@@ -47,7 +47,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     const runSections = async (group: HostState[]) => {
       // Facts are gathered once per host per run (Ansible's `gathering = smart`).
       const unknown = group.filter((h) => Object.keys(h.facts).length === 0)
-      if (gatherFacts(play, options.extraVars) && unknown.length) await walker.runTask(factsTask(play), unknown, scope, 'facts')
+      if (gatherFacts(play, playVars) && unknown.length) await walker.runTask(factsTask(play), unknown, scope, 'facts')
       for (const nodes of sections) {
         await walker.runNodes(nodes, group, scope)
         await flushHandlers(walker, play.handlers, group, scope, force)
@@ -65,8 +65,8 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   return goOn
 }
 
-function gatherFacts(play: Play, extraVars: Vars): boolean {
-  return toBool(typeof play.gather_facts === 'string' ? renderValue(play.gather_facts, { ...play.vars, ...extraVars }) : play.gather_facts)
+function gatherFacts(play: Play, playVars: Vars): boolean {
+  return toBool(typeof play.gather_facts === 'string' ? renderValue(play.gather_facts, playVars) : play.gather_facts)
 }
 
 async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {
