@@ -11,6 +11,7 @@ import { fail } from './fail.js'
 import { etcdMember } from './etcd-member.js'
 import { fetch } from './fetch.js'
 import { file } from './file.js'
+import { fleetUnit } from './fleet-unit.js'
 import { getUrl } from './get-url.js'
 import { glusterVolume } from './gluster-volume.js'
 import { group } from './group.js'
@@ -83,6 +84,7 @@ export const modules = {
   etcd_member: etcdMember,
   gluster_volume: glusterVolume,
   heketi_topology: heketiTopologyModule,
+  fleet_unit: fleetUnit,
 } as const
 
 export type ModuleName = keyof typeof modules
