@@ -7,6 +7,8 @@ import { blockinfile } from './blockinfile.js'
 import { command } from './command.js'
 import { copy } from './copy.js'
 import { debug } from './debug.js'
+import { dockerContainer } from './docker-container.js'
+import { dockerImage } from './docker-image.js'
 import { fail } from './fail.js'
 import { etcdMember } from './etcd-member.js'
 import { fetch } from './fetch.js'
@@ -85,6 +87,8 @@ export const modules = {
   gluster_volume: glusterVolume,
   heketi_topology: heketiTopologyModule,
   fleet_unit: fleetUnit,
+  docker_image: dockerImage,
+  docker_container: dockerContainer,
 } as const
 
 export type ModuleName = keyof typeof modules
