@@ -20,6 +20,7 @@ import { group } from './group.js'
 import { groupBy } from './group-by.js'
 import { heketiTopologyModule } from './heketi-topology.js'
 import { hostname } from './hostname.js'
+import { k8sApply } from './k8s-apply.js'
 import { lineinfile } from './lineinfile.js'
 import { mount } from './mount.js'
 import { packageModule } from './package.js'
@@ -89,6 +90,7 @@ export const modules = {
   fleet_unit: fleetUnit,
   docker_image: dockerImage,
   docker_container: dockerContainer,
+  k8s_apply: k8sApply,
 } as const
 
 export type ModuleName = keyof typeof modules
