@@ -4,6 +4,7 @@ import { apt } from './apt.js'
 import { assert } from './assert.js'
 import { authorizedKey } from './authorized-key.js'
 import { blockinfile } from './blockinfile.js'
+import { cephOsd } from './ceph-osd.js'
 import { command } from './command.js'
 import { copy } from './copy.js'
 import { debug } from './debug.js'
@@ -91,6 +92,7 @@ export const modules = {
   docker_image: dockerImage,
   docker_container: dockerContainer,
   k8s_apply: k8sApply,
+  ceph_osd: cephOsd,
 } as const
 
 export type ModuleName = keyof typeof modules

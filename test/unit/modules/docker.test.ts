@@ -32,10 +32,10 @@ afterAll(() => {
 })
 
 describe('docker_image cases', () => {
-  for (const c of dockerImageCases) it(c.name, () => runCase(target, c).then(() => undefined))
+  for (const c of dockerImageCases) it(c.name, () => runCase(target, c).then(() => undefined), 30_000)
 })
 describe('docker_container cases', () => {
-  for (const c of dockerContainerCases) it(c.name, () => runCase(target, c).then(() => undefined))
+  for (const c of dockerContainerCases) it(c.name, () => runCase(target, c).then(() => undefined), 30_000)
 })
 
 describe('docker_container lifecycle', () => {
@@ -44,7 +44,7 @@ describe('docker_container lifecycle', () => {
   const calls = () => readFileSync(callsFile, 'utf8').trim().split('\n')
   const sh = async (line: string) => expect((await conn.run(line)).rc, line).toBe(0)
 
-  it('starts a stopped one, recreates on a new image id or env, never otherwise', async () => {
+  it('starts a stopped one, recreates on a new image id or env, never otherwise', { timeout: 30_000 }, async () => {
     await prepare(target, [{ path: `${root}/svc/Dockerfile`, content: 'FROM scratch\n' }])
     await sh(`docker build -q -t glance ${root}/svc >/dev/null`)
     const args = { name: 'glance', image: 'glance', env: { A: "it's" }, volumes: ['/etc/glance:/etc/glance:ro'], command: 'glance-api --debug' }

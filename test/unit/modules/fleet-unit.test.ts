@@ -31,7 +31,7 @@ afterAll(() => {
 })
 
 describe('fleet_unit cases', () => {
-  for (const c of fleetCases) it(c.name, () => runCase(target, c).then(() => undefined))
+  for (const c of fleetCases) it(c.name, () => runCase(target, c).then(() => undefined), 30_000)
 })
 
 describe('fleet_unit command lines', () => {

@@ -31,7 +31,7 @@ afterAll(() => {
 })
 
 describe('k8s_apply cases', () => {
-  for (const c of k8sCases) it(c.name, () => runCase(target, c).then(() => undefined))
+  for (const c of k8sCases) it(c.name, () => runCase(target, c).then(() => undefined), 30_000)
 })
 
 describe('k8s_apply command line', () => {
