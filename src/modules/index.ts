@@ -4,19 +4,24 @@ import { apt } from './apt.js'
 import { assert } from './assert.js'
 import { authorizedKey } from './authorized-key.js'
 import { blockinfile } from './blockinfile.js'
+import { cephOsd } from './ceph-osd.js'
 import { command } from './command.js'
 import { copy } from './copy.js'
 import { debug } from './debug.js'
+import { dockerContainer } from './docker-container.js'
+import { dockerImage } from './docker-image.js'
 import { fail } from './fail.js'
 import { etcdMember } from './etcd-member.js'
 import { fetch } from './fetch.js'
 import { file } from './file.js'
+import { fleetUnit } from './fleet-unit.js'
 import { getUrl } from './get-url.js'
 import { glusterVolume } from './gluster-volume.js'
 import { group } from './group.js'
 import { groupBy } from './group-by.js'
 import { heketiTopologyModule } from './heketi-topology.js'
 import { hostname } from './hostname.js'
+import { k8sApply } from './k8s-apply.js'
 import { lineinfile } from './lineinfile.js'
 import { mount } from './mount.js'
 import { packageModule } from './package.js'
@@ -83,6 +88,11 @@ export const modules = {
   etcd_member: etcdMember,
   gluster_volume: glusterVolume,
   heketi_topology: heketiTopologyModule,
+  fleet_unit: fleetUnit,
+  docker_image: dockerImage,
+  docker_container: dockerContainer,
+  k8s_apply: k8sApply,
+  ceph_osd: cephOsd,
 } as const
 
 export type ModuleName = keyof typeof modules

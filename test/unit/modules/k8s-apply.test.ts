@@ -1,0 +1,76 @@
+// k8s_apply against a FAKE kubectl (fixtures/fake-bin/kubectl, first in PATH): no Kubernetes API server
+// runs on these machines. What is tested is the module's side: the kubectl command line, how it reads
+// apply's `KIND/NAME created|configured|unchanged` lines, check mode through --dry-run=server.
+// Not tested: a real API server's answers beyond what the fake mimics.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LocalConnection } from '../../../src/connection/local.js'
+import { applyArgv, k8sApply, parseApply } from '../../../src/modules/k8s-apply.js'
+import { runModule } from '../../../src/modules/lib/result.js'
+import { k8sCases } from './cases/k8s.js'
+import { makeCtx, prepare, runCase, type Target } from './harness.js'
+
+const base = mkdtempSync(join(tmpdir(), 'tsplay-k8s-'))
+const root = join(base, 'case')
+const callsFile = join(base, 'calls')
+const target: Target = { conn: new LocalConnection(), root }
+const savedPath = process.env.PATH
+beforeAll(() => {
+  process.env.PATH = `${fileURLToPath(new URL('./fixtures/fake-bin', import.meta.url))}:${savedPath}`
+  process.env.FAKE_KUBE_DIR = join(root, 'cluster')
+  process.env.FAKE_KUBE_CALLS = callsFile
+})
+afterAll(() => {
+  process.env.PATH = savedPath
+  delete process.env.FAKE_KUBE_DIR
+  delete process.env.FAKE_KUBE_CALLS
+  rmSync(base, { recursive: true, force: true })
+})
+
+describe('k8s_apply cases', () => {
+  for (const c of k8sCases) it(c.name, () => runCase(target, c).then(() => undefined), 30_000)
+})
+
+describe('k8s_apply command line', () => {
+  it('passes kubeconfig, namespace and -R; check mode is a server dry run', async () => {
+    await prepare(target, [{ path: `${root}/m/a.yaml`, content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\n' }])
+    rmSync(callsFile, { force: true })
+    const args = { src: `${root}/m`, kubeconfig: '/etc/kubernetes/admin.conf', namespace: 'kube-system', recursive: true }
+    expect((await runModule(k8sApply, makeCtx(target.conn, { check: true }), args)).msg).toBe('would be configmap/a created')
+    expect((await runModule(k8sApply, makeCtx(target.conn), args)).status).toBe('changed')
+    expect(readFileSync(callsFile, 'utf8').trim().split('\n')).toEqual([
+      `--kubeconfig=/etc/kubernetes/admin.conf -n kube-system apply -R --dry-run=server -f ${root}/m`,
+      `--kubeconfig=/etc/kubernetes/admin.conf -n kube-system apply -R -f ${root}/m`,
+    ])
+  })
+
+  it('an unreachable server fails with kubectl\'s reason', async () => {
+    process.env.FAKE_KUBE_DOWN = '1'
+    try {
+      const res = await runModule(k8sApply, makeCtx(target.conn), { src: '/x' })
+      expect(res.status).toBe('failed')
+      expect(res.msg).toContain('was refused')
+    } finally {
+      delete process.env.FAKE_KUBE_DOWN
+    }
+  })
+})
+
+describe('kubectl apply output', () => {
+  it('reads every verb, dry-run suffixes, and skips warnings', () => {
+    const out = 'Warning: resource namespaces/kube-system is missing the last-applied annotation\nnamespace/kube-system configured\n' +
+      'deployment.apps/coredns unchanged (server dry run)\nclusterrole.rbac.authorization.k8s.io/system:coredns created\n'
+    expect(parseApply(out)).toEqual([
+      { resource: 'namespace/kube-system', action: 'configured' },
+      { resource: 'deployment.apps/coredns', action: 'unchanged' },
+      { resource: 'clusterrole.rbac.authorization.k8s.io/system:coredns', action: 'created' },
+    ])
+  })
+
+  it('quotes nothing itself: argv words are quoted by quoteArgv', () => {
+    expect(applyArgv({ src: '/a b', recursive: false, kubectl: 'kubectl' }, false)).toEqual(['kubectl', 'apply', '-f', '/a b'])
+  })
+})
