@@ -2,33 +2,15 @@
 // machines (Debian ships ceph 16, not tried on lab hosts). What is tested is the module's side: the order
 // of the documented manual removal (out → HEALTH_OK → crush remove → auth del → osd rm), how it reads
 // osd dump / osd tree JSON, resuming, the up-daemon guard, check mode. Not tested: a real cluster.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LocalConnection } from '../../../src/connection/local.js'
+import { readFileSync, rmSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import { cephOsd, osdState, osdSteps } from '../../../src/modules/ceph-osd.js'
 import { runModule } from '../../../src/modules/lib/result.js'
 import { cephCases } from './cases/ceph.js'
-import { makeCtx, prepare, runCase, type Target } from './harness.js'
+import { makeCtx, prepare, runCase } from './harness.js'
+import { useFakeCli } from './fake-cli.js'
 
-const base = mkdtempSync(join(tmpdir(), 'tsplay-ceph-'))
-const root = join(base, 'case')
-const callsFile = join(base, 'calls')
-const target: Target = { conn: new LocalConnection(), root }
-const savedPath = process.env.PATH
-beforeAll(() => {
-  process.env.PATH = `${fileURLToPath(new URL('./fixtures/fake-bin', import.meta.url))}:${savedPath}`
-  process.env.FAKE_CEPH_DIR = join(root, 'ceph')
-  process.env.FAKE_CEPH_CALLS = callsFile
-})
-afterAll(() => {
-  process.env.PATH = savedPath
-  delete process.env.FAKE_CEPH_DIR
-  delete process.env.FAKE_CEPH_CALLS
-  rmSync(base, { recursive: true, force: true })
-})
+const { root, callsFile, target } = useFakeCli('CEPH', 'ceph')
 
 describe('ceph_osd cases', () => {
   for (const c of cephCases) it(c.name, () => runCase(target, c).then(() => undefined), 30_000)

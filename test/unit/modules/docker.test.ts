@@ -2,34 +2,17 @@
 // no Docker engine runs on these machines. What is tested is the modules' side: the docker command lines,
 // how they read `docker … inspect` JSON, the context/config hashes that make reruns no-ops, check mode.
 // Not tested: real builds, real containers, the engine's own behaviour beyond what the fake mimics.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync, rmSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import { LocalConnection } from '../../../src/connection/local.js'
 import { dockerContainer } from '../../../src/modules/docker-container.js'
 import { builtId, parseInspect, stableHash } from '../../../src/modules/lib/docker.js'
 import { runModule } from '../../../src/modules/lib/result.js'
 import { dockerContainerCases, dockerImageCases } from './cases/docker.js'
-import { makeCtx, prepare, runCase, type Target } from './harness.js'
+import { makeCtx, prepare, runCase } from './harness.js'
+import { useFakeCli } from './fake-cli.js'
 
-const base = mkdtempSync(join(tmpdir(), 'tsplay-docker-'))
-const root = join(base, 'case')
-const callsFile = join(base, 'calls')
-const target: Target = { conn: new LocalConnection(), root }
-const savedPath = process.env.PATH
-beforeAll(() => {
-  process.env.PATH = `${fileURLToPath(new URL('./fixtures/fake-bin', import.meta.url))}:${savedPath}`
-  process.env.FAKE_DOCKER_DIR = join(root, 'docker')
-  process.env.FAKE_DOCKER_CALLS = callsFile // outside root: the harness snapshots root around check mode
-})
-afterAll(() => {
-  process.env.PATH = savedPath
-  delete process.env.FAKE_DOCKER_DIR
-  delete process.env.FAKE_DOCKER_CALLS
-  rmSync(base, { recursive: true, force: true })
-})
+const { root, callsFile, target } = useFakeCli('DOCKER', 'docker')
 
 describe('docker_image cases', () => {
   for (const c of dockerImageCases) it(c.name, () => runCase(target, c).then(() => undefined), 30_000)

@@ -2,33 +2,15 @@
 // packaged by Debian and needs fleetd + etcd v2, so the real binary cannot run on these machines. What
 // is tested is the module's side: the fleetctl command lines it builds, how it reads list-unit-files and
 // cat, the content compare, and check mode. Not tested: fleet's own behaviour beyond what the fake mimics.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { LocalConnection } from '../../../src/connection/local.js'
+import { readFileSync, rmSync } from 'node:fs'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { fleetUnit, fleetPlan, parseDstate } from '../../../src/modules/fleet-unit.js'
 import { runModule } from '../../../src/modules/lib/result.js'
 import { fleetCases } from './cases/fleet.js'
-import { makeCtx, prepare, runCase, type Target } from './harness.js'
+import { makeCtx, prepare, runCase } from './harness.js'
+import { useFakeCli } from './fake-cli.js'
 
-const base = mkdtempSync(join(tmpdir(), 'tsplay-fleet-'))
-const root = join(base, 'case')
-const target: Target = { conn: new LocalConnection(), root }
-const savedPath = process.env.PATH
-beforeAll(() => {
-  process.env.PATH = `${fileURLToPath(new URL('./fixtures/fake-bin', import.meta.url))}:${savedPath}`
-  process.env.FAKE_FLEET_DIR = join(root, 'registry')
-  // the calls log would show up in the harness's check-mode snapshot of root: keep it outside
-  process.env.FAKE_FLEET_CALLS = join(base, 'calls')
-})
-afterAll(() => {
-  process.env.PATH = savedPath
-  delete process.env.FAKE_FLEET_DIR
-  delete process.env.FAKE_FLEET_CALLS
-  rmSync(base, { recursive: true, force: true })
-})
+const { root, target } = useFakeCli('FLEET', 'registry')
 
 describe('fleet_unit cases', () => {
   for (const c of fleetCases) it(c.name, () => runCase(target, c).then(() => undefined), 30_000)

@@ -2,33 +2,15 @@
 // runs on these machines. What is tested is the module's side: the kubectl command line, how it reads
 // apply's `KIND/NAME created|configured|unchanged` lines, check mode through --dry-run=server.
 // Not tested: a real API server's answers beyond what the fake mimics.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LocalConnection } from '../../../src/connection/local.js'
+import { readFileSync, rmSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import { applyArgv, k8sApply, parseApply } from '../../../src/modules/k8s-apply.js'
 import { runModule } from '../../../src/modules/lib/result.js'
 import { k8sCases } from './cases/k8s.js'
-import { makeCtx, prepare, runCase, type Target } from './harness.js'
+import { makeCtx, prepare, runCase } from './harness.js'
+import { useFakeCli } from './fake-cli.js'
 
-const base = mkdtempSync(join(tmpdir(), 'tsplay-k8s-'))
-const root = join(base, 'case')
-const callsFile = join(base, 'calls')
-const target: Target = { conn: new LocalConnection(), root }
-const savedPath = process.env.PATH
-beforeAll(() => {
-  process.env.PATH = `${fileURLToPath(new URL('./fixtures/fake-bin', import.meta.url))}:${savedPath}`
-  process.env.FAKE_KUBE_DIR = join(root, 'cluster')
-  process.env.FAKE_KUBE_CALLS = callsFile
-})
-afterAll(() => {
-  process.env.PATH = savedPath
-  delete process.env.FAKE_KUBE_DIR
-  delete process.env.FAKE_KUBE_CALLS
-  rmSync(base, { recursive: true, force: true })
-})
+const { root, callsFile, target } = useFakeCli('KUBE', 'cluster')
 
 describe('k8s_apply cases', () => {
   for (const c of k8sCases) it(c.name, () => runCase(target, c).then(() => undefined), 30_000)
