@@ -36,7 +36,6 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
     processSecrets.add(becomeDefaults.password)
   }
   const pool = new ConnectionPool({
-    user: options.user as string | undefined,
     privateKeyFile: options['private-key'] as string | undefined,
     acceptNewHostKeys: options['accept-new-host-keys'] === true,
   })
@@ -64,7 +63,6 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
         registerConnectionSecrets(vars)
         return connectionFor(host, vars, { pool })
       },
-      redact,
       addSecret: (value) => processSecrets.add(value),
     },
   }

@@ -33,8 +33,6 @@ export interface RunOptions {
   loadTasks(file: string, baseDir: string, role?: RoleScope): Promise<TaskNode[]> | TaskNode[]
   /** include_vars / templated vars_files. */
   loadVars(file: string, baseDir: string): Promise<Vars> | Vars
-  /** Masks secrets in text that leaves the executor (errors, warnings). */
-  redact?: (text: string) => string
   /** Registers a secret found at run time (a templated become or connection password). */
   addSecret?: (value: string) => void
 }

@@ -1,6 +1,6 @@
 // group_by: put the host in a group named by `key` (usually templated, e.g. os_{{ ansible_distribution }}).
-// Returns Ansible's result shape; the executor adds the host to `add_group` (and its parents).
-import { ok } from './lib/result.js'
+// Returns Ansible's result shape (add_group, parent_groups); the executor does not yet apply it to the
+// inventory, so later plays don't see the new group.
 import { defineModule } from './types.js'
 
 export const groupBy = defineModule<{ key: string; parents: string[] }>({

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadInventory } from '../../../src/inventory/load.js'
 import { formatExplain } from '../../../src/inventory/output.js'
 import { mergeLayers, PRECEDENCE } from '../../../src/inventory/vars.js'
