@@ -53,12 +53,16 @@ export const file = defineModule<FileArgs>({
     if ((a.state === 'link' || a.state === 'hard') && !a.src) throw new ModuleError(`file: src is required for state=${a.state}`)
     if (a.recurse && a.state !== undefined && a.state !== 'directory') throw new ModuleError('file: recurse requires state=directory')
     const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
+    // a first run's usual case, a directory or link where nothing is yet, is made by the probe itself
+    const early = ctx.check || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
     const probe = await runSnippet(ctx, [
       `tp_probe p ${qp} '' || exit 1`,
       a.recurse ? `if [ -d ${qp} ]; then find ${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
       srcAbs !== undefined ? `tp_probe src ${quote(srcAbs)} '' || exit 1; if [ ${qp} -ef ${quote(srcAbs)} ]; then echo '__TSPLAY__ id=same'; fi` : '',
+      early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
     ].join('\n'))
     const cur = probe.byId.p
+    if (early && probe.byId.created) return report(ctx, p, early.before, early.after)
     const exists = cur.exists === '1'
     const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
     const state: State = a.state ?? (a.recurse ? 'directory' : exists ? (NAMES[cur.type] as State) ?? 'file' : 'file')
@@ -72,7 +76,7 @@ export const file = defineModule<FileArgs>({
     switch (state) {
       case 'absent':
         if (exists) cmds.push(`rm -rf -- ${qp}`)
-        return finish(ctx, p, cmds, before, after, [])
+        return finish(ctx, p, cmds, before, after)
       case 'file':
         if (!exists) throw new ModuleError(`file (${p}) is absent, cannot continue`, 'use state=touch to create an empty file')
         if (type !== 'f') throw new ModuleError(`file (${p}) is ${NAMES[type] ?? type}, cannot continue`)
@@ -80,12 +84,9 @@ export const file = defineModule<FileArgs>({
       case 'directory':
         if (exists && type !== 'd') throw new ModuleError(`'${p}' already exists as a ${NAMES[type] ?? type}`)
         if (!exists) {
-          // like Ansible, every directory we create gets the requested attributes
-          const plan = planAttrs(a, undefined, '"$d"', { isDir: true })
-          cmds.push(`set --; q=${qp}; while [ ! -e "$q" ] && [ ! -L "$q" ]; do set -- "$q" "$@"; q=$(dirname -- "$q"); done`)
-          cmds.push(`mkdir -p -- ${qp}`)
-          if (plan.commands.length) cmds.push(`for d; do ${plan.commands.map((c) => `${c} || exit 1`).join('; ')}; done`)
-          Object.assign(after, plan.after)
+          const made = creation(a, qp, cur) as Creation
+          cmds.push(...made.commands)
+          Object.assign(after, made.after)
           attrsDone = true
         }
         if (a.recurse && exists) cmds.push(...recursePlan(a, probe.records.filter((r) => r.id === 'r'), qp, cur.umask))
@@ -130,9 +131,41 @@ export const file = defineModule<FileArgs>({
     cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
     Object.assign(before, plan.before)
     Object.assign(after, plan.after)
-    return finish(ctx, p, cmds, before, after, [])
+    return finish(ctx, p, cmds, before, after)
   },
 })
+
+interface Creation {
+  commands: string[]
+  before: Record<string, string> // for the diff
+  after: Record<string, string>
+}
+
+/** The sh lines that make a directory (state=directory) or a symlink (state=link) where nothing is. */
+function creation(a: FileArgs, qp: string, probe: Fields | undefined): Creation | undefined {
+  if (a.state === 'directory') {
+    // like Ansible, every directory we create gets the requested attributes
+    const plan = planAttrs(a, probe, '"$d"', { isDir: true }) // probe: the absent path, with the host's umask
+    const commands = [
+      `set --; q=${qp}; while [ ! -e "$q" ] && [ ! -L "$q" ]; do set -- "$q" "$@"; q=$(dirname -- "$q"); done`,
+      `mkdir -p -- ${qp}`,
+    ]
+    if (plan.commands.length) commands.push(`for d; do ${plan.commands.map((c) => `${c} || exit 1`).join('; ')}; done`)
+    return { commands, before: { state: 'absent' }, after: { state: 'directory', ...plan.after } }
+  }
+  if (a.state === 'link') {
+    const plan = planAttrs({ ...a, mode: undefined }, undefined, qp, { noFollow: true })
+    const commands = [`ln -sfn -- ${quote(a.src as string)} ${qp}`, ...plan.commands.map((c) => `${c} || exit 1`)]
+    return { commands, before: { state: 'absent', ...plan.before }, after: { state: 'link', src: a.src as string, ...plan.after } }
+  }
+  return undefined
+}
+
+/** sh for the end of the probe: when nothing is at the path (and a link's src exists), create it. */
+function createWhenAbsent(qp: string, commands: string[], mustExist: string | undefined): string {
+  const src = mustExist === undefined ? '' : ` && { [ -e ${quote(mustExist)} ] || [ -L ${quote(mustExist)} ]; }`
+  return [`if [ ! -e ${qp} ] && [ ! -L ${qp} ]${src}; then`, ...commands.map((c) => `  ${c} || exit 1`), `  echo '__TSPLAY__ id=created'`, 'fi'].join('\n')
+}
 
 /** Modes/owners of everything under a directory, for recurse: commands only if something differs. */
 function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022'): string[] {
@@ -152,9 +185,13 @@ function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022')
   return cmds
 }
 
-async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string>, after: Record<string, string>, diff: Diff[]): Promise<TaskResult> {
+async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string>, after: Record<string, string>): Promise<TaskResult> {
   if (cmds.length === 0) return ok(undefined, { path: p, state: after.state })
-  if (ctx.diff) diff.push({ path: p, before: attrText(before), after: attrText(after) })
   if (!ctx.check) await runSnippet(ctx, cmds.join('\n'))
+  return report(ctx, p, before, after)
+}
+
+function report(ctx: ModuleContext, p: string, before: Record<string, string>, after: Record<string, string>): TaskResult {
+  const diff: Diff[] = ctx.diff ? [{ path: p, before: attrText(before), after: attrText(after) }] : []
   return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, { path: p, state: after.state }, diff)
 }

@@ -1,5 +1,5 @@
 // Shared by lineinfile, blockinfile and replace: read the file and its state in one round trip,
-// compute the new text on the controller, write through ensureFile only if it differs.
+// compute the new text on the controller, write through ensureFile (one more) only if it differs.
 import { ModuleError } from '../../errors.js'
 import { quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
@@ -51,9 +51,10 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
   const diff: Diff[] = ctx.diff ? [{ path, before: before ?? '', after: edit.text }] : []
   if (ctx.check) return changed(edit.msg, data, diff)
   if (!read.byId.dir) await runSnippet(ctx, `mkdir -p -- "$(dirname -- ${qp})" || exit 1`)
+  // the read above is ensureFile's probe: a changed file costs the read and one write
   const res = await ensureFile({ ...ctx, diff: false }, {
     dest: path, content: Buffer.from(edit.text, 'utf8'), mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, validate: a.validate,
-  })
+  }, { dest: cur, dirExists: true })
   return changed(edit.msg, { ...data, ...res.data }, diff)
 }
 

@@ -1,10 +1,12 @@
-// Make a remote file hold given bytes: copy's core, reused by template (compose, don't re-enter).
-// One round trip when nothing differs; otherwise transfer (only on sha256 mismatch) and one finalize.
+// Make a remote file hold given bytes: copy's core, reused by template and the editing modules.
+// One round trip when nothing differs, and for a new file (the probe snippet creates it when the path is
+// empty); otherwise one finalize after the probe, with the content inline (a transfer first when large).
 import { createHash, randomBytes } from 'node:crypto'
 import { ModuleError } from '../../errors.js'
 import { quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
 import { attrText, planAttrs, type AttrArgs } from './attrs.js'
+import { parseMode } from './mode.js'
 import { changed, ok } from './result.js'
 import { decode64, runSnippet, type Fields } from './snippet.js'
 
@@ -18,41 +20,42 @@ export interface EnsureFileArgs extends AttrArgs {
   validate?: string
 }
 
-const INLINE_LIMIT = 256 * 1024 // larger files go through conn.put (streamed, byte-counted)
+/** What a caller already probed in its own round trip (editFile): dest as `tp_probe … sha256` saw it. */
+export interface KnownDest {
+  dest: Fields
+  dirExists: boolean
+}
 
-export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs): Promise<TaskResult> {
+const INLINE_LIMIT = 256 * 1024 // larger files go through conn.put (streamed, byte-counted)
+// content up to this size rides in the probe itself, so a new file costs one round trip (reruns carry it too)
+const CREATE_IN_PROBE_LIMIT = 64 * 1024
+
+export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: KnownDest): Promise<TaskResult> {
   let dest = a.dest
   if (dest.endsWith('/')) {
     if (!a.basename) throw new ModuleError(`dest '${dest}' is a directory: give a file path when using content`)
     dest += a.basename
   }
-  const probe = await runSnippet(ctx, [
-    `d=${quote(dest)}`,
-    a.basename ? `if [ -d "$d" ]; then d="$d"/${quote(a.basename)}; fi` : '',
-    `[ -L "$d" ] && [ -e "$d" ] && d=$(readlink -f -- "$d")`,
-    `tp_probe dest "$d" sha256 || exit 1`,
-    `tp_dir "$d"; if [ -d "$_d" ]; then echo '__TSPLAY__ id=dir exists=1'; else echo '__TSPLAY__ id=dir exists=0'; fi`,
-    a.remoteSrc !== undefined ? `tp_probe src ${quote(a.remoteSrc)} sha256 || exit 1` : '',
-  ].join('\n'))
-  const cur = probe.byId.dest
+  const content = a.remoteSrc === undefined ? (a.content ?? Buffer.alloc(0)) : undefined
+  const probe: Probed = known ?? (await probeDest(ctx, a, dest, content))
+  const cur = probe.dest
   const path = decode64(cur.path)
   const data: Record<string, unknown> = { dest: path }
-  if (probe.byId.dir.exists !== '1') throw new ModuleError(`Destination directory ${dirOf(path)} does not exist`)
+  if (!probe.dirExists) throw new ModuleError(`Destination directory ${dirOf(path)} does not exist`)
   if (cur.exists === '1' && cur.type === 'd') throw new ModuleError(`dest '${path}' is a directory`)
   if (cur.exists === '1' && a.force === false) return ok(`${path} exists and force=no`, data)
 
   let wantSha: string
   if (a.remoteSrc !== undefined) {
-    const src = probe.byId.src
+    const src = probe.src as Fields
     if (src.exists !== '1' || src.type !== 'f') throw new ModuleError(`Source ${a.remoteSrc} not found or not a regular file on the host`)
     wantSha = src.sha
   } else {
-    wantSha = createHash('sha256').update(a.content ?? Buffer.alloc(0)).digest('hex')
+    wantSha = createHash('sha256').update(content as Buffer).digest('hex')
   }
   data.checksum_sha256 = wantSha
   const target = quote(path)
   const diff: Diff[] = []
-
   if (cur.exists === '1' && cur.sha === wantSha) {
     const plan = planAttrs(a, cur, target)
     if (plan.commands.length === 0) return ok(undefined, data)
@@ -68,11 +71,11 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs): Promise
     diff.push({ path, before, after })
     if (Object.keys(plan.after).length) diff.push({ path, before: attrText(plan.before), after: attrText(plan.after) })
   }
+  if (probe.created) return changed(`${path} written`, data, diff)
   if (ctx.check) return changed(`${path} would be written`, data, diff)
 
   const tmp = `${dirOf(path)}/.tsplay-${randomBytes(6).toString('hex')}.tmp`
   // Small content rides on the finalize snippet's stdin: a changed file costs two round trips, not three.
-  const content = a.remoteSrc === undefined ? (a.content ?? Buffer.alloc(0)) : undefined
   const inline = content !== undefined && content.length <= INLINE_LIMIT
   if (content !== undefined && !inline) await ctx.conn.put(content, tmp, { become: ctx.become })
   const fin = await runSnippet(ctx, [
@@ -93,6 +96,45 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs): Promise
   ].join('\n'), inline ? { stdin: content } : {})
   if (fin.byId.backup) data.backup_file = decode64(fin.byId.backup.path)
   return changed(`${path} written`, data, diff)
+}
+
+interface Probed extends KnownDest {
+  src?: Fields
+  created?: boolean
+}
+
+async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, content: Buffer | undefined): Promise<Probed> {
+  const r = await runSnippet(ctx, [
+    `d=${quote(dest)}`,
+    a.basename ? `if [ -d "$d" ]; then d="$d"/${quote(a.basename)}; fi` : '',
+    `[ -L "$d" ] && [ -e "$d" ] && d=$(readlink -f -- "$d")`,
+    `tp_probe dest "$d" sha256 || exit 1`,
+    `tp_dir "$d"; if [ -d "$_d" ]; then echo '__TSPLAY__ id=dir'; fi`,
+    a.remoteSrc !== undefined ? `tp_probe src ${quote(a.remoteSrc)} sha256 || exit 1` : '',
+    content && !ctx.check ? createWhenAbsent(a, content) : '',
+  ].join('\n'))
+  return { dest: r.byId.dest, dirExists: r.byId.dir !== undefined, src: r.byId.src, created: r.byId.created !== undefined }
+}
+
+/**
+ * sh for the end of the probe: when nothing is at the path yet (and its directory exists), write the
+ * content there as a new file and print `id=created`. Only where the new file's attributes do not depend
+ * on what the probe finds (no symbolic mode, which is relative to the umask) and the content is small.
+ */
+function createWhenAbsent(a: EnsureFileArgs, content: Buffer): string {
+  if (content.length > CREATE_IN_PROBE_LIMIT || parseMode(a.mode)?.kind === 'symbolic') return ''
+  const plan = planAttrs(a, undefined, '"$tmp"')
+  return [
+    `if [ ! -e "$d" ] && [ ! -L "$d" ] && [ -d "$_d" ]; then`,
+    `  tmp="$_d"/.tsplay-${randomBytes(6).toString('hex')}.tmp; trap 'rm -f -- "$tmp"' EXIT`,
+    // created by the redirection, the file has the umask default mode, as Ansible gives a new file
+    content.length ? `  printf %s '${content.toString('base64')}' | base64 -d > "$tmp" || exit 1` : `  : > "$tmp" || exit 1`,
+    a.validate ? `  ${validateLine(a.validate)}` : '',
+    ...plan.commands.map((c) => `  ${c} || exit 1`),
+    `  mv -f -- "$tmp" "$d" || exit 1`,
+    `  echo '__TSPLAY__ id=created'`,
+    `fi`,
+  ].join('\n')
 }
 
 function validateLine(validate: string): string {

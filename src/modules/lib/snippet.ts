@@ -8,7 +8,8 @@ export const MARK = '__TSPLAY__'
 // Shell helpers every snippet starts with. Values with arbitrary bytes travel base64-encoded; values made
 // only of safe characters travel as `~value` (not in base64's alphabet; decode64 reads both), which spares
 // the host a pipe and a base64 process per value. Each process a probe spawns costs the host ~0.5 ms of
-// CPU: a probe takes the umask once per snippet and spawns only stat (and the checksum tool).
+// CPU: a probe spawns only stat (and the checksum tool); the umask is printed once per snippet by the
+// builtin on a record of its own (`$(umask)` would fork), and runSnippet copies it into every record.
 export const PRELUDE = String.raw`
 tp_enc() { case $1 in ''|*[!abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./@%+=:,-]*) _e=$(printf '%s' "$1" | base64 -w0);; *) _e="~$1";; esac; }
 tp_b64() { tp_enc "$1"; printf '%s' "$_e"; }
@@ -25,17 +26,17 @@ tp_fail() { printf '%s\n' "$*" >&2; exit 1; }
 tp_do() { [ "$TP_CHECK" = 1 ] || "$@"; }
 tp_probe() {
   _id=$1 _p=$2 _alg=$3
-  [ -n "$_um" ] || _um=$(umask)
+  [ -n "$_um" ] || { _um=1; printf '%s id=umask umask=' __TSPLAY__; umask; }
   tp_enc "$_p"; _pe=$_e
   if [ -L "$_p" ]; then _t=l; elif [ -d "$_p" ]; then _t=d; elif [ -f "$_p" ]; then _t=f; elif [ -e "$_p" ]; then _t=o; else
-    printf '%s id=%s exists=0 umask=%s path=%s\n' __TSPLAY__ "$_id" "$_um" "$_pe"; return 0; fi
+    printf '%s id=%s exists=0 path=%s\n' __TSPLAY__ "$_id" "$_pe"; return 0; fi
   _s=$(stat -c '%a %U %G %u %g %s %Y %i' -- "$_p") || return 1
   _x=
   if [ "$_t" = f ] && [ -n "$_alg" ]; then _x=$("$_alg"sum < "$_p"); _x="sha=${'$'}{_x%% *}"; fi
   if [ "$_t" = l ]; then tp_enc "$(readlink -- "$_p")"; _x="target=$_e"; [ -d "$_p" ] && _x="$_x ltype=d"; [ -f "$_p" ] && _x="$_x ltype=f"; fi
   set -f; set -- $_s; set +f
-  printf '%s id=%s exists=1 type=%s mode=%s user=%s group=%s uid=%s gid=%s size=%s mtime=%s inode=%s umask=%s path=%s %s\n' \
-    __TSPLAY__ "$_id" "$_t" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$_um" "$_pe" "$_x"
+  printf '%s id=%s exists=1 type=%s mode=%s user=%s group=%s uid=%s gid=%s size=%s mtime=%s inode=%s path=%s %s\n' \
+    __TSPLAY__ "$_id" "$_t" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$_pe" "$_x"
 }
 `
 
@@ -78,6 +79,8 @@ export async function runSnippet(ctx: ModuleContext, body: string, opts: { check
   const records = parseResultLines(res.stdout)
   const byId: Record<string, Fields> = {}
   for (const r of records) if (r.id) byId[r.id] = r
+  const umask = byId.umask?.umask
+  if (umask) for (const r of records) r.umask ??= umask
   return { ...res, records, byId }
 }
 

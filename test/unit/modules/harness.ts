@@ -51,6 +51,7 @@ export interface ModuleCase {
   verify?: string[] // sh lines that must exit 0 after the first real run
   secret?: string // must not appear anywhere in the results
   trips?: number // remote operations an ok second run may cost (default 1: one conn.run, no transfer)
+  firstTrips?: number // if given: the conn.run calls the first real run must cost (none other)
 }
 
 /** Wraps a connection to count what a module run costs on the wire. */
@@ -156,8 +157,10 @@ async function runWith(t: Target, c: ModuleCase, def: ModuleDefinition<never>, c
   for (const s of c.diff ?? []) expect(checked.diff?.map((d) => d.after).join('\n')).toContain(s)
   await verify(t, f(c.verifyCheck ?? []), 'after check mode')
 
-  const result = await runModule(def, makeCtx(t.conn, { ...ctxOpts, diff: true }), args)
+  const firstWire = counting(t.conn)
+  const result = await runModule(def, makeCtx(firstWire.conn, { ...ctxOpts, diff: true }), args)
   expect(result.status, `first run: ${result.msg}`).toBe(first)
+  if (c.firstTrips !== undefined) expect(firstWire.ops.join(','), 'remote operations of the first run').toBe(Array(c.firstTrips).fill('run').join(','))
   if (c.msg) expect(result.msg).toContain(c.msg)
   if (c.secret) expect(JSON.stringify([checked, result])).not.toContain(c.secret)
   // data may hold vitest matchers (expect.arrayContaining), which a JSON round trip would lose

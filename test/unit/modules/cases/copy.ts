@@ -1,11 +1,11 @@
 import type { ModuleCase } from '../harness.js'
 
 export const copyCases: ModuleCase[] = [
-  { name: 'content to a new file', module: 'copy', args: { content: 'hello\n', dest: '{root}/a.txt' },
+  { name: 'content to a new file', firstTrips: 1, module: 'copy', args: { content: 'hello\n', dest: '{root}/a.txt' },
     files: [{ path: '{root}/a.txt', content: 'hello\n', mode: '0644', owner: 'root' }], diff: ['hello'] },
-  { name: 'content with mode and owner', module: 'copy', args: { content: 'x', dest: '{root}/b', mode: '0600', owner: 'daemon', group: 'daemon' },
+  { name: 'content with mode and owner', firstTrips: 1, module: 'copy', args: { content: 'x', dest: '{root}/b', mode: '0600', owner: 'daemon', group: 'daemon' },
     files: [{ path: '{root}/b', content: 'x', mode: '0600', owner: 'daemon', group: 'daemon' }] },
-  { name: 'symbolic mode', module: 'copy', args: { content: 'x', dest: '{root}/s', mode: 'u=rwx,g=rx,o=' },
+  { name: 'symbolic mode', firstTrips: 2, module: 'copy', args: { content: 'x', dest: '{root}/s', mode: 'u=rwx,g=rx,o=' },
     files: [{ path: '{root}/s', mode: '0750' }] },
   { name: 'yaml-style numeric mode 0640 read as 640', module: 'copy', args: { content: 'x', dest: '{root}/n', mode: 640 },
     files: [{ path: '{root}/n', mode: '0640' }] },
@@ -21,11 +21,11 @@ export const copyCases: ModuleCase[] = [
     args: { content: 'new', dest: '{root}/bk', backup: true }, files: [{ path: '{root}/bk', content: 'new' }] },
   { name: 'src from the controller into a directory dest', module: 'copy', setup: [{ path: '{ctl}/files/app.conf', content: 'conf\n' }, { path: '{root}/etc', dir: true }],
     searchPaths: ['{ctl}'], args: { src: 'app.conf', dest: '{root}/etc/' }, files: [{ path: '{root}/etc/app.conf', content: 'conf\n' }] },
-  { name: 'src into an existing directory (no slash)', module: 'copy', setup: [{ path: '{ctl}/app.conf', content: 'c' }, { path: '{root}/etc', dir: true }],
+  { name: 'src into an existing directory (no slash)', firstTrips: 1, module: 'copy', setup: [{ path: '{ctl}/app.conf', content: 'c' }, { path: '{root}/etc', dir: true }],
     searchPaths: ['{ctl}'], args: { src: 'app.conf', dest: '{root}/etc' }, files: [{ path: '{root}/etc/app.conf', content: 'c' }] },
   { name: 'remote_src', module: 'copy', setup: [{ path: '{root}/orig', content: 'remote bytes' }],
     args: { src: '{root}/orig', dest: '{root}/copied', remote_src: true }, files: [{ path: '{root}/copied', content: 'remote bytes' }] },
-  { name: 'validate passes', module: 'copy', args: { content: 'good\n', dest: '{root}/v', validate: 'grep -q good %s' },
+  { name: 'validate passes', firstTrips: 1, module: 'copy', args: { content: 'good\n', dest: '{root}/v', validate: 'grep -q good %s' },
     files: [{ path: '{root}/v', content: 'good\n' }] },
   { name: 'validate fails: dest untouched', module: 'copy', setup: [{ path: '{root}/v', content: 'keep' }],
     args: { content: 'bad\n', dest: '{root}/v', validate: 'grep -q good %s' }, check: 'changed', first: 'failed', msg: 'failed to validate',

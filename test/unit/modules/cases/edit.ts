@@ -1,11 +1,11 @@
 import type { ModuleCase } from '../harness.js'
 
 export const editCases: ModuleCase[] = [
-  { name: 'lineinfile create with mode', module: 'lineinfile', args: { path: '{root}/new/conf', line: 'k=v', create: true, mode: '0600' },
+  { name: 'lineinfile create with mode', firstTrips: 3, module: 'lineinfile', args: { path: '{root}/new/conf', line: 'k=v', create: true, mode: '0600' },
     files: [{ path: '{root}/new/conf', content: 'k=v\n', mode: '0600' }], diff: ['k=v'] },
   { name: 'lineinfile on a missing file fails without create', module: 'lineinfile', args: { path: '{root}/none', line: 'x' }, first: 'failed', msg: 'does not exist' },
   { name: 'lineinfile absent on a missing file is ok', module: 'lineinfile', args: { path: '{root}/none', line: 'x', state: 'absent' }, first: 'ok' },
-  { name: 'lineinfile keeps owner and mode', module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n', mode: '0640', owner: 'daemon' }],
+  { name: 'lineinfile keeps owner and mode', firstTrips: 2, module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n', mode: '0640', owner: 'daemon' }],
     args: { path: '{root}/f', line: 'b', backup: true }, files: [{ path: '{root}/f', content: 'a\nb\n', mode: '0640', owner: 'daemon' }] },
   { name: 'lineinfile only mode differs', module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n', mode: '0600' }],
     args: { path: '{root}/f', line: 'a', mode: '0644' }, files: [{ path: '{root}/f', content: 'a\n', mode: '0644' }] },
@@ -15,14 +15,14 @@ export const editCases: ModuleCase[] = [
   { name: 'lineinfile through a symlink edits the target', module: 'lineinfile', setup: [{ path: '{root}/real', content: 'a\n' }, { path: '{root}/ln', link: 'real' }],
     args: { path: '{root}/ln', line: 'b' }, files: [{ path: '{root}/ln', type: 'l' }, { path: '{root}/real', content: 'a\nb\n' }] },
   { name: 'lineinfile bad regexp names the argument', module: 'lineinfile', setup: [{ path: '{root}/f', content: '' }], args: { path: '{root}/f', line: 'x', regexp: '(' }, first: 'failed', msg: 'regexp: invalid regular expression' },
-  { name: 'blockinfile create', module: 'blockinfile', args: { path: '{root}/b', block: 'one\ntwo', create: true },
+  { name: 'blockinfile create', firstTrips: 2, module: 'blockinfile', args: { path: '{root}/b', block: 'one\ntwo', create: true },
     files: [{ path: '{root}/b', content: '# BEGIN ANSIBLE MANAGED BLOCK\none\ntwo\n# END ANSIBLE MANAGED BLOCK\n' }] },
   { name: 'replace on a missing file fails', module: 'replace', args: { path: '{root}/none', regexp: 'a' }, first: 'failed', msg: 'does not exist' },
   { name: 'replace with a directory path fails', module: 'replace', setup: [{ path: '{root}/d', dir: true }], args: { path: '{root}/d', regexp: 'a' }, first: 'failed', msg: 'is a directory' },
-  { name: 'template renders vars and writes with mode', module: 'template', setup: [{ path: '{ctl}/templates/app.conf.j2', content: 'name={{ app }}\nport={{port}}\n' }],
+  { name: 'template renders vars and writes with mode', firstTrips: 1, module: 'template', setup: [{ path: '{ctl}/templates/app.conf.j2', content: 'name={{ app }}\nport={{port}}\n' }],
     searchPaths: ['{ctl}'], vars: { app: 'web', port: 8080 }, args: { src: 'app.conf.j2', dest: '{root}/app.conf', mode: '0640' },
     files: [{ path: '{root}/app.conf', content: 'name=web\nport=8080\n', mode: '0640' }], diff: ['port=8080'] },
-  { name: 'template into a directory drops .j2', module: 'template', setup: [{ path: '{ctl}/templates/motd.j2', content: 'hi {{ who }}' }, { path: '{root}/etc', dir: true }],
+  { name: 'template into a directory drops .j2', firstTrips: 1, module: 'template', setup: [{ path: '{ctl}/templates/motd.j2', content: 'hi {{ who }}' }, { path: '{root}/etc', dir: true }],
     searchPaths: ['{ctl}'], vars: { who: 'there' }, args: { src: 'motd.j2', dest: '{root}/etc/' }, files: [{ path: '{root}/etc/motd', content: 'hi there' }] },
   { name: 'template missing src fails naming it', module: 'template', args: { src: 'nope.j2', dest: '{root}/x' }, first: 'failed', msg: "'nope.j2'" },
 ]
