@@ -1,18 +1,27 @@
 // tsplay exec PATTERN -m MODULE -a ARGS: one task on the hosts of a pattern (like `ansible`).
-import { runPlaybooks } from '../executor/run-playbook.js'
 import { UsageError } from '../errors.js'
 import { formatListHosts } from '../inventory/output.js'
-import { modules } from '../modules/index.js'
-import { Catalog } from '../playbook/catalog.js'
 import type { Play, Playbook, Task } from '../playbook/model.js'
-import { normalizeTask } from '../playbook/task.js'
-import { SourceMap } from '../playbook/yaml.js'
 import { AdhocReporter } from '../reporters/adhoc.js'
 import { JsonReporter } from '../reporters/json.js'
 import { combineReporters } from '../reporters/types.js'
 import { defineCommand } from './command.js'
 import { CONNECTION_OPTIONS } from './common-options.js'
+import { prewarmPattern } from './prewarm.js'
 import { openSession } from './session.js'
+
+// loaded while the pattern's connections are being made
+const loadEngine = async () => {
+  const [{ runPlaybooks }, { modules }, { Catalog }, { normalizeTask }, { SourceMap }] = await Promise.all([
+    import('../executor/run-playbook.js'),
+    import('../modules/index.js'),
+    import('../playbook/catalog.js'),
+    import('../playbook/task.js'),
+    import('../playbook/yaml.js'),
+  ])
+  return { runPlaybooks, modules, Catalog, normalizeTask, SourceMap }
+}
+type Engine = Awaited<ReturnType<typeof loadEngine>>
 
 export default defineCommand({
   name: 'exec',
@@ -33,11 +42,14 @@ export default defineCommand({
       process.stdout.write(formatListHosts(session.inventory.select(pattern).filter((h) => limited.has(h))) + '\n')
       return 0
     }
-    const task = adhocTask(String(options['module-name'] ?? 'command'), options.args as string | undefined)
-    const reporter = combineReporters([options.json ? new JsonReporter(undefined, session.redact) : new AdhocReporter(undefined, session.redact)])
     try {
-      const outcome = await runPlaybooks([adhocPlaybook(pattern, task)], {
+      prewarmPattern(session, pattern)
+      const engine = await loadEngine()
+      const task = adhocTask(engine, String(options['module-name'] ?? 'command'), options.args as string | undefined)
+      const reporter = combineReporters([options.json ? new JsonReporter(undefined, session.redact) : new AdhocReporter(undefined, session.redact)])
+      const outcome = await engine.runPlaybooks([adhocPlaybook(pattern, task)], {
         ...session.base,
+        modules: engine.modules,
         reporter,
         loadTasks: () => [],
         loadVars: () => ({}),
@@ -50,7 +62,7 @@ export default defineCommand({
 })
 
 /** The task a playbook line `MODULE: ARGS` would give, checked the same way. */
-function adhocTask(module: string, args: string | undefined): Task {
+function adhocTask({ normalizeTask, SourceMap, Catalog, modules }: Engine, module: string, args: string | undefined): Task {
   const raw = { name: module, [module]: args ?? null }
   const node = normalizeTask(raw, {
     map: new SourceMap('<command line>'),

@@ -6,7 +6,7 @@ import { playTasks } from '../playbook/walk.js'
 import type { OptionValues } from './args.js'
 import { displayPath } from '../playbook/files.js'
 
-type Base = Omit<RunOptions, 'reporter' | 'loadTasks' | 'loadVars'>
+type Base = Pick<RunOptions, 'inventory' | 'limit' | 'tags' | 'skipTags'>
 
 export function printPlaybookListing(playbook: Playbook, base: Base, options: OptionValues): void {
   const out: string[] = ['', `playbook: ${displayPath(playbook.file)}`]

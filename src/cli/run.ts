@@ -1,17 +1,26 @@
 // tsplay run PLAYBOOK... : ansible-playbook's flags, output and exit codes.
 import { writeFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
-import { runPlaybooks } from '../executor/run-playbook.js'
-import { loadPlaybook, loadTaskFile, loadVarsFile } from '../playbook/load.js'
 import type { Playbook } from '../playbook/model.js'
-import { modules } from '../modules/index.js'
 import { UsageError } from '../errors.js'
 import type { OptionValues } from './args.js'
 import { defineCommand } from './command.js'
 import { CONNECTION_OPTIONS } from './common-options.js'
-import { printPlaybookListing } from './run-listing.js'
+import { prewarmPlaybook } from './prewarm.js'
 import { openSession, reportersFor, type Session } from './session.js'
-import { FileCache } from '../playbook/files.js'
+
+// the engine, modules and templates load while the first play's connections are being made
+const loadEngine = async () => {
+  const [{ runPlaybooks }, load, { modules }, { FileCache }, { printPlaybookListing }] = await Promise.all([
+    import('../executor/run-playbook.js'),
+    import('../playbook/load.js'),
+    import('../modules/index.js'),
+    import('../playbook/files.js'),
+    import('./run-listing.js'),
+  ])
+  return { runPlaybooks, ...load, modules, FileCache, printPlaybookListing }
+}
+type Engine = Awaited<ReturnType<typeof loadEngine>>
 
 export default defineCommand({
   name: 'run',
@@ -32,34 +41,39 @@ export default defineCommand({
     if (positionals.length === 0) throw new UsageError('no playbook given', 'tsplay run PLAYBOOK.yml -i INVENTORY')
     const files = positionals.map((p) => resolve(p))
     const session = await openSession(options, dirname(files[0]))
-    const load = { modules, extraVars: session.base.extraVars, keyring: session.keyring }
-    const playbooks: Playbook[] = files.map((f) => loadPlaybook(f, load))
-    if (options['syntax-check']) {
-      for (const p of positionals) process.stdout.write(`\nplaybook: ${p}\n`)
-      return 0
+    const listing = options['syntax-check'] || options['list-hosts'] || options['list-tasks']
+    try {
+      if (!listing) prewarmPlaybook(session, files[0])
+      const engine = await loadEngine()
+      const load = { modules: engine.modules, extraVars: session.base.extraVars, keyring: session.keyring }
+      const playbooks: Playbook[] = files.map((f) => engine.loadPlaybook(f, load))
+      if (options['syntax-check']) {
+        for (const p of positionals) process.stdout.write(`\nplaybook: ${p}\n`)
+        return 0
+      }
+      if (options['list-hosts'] || options['list-tasks']) {
+        for (const playbook of playbooks) engine.printPlaybookListing(playbook, session.base, options)
+        return 0
+      }
+      return await runAll(engine, playbooks, options, session)
+    } finally {
+      await session.pool.closeAll()
     }
-    if (options['list-hosts'] || options['list-tasks']) {
-      for (const playbook of playbooks) printPlaybookListing(playbook, session.base, options)
-      return 0
-    }
-    return runAll(playbooks, options, session)
   },
 })
 
-async function runAll(playbooks: Playbook[], options: OptionValues, session: Session): Promise<number> {
-  const varsFiles = new FileCache(session.keyring)
-  try {
-    const outcome = await runPlaybooks(playbooks, {
-      ...session.base,
-      reporter: reportersFor(options, session.redact),
-      loadTasks: (file, baseDir, role) => loadTaskFile(file, { baseDir, role, modules, keyring: session.keyring }),
-      loadVars: (file, baseDir) => loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
-    })
-    if (outcome.failedHosts.length) writeRetryFile(playbooks[0].file, options, outcome.failedHosts)
-    return outcome.exitCode
-  } finally {
-    await session.pool.closeAll()
-  }
+async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValues, session: Session): Promise<number> {
+  const { modules } = engine
+  const varsFiles = new engine.FileCache(session.keyring)
+  const outcome = await engine.runPlaybooks(playbooks, {
+    ...session.base,
+    modules,
+    reporter: reportersFor(options, session.redact),
+    loadTasks: (file, baseDir, role) => engine.loadTaskFile(file, { baseDir, role, modules, keyring: session.keyring }),
+    loadVars: (file, baseDir) => engine.loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
+  })
+  if (outcome.failedHosts.length) writeRetryFile(playbooks[0].file, options, outcome.failedHosts)
+  return outcome.exitCode
 }
 
 function writeRetryFile(playbookFile: string, options: OptionValues, hosts: string[]): void {

@@ -1,9 +1,9 @@
 // What `run` and `exec` share: vault keyring, inventory, become defaults, reporters, connections.
+// Kept light (no engine, modules or templates): connections start before those load (prewarm.ts).
 import { ConnectionPool, connectionFor } from '../connection/index.js'
 import type { BecomeDefaults, RunOptions } from '../executor/types.js'
 import { loadInventory } from '../inventory/load.js'
 import type { Inventory } from '../inventory/types.js'
-import { modules } from '../modules/index.js'
 import { HumanReporter } from '../reporters/human.js'
 import { JsonReporter } from '../reporters/json.js'
 import { JunitReporter } from '../reporters/junit.js'
@@ -19,8 +19,11 @@ export interface Session {
   keyring: VaultKeyring
   redact: (text: string) => string
   pool: ConnectionPool
-  base: Omit<RunOptions, 'reporter' | 'loadTasks' | 'loadVars'>
+  base: SessionBase
 }
+
+/** What run and exec share of RunOptions; each adds the modules (loaded once connections are under way). */
+export type SessionBase = Omit<RunOptions, 'reporter' | 'loadTasks' | 'loadVars' | 'modules'>
 
 export async function openSession(options: OptionValues, playbookDir?: string): Promise<Session> {
   const keyring = await keyringFromOptions(options)
@@ -58,7 +61,6 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
       startAtTask: options['start-at-task'] as string | undefined,
       becomeDefaults,
       remoteUser: options.user as string | undefined,
-      modules,
       connect: (host, vars) => {
         registerConnectionSecrets(vars)
         return connectionFor(host, vars, { pool })

@@ -46,7 +46,7 @@ export class ConnectionPool {
     const key = `${spec.name}|${spec.user}@${spec.host}:${spec.port}`
     let conn = this.hosts.get(key)
     if (!conn) {
-      conn = new SshConnection(spec.name, () => this.openClient(spec), this.options)
+      conn = new SshConnection(spec.name, (signal) => this.openClient(spec, signal), this.options)
       this.hosts.set(key, conn)
     }
     return conn
@@ -60,14 +60,14 @@ export class ConnectionPool {
     for (const h of hops) (await h.catch(() => undefined))?.end()
   }
 
-  private async openClient(spec: ConnectionSpec): Promise<Client> {
+  private async openClient(spec: ConnectionSpec, signal?: AbortSignal): Promise<Client> {
     for (let attempt = 1; ; attempt++) {
       try {
         // the jump chain is connected before taking this host's slots: hops take slots of their own
         const via = spec.jumps.length ? await this.hop(spec, spec.jumps.length) : undefined
-        return await this.paced(spec.host, spec.port, async () => connectClient(spec, await this.socketFor(spec, via)))
+        return await this.paced(spec.host, spec.port, async () => connectClient(spec, await this.socketFor(spec, via), signal))
       } catch (e) {
-        if (attempt >= 3 || !RETRYABLE.test((e as Error).message)) throw e
+        if (attempt >= 3 || signal?.aborted || !RETRYABLE.test((e as Error).message)) throw e
         await new Promise((r) => setTimeout(r, 250 * attempt))
       }
     }

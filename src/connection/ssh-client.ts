@@ -1,4 +1,5 @@
 // One authenticated ssh2 Client: host key check, auth plan, Nagle off, keepalive, connect timeout.
+import { connect as tcpConnect, type Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { Client } from 'ssh2'
 import { UnreachableError } from '../errors.js'
@@ -59,14 +60,37 @@ export function checkHostKey(spec: ClientSpec, key: Buffer): string | undefined 
   return undefined
 }
 
-/** Opens and authenticates a client. `sock` is the stream to the host when going through a jump. */
-export function connectClient(spec: ClientSpec, sock?: Duplex): Promise<Client> {
+/**
+ * A TCP connection whose writes within one tick leave in one segment. ssh2 writes each AES-GCM packet
+ * as three chunks (length, ciphertext, tag); with Nagle off each chunk was a segment of its own, and
+ * each segment wakes sshd: three times the kernel and sshd work per command (seen with strace).
+ */
+function tcpSocket(host: string, port: number): Socket {
+  const sock = tcpConnect({ host, port })
+  sock.setNoDelay(true)
+  const write = sock.write.bind(sock) as (...args: unknown[]) => boolean
+  sock.write = ((...args: unknown[]) => {
+    if (sock.writableCorked === 0) {
+      sock.cork()
+      process.nextTick(() => sock.uncork())
+    }
+    return write(...args)
+  }) as typeof sock.write
+  return sock
+}
+
+/**
+ * Opens and authenticates a client. `via` is the stream to the host when going through a jump;
+ * `signal` abandons the attempt (its socket is destroyed at once, even mid-handshake).
+ */
+export function connectClient(spec: ClientSpec, via?: Duplex, signal?: AbortSignal): Promise<Client> {
   const auth = planAuth(spec)
   const preferred = preferredHostKeyAlgorithms(loadKnownHosts(spec.knownHostsFiles), spec.host, spec.port).filter(
     (a) => SUPPORTED_HOST_KEY_ALGOS.has(a),
   )
   return new Promise((resolve, reject) => {
     const client = new Client()
+    const sock = via ?? (auth.methods.length ? tcpSocket(spec.host, spec.port) : undefined)
     let refusal: string | undefined
     let settled = false
     const fail = (error: unknown) => {
@@ -76,9 +100,19 @@ export function connectClient(spec: ClientSpec, sock?: Duplex): Promise<Client> 
       sock?.destroy()
       reject(refusal ? new UnreachableError(spec.name, refusal) : unreachable(spec, error, { timeoutMs: spec.connectTimeoutMs, ...auth }))
     }
+    const abort = () => {
+      if (settled) return
+      settled = true
+      client.destroy()
+      sock?.destroy()
+      reject(new UnreachableError(spec.name, `connection to ${spec.host} abandoned: tsplay is stopping`))
+    }
+    if (signal?.aborted) return abort()
+    signal?.addEventListener('abort', abort, { once: true })
     client.on('error', fail)
     client.on('close', () => fail(new Error('connection closed during the handshake')))
     client.on('ready', () => {
+      signal?.removeEventListener('abort', abort)
       settled = true
       client.setNoDelay(true)
       client.removeListener('error', fail)

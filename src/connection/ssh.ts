@@ -18,6 +18,7 @@ export interface SshConnectionOptions {
 
 export class SshConnection implements Connection {
   private client?: Promise<Client>
+  private opening?: AbortController // abandons a handshake still in progress (close, reset)
   private lost?: UnreachableError
   private readonly channels: Semaphore
   private readonly idle: ShellSession[] = []
@@ -28,7 +29,7 @@ export class SshConnection implements Connection {
 
   constructor(
     readonly host: string,
-    private readonly open: () => Promise<Client>,
+    private readonly open: (signal: AbortSignal) => Promise<Client>,
     options: SshConnectionOptions = {},
   ) {
     this.channels = new Semaphore(options.maxSessions ?? 10)
@@ -39,8 +40,10 @@ export class SshConnection implements Connection {
   /** Connects if not yet connected; rejects with UnreachableError. */
   connect(): Promise<Client> {
     if (this.lost) return Promise.reject(this.lost)
+    if (this.client) return this.client
     const generation = this.generation
-    this.client ??= this.open().then((c) => {
+    this.opening = new AbortController()
+    this.client = this.open(this.opening.signal).then((c) => {
       c.on('close', () => {
         if (generation === this.generation) this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost`)
       })
@@ -141,7 +144,7 @@ export class SshConnection implements Connection {
     const client = this.client
     this.client = undefined
     this.lost = undefined
-    // not awaited: a handshake still in progress ends when it completes (or fails on its own)
+    this.opening?.abort() // a handshake still in progress is abandoned
     client?.then((c) => c.end(), () => undefined)
   }
 
@@ -150,6 +153,7 @@ export class SshConnection implements Connection {
     const client = this.client
     this.client = undefined
     this.lost ??= new UnreachableError(this.host, `connection to ${this.host} was closed`)
+    this.opening?.abort() // a handshake still in progress (a prewarmed host the run never used) stops at once
     if (client) (await client.catch(() => undefined))?.end()
   }
 }
