@@ -12,7 +12,8 @@ export async function ensureClientKey(keyPath: string, comment: string): Promise
 }
 
 export function ensurePassword(path: string): string {
-  if (!existsSync(path)) writeFileSync(path, randomBytes(18).toString('base64url') + '\n', { mode: 0o600 })
+  // hex, not base64url: a password that starts with '-' reads as a flag wherever it is typed as an argument
+  if (!existsSync(path)) writeFileSync(path, randomBytes(18).toString('hex') + '\n', { mode: 0o600 })
   return readFileSync(path, 'utf8').trim()
 }
 

@@ -13,7 +13,7 @@ let dir: string
 let password: string
 
 async function encryptString(name: string, value: string): Promise<string> {
-  const r = await runTsplay(['vault', 'encrypt_string', '--vault-password-file', join(dir, 'vault-pass'), '--name', name, value])
+  const r = await runTsplay(['vault', 'encrypt_string', '--vault-password-file', join(dir, 'vault-pass'), '--name', name, '--', value])
   expect(r.code).toBe(0)
   return r.stdout
 }
