@@ -1,7 +1,7 @@
 // wait_for_connection over the controller (LocalConnection) and over SSH to a real sshd on 127.0.0.1 that
 // only starts listening after the module began waiting.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
@@ -83,18 +83,23 @@ describe('wait_for_connection', () => {
       ansible_ssh_private_key_file: key,
       ansible_host_key_checking: false,
     }, { pool })
+    // sshd refuses to start without its privilege separation directory, which only a started
+    // openssh-server service leaves behind (/run is a tmpfs)
+    mkdirSync('/run/sshd', { recursive: true, mode: 0o755 })
+    let sshdLog = ''
     // the first attempts are refused: nothing listens yet
     setTimeout(() => {
       const sshd = spawn('/usr/sbin/sshd', [
         '-D', '-e', '-f', '/dev/null',
         '-o', `ListenAddress=127.0.0.1:${port}`, '-o', `HostKey=${hostKey}`, '-o', `AuthorizedKeysFile=${join(dir, 'authorized_keys')}`,
         '-o', 'StrictModes=no', '-o', 'UsePAM=no', '-o', 'PidFile=none', '-o', 'PermitRootLogin=prohibit-password',
-      ], { stdio: 'ignore' })
+      ], { stdio: ['ignore', 'ignore', 'pipe'] })
+      sshd.stderr.on('data', (b: Buffer) => (sshdLog += b))
       children.push(sshd)
     }, 1200)
     try {
       const r = await wfc(conn, { sleep: 0.3, timeout: 20, connect_timeout: 3 })
-      expect(r.msg).toBeUndefined()
+      expect(r.msg, `sshd said: ${sshdLog}`).toBeUndefined()
       expect(r.status).toBe('ok')
       expect(r.data.attempts).toBeGreaterThanOrEqual(2)
       expect((await conn.run('echo still-connected')).stdout).toBe('still-connected\n')
