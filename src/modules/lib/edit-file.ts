@@ -4,7 +4,7 @@ import { ModuleError } from '../../errors.js'
 import { quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
 import { attrText, planAttrs, type AttrArgs } from './attrs.js'
-import { ensureFile } from './ensure-file.js'
+import { createWhenAbsent, ensureFile } from './ensure-file.js'
 import { changed, ok } from './result.js'
 import { decode64, runSnippet } from './snippet.js'
 
@@ -22,11 +22,14 @@ export interface Edit {
 
 export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text: string | undefined) => Edit): Promise<TaskResult> {
   const qp = quote(a.path)
+  // with create, a missing file's text is known before the read: the read itself writes it (first runs)
+  const fresh = a.create && !ctx.check ? transform(undefined).text : undefined
   const read = await runSnippet(ctx, [
     `p=${qp}; [ -L "$p" ] && [ -e "$p" ] && p=$(readlink -f -- "$p")`,
     `tp_probe f "$p" sha256 || exit 1`,
     `if [ -f "$p" ]; then printf '__TSPLAY__ id=content b64='; base64 -w0 < "$p" || exit 1; echo; fi`,
     `tp_dir "$p"; if [ -d "$_d" ]; then echo '__TSPLAY__ id=dir exists=1'; fi`,
+    fresh !== undefined ? createWhenAbsent(a, Buffer.from(fresh, 'utf8'), 'p') : '',
   ].join('\n'))
   const cur = read.byId.f
   const path = decode64(cur.path)
@@ -54,7 +57,7 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
   // the read above is ensureFile's probe: a changed file costs the read and one write
   const res = await ensureFile({ ...ctx, diff: false }, {
     dest: path, content: Buffer.from(edit.text, 'utf8'), mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, validate: a.validate,
-  }, { dest: cur, dirExists: true })
+  }, { dest: cur, dirExists: true, created: read.byId.created !== undefined })
   return changed(edit.msg, { ...data, ...res.data }, diff)
 }
 

@@ -24,6 +24,7 @@ export interface EnsureFileArgs extends AttrArgs {
 export interface KnownDest {
   dest: Fields
   dirExists: boolean
+  created?: boolean // the caller's snippet ended with createWhenAbsent, and it wrote the file
 }
 
 const INLINE_LIMIT = 256 * 1024 // larger files go through conn.put (streamed, byte-counted)
@@ -100,7 +101,6 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
 
 interface Probed extends KnownDest {
   src?: Fields
-  created?: boolean
 }
 
 async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, content: Buffer | undefined): Promise<Probed> {
@@ -117,21 +117,23 @@ async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, co
 }
 
 /**
- * sh for the end of the probe: when nothing is at the path yet (and its directory exists), write the
- * content there as a new file and print `id=created`. Only where the new file's attributes do not depend
- * on what the probe finds (no symbolic mode, which is relative to the umask) and the content is small.
+ * sh for the end of a probe that set $_d (tp_dir): when nothing is at the path in $<pathVar> yet and
+ * its directory exists, write the content there as a new file and print `id=created`. Only where the
+ * new file's attributes do not depend on what the probe finds (no symbolic mode, which is relative to
+ * the umask) and the content is small.
  */
-function createWhenAbsent(a: EnsureFileArgs, content: Buffer): string {
+export function createWhenAbsent(a: Pick<EnsureFileArgs, 'mode' | 'owner' | 'group' | 'validate'>, content: Buffer, pathVar = 'd'): string {
   if (content.length > CREATE_IN_PROBE_LIMIT || parseMode(a.mode)?.kind === 'symbolic') return ''
   const plan = planAttrs(a, undefined, '"$tmp"')
+  const d = `"$${pathVar}"`
   return [
-    `if [ ! -e "$d" ] && [ ! -L "$d" ] && [ -d "$_d" ]; then`,
+    `if [ ! -e ${d} ] && [ ! -L ${d} ] && [ -d "$_d" ]; then`,
     `  tmp="$_d"/.tsplay-${randomBytes(6).toString('hex')}.tmp; trap 'rm -f -- "$tmp"' EXIT`,
     // created by the redirection, the file has the umask default mode, as Ansible gives a new file
     content.length ? `  printf %s '${content.toString('base64')}' | base64 -d > "$tmp" || exit 1` : `  : > "$tmp" || exit 1`,
     a.validate ? `  ${validateLine(a.validate)}` : '',
     ...plan.commands.map((c) => `  ${c} || exit 1`),
-    `  mv -f -- "$tmp" "$d" || exit 1`,
+    `  mv -f -- "$tmp" ${d} || exit 1`,
     `  echo '__TSPLAY__ id=created'`,
     `fi`,
   ].join('\n')

@@ -15,7 +15,7 @@ export const editCases: ModuleCase[] = [
   { name: 'lineinfile through a symlink edits the target', module: 'lineinfile', setup: [{ path: '{root}/real', content: 'a\n' }, { path: '{root}/ln', link: 'real' }],
     args: { path: '{root}/ln', line: 'b' }, files: [{ path: '{root}/ln', type: 'l' }, { path: '{root}/real', content: 'a\nb\n' }] },
   { name: 'lineinfile bad regexp names the argument', module: 'lineinfile', setup: [{ path: '{root}/f', content: '' }], args: { path: '{root}/f', line: 'x', regexp: '(' }, first: 'failed', msg: 'regexp: invalid regular expression' },
-  { name: 'blockinfile create', firstTrips: 2, module: 'blockinfile', args: { path: '{root}/b', block: 'one\ntwo', create: true },
+  { name: 'blockinfile create', firstTrips: 1, module: 'blockinfile', args: { path: '{root}/b', block: 'one\ntwo', create: true },
     files: [{ path: '{root}/b', content: '# BEGIN ANSIBLE MANAGED BLOCK\none\ntwo\n# END ANSIBLE MANAGED BLOCK\n' }] },
   { name: 'replace on a missing file fails', module: 'replace', args: { path: '{root}/none', regexp: 'a' }, first: 'failed', msg: 'does not exist' },
   { name: 'replace with a directory path fails', module: 'replace', setup: [{ path: '{root}/d', dir: true }], args: { path: '{root}/d', regexp: 'a' }, first: 'failed', msg: 'is a directory' },
