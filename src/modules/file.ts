@@ -4,7 +4,7 @@ import { ModuleError } from '../errors.js'
 import { quote } from '../util/shell-quote.js'
 import { fileAttrProps } from './copy.js'
 import { attrText, planAttrs } from './lib/attrs.js'
-import { applyMode, formatMode, parseMode } from './lib/mode.js'
+import { applyMode, formatMode, parseMode, umaskFor } from './lib/mode.js'
 import { changed, ok } from './lib/result.js'
 import { decode64, runSnippet, type Fields } from './lib/snippet.js'
 import { defineModule, type Diff, type ModuleContext, type TaskResult } from './types.js'
@@ -146,8 +146,12 @@ function creation(a: FileArgs, qp: string, probe: Fields | undefined): Creation 
   if (a.state === 'directory') {
     // like Ansible, every directory we create gets the requested attributes
     const plan = planAttrs(a, probe, '"$d"', { isDir: true }) // probe: the absent path, with the host's umask
+    const spec = parseMode(a.mode)
+    const byUmask = spec?.kind === 'octal' && !a.owner && !a.group ? umaskFor(spec.value, 'dirs') : undefined
+    // one mkdir process makes them all with the mode (the snippet ends here: nothing else is created)
+    if (byUmask) return { commands: [`umask ${byUmask}`, `mkdir -p -- ${qp}`], before: { state: 'absent' }, after: { state: 'directory', ...plan.after } }
     const commands = [
-      `set --; q=${qp}; while [ ! -e "$q" ] && [ ! -L "$q" ]; do set -- "$q" "$@"; q=$(dirname -- "$q"); done`,
+      `set --; q=${qp}; while [ ! -e "$q" ] && [ ! -L "$q" ]; do set -- "$q" "$@"; tp_dir "$q"; q=$_d; done`,
       `mkdir -p -- ${qp}`,
     ]
     if (plan.commands.length) commands.push(`for d; do ${plan.commands.map((c) => `${c} || exit 1`).join('; ')}; done`)

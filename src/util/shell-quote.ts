@@ -16,3 +16,31 @@ export function quoteArgv(argv: ReadonlyArray<string | number>): string {
 export function sh(strings: TemplateStringsArray, ...values: Array<string | number>): string {
   return strings.reduce((out, part, i) => out + part + (i < values.length ? quote(values[i]) : ''), '')
 }
+
+// printf's format takes these bytes literally; every other byte is written as an escape
+const isPlain = (b: number) => b >= 0x20 && b < 0x7f && b !== 0x25 && b !== 0x27 && b !== 0x5c // not % ' \
+
+/**
+ * A command that writes `bytes` to stdout byte-exact: the builtin printf with octal escapes (POSIX; no
+ * process on the host) unless that is longer than base64, which binary content pipes through base64 -d.
+ */
+export function printfBytes(bytes: Buffer): string {
+  if (bytes.length === 0) return ':'
+  const parts: string[] = []
+  let plainFrom = -1
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]
+    // a leading '-' would read as an option of printf
+    if (isPlain(b) && !(i === 0 && b === 0x2d)) {
+      if (plainFrom < 0) plainFrom = i
+      continue
+    }
+    if (plainFrom >= 0) parts.push(bytes.toString('latin1', plainFrom, i))
+    plainFrom = -1
+    parts.push(b === 0x0a ? '\\n' : `\\${b.toString(8).padStart(3, '0')}`)
+  }
+  if (plainFrom >= 0) parts.push(bytes.toString('latin1', plainFrom))
+  const format = parts.join('')
+  const b64 = bytes.toString('base64')
+  return format.length <= b64.length ? `printf '${format}'` : `printf %s '${b64}' | base64 -d`
+}

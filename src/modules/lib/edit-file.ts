@@ -1,5 +1,6 @@
 // Shared by lineinfile, blockinfile and replace: read the file and its state in one round trip,
 // compute the new text on the controller, write through ensureFile (one more) only if it differs.
+import { createHash } from 'node:crypto'
 import { ModuleError } from '../../errors.js'
 import { quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
@@ -26,7 +27,7 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
   const fresh = a.create && !ctx.check ? transform(undefined).text : undefined
   const read = await runSnippet(ctx, [
     `p=${qp}; [ -L "$p" ] && [ -e "$p" ] && p=$(readlink -f -- "$p")`,
-    `tp_probe f "$p" sha256 || exit 1`,
+    `tp_probe f "$p" '' || exit 1`, // no checksum tool: the controller hashes the content it reads
     `if [ -f "$p" ]; then printf '__TSPLAY__ id=content b64='; base64 -w0 < "$p" || exit 1; echo; fi`,
     `tp_dir "$p"; if [ -d "$_d" ]; then echo '__TSPLAY__ id=dir exists=1'; fi`,
     fresh !== undefined ? createWhenAbsent(a, Buffer.from(fresh, 'utf8'), 'p') : '',
@@ -40,7 +41,9 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
     if (probe.text === undefined) return ok(probe.msg, { path })
     throw new ModuleError(`Destination ${a.path} does not exist !`, 'set create=yes to create it')
   }
-  const before = exists ? decode64(read.byId.content?.b64) : undefined
+  const raw = exists ? Buffer.from(read.byId.content?.b64 ?? '', 'base64') : undefined
+  if (raw) cur.sha = createHash('sha256').update(raw).digest('hex')
+  const before = raw?.toString('utf8')
   const edit = transform(before)
   const data: Record<string, unknown> = { path }
   if (edit.text === undefined || edit.text === before) {

@@ -1,12 +1,12 @@
 // Make a remote file hold given bytes: copy's core, reused by template and the editing modules.
 // One round trip when nothing differs, and for a new file (the probe snippet creates it when the path is
-// empty); otherwise one finalize after the probe, with the content inline (a transfer first when large).
+// empty); otherwise one finalize after the probe, which carries the content (a transfer first when large).
 import { createHash, randomBytes } from 'node:crypto'
 import { ModuleError } from '../../errors.js'
-import { quote } from '../../util/shell-quote.js'
+import { printfBytes, quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
-import { attrText, planAttrs, type AttrArgs } from './attrs.js'
-import { parseMode } from './mode.js'
+import { attrText, planAttrs, type AttrArgs, type AttrPlan } from './attrs.js'
+import { formatMode, parseMode, umaskFor } from './mode.js'
 import { changed, ok } from './result.js'
 import { decode64, runSnippet, type Fields } from './snippet.js'
 
@@ -27,9 +27,10 @@ export interface KnownDest {
   created?: boolean // the caller's snippet ended with createWhenAbsent, and it wrote the file
 }
 
-const INLINE_LIMIT = 256 * 1024 // larger files go through conn.put (streamed, byte-counted)
-// content up to this size rides in the probe itself, so a new file costs one round trip (reruns carry it too)
-const CREATE_IN_PROBE_LIMIT = 64 * 1024
+// content up to this size is written by the snippet itself (printf, no process): by the probe where the
+// path is empty, so a new file costs one round trip (reruns carry it too), else by the finalize
+const EMBED_LIMIT = 64 * 1024
+const INLINE_LIMIT = 256 * 1024 // up to this, content rides on the finalize's stdin; larger goes through conn.put
 
 export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: KnownDest): Promise<TaskResult> {
   let dest = a.dest
@@ -74,29 +75,48 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
   }
   if (probe.created) return changed(`${path} written`, data, diff)
   if (ctx.check) return changed(`${path} would be written`, data, diff)
+  const fin = await runSnippet(ctx, await finalizeScript(ctx, a, cur, plan, path, content), content && isInline(content) ? { stdin: content } : {})
+  if (fin.byId.backup) data.backup_file = decode64(fin.byId.backup.path)
+  return changed(`${path} written`, data, diff)
+}
 
+const isEmbedded = (content: Buffer) => content.length <= EMBED_LIMIT
+const isInline = (content: Buffer) => !isEmbedded(content) && content.length <= INLINE_LIMIT
+
+/**
+ * sh that installs the new content at `path` through a temp file beside it: small content is written
+ * by the script itself, larger rides on stdin (byte-counted), the largest is put first. The temp file
+ * gets its final mode (the requested one, else the old file's, else the umask default), the old file's
+ * owner, then the requested owner and group, and is renamed over the old file.
+ */
+async function finalizeScript(ctx: ModuleContext, a: EnsureFileArgs, cur: Fields, plan: AttrPlan, path: string, content: Buffer | undefined): Promise<string> {
+  const exists = cur.exists === '1'
+  const defaultMode = 0o666 & ~parseInt(cur.umask ?? '0022', 8)
+  const mode = plan.after.mode !== undefined ? parseInt(plan.after.mode, 8) : exists ? parseInt(cur.mode, 8) : defaultMode
   const tmp = `${dirOf(path)}/.tsplay-${randomBytes(6).toString('hex')}.tmp`
-  // Small content rides on the finalize snippet's stdin: a changed file costs two round trips, not three.
-  const inline = content !== undefined && content.length <= INLINE_LIMIT
-  if (content !== undefined && !inline) await ctx.conn.put(content, tmp, { become: ctx.become })
-  const fin = await runSnippet(ctx, [
-    `tmp=${quote(tmp)}; dest=${target}`,
+  if (content !== undefined && !isEmbedded(content) && !isInline(content)) await ctx.conn.put(content, tmp, { become: ctx.become })
+  // a temp file made by a redirection here takes its mode from the umask (the snippet ends with the mv)
+  const redirected = content !== undefined && (isEmbedded(content) || isInline(content))
+  const byUmask = redirected && !a.validate ? umaskFor(mode, 'file') : undefined
+  const modeSet = byUmask !== undefined || (redirected && !exists && mode === defaultMode)
+  return [
+    `tmp=${quote(tmp)}; dest=${quote(path)}`,
     `trap 'rm -f -- "$tmp"' EXIT`,
+    byUmask ? `umask ${byUmask}` : '',
+    content && isEmbedded(content) ? `${printfBytes(content)} > "$tmp" || exit 1` : '',
     // a dropped connection ends stdin early: never install fewer bytes than were sent
-    inline ? `cat > "$tmp" || exit 1; [ "$(wc -c < "$tmp")" -eq ${content.length} ] || tp_fail 'transfer cut short'` : '',
+    content && isInline(content) ? `cat > "$tmp" || exit 1; [ "$(wc -c < "$tmp")" -eq ${content.length} ] || tp_fail 'transfer cut short'` : '',
     a.remoteSrc !== undefined ? `cp -- ${quote(a.remoteSrc)} "$tmp" || exit 1` : '',
     a.validate ? validateLine(a.validate) : '',
-    `if [ -e "$dest" ]; then chmod --reference="$dest" -- "$tmp" || exit 1; chown --reference="$dest" -- "$tmp" 2>/dev/null`,
-    // a new file gets the umask default, also from remote_src (as Ansible: not the source's mode)
-    `else chmod "$(printf %o $((0666 & ~$(umask))))" "$tmp" || exit 1; fi`,
+    modeSet ? '' : `chmod ${formatMode(mode)} "$tmp" || exit 1`,
+    // the old file's owner, unless both are already ours (test's -O/-G: no process)
+    exists ? `{ [ -O "$dest" ] && [ -G "$dest" ] && [ -O "$tmp" ] && [ -G "$tmp" ]; } || chown --reference="$dest" -- "$tmp" 2>/dev/null` : '',
     a.backup
       ? `if [ -e "$dest" ]; then b="$dest.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$b" || exit 1; printf '__TSPLAY__ id=backup path=%s\\n' "$(tp_b64 "$b")"; fi`
       : '',
-    ...plan.commands.map((c) => `${c} || exit 1`),
-    `mv -f -- "$tmp" "$dest" || exit 1`,
-  ].join('\n'), inline ? { stdin: content } : {})
-  if (fin.byId.backup) data.backup_file = decode64(fin.byId.backup.path)
-  return changed(`${path} written`, data, diff)
+    ...planAttrs({ ...a, mode: undefined }, cur, '"$tmp"').commands.map((c) => `${c} || exit 1`),
+    `mv -f -- "$tmp" "$dest" || exit 1; trap - EXIT`,
+  ].join('\n')
 }
 
 interface Probed extends KnownDest {
@@ -123,17 +143,21 @@ async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, co
  * the umask) and the content is small.
  */
 export function createWhenAbsent(a: Pick<EnsureFileArgs, 'mode' | 'owner' | 'group' | 'validate'>, content: Buffer, pathVar = 'd'): string {
-  if (content.length > CREATE_IN_PROBE_LIMIT || parseMode(a.mode)?.kind === 'symbolic') return ''
-  const plan = planAttrs(a, undefined, '"$tmp"')
+  const spec = parseMode(a.mode)
+  if (!isEmbedded(content) || spec?.kind === 'symbolic') return ''
+  // the file made by the redirection takes its mode from the umask: no chmod (nothing is made after it)
+  const byUmask = spec && !a.validate ? umaskFor(spec.value, 'file') : undefined
+  const plan = planAttrs(byUmask ? { ...a, mode: undefined } : a, undefined, '"$tmp"')
   const d = `"$${pathVar}"`
   return [
     `if [ ! -e ${d} ] && [ ! -L ${d} ] && [ -d "$_d" ]; then`,
     `  tmp="$_d"/.tsplay-${randomBytes(6).toString('hex')}.tmp; trap 'rm -f -- "$tmp"' EXIT`,
-    // created by the redirection, the file has the umask default mode, as Ansible gives a new file
-    content.length ? `  printf %s '${content.toString('base64')}' | base64 -d > "$tmp" || exit 1` : `  : > "$tmp" || exit 1`,
+    byUmask ? `  umask ${byUmask}` : '',
+    // without a mode, the file has the umask default, as Ansible gives a new file
+    `  ${printfBytes(content)} > "$tmp" || exit 1`,
     a.validate ? `  ${validateLine(a.validate)}` : '',
     ...plan.commands.map((c) => `  ${c} || exit 1`),
-    `  mv -f -- "$tmp" ${d} || exit 1`,
+    `  mv -f -- "$tmp" ${d} || exit 1; trap - EXIT`,
     `  echo '__TSPLAY__ id=created'`,
     `fi`,
   ].join('\n')

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { quote, quoteArgv, sh } from '../../../src/util/shell-quote.js'
+import { printfBytes, quote, quoteArgv, sh } from '../../../src/util/shell-quote.js'
 
 const hostile = ["it's", '$(touch /tmp/pwned)', '`id`', '"double"', 'back\\slash', 'new\nline', '*', '-n', 'ünïcødé', '', ' lead']
 
@@ -15,5 +15,30 @@ describe('quote', () => {
     expect(quote('a b')).toBe("'a b'")
     expect(quoteArgv(['echo', "it's"])).toBe(`echo 'it'\\''s'`)
     expect(sh`test -f ${'a;b'}`).toBe("test -f 'a;b'")
+  })
+})
+
+describe('printfBytes', () => {
+  const every = Buffer.from(Array.from({ length: 256 }, (_, i) => i))
+  const cases: [string, Buffer][] = [
+    ['text with quotes, % and backslashes', Buffer.from("it's 100%\\n \\047 $HOME `id` \"q\"\n")],
+    ['a leading dash', Buffer.from('-n -e\n')],
+    ['digits after an escape', Buffer.from('\x01123\n7')],
+    ['UTF-8', Buffer.from('ünïcødé ✓\n')],
+    ['every byte', every],
+    ['every byte inside text (still the builtin)', Buffer.concat([Buffer.from('x'.repeat(2000)), every])],
+    ['NULs and 0xff', Buffer.from([0, 0, 0xff, 0x0a, 0])],
+  ]
+  for (const shell of ['/bin/sh', '/bin/bash']) {
+    it.each(cases)(`${shell} writes %s byte-exact`, (_name, bytes) => {
+      expect(execFileSync(shell, ['-c', printfBytes(bytes)]).equals(bytes)).toBe(true)
+    })
+  }
+
+  it('uses the builtin for text and base64 only where escapes would be longer', () => {
+    expect(printfBytes(Buffer.from('nofile 65536\n'))).toBe(`printf 'nofile 65536\\n'`)
+    expect(printfBytes(every)).toMatch(/\| base64 -d$/)
+    expect(printfBytes(Buffer.concat([Buffer.from('x'.repeat(2000)), every]))).toMatch(/^printf '/)
+    expect(printfBytes(Buffer.alloc(0))).toBe(':')
   })
 })
