@@ -17,6 +17,18 @@ export interface AuthPlan {
 
 type AuthSource = Pick<ConnectionSpec, 'user' | 'identityFiles' | 'passphrase' | 'agent'> & { password?: string }
 
+// Every host of a run usually logs in with the same key file: parse it (a KDF when encrypted) once.
+const parsedKeys = new Map<string, { data: Buffer; parsed: ReturnType<typeof utils.parseKey> }>()
+
+function parseKeyOnce(file: string, data: Buffer, passphrase: string | undefined): ReturnType<typeof utils.parseKey> {
+  const key = `${file}\0${passphrase ?? ''}`
+  const cached = parsedKeys.get(key)
+  if (cached?.data.equals(data)) return cached.parsed
+  const parsed = utils.parseKey(data, passphrase)
+  parsedKeys.set(key, { data, parsed })
+  return parsed
+}
+
 export function planAuth(spec: AuthSource): AuthPlan {
   const plan: AuthPlan = { methods: [], tried: [], problems: [] }
   const username = spec.user
@@ -32,7 +44,7 @@ export function planAuth(spec: AuthSource): AuthPlan {
       plan.problems.push(`${file}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`)
       continue
     }
-    const parsed = utils.parseKey(data, spec.passphrase)
+    const parsed = parseKeyOnce(file, data, spec.passphrase)
     if (parsed instanceof Error) {
       const msg = /no passphrase given/.test(parsed.message)
         ? 'encrypted, no passphrase given'

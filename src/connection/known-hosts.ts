@@ -66,11 +66,13 @@ export function parseKnownHosts(text: string, file: string): KnownHostEntry[] {
 
 // Every connection reads the known_hosts files twice (algorithms, then the key check): with N hosts
 // that was N² lines parsed and N² regexps compiled, ~0.4 s of CPU at 200 hosts. A file is still read
-// each time (accept-new appends), but parsed again only when its text changed.
+// each time (accept-new appends), but parsed again only when its text changed; the same texts give the
+// same array, whose index (below) is built once.
 const parsedFiles = new Map<string, { text: string; entries: KnownHostEntry[] }>()
+const combined = new Map<string, { parts: KnownHostEntry[][]; entries: KnownHostEntry[] }>()
 
 export function loadKnownHosts(files: string[]): KnownHostEntry[] {
-  return files.flatMap((f) => {
+  const parts = files.map((f) => {
     let text: string
     try {
       text = readFileSync(f, 'utf8')
@@ -82,6 +84,46 @@ export function loadKnownHosts(files: string[]): KnownHostEntry[] {
     if (cached?.text !== text) parsedFiles.set(f, (cached = { text, entries: parseKnownHosts(text, f) }))
     return cached.entries
   })
+  const key = files.join('\0')
+  const last = combined.get(key)
+  if (last && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i])) return last.entries
+  const entries = parts.flat()
+  combined.set(key, { parts, entries })
+  return entries
+}
+
+// Unmarked entries by the literal names in their patterns; wildcard, negated and hashed ones are
+// matched one by one. Positions keep file order (the first entry of a key type is the one reported).
+interface HostIndex {
+  byName: Map<string, number[]>
+  general: number[]
+}
+const indices = new WeakMap<KnownHostEntry[], HostIndex>()
+
+function indexFor(entries: KnownHostEntry[]): HostIndex {
+  let index = indices.get(entries)
+  if (index) return index
+  index = { byName: new Map(), general: [] }
+  entries.forEach((e, i) => {
+    if (e.marker) return
+    if (/[*?!]/.test(e.patterns) || e.patterns.startsWith('|')) return void index.general.push(i)
+    for (const name of new Set(e.patterns.toLowerCase().split(','))) {
+      const at = index.byName.get(name)
+      if (at) at.push(i)
+      else index.byName.set(name, [i])
+    }
+  })
+  indices.set(entries, index)
+  return index
+}
+
+/** The unmarked entries whose patterns match `name`, in file order. */
+function entriesFor(entries: KnownHostEntry[], name: string): KnownHostEntry[] {
+  const index = indexFor(entries)
+  const exact = index.byName.get(name.toLowerCase()) ?? []
+  const general = index.general.filter((i) => patternsMatch(entries[i].patterns, name))
+  const at = general.length ? [...exact, ...general].sort((a, b) => a - b) : exact
+  return at.map((i) => entries[i])
 }
 
 const globs = new Map<string, RegExp>()
@@ -120,7 +162,7 @@ export function verifyHostKey(entries: KnownHostEntry[], host: string, port: num
   const name = hostKeyName(host, port)
   const revoked = entries.find((e) => e.marker === 'revoked' && e.key.equals(key))
   if (revoked) return { status: 'revoked', entry: revoked }
-  const forHost = entries.filter((e) => !e.marker && patternsMatch(e.patterns, name))
+  const forHost = entriesFor(entries, name)
   if (forHost.some((e) => e.key.equals(key))) return { status: 'ok' }
   const type = keyTypeOf(key)
   const sameType = forHost.find((e) => e.keyType === type)
@@ -131,7 +173,7 @@ export function verifyHostKey(entries: KnownHostEntry[], host: string, port: num
 /** Host key algorithms to ask for first, so a host known by its ECDSA key is not "unknown" by ED25519. */
 export function preferredHostKeyAlgorithms(entries: KnownHostEntry[], host: string, port: number): string[] {
   const name = hostKeyName(host, port)
-  const types = entries.filter((e) => !e.marker && patternsMatch(e.patterns, name)).map((e) => e.keyType)
+  const types = entriesFor(entries, name).map((e) => e.keyType)
   return [...new Set(types.flatMap((t) => (t === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [t])))]
 }
 

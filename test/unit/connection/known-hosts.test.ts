@@ -74,6 +74,20 @@ describe('known_hosts', () => {
     expect(verifyHostKey(entries, 'h1', 22, r.blob).status).toBe('revoked')
   })
 
+  it('finds a host by literal name, list, wildcard or negation, case-insensitively and in file order', () => {
+    const text = [`web*.corp,!webx.corp ${a.pub}`, `other,WEB1.corp ${b.pub}`, `web1.corp ${a.pub}`].join('\n')
+    const entries = parseKnownHosts(text, 'kh')
+    expect(verifyHostKey(entries, 'web1.corp', 22, b.blob)).toEqual({ status: 'ok' })
+    // the first ed25519 entry in the file is the one reported: the wildcard line, not the literal one
+    const changed = verifyHostKey(entries, 'web1.corp', 22, r.blob)
+    expect(changed).toMatchObject({ status: 'unknown', knownTypes: ['ssh-ed25519'] })
+    const other = newKey(dir, 'other')
+    const differs = verifyHostKey(entries, 'web1.corp', 22, other.blob)
+    expect(differs.status === 'changed' && differs.entry.line).toBe(1)
+    expect(verifyHostKey(entries, 'webx.corp', 22, a.blob).status).toBe('unknown')
+    expect(verifyHostKey(entries, 'Other', 22, b.blob)).toEqual({ status: 'ok' })
+  })
+
   it('prefers the host key algorithms already known for the host', () => {
     const entries = parseKnownHosts(`h1 ${r.pub}\n`, 'kh')
     expect(preferredHostKeyAlgorithms(entries, 'h1', 22)).toEqual(['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'])
