@@ -1,4 +1,5 @@
 // Ansible-like terminal output: PLAY/TASK banners, one line per host result, PLAY RECAP.
+import { batchedWrite } from './batched-write.js'
 import type { HostResultInfo, PlayInfo, Reporter, RunSummary, TaskInfo } from './types.js'
 import { formatDiff } from './diff.js'
 import { pyJsonLine } from './py-json.js'
@@ -26,12 +27,15 @@ export function banner(title: string, width = 80): string {
 
 export class HumanReporter implements Reporter {
   private readonly write: (text: string) => void
+  private readonly flush: () => void
   private readonly color: boolean
   private readonly redact: (text: string) => string
   private live?: { timer: NodeJS.Timeout; done: number; total: number }
 
   constructor(private readonly options: HumanOptions = {}) {
-    this.write = options.write ?? ((t) => process.stdout.write(t))
+    const out = options.write ? { write: options.write, flush: () => {} } : batchedWrite(process.stdout)
+    this.write = out.write
+    this.flush = out.flush
     this.color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR)
     this.redact = options.redact ?? ((t) => t)
   }
@@ -106,6 +110,7 @@ export class HumanReporter implements Reporter {
       )
     }
     this.write('\n')
+    this.flush()
   }
 
   /** `=> {...}` for failures: the message and what a user needs to fix it. */
@@ -140,6 +145,7 @@ export class HumanReporter implements Reporter {
   }
 
   private drawLive(): void {
+    this.flush() // results first: the live line is drawn after them, on the terminal's last line
     if (this.live) process.stderr.write(`\r\x1b[2K  … ${this.live.done}/${this.live.total} hosts done`)
   }
 
