@@ -1,0 +1,45 @@
+// What a run costs a host, counted rather than timed: every process a host starts takes a PID in its
+// own PID namespace, so /proc/sys/kernel/ns_last_pid before and after a run counts them exactly. The
+// bench playbook (bench/playbook.yml, 12 tasks) is the yardstick; at 200 hosts the hosts' CPU is most
+// of a run's wall time, and each process costs a lab host 1-1.6 ms of it.
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { labInfo, resetHost, sshRun } from '../lab-helpers.js'
+import { parseRecap, runTsplay } from '../run-tsplay.js'
+
+const HOST = 'lab-3'
+const PLAYBOOK = fileURLToPath(new URL('../../../bench/playbook.yml', import.meta.url))
+// measured 32 and 34 (45 and 29 execs before the printf/umask writes: 57 and 38 processes)
+const MAX_PROCESSES = 36
+
+async function lastPid(): Promise<number> {
+  const r = await sshRun(HOST, 'cat /proc/sys/kernel/ns_last_pid')
+  expect(r.rc, r.stderr).toBe(0)
+  return Number(r.stdout)
+}
+
+/** Processes a run starts on the host, without those of the ssh session that reads the counter. */
+async function processesOf(run: () => Promise<void>): Promise<number> {
+  const a = await lastPid()
+  const b = await lastPid()
+  await run()
+  const c = await lastPid()
+  return c - b - (b - a)
+}
+
+async function bench(expectChanged: number): Promise<void> {
+  const r = await runTsplay(['run', PLAYBOOK, '-i', labInfo().hostsIni, '-l', HOST])
+  expect(r.code, r.stdout + r.stderr).toBe(0)
+  expect(parseRecap(r.stdout)[HOST]).toMatchObject({ ok: 12, changed: expectChanged, failed: 0 })
+}
+
+beforeAll(() => resetHost(HOST))
+afterAll(() => resetHost(HOST))
+
+it(`the bench playbook starts at most ${MAX_PROCESSES} processes on a fresh host, and as few on the rerun`, async () => {
+  const first = await processesOf(() => bench(8))
+  const rerun = await processesOf(() => bench(0))
+  expect(first, `first run: ${first} processes`).toBeLessThanOrEqual(MAX_PROCESSES)
+  expect(rerun, `rerun: ${rerun} processes`).toBeLessThanOrEqual(MAX_PROCESSES)
+  expect(first).toBeGreaterThan(12) // one login, then at least a process per task: the counter counts
+})
