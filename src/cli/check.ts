@@ -1,6 +1,6 @@
 // `tsplay check PLAYBOOK…`: everything that can be wrong before connecting — YAML, schema (keys, types),
 // module names, role references, template and condition syntax, role template files, and module
-// arguments against each module's JSON Schema when the module registry (src/modules/index.ts) exists.
+// arguments against each module's JSON Schema.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineCommand } from './command.js'
@@ -15,13 +15,8 @@ import type { Playbook } from '../playbook/model.js'
 import type { Problem } from '../playbook/validate.js'
 import { checkSyntax } from '../template/index.js'
 
-/** The module registry if it has been written yet (loaded lazily: check must work without it). */
-export async function loadModuleRegistry(): Promise<Record<string, ModuleInfo> | undefined> {
-  const candidates = ['../modules/index.js', '../modules/index.ts']
-  if (!candidates.some((c) => existsSync(new URL(c, import.meta.url)))) return undefined
-  const specifier = '../modules/index.js'
-  const loaded = (await import(specifier)) as { modules?: Record<string, ModuleInfo> }
-  return loaded.modules
+async function loadModuleRegistry(): Promise<Record<string, ModuleInfo>> {
+  return (await import('../modules/index.js')).modules
 }
 
 function roleTemplateProblems(playbook: Playbook): Problem[] {

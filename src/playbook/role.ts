@@ -17,7 +17,7 @@ import type { SourceMap } from './yaml.js'
 /** Keys of a role entry that are keywords; every other key is a role param. */
 const REF_KEYWORDS = new Set(['role', 'name', 'when', 'tags', 'become', 'become_user', 'become_method', 'vars', 'environment', 'ignore_errors', 'delegate_to', 'run_once', 'no_log', 'check_mode'])
 
-/** tsplay's own shipped roles (package root/roles), same relative path from src/ and dist/. */
+/** tsplay's own shipped roles (package root/roles), the same relative path from src/playbook and from dist/cli. */
 const packageRoles = fileURLToPath(new URL('../../roles', import.meta.url))
 
 function projectRoot(dir: string): string | undefined {

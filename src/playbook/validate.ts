@@ -12,7 +12,7 @@ import type { SourceMap } from './yaml.js'
 export type SchemaName = 'playbook' | 'play' | 'tasks' | 'task' | 'block' | 'role-meta' | 'role-ref'
 const files = ['defs', 'task', 'block', 'tasks', 'role-ref', 'role-meta', 'play', 'playbook']
 
-/** Where the published schemas live (the same relative path from src/playbook and dist/playbook). */
+/** Where the published schemas live (the same relative path from src/playbook and from dist/cli, the bundle). */
 export const schemaDir = new URL('../../schemas/', import.meta.url)
 
 /** Ansible keywords tsplay knows but does not implement: a clear refusal beats a silent ignore. */
