@@ -58,7 +58,7 @@ export const file = defineModule<FileArgs>({
     const probe = await runSnippet(ctx, [
       `tp_probe p ${qp} '' || exit 1`,
       a.recurse ? `if [ -d ${qp} ]; then find ${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
-      srcAbs !== undefined ? `tp_probe src ${quote(srcAbs)} '' || exit 1; if [ ${qp} -ef ${quote(srcAbs)} ]; then echo '__TSPLAY__ id=same'; fi` : '',
+      srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
       early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
     ].join('\n'))
     const cur = probe.byId.p
@@ -134,6 +134,12 @@ export const file = defineModule<FileArgs>({
     return finish(ctx, p, cmds, before, after)
   },
 })
+
+/** sh that probes a link's src, unless the probe of the path found the link already pointing there. */
+function probeSrc(a: FileArgs, qp: string, srcAbs: string): string {
+  const probe = `tp_probe src ${quote(srcAbs)} '' || exit 1; if [ ${qp} -ef ${quote(srcAbs)} ]; then echo '__TSPLAY__ id=same'; fi`
+  return a.state === 'link' ? `if [ "$_lt" != ${quote(a.src as string)} ] || [ ! -L ${qp} ]; then ${probe}; fi` : probe
+}
 
 interface Creation {
   commands: string[]

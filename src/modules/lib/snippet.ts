@@ -10,6 +10,7 @@ export const MARK = '__TSPLAY__'
 // the host a pipe and a base64 process per value. Each process a probe spawns costs the host ~0.5 ms of
 // CPU: a probe spawns only stat (and the checksum tool); the umask is printed once per snippet by the
 // builtin on a record of its own (`$(umask)` would fork), and runSnippet copies it into every record.
+// After tp_probe of a symlink, $_lt holds its target as readlink printed it.
 export const PRELUDE = String.raw`
 tp_enc() { case $1 in ''|*[!abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./@%+=:,-]*) _e=$(printf '%s' "$1" | base64 -w0);; *) _e="~$1";; esac; }
 tp_b64() { tp_enc "$1"; printf '%s' "$_e"; }
@@ -25,7 +26,7 @@ tp_dir() {
 tp_fail() { printf '%s\n' "$*" >&2; exit 1; }
 tp_do() { [ "$TP_CHECK" = 1 ] || "$@"; }
 tp_probe() {
-  _id=$1 _p=$2 _alg=$3
+  _id=$1 _p=$2 _alg=$3 _lt=
   [ -n "$_um" ] || { _um=1; printf '%s id=umask umask=' __TSPLAY__; umask; }
   tp_enc "$_p"; _pe=$_e
   if [ -L "$_p" ]; then _t=l; elif [ -d "$_p" ]; then _t=d; elif [ -f "$_p" ]; then _t=f; elif [ -e "$_p" ]; then _t=o; else
@@ -33,7 +34,7 @@ tp_probe() {
   _s=$(stat -c '%a %U %G %u %g %s %Y %i' -- "$_p") || return 1
   _x=
   if [ "$_t" = f ] && [ -n "$_alg" ]; then _x=$("$_alg"sum < "$_p"); _x="sha=${'$'}{_x%% *}"; fi
-  if [ "$_t" = l ]; then tp_enc "$(readlink -- "$_p")"; _x="target=$_e"; [ -d "$_p" ] && _x="$_x ltype=d"; [ -f "$_p" ] && _x="$_x ltype=f"; fi
+  if [ "$_t" = l ]; then _lt=$(readlink -- "$_p"); tp_enc "$_lt"; _x="target=$_e"; [ -d "$_p" ] && _x="$_x ltype=d"; [ -f "$_p" ] && _x="$_x ltype=f"; fi
   set -f; set -- $_s; set +f
   printf '%s id=%s exists=1 type=%s mode=%s user=%s group=%s uid=%s gid=%s size=%s mtime=%s inode=%s path=%s %s\n' \
     __TSPLAY__ "$_id" "$_t" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$_pe" "$_x"

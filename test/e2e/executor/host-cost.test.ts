@@ -9,7 +9,7 @@ import { parseRecap, runTsplay } from '../run-tsplay.js'
 
 const HOST = 'lab-3'
 const PLAYBOOK = fileURLToPath(new URL('../../../bench/playbook.yml', import.meta.url))
-// measured 32 and 34 (45 and 29 execs before the printf/umask writes: 57 and 38 processes)
+// measured 32 and 33 (before the printf/umask writes and the other savings: 57 and 38)
 const MAX_PROCESSES = 36
 
 async function lastPid(): Promise<number> {
