@@ -70,6 +70,7 @@ export function parseKnownHosts(text: string, file: string): KnownHostEntry[] {
 // same array, whose index (below) is built once.
 const parsedFiles = new Map<string, { text: string; entries: KnownHostEntry[] }>()
 const combined = new Map<string, { parts: KnownHostEntry[][]; entries: KnownHostEntry[] }>()
+const NO_ENTRIES: KnownHostEntry[] = [] // one array for every missing file, so the combination stays cached
 
 export function loadKnownHosts(files: string[]): KnownHostEntry[] {
   const parts = files.map((f) => {
@@ -77,7 +78,7 @@ export function loadKnownHosts(files: string[]): KnownHostEntry[] {
     try {
       text = readFileSync(f, 'utf8')
     } catch (e) {
-      if (['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) return [] // as existsSync did
+      if (['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) return NO_ENTRIES // as existsSync did
       throw e
     }
     let cached = parsedFiles.get(f)
@@ -92,8 +93,9 @@ export function loadKnownHosts(files: string[]): KnownHostEntry[] {
   return entries
 }
 
-// Unmarked entries by the literal names in their patterns; wildcard, negated and hashed ones are
-// matched one by one. Positions keep file order (the first entry of a key type is the one reported).
+// Unmarked entries by the literal names in their patterns; wildcard, negated, hashed and non-ASCII ones
+// are matched one by one. Positions keep file order (the first entry of a key type is the one reported).
+// Names fold ASCII letters only, as the patterns' case-insensitive RegExps do (no 'u' flag: K ≠ K).
 interface HostIndex {
   byName: Map<string, number[]>
   general: number[]
@@ -106,8 +108,8 @@ function indexFor(entries: KnownHostEntry[]): HostIndex {
   index = { byName: new Map(), general: [] }
   entries.forEach((e, i) => {
     if (e.marker) return
-    if (/[*?!]/.test(e.patterns) || e.patterns.startsWith('|')) return void index.general.push(i)
-    for (const name of new Set(e.patterns.toLowerCase().split(','))) {
+    if (/[*?!]|[^\x00-\x7f]/.test(e.patterns) || e.patterns.startsWith('|')) return void index.general.push(i)
+    for (const name of new Set(asciiLower(e.patterns).split(','))) {
       const at = index.byName.get(name)
       if (at) at.push(i)
       else index.byName.set(name, [i])
@@ -117,10 +119,12 @@ function indexFor(entries: KnownHostEntry[]): HostIndex {
   return index
 }
 
+const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase())
+
 /** The unmarked entries whose patterns match `name`, in file order. */
 function entriesFor(entries: KnownHostEntry[], name: string): KnownHostEntry[] {
   const index = indexFor(entries)
-  const exact = index.byName.get(name.toLowerCase()) ?? []
+  const exact = index.byName.get(asciiLower(name)) ?? []
   const general = index.general.filter((i) => patternsMatch(entries[i].patterns, name))
   const at = general.length ? [...exact, ...general].sort((a, b) => a - b) : exact
   return at.map((i) => entries[i])

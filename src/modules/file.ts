@@ -4,7 +4,7 @@ import { ModuleError } from '../errors.js'
 import { quote } from '../util/shell-quote.js'
 import { fileAttrProps } from './copy.js'
 import { attrText, planAttrs } from './lib/attrs.js'
-import { applyMode, formatMode, parseMode, umaskFor } from './lib/mode.js'
+import { applyMode, formatMode, parseMode } from './lib/mode.js'
 import { changed, ok } from './lib/result.js'
 import { decode64, runSnippet, type Fields } from './lib/snippet.js'
 import { defineModule, type Diff, type ModuleContext, type TaskResult } from './types.js'
@@ -152,14 +152,16 @@ function creation(a: FileArgs, qp: string, probe: Fields | undefined): Creation 
   if (a.state === 'directory') {
     // like Ansible, every directory we create gets the requested attributes
     const plan = planAttrs(a, probe, '"$d"', { isDir: true }) // probe: the absent path, with the host's umask
-    const spec = parseMode(a.mode)
-    const byUmask = spec?.kind === 'octal' && !a.owner && !a.group ? umaskFor(spec.value, 'dirs') : undefined
-    // one mkdir process makes them all with the mode (the snippet ends here: nothing else is created)
-    if (byUmask) return { commands: [`umask ${byUmask}`, `mkdir -p -- ${qp}`], before: { state: 'absent' }, after: { state: 'directory', ...plan.after } }
-    const commands = [
-      `set --; q=${qp}; while [ ! -e "$q" ] && [ ! -L "$q" ]; do set -- "$q" "$@"; tp_dir "$q"; q=$_d; done`,
-      `mkdir -p -- ${qp}`,
-    ]
+    const walk = `set --; q=${qp}; while [ ! -e "$q" ] && [ ! -L "$q" ]; do set -- "$q" "$@"; tp_dir "$q"; q=$_d; done`
+    const mode = plan.after.mode
+    // mkdir -m sets the mode itself, exactly (a default ACL included): one process a level instead of
+    // mkdir plus a chmod each, where the mode still lets the next level be made inside
+    if (mode !== undefined && (parseInt(mode, 8) & 0o300) === 0o300) {
+      const owners = planAttrs({ ...a, mode: undefined }, probe, '"$d"', { isDir: true }).commands
+      const each = [`mkdir -m ${mode} -- "$d"`, ...owners].map((c) => `${c} || exit 1`).join('; ')
+      return { commands: [walk, `for d; do ${each}; done`], before: { state: 'absent' }, after: { state: 'directory', ...plan.after } }
+    }
+    const commands = [walk, `mkdir -p -- ${qp}`]
     if (plan.commands.length) commands.push(`for d; do ${plan.commands.map((c) => `${c} || exit 1`).join('; ')}; done`)
     return { commands, before: { state: 'absent' }, after: { state: 'directory', ...plan.after } }
   }

@@ -27,7 +27,8 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
   const fresh = a.create && !ctx.check ? transform(undefined).text : undefined
   const read = await runSnippet(ctx, [
     `p=${qp}; [ -L "$p" ] && [ -e "$p" ] && p=$(readlink -f -- "$p")`,
-    `tp_probe f "$p" '' || exit 1`, // no checksum tool: the controller hashes the content it reads
+    // no checksum tool (the controller hashes the content it reads), and no stat unless attributes are asked for
+    `tp_probe f "$p" ${a.mode !== undefined || a.owner || a.group ? "''" : '-'} || exit 1`,
     `if [ -f "$p" ]; then printf '__TSPLAY__ id=content b64='; base64 -w0 < "$p" || exit 1; echo; fi`,
     `tp_dir "$p"; if [ -d "$_d" ]; then echo '__TSPLAY__ id=dir exists=1'; fi`,
     fresh !== undefined ? createWhenAbsent(a, Buffer.from(fresh, 'utf8'), 'p') : '',

@@ -5,8 +5,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { ModuleError } from '../../errors.js'
 import { printfBytes, quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
-import { attrText, planAttrs, type AttrArgs, type AttrPlan } from './attrs.js'
-import { formatMode, parseMode, umaskFor } from './mode.js'
+import { attrText, planAttrs, type AttrArgs } from './attrs.js'
+import { applyMode, formatMode, parseMode } from './mode.js'
 import { changed, ok } from './result.js'
 import { decode64, runSnippet, type Fields } from './snippet.js'
 
@@ -68,53 +68,63 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
 
   const plan = planAttrs(a, cur, '"$tmp"')
   if (ctx.diff) {
-    const before = cur.exists === '1' ? await readForDiff(ctx, path, Number(cur.size)) : ''
+    const before = holdsFile(cur) ? await readForDiff(ctx, path, Number(cur.size)) : ''
     const after = a.content !== undefined ? textForDiff(a.content) : a.remoteSrc !== undefined ? await readForDiff(ctx, a.remoteSrc, 0) : ''
     diff.push({ path, before, after })
     if (Object.keys(plan.after).length) diff.push({ path, before: attrText(plan.before), after: attrText(plan.after) })
   }
   if (probe.created) return changed(`${path} written`, data, diff)
   if (ctx.check) return changed(`${path} would be written`, data, diff)
-  const fin = await runSnippet(ctx, await finalizeScript(ctx, a, cur, plan, path, content), content && isInline(content) ? { stdin: content } : {})
+  const fin = await runSnippet(ctx, await finalizeScript(ctx, a, cur, path, content), content && isInline(content) ? { stdin: content } : {})
   if (fin.byId.backup) data.backup_file = decode64(fin.byId.backup.path)
   return changed(`${path} written`, data, diff)
 }
 
+// something the new file takes attributes from: not a dangling symlink, which the file replaces
+const holdsFile = (dest: Fields) => dest.exists === '1' && dest.type !== 'l'
 const isEmbedded = (content: Buffer) => content.length <= EMBED_LIMIT
 const isInline = (content: Buffer) => !isEmbedded(content) && content.length <= INLINE_LIMIT
 
 /**
  * sh that installs the new content at `path` through a temp file beside it: small content is written
  * by the script itself, larger rides on stdin (byte-counted), the largest is put first. The temp file
- * gets its final mode (the requested one, else the old file's, else the umask default), the old file's
- * owner, then the requested owner and group, and is renamed over the old file.
+ * gets the old file's owner, the requested owner and group, then its mode (last: chown clears setuid
+ * and setgid), and is renamed over the old file.
  */
-async function finalizeScript(ctx: ModuleContext, a: EnsureFileArgs, cur: Fields, plan: AttrPlan, path: string, content: Buffer | undefined): Promise<string> {
-  const exists = cur.exists === '1'
-  const defaultMode = 0o666 & ~parseInt(cur.umask ?? '0022', 8)
-  const mode = plan.after.mode !== undefined ? parseInt(plan.after.mode, 8) : exists ? parseInt(cur.mode, 8) : defaultMode
+async function finalizeScript(ctx: ModuleContext, a: EnsureFileArgs, cur: Fields, path: string, content: Buffer | undefined): Promise<string> {
+  const exists = holdsFile(cur)
+  const spec = parseMode(a.mode)
   const tmp = `${dirOf(path)}/.tsplay-${randomBytes(6).toString('hex')}.tmp`
   if (content !== undefined && !isEmbedded(content) && !isInline(content)) await ctx.conn.put(content, tmp, { become: ctx.become })
-  // a temp file made by a redirection here takes its mode from the umask (the snippet ends with the mv)
-  const redirected = content !== undefined && (isEmbedded(content) || isInline(content))
-  const byUmask = redirected && !a.validate ? umaskFor(mode, 'file') : undefined
-  const modeSet = byUmask !== undefined || (redirected && !exists && mode === defaultMode)
+  const owners = planAttrs({ ...a, mode: undefined }, exists ? cur : undefined, '"$tmp"').commands.map((c) => `${c} || exit 1`)
+  // the old file's owner, unless both files are already ours (test's -O/-G: no process)
+  const ours = `[ -O "$dest" ] && [ -G "$dest" ] && [ -O "$tmp" ] && [ -G "$tmp" ]`
+  let attrs: string[]
+  if (exists && !spec) {
+    // the old file's mode, then its owner, as before and as Ansible does: a setuid/setgid file's chown
+    // always runs, so the kernel clears those bits just as it did then
+    attrs = [`chmod --reference="$dest" -- "$tmp" || exit 1`, `{ [ ! -u "$dest" ] && [ ! -g "$dest" ] && ${ours}; } || chown --reference="$dest" -- "$tmp" 2>/dev/null`, ...owners]
+  } else {
+    const umask = parseInt(cur.umask ?? '0022', 8)
+    const base = exists ? parseInt(cur.mode, 8) : 0o666 & ~umask
+    // a new file made here by a redirection already has what the directory gives a new file
+    const madeHere = content !== undefined && (isEmbedded(content) || isInline(content))
+    const chmod = spec ? `chmod ${formatMode(applyMode(spec, base, false, umask))} "$tmp" || exit 1` : madeHere ? '' : `chmod ${formatMode(base)} "$tmp" || exit 1`
+    // the mode last: chown clears setuid and setgid
+    attrs = [exists ? `{ ${ours}; } || chown --reference="$dest" -- "$tmp" 2>/dev/null` : '', ...owners, chmod]
+  }
   return [
     `tmp=${quote(tmp)}; dest=${quote(path)}`,
     `trap 'rm -f -- "$tmp"' EXIT`,
-    byUmask ? `umask ${byUmask}` : '',
     content && isEmbedded(content) ? `${printfBytes(content)} > "$tmp" || exit 1` : '',
     // a dropped connection ends stdin early: never install fewer bytes than were sent
     content && isInline(content) ? `cat > "$tmp" || exit 1; [ "$(wc -c < "$tmp")" -eq ${content.length} ] || tp_fail 'transfer cut short'` : '',
     a.remoteSrc !== undefined ? `cp -- ${quote(a.remoteSrc)} "$tmp" || exit 1` : '',
     a.validate ? validateLine(a.validate) : '',
-    modeSet ? '' : `chmod ${formatMode(mode)} "$tmp" || exit 1`,
-    // the old file's owner, unless both are already ours (test's -O/-G: no process)
-    exists ? `{ [ -O "$dest" ] && [ -G "$dest" ] && [ -O "$tmp" ] && [ -G "$tmp" ]; } || chown --reference="$dest" -- "$tmp" 2>/dev/null` : '',
+    ...attrs,
     a.backup
       ? `if [ -e "$dest" ]; then b="$dest.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$b" || exit 1; printf '__TSPLAY__ id=backup path=%s\\n' "$(tp_b64 "$b")"; fi`
       : '',
-    ...planAttrs({ ...a, mode: undefined }, cur, '"$tmp"').commands.map((c) => `${c} || exit 1`),
     `mv -f -- "$tmp" "$dest" || exit 1; trap - EXIT`,
   ].join('\n')
 }
@@ -145,18 +155,17 @@ async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, co
 export function createWhenAbsent(a: Pick<EnsureFileArgs, 'mode' | 'owner' | 'group' | 'validate'>, content: Buffer, pathVar = 'd'): string {
   const spec = parseMode(a.mode)
   if (!isEmbedded(content) || spec?.kind === 'symbolic') return ''
-  // the file made by the redirection takes its mode from the umask: no chmod (nothing is made after it)
-  const byUmask = spec && !a.validate ? umaskFor(spec.value, 'file') : undefined
-  const plan = planAttrs(byUmask ? { ...a, mode: undefined } : a, undefined, '"$tmp"')
+  // owner and group first, the mode last (chown clears setuid/setgid), and by chmod: under a directory's
+  // default ACL the umask does not apply. Without a mode, the file has what the directory gives a new one.
+  const plan = planAttrs({ ...a, mode: undefined }, undefined, '"$tmp"')
   const d = `"$${pathVar}"`
   return [
     `if [ ! -e ${d} ] && [ ! -L ${d} ] && [ -d "$_d" ]; then`,
     `  tmp="$_d"/.tsplay-${randomBytes(6).toString('hex')}.tmp; trap 'rm -f -- "$tmp"' EXIT`,
-    byUmask ? `  umask ${byUmask}` : '',
-    // without a mode, the file has the umask default, as Ansible gives a new file
     `  ${printfBytes(content)} > "$tmp" || exit 1`,
     a.validate ? `  ${validateLine(a.validate)}` : '',
     ...plan.commands.map((c) => `  ${c} || exit 1`),
+    spec?.kind === 'octal' ? `  chmod ${formatMode(spec.value)} "$tmp" || exit 1` : '',
     `  mv -f -- "$tmp" ${d} || exit 1; trap - EXIT`,
     `  echo '__TSPLAY__ id=created'`,
     `fi`,

@@ -72,13 +72,3 @@ export function formatMode(mode: number): string {
   return (mode & 0o7777).toString(8).padStart(4, '0')
 }
 
-/**
- * The umask under which a new file (base 0666) or a new directory (base 0777, and mkdir -p's parents,
- * which also get u+wx) is made with exactly `mode`: a snippet that sets it spares the host a chmod
- * process. Undefined where no umask can give that mode (execute bits on a file, special bits).
- */
-export function umaskFor(mode: number, kind: 'file' | 'dirs'): string | undefined {
-  const base = kind === 'file' ? 0o666 : 0o777
-  if ((mode & ~base) !== 0 || (kind === 'dirs' && (mode & 0o300) !== 0o300)) return undefined
-  return formatMode(0o777 & ~mode)
-}

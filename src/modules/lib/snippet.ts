@@ -10,7 +10,8 @@ export const MARK = '__TSPLAY__'
 // the host a pipe and a base64 process per value. Each process a probe spawns costs the host ~0.5 ms of
 // CPU: a probe spawns only stat (and the checksum tool); the umask is printed once per snippet by the
 // builtin on a record of its own (`$(umask)` would fork), and runSnippet copies it into every record.
-// After tp_probe of a symlink, $_lt holds its target as readlink printed it.
+// `tp_probe ID PATH -` reports the type alone (no stat); after tp_probe of a symlink, $_lt holds its
+// target as readlink printed it.
 export const PRELUDE = String.raw`
 tp_enc() { case $1 in ''|*[!abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./@%+=:,-]*) _e=$(printf '%s' "$1" | base64 -w0);; *) _e="~$1";; esac; }
 tp_b64() { tp_enc "$1"; printf '%s' "$_e"; }
@@ -31,6 +32,7 @@ tp_probe() {
   tp_enc "$_p"; _pe=$_e
   if [ -L "$_p" ]; then _t=l; elif [ -d "$_p" ]; then _t=d; elif [ -f "$_p" ]; then _t=f; elif [ -e "$_p" ]; then _t=o; else
     printf '%s id=%s exists=0 path=%s\n' __TSPLAY__ "$_id" "$_pe"; return 0; fi
+  if [ "$_alg" = - ]; then printf '%s id=%s exists=1 type=%s path=%s\n' __TSPLAY__ "$_id" "$_t" "$_pe"; return 0; fi
   _s=$(stat -c '%a %U %G %u %g %s %Y %i' -- "$_p") || return 1
   _x=
   if [ "$_t" = f ] && [ -n "$_alg" ]; then _x=$("$_alg"sum < "$_p"); _x="sha=${'$'}{_x%% *}"; fi

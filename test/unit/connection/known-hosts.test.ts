@@ -86,6 +86,10 @@ describe('known_hosts', () => {
     expect(differs.status === 'changed' && differs.entry.line).toBe(1)
     expect(verifyHostKey(entries, 'webx.corp', 22, a.blob).status).toBe('unknown')
     expect(verifyHostKey(entries, 'Other', 22, b.blob)).toEqual({ status: 'ok' })
+    // only ASCII letters fold, as in the patterns' RegExps: the Kelvin sign is not a K
+    const kelvin = parseKnownHosts(`\u212Aube ${a.pub}\nkube ${b.pub}`, 'kh')
+    expect(verifyHostKey(kelvin, 'KUBE', 22, a.blob).status).toBe('changed')
+    expect(verifyHostKey(kelvin, '\u212Aube', 22, a.blob)).toEqual({ status: 'ok' })
   })
 
   it('prefers the host key algorithms already known for the host', () => {
