@@ -5,6 +5,7 @@ import type { Command } from './command.js'
 import { TsplayError, UsageError } from '../errors.js'
 import { suggestion } from '../util/did-you-mean.js'
 import { processSecrets } from '../vault/redact.js'
+import { flushStdout } from '../reporters/batched-write.js'
 
 const verbs = {
   run: () => import('./run.js'),
@@ -70,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export function reportError(error: unknown): number {
+  flushStdout() // the results printed so far come before the error, as they happened
   if (error instanceof TsplayError) {
     process.stderr.write(`tsplay: ${processSecrets.redact(error.describe())}\n`)
     return error.code === 'USAGE' ? EXIT.usage : EXIT.error

@@ -23,3 +23,15 @@ export function batchedWrite(stream: NodeJS.WritableStream): BatchedWriter {
     flush,
   }
 }
+
+let stdout: BatchedWriter | undefined
+
+/** The one batched writer of process.stdout, shared so that an error report can flush it first. */
+export function batchedStdout(): BatchedWriter {
+  return (stdout ??= batchedWrite(process.stdout))
+}
+
+/** Writes what reporters still hold for stdout: before anything else reaches the terminal. */
+export function flushStdout(): void {
+  stdout?.flush()
+}

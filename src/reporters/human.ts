@@ -1,5 +1,5 @@
 // Ansible-like terminal output: PLAY/TASK banners, one line per host result, PLAY RECAP.
-import { batchedWrite } from './batched-write.js'
+import { batchedStdout } from './batched-write.js'
 import type { HostResultInfo, PlayInfo, Reporter, RunSummary, TaskInfo } from './types.js'
 import { formatDiff } from './diff.js'
 import { pyJsonLine } from './py-json.js'
@@ -33,7 +33,7 @@ export class HumanReporter implements Reporter {
   private live?: { timer: NodeJS.Timeout; done: number; total: number }
 
   constructor(private readonly options: HumanOptions = {}) {
-    const out = options.write ? { write: options.write, flush: () => {} } : batchedWrite(process.stdout)
+    const out = options.write ? { write: options.write, flush: () => {} } : batchedStdout()
     this.write = out.write
     this.flush = out.flush
     this.color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR)
