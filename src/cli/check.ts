@@ -59,7 +59,7 @@ export default defineCommand({
       for (const play of playbook.plays) {
         for (const { task } of playTasks(play)) {
           tasks++
-          const module = modules?.[task.action]
+          const module = modules[task.action]
           if (module) problems.push(...moduleArgProblems(task, module))
         }
       }
@@ -69,8 +69,7 @@ export default defineCommand({
         continue
       }
       const roles = new Set(playbook.plays.flatMap((p) => p.roles.map((r) => r.role.path))).size
-      const note = modules ? '' : ' (module arguments not checked: no module registry yet)'
-      process.stdout.write(`${file}: ok — ${playbook.plays.length} plays, ${tasks} tasks, ${roles} roles${note}\n`)
+      process.stdout.write(`${file}: ok — ${playbook.plays.length} plays, ${tasks} tasks, ${roles} roles\n`)
     }
     return failed ? 1 : 0 // problems already printed, one per line
   },

@@ -99,11 +99,12 @@ async function finalizeScript(ctx: ModuleContext, a: EnsureFileArgs, cur: Fields
   const owners = planAttrs({ ...a, mode: undefined }, exists ? cur : undefined, '"$tmp"').commands.map((c) => `${c} || exit 1`)
   // the old file's owner, unless both files are already ours (test's -O/-G: no process)
   const ours = `[ -O "$dest" ] && [ -G "$dest" ] && [ -O "$tmp" ] && [ -G "$tmp" ]`
+  const copyOwnerUnless = (test: string) => `{ ${test}; } || chown --reference="$dest" -- "$tmp" 2>/dev/null`
   let attrs: string[]
   if (exists && !spec) {
     // the old file's mode, then its owner, as before and as Ansible does: a setuid/setgid file's chown
     // always runs, so the kernel clears those bits just as it did then
-    attrs = [`chmod --reference="$dest" -- "$tmp" || exit 1`, `{ [ ! -u "$dest" ] && [ ! -g "$dest" ] && ${ours}; } || chown --reference="$dest" -- "$tmp" 2>/dev/null`, ...owners]
+    attrs = [`chmod --reference="$dest" -- "$tmp" || exit 1`, copyOwnerUnless(`[ ! -u "$dest" ] && [ ! -g "$dest" ] && ${ours}`), ...owners]
   } else {
     const umask = parseInt(cur.umask ?? '0022', 8)
     const base = exists ? parseInt(cur.mode, 8) : 0o666 & ~umask
@@ -111,7 +112,7 @@ async function finalizeScript(ctx: ModuleContext, a: EnsureFileArgs, cur: Fields
     const madeHere = content !== undefined && (isEmbedded(content) || isInline(content))
     const chmod = spec ? `chmod ${formatMode(applyMode(spec, base, false, umask))} "$tmp" || exit 1` : madeHere ? '' : `chmod ${formatMode(base)} "$tmp" || exit 1`
     // the mode last: chown clears setuid and setgid
-    attrs = [exists ? `{ ${ours}; } || chown --reference="$dest" -- "$tmp" 2>/dev/null` : '', ...owners, chmod]
+    attrs = [exists ? copyOwnerUnless(ours) : '', ...owners, chmod]
   }
   return [
     `tmp=${quote(tmp)}; dest=${quote(path)}`,
