@@ -18,6 +18,7 @@ import { didYouMean } from '../util/did-you-mean.js'
 import { Missing, helpers, describe, passesMissing } from './helpers.js'
 import { CAPTURE, LENIENT, LOOKUP, UnsupportedTemplate, lookups, toCapture, transform, type LookupMeta } from './transform.js'
 import { bracketIndexes, jinjaHint, parseError } from './syntax.js'
+import { isScope, isUnsafe } from './markers.js'
 
 export interface RenderContext {
   /** Where the template is written (the task's key); undefined-variable errors point here. */
@@ -41,25 +42,7 @@ interface Compiled {
 }
 
 const env = Handlebars.create()
-const unsafe = new WeakSet<object>()
 const NOT_CAPTURED = Symbol('not captured')
-
-/** Values under `node` are data, never templates: registered results, facts, command output. */
-export function markUnsafe<T>(node: T): T {
-  if (typeof node === 'object' && node !== null) unsafe.add(node)
-  return node
-}
-
-const scopes = new WeakSet<object>()
-
-/**
- * `vars` is one host's complete variables: templates found under it expand with it, not with the
- * current host's. Mark each entry of `hostvars` so `{{ hostvars.[node2].etcd_url }}` is node2's URL.
- */
-export function markScope<T>(vars: T): T {
-  if (typeof vars === 'object' && vars !== null) scopes.add(vars)
-  return vars
-}
 
 for (const [name, fn] of Object.entries(helpers)) {
   env.registerHelper(name, (...args: unknown[]) => {
@@ -107,7 +90,7 @@ function hintFor(name: string): string | undefined {
 function containsTemplate(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('{{')
   if (Array.isArray(value)) return value.some(containsTemplate)
-  if (typeof value === 'object' && value !== null && !unsafe.has(value)) return Object.values(value).some(containsTemplate)
+  if (typeof value === 'object' && value !== null && !isUnsafe(value)) return Object.values(value).some(containsTemplate)
   return false
 }
 
@@ -119,8 +102,8 @@ function origin(context: unknown, meta: LookupMeta, root: Vars): { unsafe: boole
   let node = context
   for (let i = 0; ; i++) {
     if (typeof node !== 'object' || node === null) return { unsafe: false, scope }
-    if (unsafe.has(node)) return { unsafe: true, scope }
-    if (scopes.has(node)) scope = node as Vars
+    if (isUnsafe(node)) return { unsafe: true, scope }
+    if (isScope(node)) scope = node as Vars
     if (i === meta.parts.length) return { unsafe: false, scope }
     node = (node as Vars)[meta.parts[i]]
   }
@@ -226,9 +209,9 @@ function locate(error: unknown, ctx: RenderContext): unknown {
 function renderWith(value: unknown, vars: Vars, state: RenderState): unknown {
   if (typeof value === 'string') return value.includes('{{') ? run(value, vars, state) : value
   if (Array.isArray(value)) return value.map((v) => renderWith(v, vars, state))
-  if (typeof value === 'object' && value !== null && !unsafe.has(value) && Object.getPrototypeOf(value) === Object.prototype) {
+  if (typeof value === 'object' && value !== null && !isUnsafe(value) && Object.getPrototypeOf(value) === Object.prototype) {
     if (!containsTemplate(value)) return value
-    const own = scopes.has(value) ? (value as Vars) : vars // a hostvars entry renders with its host's vars
+    const own = isScope(value) ? (value as Vars) : vars // a hostvars entry renders with its host's vars
     const out: Vars = {}
     for (const [k, v] of Object.entries(value)) {
       const key = k.includes('{{') ? String(renderWith(k, own, state)) : k
