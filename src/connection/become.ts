@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { ModuleError } from '../errors.js'
 import { quote, quoteArgv } from '../util/shell-quote.js'
-import { splitWords } from './ssh-args.js'
+import { shlexSplit } from '../util/shlex.js'
 import type { BecomeOptions } from './types.js'
 
 export class BecomeError extends ModuleError {
@@ -33,7 +33,7 @@ export function wrapBecome(command: string, become: BecomeOptions, { stdinNull =
   const prompt = `[tsplay-become-${nonce}]`
   const marker = `TSPLAY-BECOME-OK-${nonce}`
   const inner = `printf '%s\\n' ${marker} >&2; exec /bin/sh -c ${quote(command)}${stdinNull ? ' </dev/null' : ''}`
-  const flags = become.flags ? ` ${quoteArgv(splitWords(become.flags))}` : '' // each flag one word, never shell syntax
+  const flags = become.flags ? ` ${quoteArgv(shlexSplit(become.flags))}` : '' // each flag one word, never shell syntax
   const line =
     become.method === 'su'
       ? `su -s /bin/sh${flags} -c ${quote(inner)} ${quote(become.user)}`

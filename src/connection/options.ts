@@ -3,8 +3,10 @@
 import { existsSync } from 'node:fs'
 import { homedir, userInfo } from 'node:os'
 import { ConfigError } from '../errors.js'
+import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
 import type { BecomeOptions, ConnectionSpec, JumpSpec } from './types.js'
-import { parseSshArgs, proxyCommandAsJump, splitWords } from './ssh-args.js'
+import { shlexSplit } from '../util/shlex.js'
+import { parseSshArgs, proxyCommandAsJump } from './ssh-args.js'
 import { expandTilde, loadSshConfig, resolveSshConfig, type SshConfig } from './ssh-config.js'
 
 export interface ConnectOptions {
@@ -31,13 +33,11 @@ function str(vars: Vars, ...names: string[]): string | undefined {
   return undefined
 }
 
-function bool(value: unknown): boolean | undefined {
+function bool(value: unknown, name: string): boolean | undefined {
   if (value === undefined || value === null || value === '') return undefined
-  if (typeof value === 'boolean') return value
-  const s = String(value).toLowerCase()
-  if (['true', 'yes', 'on', '1'].includes(s)) return true
-  if (['false', 'no', 'off', '0'].includes(s)) return false
-  return undefined
+  const parsed = parseBoolean(value)
+  if (parsed === undefined) throw new ConfigError(`${name} must be a boolean, got ${JSON.stringify(value)}`, undefined, `one of ${BOOLEAN_WORDS}`)
+  return parsed
 }
 
 function port(value: string | undefined, where: string): number | undefined {
@@ -93,8 +93,8 @@ export function parseJumps(list: string, config: SshConfig, fallbackKeys: string
 export function resolveConnectionSpec(name: string, vars: Vars, options: ConnectOptions = {}): ConnectionSpec {
   const where = `host ${name}`
   const args = parseSshArgs([
-    ...splitWords(str(vars, 'ansible_ssh_common_args') ?? ''),
-    ...splitWords(str(vars, 'ansible_ssh_extra_args') ?? ''),
+    ...shlexSplit(str(vars, 'ansible_ssh_common_args') ?? ''),
+    ...shlexSplit(str(vars, 'ansible_ssh_extra_args') ?? ''),
   ])
   const o = args.options
   const address = str(vars, 'ansible_host', 'ansible_ssh_host') ?? name
@@ -112,7 +112,7 @@ export function resolveConnectionSpec(name: string, vars: Vars, options: Connect
   const proxyCommand = o.proxycommand ?? c.proxyCommand
   const asJump = proxyCommand ? proxyCommandAsJump(proxyCommand) : undefined
   const jumpList = o.proxyjump ?? args.jump ?? asJump ?? (proxyCommand ? undefined : c.proxyJump)
-  const checking = bool(vars.ansible_host_key_checking)
+  const checking = bool(vars.ansible_host_key_checking, 'ansible_host_key_checking')
   const hostKeyPolicy =
     policy(o.stricthostkeychecking, `${where} ssh args`) ??
     (checking === false ? 'no' : undefined) ??
@@ -120,7 +120,7 @@ export function resolveConnectionSpec(name: string, vars: Vars, options: Connect
     policy(c.strictHostKeyChecking, config.file) ??
     'strict'
   const knownHostsFiles = o.userknownhostsfile
-    ? splitWords(o.userknownhostsfile).map(expandTilde)
+    ? shlexSplit(o.userknownhostsfile).map(expandTilde)
     : (options.knownHostsFiles ?? c.userKnownHostsFiles ?? [`${homedir()}/.ssh/known_hosts`])
   const connectTimeout = o.connecttimeout ? Number(o.connecttimeout) * 1000 : undefined
   return {
@@ -145,7 +145,7 @@ export function resolveConnectionSpec(name: string, vars: Vars, options: Connect
 }
 
 function resolveBecome(vars: Vars, cli: ConnectOptions['become']): BecomeOptions | undefined {
-  const enabled = bool(vars.ansible_become) ?? cli?.enabled ?? false
+  const enabled = bool(vars.ansible_become, 'ansible_become') ?? cli?.enabled ?? false
   if (!enabled) return undefined
   const method = str(vars, 'ansible_become_method') ?? cli?.method ?? 'sudo'
   if (method !== 'sudo' && method !== 'su')

@@ -1,42 +1,6 @@
 // The parts of an ssh(1) command line tsplay understands: ansible_ssh_common_args/extra_args and
 // `ProxyCommand ssh -W %h:%p bastion`. Unknown options are reported, never silently dropped.
-
-/** Splits a command line the way sh does for plain words, single/double quotes and backslashes. */
-export function splitWords(line: string): string[] {
-  const words: string[] = []
-  let word = ''
-  let inWord = false
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (c === "'") {
-      const end = line.indexOf("'", i + 1)
-      if (end < 0) throw new Error(`unterminated ' in: ${line}`)
-      word += line.slice(i + 1, end)
-      i = end
-      inWord = true
-    } else if (c === '"') {
-      i++
-      for (; i < line.length && line[i] !== '"'; i++) {
-        if (line[i] === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) i++
-        word += line[i]
-      }
-      if (i >= line.length) throw new Error(`unterminated " in: ${line}`)
-      inWord = true
-    } else if (c === '\\' && i + 1 < line.length) {
-      word += line[++i]
-      inWord = true
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(word)
-      word = ''
-      inWord = false
-    } else {
-      word += c
-      inWord = true
-    }
-  }
-  if (inWord) words.push(word)
-  return words
-}
+import { shlexSplit } from '../util/shlex.js'
 
 export interface SshArgs {
   options: Record<string, string> // -o Key=Value, keys lower-cased
@@ -83,7 +47,7 @@ export function parseSshArgs(argv: string[]): SshArgs {
 
 /** `ssh [opts] -W %h:%p [user@]bastion` → the jump host spec `[user@]bastion[:port]`; undefined otherwise. */
 export function proxyCommandAsJump(command: string): string | undefined {
-  const argv = splitWords(command)
+  const argv = shlexSplit(command)
   const bin = argv[0]?.split('/').pop()
   if (bin !== 'ssh') return undefined
   const args = parseSshArgs(argv.slice(1))

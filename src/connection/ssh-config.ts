@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { homedir, userInfo } from 'node:os'
 import { ConfigError } from '../errors.js'
 import { patternsMatch } from './known-hosts.js'
-import { splitWords } from './ssh-args.js'
+import { shlexSplit } from '../util/shlex.js'
 
 export interface SshConfigHost {
   hostName?: string
@@ -43,7 +43,7 @@ export function parseSshConfig(text: string, file: string): SshConfig {
     const key = m[1].toLowerCase()
     const value = m[2].trim()
     if (key === 'host') {
-      current = { patterns: splitWords(value), match: false, settings: [] }
+      current = { patterns: shlexSplit(value), match: false, settings: [] }
       blocks.push(current)
     } else if (key === 'match') {
       warnings.push(`${file}:${i + 1}: Match blocks are not supported and were skipped`)
@@ -84,7 +84,7 @@ export function resolveSshConfig(config: SshConfig, alias: string): SshConfigHos
   const identityFiles: string[] = []
   for (const block of config.blocks.filter((b) => blockApplies(b, alias))) {
     for (const s of block.settings) {
-      if (s.key === 'identityfile') identityFiles.push(splitWords(s.value)[0] ?? s.value)
+      if (s.key === 'identityfile') identityFiles.push(shlexSplit(s.value)[0] ?? s.value)
       else if (!first.has(s.key)) first.set(s.key, s)
     }
   }
@@ -97,7 +97,7 @@ export function resolveSshConfig(config: SshConfig, alias: string): SshConfigHos
       throw new ConfigError(`${k} must be a positive number, got "${s.value}"`, { file: config.file, line: s.line })
     return n
   }
-  const unquote = (v: string | undefined) => (v === undefined ? undefined : (splitWords(v)[0] ?? v))
+  const unquote = (v: string | undefined) => (v === undefined ? undefined : (shlexSplit(v)[0] ?? v))
   const hostName = unquote(get('hostname'))
   const port = num('port') ?? 22
   const user = unquote(get('user'))
@@ -111,7 +111,7 @@ export function resolveSshConfig(config: SshConfig, alias: string): SshConfigHos
     proxyJump: proxyJump && proxyJump.toLowerCase() !== 'none' ? proxyJump : undefined,
     proxyCommand: get('proxycommand') && get('proxycommand')!.toLowerCase() !== 'none' ? get('proxycommand') : undefined,
     strictHostKeyChecking: get('stricthostkeychecking'),
-    userKnownHostsFiles: get('userknownhostsfile') ? splitWords(get('userknownhostsfile')!).map(expandTilde) : undefined,
+    userKnownHostsFiles: get('userknownhostsfile') ? shlexSplit(get('userknownhostsfile')!).map(expandTilde) : undefined,
     connectTimeout: num('connecttimeout'),
   }
 }

@@ -7,7 +7,7 @@ import { ConfigError, type SourcePosition } from '../errors.js'
 import type { InventoryData } from './data.js'
 import { expandHostRange, parseAddress, HostRangeError } from './host-range.js'
 import { pyLiteral } from './py-literal.js'
-import { shlexSplit, ShlexError } from './shlex.js'
+import { shlexSplit, ShlexError } from '../util/shlex.js'
 
 const SECTION = /^\[([^:\]\s]+)(?::([\p{L}\p{N}_]+))?\]\s*(?:#.*)?$/u
 const GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/u
@@ -115,7 +115,7 @@ function addPendingChildren(inv: InventoryData, file: string, group: string, pen
 function parseHostLine(inv: InventoryData, line: string, group: string, where: SourcePosition): void {
   let tokens: string[]
   try {
-    tokens = shlexSplit(line)
+    tokens = shlexSplit(line, { comments: true })
   } catch (e) {
     throw new ConfigError(`error parsing host definition '${line}': ${(e as ShlexError).message}`, where)
   }

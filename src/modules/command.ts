@@ -1,8 +1,7 @@
 // command: run a program with argv, no shell (pipes, globs and $VARS are literal).
 import { ModuleError } from '../errors.js'
 import { quoteArgv } from '../util/shell-quote.js'
-import { execLine, execProps, type ExecArgs } from './lib/exec.js'
-import { shlexSplit } from './lib/shlex.js'
+import { commandWords, execLine, execProps, type ExecArgs } from './lib/exec.js'
 import { defineModule } from './types.js'
 
 export interface CommandArgs extends ExecArgs {
@@ -24,7 +23,7 @@ export const command = defineModule<CommandArgs>({
   },
   async run(ctx, a) {
     if (a.cmd !== undefined && a.argv) throw new ModuleError('command: give either cmd or argv, not both')
-    const argv = a.argv ? a.argv.map(String) : shlexSplit(a.cmd ?? '')
+    const argv = a.argv ? a.argv.map(String) : commandWords('command', a.cmd ?? '')
     if (argv.length === 0) throw new ModuleError('command: no command given (cmd or argv)')
     // `exec` so the program is the process: no shell between it and its argv
     return execLine(ctx, `exec ${quoteArgv(argv)}`, a, a.argv ? argv : (a.cmd as string))

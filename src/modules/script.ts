@@ -2,9 +2,8 @@
 import { randomBytes } from 'node:crypto'
 import { ModuleError } from '../errors.js'
 import { quote, quoteArgv } from '../util/shell-quote.js'
-import { execLine, execProps, type ExecArgs } from './lib/exec.js'
+import { commandWords, execLine, execProps, type ExecArgs } from './lib/exec.js'
 import { findLocal, readLocal } from './lib/local-files.js'
-import { shlexSplit } from './lib/shlex.js'
 import { ok } from './lib/result.js'
 import { defineModule } from './types.js'
 
@@ -23,7 +22,7 @@ export const script = defineModule<ScriptArgs>({
     properties: { cmd: { type: 'string', aliases: ['_raw_params'] }, executable: { type: 'string' }, ...execProps },
   },
   async run(ctx, a) {
-    const [src, ...args] = shlexSplit(a.cmd)
+    const [src, ...args] = commandWords('script', a.cmd)
     if (!src) throw new ModuleError('script: no script given')
     const local = findLocal(ctx, src, 'files')
     // creates/removes first: a skipped script is not even copied

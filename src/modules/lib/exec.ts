@@ -1,7 +1,18 @@
 // Shared by command, shell, raw and script: run a line (with creates/removes/chdir/stdin), shape the result.
+import { ModuleError } from '../../errors.js'
 import { quote } from '../../util/shell-quote.js'
+import { shlexSplit } from '../../util/shlex.js'
 import type { ModuleContext, TaskResult } from '../types.js'
 import { changed, failed, ok } from './result.js'
+
+/** A command line's words, split as Ansible splits them (shlex); a bad line is an error naming the module. */
+export function commandWords(module: string, line: string): string[] {
+  try {
+    return shlexSplit(line)
+  } catch (error) {
+    throw new ModuleError(`${module}: cannot split ${JSON.stringify(line)} into words: ${(error as Error).message}`)
+  }
+}
 
 export interface ExecArgs {
   chdir?: string

@@ -5,7 +5,7 @@ import { quote, quoteArgv } from '../../util/shell-quote.js'
 import type { ModuleContext, TaskResult } from '../types.js'
 import { changed, ok } from './result.js'
 import { runSnippet } from './snippet.js'
-import { shlexSplit } from './shlex.js'
+import { commandWords } from './exec.js'
 
 export interface ServiceArgs {
   name: string
@@ -68,7 +68,7 @@ export async function ensureService(ctx: ModuleContext, a: ServiceArgs, module: 
   if (a.state === undefined && a.enabled === undefined && !a.daemon_reload) {
     throw new ModuleError(`${module}: one of the following is required: state, enabled${module === 'systemd' ? ', daemon_reload' : ''}`)
   }
-  const extra = a.arguments ? shlexSplit(a.arguments) : []
+  const extra = a.arguments ? commandWords(module, a.arguments) : []
   const vars = [
     `n=${quote(a.name)}`,
     `state=${quote(a.state ?? '')}`,

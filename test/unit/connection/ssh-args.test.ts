@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseSshArgs, proxyCommandAsJump, splitWords } from '../../../src/connection/ssh-args.js'
-
-describe('splitWords', () => {
-  it('splits like sh: quotes, escapes, empty words', () => {
-    expect(splitWords(`-o 'ProxyCommand=ssh -W %h:%p bastion' -o"User=a b" x\\ y ''`)).toEqual([
-      '-o',
-      'ProxyCommand=ssh -W %h:%p bastion',
-      '-oUser=a b',
-      'x y',
-      '',
-    ])
-  })
-  it('rejects an unterminated quote', () => {
-    expect(() => splitWords(`-o 'oops`)).toThrow(/unterminated '/)
-  })
-})
+import { parseSshArgs, proxyCommandAsJump } from '../../../src/connection/ssh-args.js'
+import { shlexSplit as splitWords } from '../../../src/util/shlex.js'
 
 describe('parseSshArgs', () => {
   it('reads -o in both spellings, -p, -l, -i, -J and keeps unknown flags aside', () => {

@@ -1,12 +1,15 @@
-// Python's shlex.split(line, comments=True) in POSIX mode, which ansible-core uses to split INI host
-// lines. Faithful quirks: '#' starts a comment even in the middle of a word (`a=b#c` → `a=b`);
-// inside double quotes a backslash escapes only `"` and `\`; single quotes escape nothing.
+// Python's shlex.split() in POSIX mode: the one shell-word splitting of tsplay, as ansible-core uses it
+// for the command module's free-form string, INI host lines (with comments=True) and ssh arguments.
+// Faithful quirks: inside double quotes a backslash escapes only `"` and `\` (`"a\$b"` is `a\$b`);
+// single quotes escape nothing; with comments, '#' starts a comment even in the middle of a word
+// (`a=b#c` → `a=b`).
 
 const WHITESPACE = ' \t\r\n'
 
 export class ShlexError extends Error {}
 
-export function shlexSplit(line: string): string[] {
+/** The words of `line`; throws ShlexError with Python's message ('No closing quotation', 'No escaped character'). */
+export function shlexSplit(line: string, options: { comments?: boolean } = {}): string[] {
   const tokens: string[] = []
   let state: string = ' ' // ' ' between words, 'a' in a word, a quote char, or '\\'
   let escapedState = 'a'
@@ -24,7 +27,7 @@ export function shlexSplit(line: string): string[] {
       if (WHITESPACE.includes(c)) {
         emit()
         state = ' '
-      } else if (c === '#') {
+      } else if (c === '#' && options.comments) {
         // a comment runs to the end of the (single) line
         break
       } else if (c === '\\') {
