@@ -1,10 +1,11 @@
 // One module call on one host: resolve become, delegation, check mode and environment, then run.
 import type { BecomeOptions, Connection, RunOptions as ConnRunOptions } from '../connection/types.js'
-import { ConfigError, TsplayError, UnreachableError } from '../errors.js'
+import { ConfigError, TemplateError, TsplayError, UnreachableError } from '../errors.js'
 import { runModule } from '../modules/lib/result.js'
 import type { ModuleContext, TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
-import { render, renderValue, toBool } from '../template/index.js'
+import { render, renderValue } from '../template/index.js'
+import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
 import type { Scope } from './types.js'
 import type { PlayContext } from './vars.js'
 
@@ -16,15 +17,18 @@ export interface Invocation {
   args: Vars
 }
 
-/** A keyword that may be a template: rendered with the task's vars, then read as a boolean. */
-export function flagValue(value: unknown, vars: Vars, fallback: boolean): boolean {
+/** A boolean keyword that may be a template: rendered with the task's vars, then read with Ansible's boolean(). */
+export function flagValue(value: unknown, vars: Vars, fallback: boolean, key = 'keyword'): boolean {
   if (value === undefined || value === null) return fallback
-  return toBool(typeof value === 'string' ? renderValue(value, vars) : value)
+  const rendered = typeof value === 'string' ? renderValue(value, vars) : value
+  const parsed = parseBoolean(rendered)
+  if (parsed === undefined) throw new TemplateError(`'${key}' must be a boolean, got ${JSON.stringify(rendered)}`, undefined, `it must render to one of ${BOOLEAN_WORDS}`)
+  return parsed
 }
 
 export function resolveBecome(ctx: PlayContext, scope: Scope, vars: Vars): BecomeOptions | undefined {
   const d = ctx.options.becomeDefaults
-  const enabled = flagValue(scope.become ?? vars.ansible_become, vars, d.become ?? false)
+  const enabled = flagValue(scope.become ?? vars.ansible_become, vars, d.become ?? false, 'become')
   if (!enabled) return undefined
   const pick = (...values: unknown[]) => values.find((v) => v !== undefined && v !== null && v !== '')
   const method = String(pick(scope.become_method, vars.ansible_become_method, d.method, 'sudo'))
@@ -45,8 +49,8 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
   const def = ctx.options.modules[task.action]
   if (!def) return { status: 'failed', msg: `no module named '${task.action}'`, data: {} }
   const delegate = scope.delegate_to === undefined ? undefined : render(String(scope.delegate_to), vars)
-  const check = flagValue(scope.check_mode, vars, ctx.options.check)
-  const diff = flagValue(scope.diff, vars, ctx.options.diff)
+  const check = flagValue(scope.check_mode, vars, ctx.options.check, 'check_mode')
+  const diff = flagValue(scope.diff, vars, ctx.options.diff, 'diff')
   try {
     const become = resolveBecome(ctx, scope, vars)
     const conn = def.local ? controllerOnly(inv.host) : withEnvironment(ctx.connectionFor(delegate ?? inv.host, vars, scope), environment(scope, vars))

@@ -3,7 +3,8 @@
 import pLimit from 'p-limit'
 import { ConfigError } from '../errors.js'
 import type { Play, Task, Vars } from '../playbook/model.js'
-import { render, renderValue, toBool } from '../template/index.js'
+import { render } from '../template/index.js'
+import { flagValue } from './invoke.js'
 import { batches } from './batches.js'
 import { checkNotifications, flushHandlers } from './handlers.js'
 import { playScope } from './scope.js'
@@ -31,7 +32,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const strategy = render(play.strategy ?? 'linear', playVars)
   if (strategy !== 'linear' && strategy !== 'free') throw new ConfigError(`strategy '${strategy}' is not supported`, play.keyPos.strategy ?? play.pos, 'use linear or free')
   const playState = { ended: false }
-  const force = toBool(play.force_handlers ?? false)
+  const force = flagValue(play.force_handlers, playVars, false, 'force_handlers')
   const sections = [play.pre_tasks, [...play.roles.map((r) => r.block), ...play.tasks], play.post_tasks]
   let goOn = true
 
@@ -66,7 +67,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
 }
 
 function gatherFacts(play: Play, playVars: Vars): boolean {
-  return toBool(typeof play.gather_facts === 'string' ? renderValue(play.gather_facts, playVars) : play.gather_facts)
+  return flagValue(play.gather_facts, playVars, true, 'gather_facts')
 }
 
 async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {

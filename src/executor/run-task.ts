@@ -24,7 +24,7 @@ export async function runTaskOnHost(ctx: PlayContext, task: Task, host: HostStat
   let vars: Vars = {}
   try {
     vars = taskVars(ctx, host, scope)
-    noLog = flagValue(scope.no_log, vars, false)
+    noLog = flagValue(scope.no_log, vars, false, 'no_log')
     outcome = task.loop === undefined ? await runOnce(ctx, task, scope, vars, report) : await runLoop(ctx, task, scope, vars, report)
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
@@ -37,8 +37,8 @@ export async function runTaskOnHost(ctx: PlayContext, task: Task, host: HostStat
 
 function tolerance(scope: Scope, vars: Vars, status: TaskStatus) {
   return {
-    ignored: status === 'failed' && flagValue(scope.ignore_errors, vars, false),
-    ignoredUnreachable: status === 'unreachable' && flagValue(scope.ignore_unreachable, vars, false),
+    ignored: status === 'failed' && flagValue(scope.ignore_errors, vars, false, 'ignore_errors'),
+    ignoredUnreachable: status === 'unreachable' && flagValue(scope.ignore_unreachable, vars, false, 'ignore_unreachable'),
   }
 }
 

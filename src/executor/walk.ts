@@ -80,7 +80,7 @@ export class Walker {
     }
     let runOnce = false
     try {
-      runOnce = scope.run_once !== undefined && flagValue(scope.run_once, taskVars(this.ctx, active[0], scope), false)
+      runOnce = scope.run_once !== undefined && flagValue(scope.run_once, taskVars(this.ctx, active[0], scope), false, 'run_once')
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error
       failHosts(this.ctx, task, active, error.describe())
@@ -97,7 +97,7 @@ export class Walker {
     const lost = ran.filter((h) => (h.failed || h.unreachable) && h.rescuing === 0)
     if (!lost.length) return
     const batch = this.ctx.batch.map((n) => this.ctx.hosts.get(n)!)
-    const fatal = flagValue(scope.any_errors_fatal, {}, false)
+    const fatal = flagValue(scope.any_errors_fatal, {}, false, 'any_errors_fatal')
     const pct = this.ctx.play.max_fail_percentage
     const failedShare = (batch.filter((h) => h.failed && h.rescuing === 0).length / batch.length) * 100
     if (fatal || (pct !== undefined && failedShare > Number(pct))) {

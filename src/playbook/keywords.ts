@@ -1,22 +1,19 @@
 // Normalisation of the keywords plays, blocks, roles and tasks share (see model.ts for the rules).
-import type { SourcePosition } from '../errors.js'
+import { ConfigError, type SourcePosition } from '../errors.js'
 import { checkSyntax, conditionTemplate } from '../template/index.js'
+import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
 import type { CommonKeywords, Condition, Flag, Located, Vars } from './model.js'
 import type { SourceMap } from './yaml.js'
 
 export type Raw = Record<string, unknown>
 
-const TRUE = new Set(['yes', 'true', 'on', 'y'])
-const FALSE = new Set(['no', 'false', 'off', 'n'])
-
-/** `yes`/`no`/… → boolean; templates (and anything else) stay as written. */
-export function flag(value: unknown): Flag | undefined {
+/** A boolean keyword: `yes`/`no`/… → boolean, a template stays as written; anything else is an error naming `key`. */
+export function flag(value: unknown, key: string, where?: SourcePosition): Flag | undefined {
   if (value === undefined || value === null) return undefined
-  if (typeof value === 'boolean') return value
-  const s = String(value).trim().toLowerCase()
-  if (TRUE.has(s)) return true
-  if (FALSE.has(s)) return false
-  return String(value)
+  if (typeof value === 'string' && value.includes('{{')) return value
+  const parsed = parseBoolean(value)
+  if (parsed === undefined) throw new ConfigError(`'${key}' must be a boolean, got ${JSON.stringify(value)}`, where, `write one of ${BOOLEAN_WORDS}`)
+  return parsed
 }
 
 export function stringList(value: unknown, splitCommas = false): string[] {
@@ -59,7 +56,7 @@ export function commonKeywords(raw: Raw, map: SourceMap): CommonKeywords & Locat
   }
   if (typeof raw.name === 'string') out.name = raw.name
   for (const key of ['become', 'ignore_errors', 'ignore_unreachable', 'run_once', 'no_log', 'check_mode', 'diff', 'any_errors_fatal'] as const) {
-    const f = flag(raw[key])
+    const f = flag(raw[key], key, at(key))
     if (f !== undefined) out[key] = f
   }
   for (const key of ['become_user', 'become_method', 'delegate_to', 'remote_user', 'connection'] as const) {

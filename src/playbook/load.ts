@@ -87,7 +87,7 @@ class Loader {
       ...common,
       kind: 'play',
       hosts: stringList(raw.hosts).join(','),
-      gather_facts: flag(raw.gather_facts) ?? true,
+      gather_facts: flag(raw.gather_facts, 'gather_facts', at('gather_facts')) ?? true,
       serial: raw.serial === undefined || raw.serial === null ? [] : (Array.isArray(raw.serial) ? raw.serial : [raw.serial]) as (number | string)[],
       strategy: raw.strategy === undefined ? 'linear' : String(raw.strategy),
       vars_files: this.varsFiles(raw.vars_files, map, baseDir, at('vars_files')),
@@ -100,7 +100,7 @@ class Loader {
       file,
     }
     if (raw.max_fail_percentage !== undefined) play.max_fail_percentage = raw.max_fail_percentage as number | string
-    const force = flag(raw.force_handlers)
+    const force = flag(raw.force_handlers, 'force_handlers', at('force_handlers'))
     if (force !== undefined) play.force_handlers = force
     for (const h of play.handlers) if (h.kind !== 'task') throw new ConfigError('handlers must be tasks, not blocks', h.pos)
     return play

@@ -7,8 +7,9 @@ import type { SourcePosition } from '../errors.js'
 import { describe } from '../template/helpers.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { compileSchema } from '../util/schema-cache.js'
+import { UnsafeText } from '../util/unsafe-text.js'
+import { foldArgs, type ArgProps } from '../modules/lib/arg-spec.js'
 import { shortName, type ModuleInfo } from './catalog.js'
-import { flag } from './keywords.js'
 import type { Task, Vars } from './model.js'
 import { ajvExpectation, type Problem } from './validate.js'
 
@@ -16,7 +17,7 @@ const compiled = new WeakMap<object, ValidateFunction>()
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
   let v = compiled.get(schema)
-  if (!v) compiled.set(schema, (v = compileSchema({ allErrors: true, verbose: true, strict: false, coerceTypes: true }, [schema])))
+  if (!v) compiled.set(schema, (v = compileSchema({ allErrors: true, verbose: true, strict: false }, [schema])))
   return v
 }
 
@@ -28,40 +29,22 @@ function valueAt(args: unknown, path: string): unknown {
 
 const isTemplate = (v: unknown) => typeof v === 'string' && v.includes('{{')
 
+// A deep copy to judge: an `!unsafe` value is the string it stands for.
+function copyOf(value: unknown): unknown {
+  if (value instanceof UnsafeText) return String(value)
+  if (Array.isArray(value)) return value.map(copyOf)
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyOf(v)]))
+  return value
+}
+
 /** Where the task's module is written (its key, or action:/local_action:). */
 export function moduleKeyPosition(task: Task): SourcePosition {
   const key = Object.keys(task.keyPos).find((k) => shortName(k) === task.action || k === 'action' || k === 'local_action' || k === 'import_tasks')
   return (key && task.keyPos[key]) || task.pos
 }
 
-type Props = Record<string, { type?: unknown; aliases?: string[] }>
-
-function types(p: { type?: unknown } | undefined): unknown[] {
-  return Array.isArray(p?.type) ? p.type : [p?.type]
-}
-
-// Module schemas list `aliases` per property (copy's `path` for `dest`), as Ansible arg specs do: fold
-// them to the canonical name, and read yes/no/on/off for booleans and "a,b" for lists (ajv's own
-// coercion knows only true/false and single values). Returns the folded copy and canonical → written key.
-function fold(args: Vars, schema: Record<string, unknown>): { folded: Vars; written: Map<string, string> } {
-  const props = (schema.properties ?? {}) as Props
-  const folded: Vars = {}
-  const written = new Map<string, string>()
-  for (const [key, value] of Object.entries(args)) {
-    const name = key in props ? key : (Object.keys(props).find((k) => props[k].aliases?.includes(key)) ?? key)
-    written.set(name, key)
-    let v = value
-    const t = types(props[name])
-    if (typeof v === 'string' && !isTemplate(v)) {
-      if (t.includes('boolean') && typeof flag(v) === 'boolean') v = flag(v)
-      else if (t.includes('array') && !t.includes('string')) v = v.split(',').map((x) => x.trim()).filter(Boolean)
-    }
-    folded[name] = v
-  }
-  return { folded, written }
-}
-
-// ajv must not see the non-standard `aliases` keyword as a constraint; strict:false ignores it.
+// ajv must not see the non-standard `aliases` keyword as a constraint; strict:false ignores it. Types are
+// converted by foldArgs (the same conversion the run-time validator uses), never by ajv's own coercion.
 export interface CheckedArgs {
   /** The arguments converted to the schema's types (a copy; the task is not modified). */
   args: Vars
@@ -74,7 +57,7 @@ export interface CheckedArgs {
  */
 export function coerceModuleArgs(task: Task, module: ModuleInfo, args: Vars = task.args, rendered = false): CheckedArgs {
   if (!module.schema) return { args, problems: [] }
-  const { folded, written } = fold(structuredClone(args), module.schema)
+  const { args: folded, written } = foldArgs(module.schema, copyOf(args) as Vars)
   const validate = validatorFor(module.schema)
   if (validate(folded)) return { args: folded, problems: [] }
   return { args: folded, problems: problemsOf(validate, task, folded, rendered, written) }
@@ -106,7 +89,7 @@ function toProblem(error: ErrorObject, task: Task, label: string, args: unknown,
   switch (error.keyword) {
     case 'additionalProperties': {
       const bad = String(p.additionalProperty)
-      const props = (schema?.properties ?? {}) as Props
+      const props = (schema?.properties ?? {}) as ArgProps
       const known = [...Object.keys(props), ...Object.values(props).flatMap((p) => p.aliases ?? [])]
       const near = didYouMean(bad, known)
       return { message: `unknown argument '${bad}' for module '${task.action}' in ${label}`, position: at(error.instancePath === '' ? bad : arg), hint: near ? `did you mean '${near}'?` : `valid: ${known.join(', ')}` }

@@ -83,7 +83,7 @@ function loadRole(dir: string, name: string, env: RoleEnv): Role {
     validateSchema('role-meta', data, map)
     const m = (data ?? {}) as Raw
     meta.dependencies = ((m.dependencies as unknown[]) ?? []).map((d, i) => parseRoleRef(d, map, m.dependencies, i))
-    meta.allow_duplicates = flag(m.allow_duplicates) === true
+    meta.allow_duplicates = flag(m.allow_duplicates, 'allow_duplicates', map.key(m, 'allow_duplicates')) === true
   }
   return {
     name,

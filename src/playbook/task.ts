@@ -69,7 +69,7 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   if (raw.delay !== undefined) task.delay = raw.delay as number | string
   if (raw.loop_control) {
     const lc = { ...(raw.loop_control as LoopControl) }
-    if (lc.extended !== undefined) lc.extended = flag(lc.extended)
+    if (lc.extended !== undefined) lc.extended = flag(lc.extended, 'loop_control.extended', at('loop_control'))
     task.loop_control = lc
   }
   setLoop(task, raw, at, label)

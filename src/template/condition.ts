@@ -13,7 +13,7 @@
 // with the Handlebars spelling as the hint.
 import { TemplateError } from '../errors.js'
 import { evaluate, type RenderContext } from './engine.js'
-import { helpers, toBool, truthy } from './helpers.js'
+import { helpers, truthy } from './helpers.js'
 
 const infix: Record<string, string> = { '==': 'eq', '!=': 'ne', '<': 'lt', '>': 'gt', '<=': 'lte', '>=': 'gte', in: 'in' }
 
@@ -86,14 +86,4 @@ function unwrap(text: string): string {
     else if (text[i] === ')' && --depth === 0 && i < text.length - 1) return text
   }
   return unwrap(text.slice(1, -1).trim())
-}
-
-/**
- * A boolean keyword (`become`, `ignore_errors`, `run_once`, …: model Flag): a literal, or a template
- * rendered and read with Ansible's `bool` (yes/true/on/1).
- */
-export function evaluateFlag(flag: boolean | string | undefined, vars: Record<string, unknown>, ctx: RenderContext = {}): boolean {
-  if (flag === undefined) return false
-  if (typeof flag === 'boolean') return flag
-  return toBool(evaluate(flag, vars, ctx))
 }

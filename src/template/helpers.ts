@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import yaml from 'js-yaml'
 import { quote } from '../util/shell-quote.js'
-import { ANSIBLE_YAML_SCHEMA } from '../playbook/yaml-schema.js'
+import { boolFilter } from '../util/boolean.js'
+import { loadYaml } from '../util/yaml.js'
 
 type Helper = (...args: unknown[]) => unknown
 
@@ -21,13 +22,6 @@ export function truthy(value: unknown): boolean {
   return Boolean(value)
 }
 
-/** Ansible's `bool` filter: only yes/on/1/true (any case) and true are true. */
-export function toBool(value: unknown): boolean {
-  if (typeof value === 'boolean') return value
-  if (typeof value === 'number') return value === 1
-  if (typeof value === 'string') return ['yes', 'on', '1', 'true', 'y', 't'].includes(value.trim().toLowerCase())
-  return false
-}
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true
@@ -109,7 +103,7 @@ export const helpers: Record<string, Helper> = {
   undefined: (x) => x === undefined,
   default: (x, fallback, ifFalsy) => (x === undefined || x === null || (ifFalsy === true && !truthy(x)) ? fallback : x),
   mandatory: (x) => x,
-  bool: (x) => toBool(x),
+  bool: (x) => boolFilter(x),
   int: (x, fallback = 0) => {
     const n = typeof x === 'number' ? Math.trunc(x) : parseInt(String(x), 10)
     return Number.isNaN(n) ? fallback : n
@@ -148,7 +142,7 @@ export const helpers: Record<string, Helper> = {
   from_json: (s) => JSON.parse(str(s)),
   to_yaml: (x) => yaml.dump(x, { flowLevel: 0 }).trimEnd(),
   to_nice_yaml: (x) => yaml.dump(x, { indent: 4 }),
-  from_yaml: (s) => yaml.load(str(s), { schema: ANSIBLE_YAML_SCHEMA }),
+  from_yaml: (s) => loadYaml(str(s), '<from_yaml>'),
   // Ansible's default algorithm is sha1; tsplay defaults to sha256 (name another: `hash x "sha1"`).
   hash: (s, algorithm = 'sha256') => createHash(String(algorithm)).update(str(s)).digest('hex'),
   basename: (p) => posix.basename(str(p)),

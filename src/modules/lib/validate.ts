@@ -5,31 +5,21 @@ import { ModuleError } from '../../errors.js'
 import { suggestion } from '../../util/did-you-mean.js'
 import { compileSchema } from '../../util/schema-cache.js'
 import type { ModuleDefinition } from '../types.js'
+import { foldArgs, type ArgProps } from './arg-spec.js'
 
 const compiled = new WeakMap<object, ValidateFunction>()
 
-type Props = Record<string, { type?: string | string[]; aliases?: string[] }>
-
-const TRUE = new Set(['yes', 'true', 'on', '1', 'y'])
-const FALSE = new Set(['no', 'false', 'off', '0', 'n'])
-
 /** Returns a validated copy of args; throws ModuleError naming the bad key. */
 export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, unknown>): A {
-  const props = ((def.schema.properties ?? {}) as Props)
-  const args: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(input ?? {})) {
-    const canonical = canonicalKey(props, key)
-    if (canonical === undefined) {
-      if (def.schema.additionalProperties === false) {
-        const names = Object.keys(props).concat(Object.values(props).flatMap((p) => p.aliases ?? []))
-        const hint = suggestion(key, names)
-        throw new ModuleError(`${def.name}: unsupported argument '${key}'`, hint)
-      }
-      args[key] = value
-      continue
+  const props = (def.schema.properties ?? {}) as ArgProps
+  const { args, written, duplicates } = foldArgs(def.schema, input)
+  if (duplicates.length) throw new ModuleError(`${def.name}: argument '${duplicates[0]}' given twice (as '${written.get(duplicates[0])}')`)
+  if (def.schema.additionalProperties === false) {
+    const unknown = Object.keys(args).find((k) => !(k in props))
+    if (unknown !== undefined) {
+      const names = Object.keys(props).concat(Object.values(props).flatMap((p) => p.aliases ?? []))
+      throw new ModuleError(`${def.name}: unsupported argument '${unknown}'`, suggestion(unknown, names))
     }
-    if (canonical in args) throw new ModuleError(`${def.name}: argument '${canonical}' given twice (as '${key}')`)
-    args[canonical] = coerce(props[canonical]?.type, value)
   }
   let validate = compiled.get(def.schema)
   if (!validate) {
@@ -44,28 +34,6 @@ export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, 
     throw new ModuleError(`${def.name}: ${where} ${e.message}${extra}${missing}`)
   }
   return args as A
-}
-
-function canonicalKey(props: Props, key: string): string | undefined {
-  if (key in props) return key
-  return Object.keys(props).find((k) => props[k].aliases?.includes(key))
-}
-
-function coerce(type: string | string[] | undefined, value: unknown): unknown {
-  const types = Array.isArray(type) ? type : [type]
-  if (types.includes('boolean') && typeof value === 'string') {
-    const v = value.toLowerCase()
-    if (TRUE.has(v)) return true
-    if (FALSE.has(v)) return false
-  }
-  if (types.includes('integer') && !types.includes('string') && typeof value === 'string' && /^-?\d+$/.test(value)) {
-    return Number(value)
-  }
-  if (types.includes('string') && !types.includes('number') && typeof value === 'number') return String(value)
-  if (types.includes('array') && !types.includes('string') && typeof value === 'string') {
-    return value.split(',').map((s) => s.trim()).filter(Boolean)
-  }
-  return value
 }
 
 function stripAliases(schema: Record<string, unknown>): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateCondition, evaluateFlag, jinjaCondition } from '../../../src/template/index.js'
+import { evaluateCondition, jinjaCondition } from '../../../src/template/index.js'
 import { TemplateError } from '../../../src/errors.js'
 
 const vars = { result: { rc: 0, changed: true }, enabled: 'yes', disabled: false, port: 8080, groups: { etcd: ['n1'] }, inventory_hostname: 'n1' }
@@ -58,16 +58,5 @@ describe('short-circuit', () => {
     expect(evaluateCondition('or (undefined missing) missing', vars)).toBe(true)
     expect(() => evaluateCondition('and true missing', vars)).toThrowError("undefined variable 'missing'")
     expect(evaluateCondition('{{ ternary (defined missing) missing "fallback" }}', vars)).toBe(true)
-  })
-})
-
-describe('evaluateFlag', () => {
-  it('reads literals and templates with Ansible bool', () => {
-    expect([evaluateFlag(true, vars), evaluateFlag(undefined, vars), evaluateFlag('{{ enabled }}', vars), evaluateFlag('{{ disabled }}', vars)]).toEqual([
-      true,
-      false,
-      true,
-      false,
-    ])
   })
 })
