@@ -3,7 +3,7 @@
 import { defineCommand } from './command.js'
 import { UsageError } from '../errors.js'
 import { loadInventory } from '../inventory/load.js'
-import { VAULT_OPTIONS, keyringFromOptions, vaultFileDecrypter } from '../vault/index.js'
+import { VAULT_OPTIONS, keyringFromOptions } from '../vault/index.js'
 import { buildInventoryIni } from '../inventory/builder.js'
 import { formatExplain, formatGraph, formatHost, formatList } from '../inventory/output.js'
 
@@ -41,7 +41,7 @@ export default defineCommand({
     if (options.vars && !options.graph) throw new UsageError('--vars goes with --graph')
     const inv = await loadInventory(sources, {
       playbookDir: options['playbook-dir'] as string | undefined,
-      decrypt: vaultFileDecrypter(await keyringFromOptions(options)),
+      keyring: await keyringFromOptions(options),
       warn: (m) => process.stderr.write(`[WARNING]: ${m}\n`),
     })
     if (options.list) {

@@ -5,7 +5,7 @@
 // in the pool (same host, user and port) and uses them; a failure shows when the run itself connects.
 // (A role whose vars set ansible_user leaves its prewarmed connection unused: the pool keys by user.)
 import { readFileSync } from 'node:fs'
-import yaml from 'js-yaml'
+import { loadYaml } from '../util/yaml.js'
 import { SshConnection } from '../connection/ssh.js'
 import type { Session } from './session.js'
 
@@ -35,7 +35,7 @@ export function prewarmPattern(session: Session, pattern: string): void {
 export function prewarmPlaybook(session: Session, file: string): void {
   let plays: unknown
   try {
-    plays = yaml.load(readFileSync(file, 'utf8'))
+    plays = loadYaml(readFileSync(file, 'utf8'), file)
   } catch {
     return // vault tags, syntax errors: the loader reports them
   }

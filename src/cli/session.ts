@@ -8,7 +8,7 @@ import { HumanReporter } from '../reporters/human.js'
 import { JsonReporter } from '../reporters/json.js'
 import { JunitReporter } from '../reporters/junit.js'
 import { combineReporters, type Reporter } from '../reporters/types.js'
-import { keyringFromOptions, processSecrets, vaultFileDecrypter, type VaultKeyring } from '../vault/index.js'
+import { keyringFromOptions, processSecrets, type VaultKeyring } from '../vault/index.js'
 import { promptOnTerminal } from '../vault/prompt.js'
 import type { OptionValues } from './args.js'
 import { commaList, forksOf, listOf } from './common-options.js'
@@ -28,7 +28,7 @@ export type SessionBase = Omit<RunOptions, 'reporter' | 'loadTasks' | 'loadVars'
 export async function openSession(options: OptionValues, playbookDir?: string): Promise<Session> {
   const keyring = await keyringFromOptions(options)
   const redact = (text: string) => processSecrets.redact(text)
-  const inventory = await loadInventory(listOf(options.inventory), { playbookDir, decrypt: vaultFileDecrypter(keyring) })
+  const inventory = await loadInventory(listOf(options.inventory), { playbookDir, keyring })
   const becomeDefaults: BecomeDefaults = {
     become: options.become === true ? true : undefined,
     user: options['become-user'] as string | undefined,
@@ -42,7 +42,7 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
     privateKeyFile: options['private-key'] as string | undefined,
     acceptNewHostKeys: options['accept-new-host-keys'] === true,
   })
-  const extraVars = parseExtraVars(listOf(options['extra-vars']))
+  const extraVars = parseExtraVars(listOf(options['extra-vars']), keyring)
   const limit = options.limit as string | undefined
   return {
     inventory,

@@ -10,15 +10,16 @@ import { parseIni } from './ini.js'
 import { parseAddress } from './host-range.js'
 import { AnsibleInventory } from './inventory.js'
 import { sources as registry } from './sources/index.js'
-import { VarsDir, type Decrypt } from './vars-files.js'
+import { loadYaml } from '../util/yaml.js'
+import type { VaultKeyring } from '../vault/keyring.js'
+import { VarsDir } from './vars-files.js'
 import { mergeSourceResult, parseYamlInventory } from './yaml.js'
-import { loadAnsibleYaml } from './yaml-schema.js'
 
 export interface LoadOptions {
   /** Directory of the playbook: its group_vars/ and host_vars/ rank above the inventory's. */
   playbookDir?: string
-  /** Decrypts `$ANSIBLE_VAULT` vars files (the vault issue provides it). */
-  decrypt?: Decrypt
+  /** Decrypts vault-encrypted vars files and `!vault` values in them. */
+  keyring?: VaultKeyring
   /** Receives load warnings (Ansible prints them as [WARNING]); default: kept in inventory.warnings. */
   warn?: (message: string) => void
 }
@@ -44,11 +45,11 @@ export async function loadInventory(sourceList: string[], options: LoadOptions =
       throw new ConfigError(`inventory source not found: ${source}`, { file: source }, "a host list needs a comma: -i 'host1,'")
     }
     await parseSource(inv, source, warn, true)
-    varsDirs.push(new VarsDir(statSync(source).isDirectory() ? source : dirname(source), options.decrypt))
+    varsDirs.push(new VarsDir(statSync(source).isDirectory() ? source : dirname(source), options.keyring))
   }
   inv.reconcile()
   inv.warnings.forEach(warn)
-  const playDir = options.playbookDir ? new VarsDir(options.playbookDir, options.decrypt) : undefined
+  const playDir = options.playbookDir ? new VarsDir(options.playbookDir, options.keyring) : undefined
   const inventory = new AnsibleInventory(inv, varsDirs, playDir, warnings)
   // load every vars file now so a broken one fails the load, not a later lookup
   inventory.preloadVarsFiles()
@@ -97,7 +98,7 @@ async function parseSource(inv: InventoryData, path: string, warn: (m: string) =
     let data: unknown
     let yamlError: unknown
     try {
-      data = loadAnsibleYaml(text, path)
+      data = loadYaml(text, path)
     } catch (e) {
       yamlError = e
     }
@@ -110,9 +111,8 @@ async function parseSource(inv: InventoryData, path: string, warn: (m: string) =
     } catch (iniError) {
       if (ext === '') throw iniError
       if (yamlError === undefined) return parseYamlInventory(inv, path, text, data, warn)
-      const mark = (yamlError as { mark?: { line: number; column: number } }).mark
-      const reason = (yamlError as { reason?: string }).reason ?? String(yamlError)
-      throw new ConfigError(`invalid YAML inventory: ${reason}`, { file: path, line: mark ? mark.line + 1 : undefined })
+      const e = yamlError as ConfigError
+      throw new ConfigError(e.message.replace('invalid YAML', 'invalid YAML inventory'), e.position && { file: path, line: e.position.line })
     }
   }
   parseIni(inv, path, text)

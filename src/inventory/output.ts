@@ -1,5 +1,6 @@
 // What `tsplay inventory` and `--list-hosts` print, in ansible-inventory's and ansible's shapes.
 import { formatPosition } from '../errors.js'
+import { UnsafeText, VaultedText } from '../util/unsafe-text.js'
 import type { Group } from './data.js'
 import type { AnsibleInventory } from './inventory.js'
 import type { Contribution } from './vars.js'
@@ -16,6 +17,15 @@ function visible(vars: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(vars)) if (!INTERNAL_VARS.has(k)) out[k] = v
   return out
+}
+
+/** ansible-inventory's JSON shapes for the values of YAML's Ansible tags. */
+function printable(v: unknown): unknown {
+  if (v instanceof UnsafeText) return { __ansible_unsafe: String(v) }
+  if (v instanceof VaultedText) return v.toJSON()
+  if (Array.isArray(v)) return v.map(printable)
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, printable(x)]))
+  return v
 }
 
 /** json.dumps(sort_keys=True, indent=4, ensure_ascii=False), as ansible-inventory prints. */
@@ -53,7 +63,7 @@ export function listObject(inv: AnsibleInventory): Record<string, unknown> {
   const hostvars: Record<string, unknown> = {}
   for (const name of inv.hostNames()) {
     const vars = visible(inv.hostVars(name))
-    if (Object.keys(vars).length) hostvars[name] = vars
+    if (Object.keys(vars).length) hostvars[name] = printable(vars)
   }
   return { _meta: { hostvars }, ...result }
 }
@@ -63,7 +73,7 @@ export function formatList(inv: AnsibleInventory): string {
 }
 
 export function formatHost(inv: AnsibleInventory, host: string): string {
-  return pyJson(visible(inv.hostVars(host)))
+  return pyJson(printable(visible(inv.hostVars(host))))
 }
 
 /** `ansible-inventory --graph [GROUP] [--vars]`. */
@@ -116,8 +126,7 @@ export function formatExplain(inv: AnsibleInventory, host: string): string {
 
 /** Python's str() of a value, as ansible-inventory --graph --vars shows it. */
 export function pyStr(v: unknown): string {
-  if (typeof v === 'object' && v !== null && '__ansible_unsafe' in v) return String((v as { __ansible_unsafe: unknown }).__ansible_unsafe)
-  return typeof v === 'string' ? v : pyRepr(v)
+  return typeof v === 'string' || v instanceof UnsafeText ? String(v) : pyRepr(v)
 }
 
 export function pyRepr(v: unknown): string {
@@ -125,9 +134,11 @@ export function pyRepr(v: unknown): string {
   if (v === true) return 'True'
   if (v === false) return 'False'
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? 'inf' : v < 0 ? '-inf' : 'nan'
-  if (typeof v === 'string') {
-    const q = v.includes("'") && !v.includes('"') ? '"' : "'"
-    const body = v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')
+  if (v instanceof VaultedText) return pyRepr(v.toJSON())
+  if (typeof v === 'string' || v instanceof UnsafeText) {
+    const text = String(v)
+    const q = text.includes("'") && !text.includes('"') ? '"' : "'"
+    const body = text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')
     return q + (q === "'" ? body.replace(/'/g, "\\'") : body) + q
   }
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`

@@ -5,8 +5,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { ConfigError } from '../errors.js'
+import { loadYaml } from '../util/yaml.js'
+import type { VaultKeyring } from '../vault/keyring.js'
+import { loadVaultYaml, vaultFileText } from '../vault/yaml.js'
 import { KeyLines } from './yaml.js'
-import { loadAnsibleYaml } from './yaml-schema.js'
 
 export const VARS_EXTENSIONS = ['.yml', '.yaml', '.json']
 
@@ -18,8 +20,6 @@ export interface VarsFile {
 
 const NONE: VarsFile[] = []
 
-export type Decrypt = (text: string, file: string) => string
-
 export class VarsDir {
   private readonly entries: Map<string, Set<string>> = new Map()
   private readonly cache = new Map<string, VarsFile[]>()
@@ -27,7 +27,7 @@ export class VarsDir {
   /** @param basedir the inventory source's directory (or the playbook's, for play-adjacent vars) */
   constructor(
     readonly basedir: string,
-    private readonly decrypt?: Decrypt,
+    private readonly keyring?: VaultKeyring,
   ) {
     for (const sub of ['group_vars', 'host_vars']) {
       const dir = join(basedir, sub)
@@ -65,7 +65,7 @@ export class VarsDir {
         break
       }
     }
-    const loaded = found.map((f) => loadVarsFile(f, this.decrypt)).filter((f): f is VarsFile => f !== undefined)
+    const loaded = found.map((f) => loadVarsFile(f, this.keyring)).filter((f): f is VarsFile => f !== undefined)
     this.cache.set(key, loaded)
     return loaded
   }
@@ -84,21 +84,22 @@ function dirFiles(dir: string): string[] {
   return out
 }
 
-/** One vars file: a mapping, or undefined when empty (Ansible ignores empty files). */
-export function loadVarsFile(path: string, decrypt?: Decrypt): VarsFile | undefined {
+/**
+ * One vars file: a mapping, or undefined when empty (Ansible ignores empty files). With vault passwords a
+ * whole-file vault and `!vault` values are decrypted; without, a `!vault` value stays ciphertext
+ * (as ansible-inventory prints it) and a whole-file vault is an error.
+ */
+export function loadVarsFile(path: string, keyring?: VaultKeyring): VarsFile | undefined {
   if (!existsSync(path)) throw new ConfigError(`vars file not found: ${path}`, { file: path })
   let text = readFileSync(path, 'utf8')
-  if (text.startsWith('$ANSIBLE_VAULT;')) {
-    if (!decrypt) throw new ConfigError('vars file is vault-encrypted and no vault password was given', { file: path }, 'pass --vault-password-file')
-    text = decrypt(text, path)
-  }
   let data: unknown
-  try {
-    data = loadAnsibleYaml(text, path)
-  } catch (e) {
-    const mark = (e as { mark?: { line: number; column: number } }).mark
-    const reason = (e as { reason?: string }).reason ?? (e as Error).message
-    throw new ConfigError(`invalid YAML: ${reason}`, { file: path, line: mark ? mark.line + 1 : undefined, column: mark ? mark.column + 1 : undefined })
+  if (keyring?.secrets.length) {
+    const opened = vaultFileText(text, path, keyring)
+    text = opened.text
+    data = loadVaultYaml(text, path, keyring, { decrypted: opened.decrypted })
+  } else {
+    if (text.startsWith('$ANSIBLE_VAULT;')) throw new ConfigError('vars file is vault-encrypted and no vault password was given', { file: path }, 'pass --vault-password-file')
+    data = loadYaml(text, path)
   }
   if (data === null || data === undefined || (typeof data === 'object' && Object.keys(data).length === 0)) return undefined
   if (typeof data !== 'object' || Array.isArray(data)) {

@@ -1,11 +1,8 @@
 // YAML → plain data plus the source position of every mapping, sequence and mapping key.
 // js-yaml's `listener` reports open/close of every node; a stack of open nodes pairs them up.
-import yaml from 'js-yaml'
-import { ConfigError, type SourcePosition } from '../errors.js'
-import { isVaultText } from '../vault/format.js'
+import type { SourcePosition } from '../errors.js'
 import { VaultKeyring } from '../vault/keyring.js'
-import { vaultTag } from '../vault/yaml.js'
-import { ANSIBLE_YAML_SCHEMA } from './yaml-schema.js'
+import { loadVaultYaml, vaultFileText } from '../vault/yaml.js'
 
 export interface NodePositions {
   /** Where the mapping or sequence starts. */
@@ -65,16 +62,12 @@ export interface ParsedYaml {
  * one, either is a clear error asking for a vault password.
  */
 export function parseYaml(text: string, file: string, keyring: VaultKeyring = NO_VAULT_PASSWORDS): ParsedYaml {
-  if (isVaultText(text.trimStart())) {
-    const plain = keyring.decrypt(text.trimStart(), { file }).plaintext.toString('utf8')
-    const parsed = parseYaml(plain, file, keyring)
-    keyring.registry.addLeaves(parsed.data, { minLength: 4 })
-    return parsed
-  }
+  const opened = vaultFileText(text, file, keyring)
+  const source = opened.text
   const map = new SourceMap(file)
-  const lineStarts = computeLineStarts(text)
+  const lineStarts = computeLineStarts(source)
   const at = (offset: number): SourcePosition => {
-    const start = skipBlank(text, offset)
+    const start = skipBlank(source, offset)
     const line = findLine(lineStarts, start)
     return { file, line: line + 1, column: start - lineStarts[line] + 1 }
   }
@@ -105,18 +98,8 @@ export function parseYaml(text: string, file: string, keyring: VaultKeyring = NO
     }
     stack.at(-1)?.children.push({ result, pos })
   }
-  try {
-    const schema = ANSIBLE_YAML_SCHEMA.extend([vaultTag(keyring, () => at(lastOpen))])
-    const data = yaml.load(text, { filename: file, listener, schema } as yaml.LoadOptions)
-    return { data, map }
-  } catch (error) {
-    if (error instanceof yaml.YAMLException) {
-      const mark = (error as yaml.YAMLException & { mark?: { line: number; column: number } }).mark
-      const position = mark ? { file, line: mark.line + 1, column: mark.column + 1 } : { file }
-      throw new ConfigError(`invalid YAML: ${error.reason}`, position)
-    }
-    throw error
-  }
+  const data = loadVaultYaml(source, file, keyring, { listener, where: () => at(lastOpen), decrypted: opened.decrypted })
+  return { data, map }
 }
 
 // Reading a file with vault data but no password gives the vault's own "no vault password" error.

@@ -18,7 +18,7 @@ import { didYouMean } from '../util/did-you-mean.js'
 import { Missing, helpers, describe, passesMissing } from './helpers.js'
 import { CAPTURE, LENIENT, LOOKUP, UnsupportedTemplate, lookups, toCapture, transform, type LookupMeta } from './transform.js'
 import { bracketIndexes, jinjaHint, parseError } from './syntax.js'
-import { isScope, isUnsafe } from './markers.js'
+import { UnsafeText, isScope, isUnsafe } from './markers.js'
 
 export interface RenderContext {
   /** Where the template is written (the task's key); undefined-variable errors point here. */
@@ -87,8 +87,10 @@ function hintFor(name: string): string | undefined {
   return near ? `did you mean '${near}'?` : undefined
 }
 
+// UnsafeText counts: it is never rendered, but becomes a plain string on the way out.
 function containsTemplate(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('{{')
+  if (value instanceof UnsafeText) return true
   if (Array.isArray(value)) return value.some(containsTemplate)
   if (typeof value === 'object' && value !== null && !isUnsafe(value)) return Object.values(value).some(containsTemplate)
   return false
@@ -110,6 +112,7 @@ function origin(context: unknown, meta: LookupMeta, root: Vars): { unsafe: boole
 }
 
 function expand(value: unknown, meta: LookupMeta, context: unknown, root: Vars, state: RenderState): unknown {
+  if (value instanceof UnsafeText) return String(value)
   if (!containsTemplate(value)) return value
   const from = origin(context, meta, root)
   if (from.unsafe) return value
@@ -208,6 +211,7 @@ function locate(error: unknown, ctx: RenderContext): unknown {
 
 function renderWith(value: unknown, vars: Vars, state: RenderState): unknown {
   if (typeof value === 'string') return value.includes('{{') ? run(value, vars, state) : value
+  if (value instanceof UnsafeText) return String(value)
   if (Array.isArray(value)) return value.map((v) => renderWith(v, vars, state))
   if (typeof value === 'object' && value !== null && !isUnsafe(value) && Object.getPrototypeOf(value) === Object.prototype) {
     if (!containsTemplate(value)) return value

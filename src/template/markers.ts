@@ -4,6 +4,10 @@
 //   scope   one host's complete variables (a hostvars entry): a template found under it expands with
 //           that host's variables, not the current host's (markScope)
 
+import { UnsafeText } from '../util/unsafe-text.js'
+
+export { UnsafeText }
+
 const unsafeObjects = new WeakSet<object>()
 const scopes = new WeakSet<object>()
 
@@ -12,12 +16,6 @@ export function markUnsafe<T>(node: T): T {
   if (typeof node === 'object' && node !== null) unsafeObjects.add(node)
   return node
 }
-
-/**
- * A string that is never templated: YAML's `!unsafe 'a{{b}}'` (Ansible's AnsibleUnsafeText). A String
- * object, so it prints, concatenates and serialises to JSON as its text; engines read it as a plain string.
- */
-export class UnsafeText extends String {}
 
 /** True for a markUnsafe object or an UnsafeText string. */
 export function isUnsafe(value: unknown): boolean {

@@ -1,10 +1,12 @@
-// YAML as Ansible reads it: PyYAML's YAML 1.1 implicit types, not js-yaml's YAML 1.2 defaults.
-// `yes`/`on` are booleans, `0755` is octal 493, `1_000` is 1000, `1e3` (no dot) stays a string,
-// `1:20` is sexagesimal 80, dates stay their text (ansible-inventory prints them as ISO strings),
-// and Ansible's own tags load as the markers ansible-inventory --list prints: `!unsafe` as
-// {__ansible_unsafe: text} (the template engine must not render it), `!vault` as {__ansible_vault: text}
-// (the vault issue decrypts it).
+// YAML as Ansible's loader reads it — the one YAML reading of tsplay: playbooks, task files, roles, vars
+// files, inventories, -e @file, from_yaml. PyYAML's YAML 1.1 implicit types, not js-yaml's YAML 1.2
+// defaults: `yes`/`on` are booleans, `0755` is octal 493, `1_000` is 1000, `1e3` (no dot) stays a string,
+// `1:20` is sexagesimal 80, dates stay their text (ansible-inventory prints them as ISO strings).
+// Ansible's own tags: `!unsafe` loads as UnsafeText (never templated), `!vault` as VaultedText (the
+// ciphertext; readers with a vault password pass vault/yaml.ts's tag instead, which decrypts).
 import yaml from 'js-yaml'
+import { ConfigError, type SourcePosition } from '../errors.js'
+import { UnsafeText, VaultedText } from './unsafe-text.js'
 
 const bool = new yaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
@@ -71,8 +73,8 @@ const nullType = new yaml.Type('tag:yaml.org,2002:null', {
   represent: () => 'null',
 })
 
-const unsafe = new yaml.Type('!unsafe', { kind: 'scalar', construct: (s: string) => ({ __ansible_unsafe: s }) })
-const vault = new yaml.Type('!vault', { kind: 'scalar', construct: (s: string) => ({ __ansible_vault: s }) })
+const unsafe = new yaml.Type('!unsafe', { kind: 'scalar', construct: (s: string | null) => new UnsafeText(s ?? '') })
+const vault = new yaml.Type('!vault', { kind: 'scalar', construct: (s: string | null) => new VaultedText(s ?? '') })
 
 // js-yaml exports its built-in types at runtime but its typings omit them
 const builtin = (yaml as unknown as { types: Record<'merge' | 'binary' | 'omap' | 'pairs' | 'set' | 'timestamp', yaml.Type> }).types
@@ -82,7 +84,28 @@ export const ANSIBLE_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
   explicit: [unsafe, vault, builtin.binary, builtin.omap, builtin.pairs, builtin.set, builtin.timestamp],
 })
 
-/** Loads one YAML document the way Ansible's loader types it. Throws js-yaml's YAMLException. */
-export function loadAnsibleYaml(text: string, filename: string): unknown {
-  return yaml.load(text, { schema: ANSIBLE_YAML_SCHEMA, filename })
+export interface YamlOptions {
+  /** js-yaml's node listener (playbook/yaml.ts records positions with it). */
+  listener?: (event: 'open' | 'close', state: { position: number; line: number; result: unknown }) => void
+  /** Types replacing the schema's own of the same tag (vault/yaml.ts's decrypting `!vault`). */
+  types?: yaml.Type[]
+  /** Shown as the file in errors instead of `file` (a decrypted file's label). */
+  label?: string
+}
+
+/**
+ * Loads one YAML document the way Ansible's loader types it. A syntax error is a ConfigError naming
+ * file:line:column and js-yaml's reason (never its source snippet: the text may be decrypted secrets).
+ */
+export function loadYaml(text: string, file: string, options: YamlOptions = {}): unknown {
+  const schema = options.types?.length ? ANSIBLE_YAML_SCHEMA.extend(options.types) : ANSIBLE_YAML_SCHEMA
+  try {
+    return yaml.load(text, { filename: file, schema, ...(options.listener ? { listener: options.listener } : {}) } as yaml.LoadOptions)
+  } catch (error) {
+    if (!(error instanceof yaml.YAMLException)) throw error
+    const mark = (error as yaml.YAMLException & { mark?: { line: number; column: number } }).mark
+    const position: SourcePosition = { file: options.label ?? file }
+    if (mark) Object.assign(position, { line: mark.line + 1, column: mark.column + 1 })
+    throw new ConfigError(`invalid YAML: ${error.reason}`, position)
+  }
 }

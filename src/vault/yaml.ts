@@ -1,36 +1,56 @@
-// YAML with vault: inline `!vault |` values and whole-file vaults, decrypted at load time. Every decrypted
-// value goes into the keyring's SecretRegistry so output can be redacted later. Error messages about a
-// decrypted file never quote its text (js-yaml's snippets would), only file, line and reason.
-import yaml from 'js-yaml'
-import { ConfigError, VaultError, type SourcePosition } from '../errors.js'
+// YAML with vault, on top of the one YAML reading (util/yaml.ts): a whole-file vault is decrypted first,
+// inline `!vault |` values are decrypted in place. Every decrypted value goes into the keyring's
+// SecretRegistry so output can be redacted later. Error messages about a decrypted file never quote its
+// text, only file, line and reason.
+import type { SourcePosition } from '../errors.js'
+import { VaultError } from '../errors.js'
+import { loadYaml, type YamlOptions } from '../util/yaml.js'
 import { isVaultText } from './format.js'
 import type { VaultKeyring } from './keyring.js'
+import yaml from 'js-yaml'
 
 /** Leaves of a whole-file vault shorter than this are not masked on their own (`yes`, `80`, `ok`). */
 const MIN_FILE_LEAF_LENGTH = 4
 
-export function loadVaultAwareYaml(text: string, file: string, keyring: VaultKeyring): unknown {
-  if (isVaultText(text.trimStart())) {
-    const { plaintext } = keyring.decrypt(text.trimStart(), { file })
-    const decrypted = plaintext.toString('utf8')
-    const data = parse(decrypted, file, keyring, true)
-    keyring.registry.addLeaves(data, { minLength: MIN_FILE_LEAF_LENGTH })
-    return data
-  }
-  return parse(text, file, keyring, false)
+/** A file's text to parse: a whole-file vault's plaintext (decrypted), or the text itself. */
+export function vaultFileText(text: string, file: string, keyring: VaultKeyring): { text: string; decrypted: boolean } {
+  if (!isVaultText(text.trimStart())) return { text, decrypted: false }
+  return { text: keyring.decrypt(text.trimStart(), { file }).plaintext.toString('utf8'), decrypted: true }
 }
 
-/** For readers that take a whole-file vault as text (the inventory's vars files): decrypt, register its values. */
-export function vaultFileDecrypter(keyring: VaultKeyring): (text: string, file: string) => string {
-  return (text, file) => {
-    const plain = keyring.decrypt(text.trimStart(), { file }).plaintext.toString('utf8')
-    try {
-      keyring.registry.addLeaves(yaml.load(plain), { minLength: MIN_FILE_LEAF_LENGTH })
-    } catch {
-      keyring.registry.add(plain) // not YAML: mask it whole
-    }
-    return plain
+export interface VaultYamlOptions {
+  listener?: YamlOptions['listener']
+  /** Where a bad `!vault` value is (default: the line of the node being read). */
+  where?: () => SourcePosition
+  /** The text is a decrypted whole-file vault: its leaves are secrets too, and errors say so. */
+  decrypted?: boolean
+}
+
+/** Parses YAML text (already out of any whole-file vault), decrypting `!vault` values with `keyring`. */
+export function loadVaultYaml(text: string, file: string, keyring: VaultKeyring, options: VaultYamlOptions = {}): unknown {
+  let line = 0 // the last node opened before a scalar's construct() is that scalar
+  const listener: YamlOptions['listener'] = (event, state) => {
+    if (event === 'open') line = state.line + 1
+    options.listener?.(event, state)
   }
+  const where = options.where ?? (() => ({ file, line }))
+  const data = loadYaml(text, file, { listener, types: [vaultTag(keyring, where)], label: options.decrypted ? `${file} (decrypted)` : file })
+  if (options.decrypted) keyring.registry.addLeaves(data, { minLength: MIN_FILE_LEAF_LENGTH })
+  return data
+}
+
+/** A YAML file that may be a whole-file vault or hold `!vault` values, decrypted with `keyring`. */
+export function loadVaultAwareYaml(text: string, file: string, keyring: VaultKeyring): unknown {
+  const opened = vaultFileText(text, file, keyring)
+  return loadVaultYaml(opened.text, file, keyring, { decrypted: opened.decrypted })
+}
+
+/**
+ * How the inventory reads its YAML vars files. Without vault passwords a `!vault` value stays ciphertext
+ * (VaultedText, as ansible-inventory prints it) and only a whole-file vault is an error.
+ */
+export function vaultYamlReader(keyring: VaultKeyring): (text: string, file: string) => unknown {
+  return (text, file) => (keyring.secrets.length ? loadVaultAwareYaml(text, file, keyring) : loadYaml(vaultFileText(text, file, keyring).text, file))
 }
 
 /** The `!vault |` tag: decrypts with `keyring` and registers the plaintext as a secret. */
@@ -46,26 +66,4 @@ export function vaultTag(keyring: VaultKeyring, where: () => SourcePosition): ya
       return value
     },
   })
-}
-
-function parse(text: string, file: string, keyring: VaultKeyring, secretText: boolean): unknown {
-  let line = 0 // set by the listener: the last node opened before a scalar's construct() is that scalar
-  const tag = vaultTag(keyring, () => ({ file, line }))
-  try {
-    return yaml.load(text, {
-      filename: file,
-      schema: yaml.DEFAULT_SCHEMA.extend([tag]),
-      listener(event, state) {
-        if (event === 'open') line = state.line + 1
-      },
-    })
-  } catch (error) {
-    if (error instanceof yaml.YAMLException) {
-      const where: SourcePosition = { file: secretText ? `${file} (decrypted)` : file }
-      if (error.mark) Object.assign(where, { line: error.mark.line + 1, column: error.mark.column + 1 })
-      // never error.message: js-yaml embeds a source snippet, which for a decrypted file is secret text
-      throw new ConfigError(`invalid YAML: ${error.reason}`, where)
-    }
-    throw error
-  }
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import yaml from 'js-yaml'
+import { loadYaml } from '../../util/yaml.js'
 import { ConfigError } from '../../errors.js'
 import { suggestion } from '../../util/did-you-mean.js'
 import type { SourceConfig } from './config.js'
@@ -157,13 +157,7 @@ function normalizeInterface(value: string): string {
 }
 
 function readClouds(file: string): Record<string, Record<string, unknown>> {
-  let doc: unknown
-  try {
-    doc = yaml.load(readFileSync(file, 'utf8'), { filename: file })
-  } catch (e) {
-    const mark = (e as { mark?: { line: number } }).mark
-    throw new ConfigError(`invalid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}`, { file, line: mark ? mark.line + 1 : undefined })
-  }
+  const doc = loadYaml(readFileSync(file, 'utf8'), file)
   const clouds = (doc as { clouds?: unknown } | null)?.clouds
   if (!clouds || typeof clouds !== 'object' || Array.isArray(clouds)) {
     throw new ConfigError('expected a top-level clouds: mapping', { file, line: 1 })

@@ -6,10 +6,11 @@ export type ModeSpec = { kind: 'octal'; value: number } | { kind: 'symbolic'; te
 /** Parses the `mode` argument; throws naming the bad value. */
 export function parseMode(raw: string | number | undefined): ModeSpec | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined
+  // A number is the mode itself, as in Ansible: YAML reads `mode: 0644` as 420 (octal); `mode: 644`
+  // is decimal 644 (0o1204), the trap Ansible's docs warn about.
   if (typeof raw === 'number') {
-    const digits = String(raw)
-    // js-yaml reads `mode: 0644` as 644; a value with 8 or 9 digits was meant as decimal (420 = 0644).
-    return { kind: 'octal', value: /^[0-7]+$/.test(digits) ? parseInt(digits, 8) : raw }
+    if (!Number.isInteger(raw) || raw < 0 || raw > 0o7777) throw new ModuleError(`mode ${raw} is not a file mode`, "write it as a quoted octal string, e.g. mode: '0644'")
+    return { kind: 'octal', value: raw }
   }
   const text = raw.trim()
   if (/^0?[0-7]{1,4}$/.test(text) || /^0o[0-7]{1,4}$/.test(text)) {

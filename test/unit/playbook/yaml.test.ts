@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseYaml, sourceMapOf } from '../../../src/playbook/yaml.js'
 import { ConfigError } from '../../../src/errors.js'
+import { UnsafeText, isUnsafe } from '../../../src/template/markers.js'
 
 const text = `# comment
 - name: play
@@ -59,9 +60,17 @@ describe('parseYaml', () => {
   })
 })
 
-describe('YAML 1.1 booleans, as Ansible (PyYAML) reads them', () => {
-  it('yes/no/on/off are booleans; y/n, quoted values and octal-looking numbers are not changed', () => {
-    const { data } = parseYaml('a: yes\nb: No\nc: ON\nd: off\ne: y\nf: "yes"\ng: true\nh: 0644\n', 'v.yml')
-    expect(data).toEqual({ a: true, b: false, c: true, d: false, e: 'y', f: 'yes', g: true, h: 644 })
+describe('YAML 1.1, as Ansible (PyYAML) reads it', () => {
+  it('yes/no/on/off are booleans; y/n and quoted values are not changed; 0644 is octal', () => {
+    const { data } = parseYaml('a: yes\nb: No\nc: ON\nd: off\ne: y\nf: "yes"\ng: true\nh: 0644\ni: "0644"\nj: 1_000\n', 'v.yml')
+    expect(data).toEqual({ a: true, b: false, c: true, d: false, e: 'y', f: 'yes', g: true, h: 0o644, i: '0644', j: 1000 })
+  })
+
+  it('reads !unsafe as text no engine templates', () => {
+    const { data } = parseYaml("a: !unsafe '{{ x }}'\n", 'v.yml')
+    const a = (data as { a: unknown }).a
+    expect(a).toBeInstanceOf(UnsafeText)
+    expect(isUnsafe(a)).toBe(true)
+    expect(String(a)).toBe('{{ x }}')
   })
 })

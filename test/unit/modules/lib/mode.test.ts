@@ -29,8 +29,9 @@ describe('applyMode matches chmod', () => {
   it('parses octal forms', () => {
     expect(parseMode('0644')).toEqual({ kind: 'octal', value: 0o644 })
     expect(parseMode('755')).toEqual({ kind: 'octal', value: 0o755 })
-    expect(parseMode(644)).toEqual({ kind: 'octal', value: 0o644 })
-    expect(parseMode(493)).toEqual({ kind: 'octal', value: 0o755 }) // not octal digits: a decimal value
+    expect(parseMode(420)).toEqual({ kind: 'octal', value: 0o644 }) // YAML's 0644: a number is the mode itself
+    expect(parseMode(644)).toEqual({ kind: 'octal', value: 0o1204 }) // as Ansible: decimal 644
+    expect(() => parseMode(0o17777)).toThrow(/not a file mode/)
     expect(() => parseMode('rwxr-xr-x')).toThrow(/neither octal/)
   })
 })
