@@ -82,7 +82,7 @@ class Loader {
       searchPath: roleSearchPath(baseDir, this.options.rolesPath),
       taskContext: (m, dir, role, handlers) => this.taskContext(m, dir, role, handlers),
     }
-    const roles = expandRoles(rolesRaw.map((r, i) => parseRoleRef(r, map, rolesRaw, i)), baseDir, env)
+    const roles = expandRoles(rolesRaw.map((r, i) => parseRoleRef(r, map, rolesRaw, i)), env)
     const play: Play = {
       ...common,
       kind: 'play',

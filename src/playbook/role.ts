@@ -2,8 +2,8 @@
 // dependencies (dependencies first, each role once per play unless its params differ or it sets
 // allow_duplicates), and wrapping each use in a Block that carries the role's scope.
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { homedir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
 import { ConfigError, type SourcePosition } from '../errors.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { FileCache, findMain, loadVarsFile } from './files.js'
@@ -17,23 +17,20 @@ import type { SourceMap } from './yaml.js'
 /** Keys of a role entry that are keywords; every other key is a role param. */
 const REF_KEYWORDS = new Set(['role', 'name', 'when', 'tags', 'become', 'become_user', 'become_method', 'vars', 'environment', 'ignore_errors', 'delegate_to', 'run_once', 'no_log', 'check_mode'])
 
-/** tsplay's own shipped roles (package root/roles), the same relative path from src/playbook and from dist/cli. */
-const packageRoles = fileURLToPath(new URL('../../roles', import.meta.url))
-
-function projectRoot(dir: string): string | undefined {
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    if (existsSync(join(d, '.git')) || existsSync(join(d, 'package.json'))) return d
-    if (dirname(d) === d) return undefined
-  }
+/** Ansible's default roles_path; ANSIBLE_ROLES_PATH (colon-separated) replaces it, as in Ansible. */
+function configuredRolesPath(): string[] {
+  const env = process.env.ANSIBLE_ROLES_PATH
+  if (env) return env.split(':').filter(Boolean).map((d) => d.replace(/^~(?=\/|$)/, homedir()))
+  return [join(homedir(), '.ansible/roles'), '/usr/share/ansible/roles', '/etc/ansible/roles']
 }
 
 /**
- * Where roles are looked up, in order: PLAYBOOK_DIR/roles, PLAYBOOK_DIR, extra dirs (--roles-path),
- * the project root's roles/ (nearest parent with .git or package.json), tsplay's shipped roles/.
+ * Where roles are looked up, in Ansible's order: PLAYBOOK_DIR/roles, the roles path (--roles-path
+ * entries, then ANSIBLE_ROLES_PATH or Ansible's defaults), then PLAYBOOK_DIR itself. tsplay's own roles
+ * are found only where one of these points at them (its playbooks/ has a roles link to ../roles).
  */
 export function roleSearchPath(playbookDir: string, extra: string[] = []): string[] {
-  const root = projectRoot(playbookDir)
-  const dirs = [join(playbookDir, 'roles'), playbookDir, ...extra.map((d) => resolve(d)), ...(root ? [join(root, 'roles')] : []), packageRoles]
+  const dirs = [join(playbookDir, 'roles'), ...extra, ...configuredRolesPath(), playbookDir]
   return [...new Set(dirs.map((d) => resolve(d)))]
 }
 
@@ -41,17 +38,18 @@ function isDir(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory()
 }
 
-export function findRole(name: string, searchPath: string[], from: SourcePosition, baseDir: string): string {
-  if (name.includes('/') || isAbsolute(name)) {
-    const dir = resolve(baseDir, name)
-    if (isDir(dir)) return dir
-  } else {
-    for (const dir of searchPath) if (isDir(join(dir, name))) return join(dir, name)
-  }
-  const known = searchPath.filter(isDir).flatMap((d) => readdirSync(d).filter((e) => isDir(join(d, e, 'tasks')) || isDir(join(d, e, 'meta'))))
+/**
+ * The directory of role `name`: the first search path entry that has it (a dependency also looks beside
+ * the role that needs it, `parentDir`), else `name` as a path. Not found: an error listing every place
+ * searched, as Ansible's does.
+ */
+export function findRole(name: string, searchPath: string[], from: SourcePosition, parentDir?: string): string {
+  const searched = parentDir ? [...searchPath.slice(0, -1), parentDir, searchPath.at(-1)!] : searchPath
+  for (const dir of searched) if (isDir(resolve(dir, name))) return resolve(dir, name)
+  if (isDir(resolve(name))) return resolve(name)
+  const known = searched.filter(isDir).flatMap((d) => readdirSync(d).filter((e) => isDir(join(d, e, 'tasks')) || isDir(join(d, e, 'meta'))))
   const near = didYouMean(name, known)
-  const searched = searchPath.filter(isDir).join(', ') || '(no roles directory exists)'
-  throw new ConfigError(`role '${name}' not found`, from, near ? `did you mean '${near}'?` : `searched ${searched}`)
+  throw new ConfigError(`the role '${name}' was not found in ${searched.join(':')}`, from, near ? `did you mean '${near}'?` : undefined)
 }
 
 export function parseRoleRef(raw: unknown, map: SourceMap, owner: unknown, index: number): RoleRef {
@@ -102,21 +100,21 @@ function taskFile(file: string | undefined, env: RoleEnv, scope: RoleScope, hand
 }
 
 /** Expands a play's `roles:` into invocations (dependencies first) and the roles' handlers. */
-export function expandRoles(refs: RoleRef[], baseDir: string, env: RoleEnv): { invocations: RoleInvocation[]; handlers: Handler[] } {
+export function expandRoles(refs: RoleRef[], env: RoleEnv): { invocations: RoleInvocation[]; handlers: Handler[] } {
   const roles = new Map<string, Role>()
   const seen = new Set<string>()
   const invocations: RoleInvocation[] = []
   const handlers: Handler[] = []
   const handlersLoaded = new Set<string>()
 
-  const visit = (ref: RoleRef, from: string, stack: string[], parent?: RoleRef, dependencyOf?: string) => {
-    const dir = findRole(ref.role, env.searchPath, ref.pos, from)
+  const visit = (ref: RoleRef, parentDir: string | undefined, stack: string[], parent?: RoleRef, dependencyOf?: string) => {
+    const dir = findRole(ref.role, env.searchPath, ref.pos, parentDir)
     if (stack.includes(dir)) throw new ConfigError(`role dependency cycle: ${[...stack, dir].map((d) => d.split('/').at(-1)).join(' → ')}`, ref.pos)
     let role = roles.get(dir)
     if (!role) roles.set(dir, (role = loadRole(dir, ref.role.split('/').at(-1)!, env)))
     // A dependency inherits its parent's conditions and tags.
     const effective: RoleRef = parent ? { ...ref, when: [...parent.when, ...ref.when], tags: [...new Set([...parent.tags, ...ref.tags])] } : ref
-    for (const dep of role.meta.dependencies) visit(dep, dir, [...stack, dir], effective, role.name)
+    for (const dep of role.meta.dependencies) visit(dep, dirname(dir), [...stack, dir], effective, role.name)
     const key = `${dir}\0${JSON.stringify(ref.params)}`
     if (seen.has(key) && !role.meta.allow_duplicates) return
     seen.add(key)
@@ -137,6 +135,6 @@ export function expandRoles(refs: RoleRef[], baseDir: string, env: RoleEnv): { i
       handlers.push(...(taskFile(findMain(join(dir, 'handlers')), env, scope, true) as Handler[]))
     }
   }
-  for (const ref of refs) visit(ref, baseDir, [])
+  for (const ref of refs) visit(ref, undefined, [])
   return { invocations, handlers }
 }

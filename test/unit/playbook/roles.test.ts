@@ -18,13 +18,25 @@ const root = fileURLToPath(new URL('./fixtures/roles-search/', import.meta.url))
 const playbooks = root + 'playbooks/'
 
 describe('role search path', () => {
-  it('looks next to the playbook, then --roles-path, then the project root, then tsplay\'s own roles', () => {
+  it("looks in Ansible's order: PLAYBOOK_DIR/roles, --roles-path, the configured roles path, PLAYBOOK_DIR", () => {
     const path = roleSearchPath(playbooks, [root + 'extra'])
-    expect(path.slice(0, 4)).toEqual([playbooks + 'roles', playbooks.slice(0, -1), root + 'extra', root + 'roles'])
-    expect(path.at(-1)!.endsWith('/roles')).toBe(true)
+    expect(path.slice(0, 2)).toEqual([playbooks + 'roles', root + 'extra'])
+    expect(path).toContain('/etc/ansible/roles')
+    expect(path.at(-1)).toBe(playbooks.slice(0, -1))
   })
 
-  it('finds roles at the project root and on --roles-path, by name or by relative path', () => {
+  it('ANSIBLE_ROLES_PATH replaces the default roles path', () => {
+    const saved = process.env.ANSIBLE_ROLES_PATH
+    process.env.ANSIBLE_ROLES_PATH = '/opt/a:/opt/b'
+    try {
+      expect(roleSearchPath(playbooks)).toEqual([playbooks + 'roles', '/opt/a', '/opt/b', playbooks.slice(0, -1)])
+    } finally {
+      if (saved === undefined) delete process.env.ANSIBLE_ROLES_PATH
+      else process.env.ANSIBLE_ROLES_PATH = saved
+    }
+  })
+
+  it('finds roles through PLAYBOOK_DIR/roles (here a link to ../roles) and on --roles-path, by name or by relative path', () => {
     const play = loadPlaybook(playbooks + 'site.yml', { rolesPath: [root + 'extra'] }).plays[0]
     expect(play.roles.map((r) => r.role.name)).toEqual(['shared', 'special', 'dup', 'dup'])
     expect(play.roles[1].role.path).toBe(root + 'extra/special')
@@ -36,8 +48,10 @@ describe('role search path', () => {
     expect(play.roles.filter((r) => r.role.name === 'dup')).toHaveLength(2)
   })
 
-  it('without --roles-path, a role there is not found and the error says where it looked', () => {
-    expect(described(() => loadPlaybook(playbooks + 'site.yml'))).toMatch(/site\.yml:4:7: role 'special' not found \(searched .*roles-search\/roles/)
+  it('without --roles-path, a role there is not found and the error lists every place searched, as Ansible does', () => {
+    expect(described(() => loadPlaybook(playbooks + 'site.yml'))).toMatch(
+      /site\.yml:4:7: the role 'special' was not found in .*roles-search\/playbooks\/roles:.*\/etc\/ansible\/roles:.*roles-search\/playbooks$/,
+    )
   })
 
   it('reports a dependency cycle', () => {

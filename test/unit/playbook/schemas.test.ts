@@ -22,7 +22,7 @@ describe('published schemas', () => {
   it('report every problem in document order', () => {
     const { data, map } = parseYaml('- hosts: all\n  gather_facts: maybe\n  tasks:\n    - command: x\n      retries: -1\n  serial: {}\n', 'p.yml')
     expect(schemaProblems('playbook', data, map).map((p) => `${p.position.line}: ${p.message}`)).toEqual([
-      "2: key 'gather_facts' in play must be a boolean (true/false, yes/no) or a template, got string \"maybe\"",
+      "2: key 'gather_facts' in play must be a boolean (yes/no, true/false, on/off, y/n, t/f, 1/0) or a template, got string \"maybe\"",
       "5: key 'retries' in task must be a whole number or a template, got number -1",
       "6: key 'serial' in play must be a number, a percentage like \"30%\", or a list of them, got a dict",
     ])
