@@ -100,7 +100,8 @@ export interface YamlOptions {
 export function loadYaml(text: string, file: string, options: YamlOptions = {}): unknown {
   const schema = options.types?.length ? ANSIBLE_YAML_SCHEMA.extend(options.types) : ANSIBLE_YAML_SCHEMA
   try {
-    return yaml.load(text, { filename: file, schema, ...(options.listener ? { listener: options.listener } : {}) } as yaml.LoadOptions)
+    // An empty document is None for PyYAML (an empty task file is no tasks), undefined for js-yaml.
+    return yaml.load(text, { filename: file, schema, ...(options.listener ? { listener: options.listener } : {}) } as yaml.LoadOptions) ?? null
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error
     const mark = (error as yaml.YAMLException & { mark?: { line: number; column: number } }).mark
