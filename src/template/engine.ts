@@ -16,7 +16,7 @@ import Handlebars from 'handlebars'
 import { TemplateError, type SourcePosition } from '../errors.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { Missing, helpers, describe, passesMissing } from './helpers.js'
-import { CAPTURE, LENIENT, LOOKUP, UnsupportedTemplate, lookups, toCapture, transform, type LookupMeta } from './transform.js'
+import { CAPTURE, LENIENT, LOOKUP, UnsupportedTemplate, lookupPluginMessage, lookups, toCapture, transform, type LookupMeta } from './transform.js'
 import { bracketIndexes, jinjaHint, parseError } from './syntax.js'
 import { UnsafeText, isScope, isUnsafe } from './markers.js'
 
@@ -56,6 +56,14 @@ for (const [name, fn] of Object.entries(helpers)) {
     }
   })
 }
+
+// Handlebars' own `lookup` answers '' for `lookup 'env' 'HOME'`: a string in the first place is a lookup plugin name.
+env.registerHelper('lookup', (container: unknown, key: unknown) => {
+  if (typeof container === 'string') throw new TemplateError(lookupPluginMessage(container))
+  if (container === null || container === undefined) return undefined
+  const k = String(key)
+  return Object.hasOwn(container as object, k) ? (container as Record<string, unknown>)[k] : undefined
+})
 
 env.registerHelper('helperMissing', (...args: unknown[]) => {
   const options = args.at(-1) as { name: string }

@@ -62,7 +62,18 @@ function isVariable(e: Node): e is PathExpression {
   return p.type === 'PathExpression' && (!p.data || (p.parts[0] === 'root' && p.parts.length > 1))
 }
 
+// `lookup 'env' 'HOME'` is Jinja's lookup plugin call: Handlebars' own `lookup` (obj[key]) would render ''.
+function refuseLookupPlugin(helper: string, params: Expression[]): void {
+  if (helper !== 'lookup' || params[0]?.type !== 'StringLiteral') return
+  throw new UnsupportedTemplate(lookupPluginMessage((params[0] as hbs.AST.StringLiteral).value))
+}
+
+export function lookupPluginMessage(plugin: string): string {
+  return `lookup('${plugin}', …) is not supported: Ansible's lookup plugins are not implemented in tsplay's Handlebars templates; (lookup DICT KEY) indexes a dict`
+}
+
 function wrapArgs(helper: string, params: Expression[], hash: hbs.AST.Hash | undefined): void {
+  refuseLookupPlugin(helper, params)
   params.forEach((param, i) => {
     params[i] = isVariable(param) ? lookup(param, isLenient(helper, i)) : visitExpression(param)
   })
