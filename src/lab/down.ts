@@ -1,6 +1,6 @@
 // `lab down`: kill every host, delete namespaces, veths and the bridge, unmount, remove the state
 // dir. Works from state.json, then sweeps by name so a half-built lab is removed as well.
-import { rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { LabError } from '../errors.js'
 import { exec } from './exec.js'
@@ -53,8 +53,14 @@ export async function teardown(name: string, paths: LabPaths, state: LabState | 
   await unmountLabFs(paths)
   if (mountsUnder(paths.dir).length > 0) throw new LabError(`could not unmount everything under ${paths.dir}`)
   const existed = state !== undefined || namespaces.length > 0 || hadMounts
+  for (const file of state?.inventoryFiles ?? []) if (writtenFor(name, file)) rmSync(file, { force: true })
   rmSync(paths.dir, { recursive: true, force: true })
   return existed
+}
+
+/** An inventory file `lab up` wrote for this lab and nobody replaced since (its first line says so). */
+function writtenFor(name: string, file: string): boolean {
+  return existsSync(file) && readFileSync(file, 'utf8').split('\n', 1)[0].includes(`for lab '${name}'`)
 }
 
 async function labNamespaces(name: string): Promise<string[]> {

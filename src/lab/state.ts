@@ -20,6 +20,8 @@ export interface LabState {
   subnet: number // X in 10.213.X.0/24
   bridge: string
   owner?: number // pid of the process the lab belongs to (test runs), if any
+  /** Inventory files written outside the state dir (`lab up --inventory DIR`): `lab down` removes them. */
+  inventoryFiles?: string[]
   hosts: HostState[]
 }
 

@@ -1,6 +1,7 @@
 // `lab up N`: make hosts lab-1 … lab-N run. Idempotent: running hosts are kept, dead ones restarted
 // (their upperdir intact), missing ones created.
 import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import pLimit from 'p-limit'
 import { LabError } from '../errors.js'
 import { labInfoFrom, type LabInfo } from './info.js'
@@ -89,6 +90,11 @@ async function up(name: string, root: string, paths: LabPaths, options: UpOption
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
   if (failed) throw failed.reason
   const inventoryFiles = writeInventory(state, paths, hostKeys, options.inventoryDir)
+  const outside = inventoryFiles.filter((f) => !f.startsWith(paths.dir + '/'))
+  if (outside.length) {
+    state.inventoryFiles = [...new Set([...(state.inventoryFiles ?? []), ...outside.map((f) => resolve(f))])]
+    writeState(paths, state)
+  }
   return { ...labInfoFrom(state, paths), started: dead.map((h) => h.name), inventoryFiles }
 }
 

@@ -155,6 +155,29 @@ describe('a lab of its own', () => {
   })
 })
 
+describe('lab up --inventory DIR', () => {
+  it('writes DIR/hosts, and lab down removes it (a file the user replaced since stays)', async () => {
+    const name = `i${process.pid.toString(36).slice(-5)}`
+    const dir = join(tmpdir(), `tsplay-e2e-inv-${process.pid}`)
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      expect(await main(['lab', 'up', '1', '--name', name, '--inventory', dir])).toBe(0)
+      expect(readFileSync(join(dir, 'hosts'), 'utf8')).toContain(`for lab '${name}'`)
+      expect(await main(['lab', 'down', '--name', name])).toBe(0)
+      expect(existsSync(join(dir, 'hosts'))).toBe(false)
+
+      expect(await main(['lab', 'up', '1', '--name', name, '--inventory', dir])).toBe(0)
+      writeFileSync(join(dir, 'hosts'), '[mine]\nother-host\n')
+      expect(await main(['lab', 'down', '--name', name])).toBe(0)
+      expect(readFileSync(join(dir, 'hosts'), 'utf8')).toBe('[mine]\nother-host\n')
+    } finally {
+      out.mockRestore()
+      await labDown({ name })
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 // Opt-in (TSPLAY_E2E_SCALE=1): the issue's scale target, too heavy for every run on a shared machine.
 describe.runIf(process.env.TSPLAY_E2E_SCALE)('scale', () => {
   it('brings 50 hosts up in under 20 s, all answering ssh', async () => {
