@@ -79,11 +79,16 @@ function searchPaths(ctx: PlayContext, task: Task): string[] {
   return [...own, `${base}/files`, `${base}/templates`, base, `${ctx.play.baseDir}/files`, `${ctx.play.baseDir}/templates`, ctx.play.baseDir]
 }
 
+/** The task's environment: every level's `environment:` rendered and merged, the nearest level winning. */
 function environment(scope: Scope, vars: Vars): Record<string, string> | undefined {
-  if (scope.environment === undefined) return undefined
-  const env = renderValue<Record<string, unknown>>(scope.environment, vars)
-  if (!env || typeof env !== 'object') throw new ConfigError('environment must be a mapping of names to values')
-  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)]))
+  if (scope.environment.length === 0) return undefined
+  const merged: Record<string, string> = {}
+  for (const layer of scope.environment) {
+    const env = renderValue<Record<string, unknown>>(layer, vars)
+    if (!env || typeof env !== 'object' || Array.isArray(env)) throw new ConfigError('environment must be a mapping of names to values')
+    for (const [k, v] of Object.entries(env)) merged[k] = String(v)
+  }
+  return merged
 }
 
 /** Every command of the task gets the task's `environment:` (exported by the remote sh). */

@@ -44,18 +44,26 @@ export class RunState {
     return vars
   }
 
-  /** One connection per host for the whole run; delegate targets outside the inventory get one too. */
+  /**
+   * One connection per host and connection type for the whole run; delegate targets outside the inventory
+   * get one too. Connection variables (ansible_connection, ansible_user) win over the keywords
+   * (connection, remote_user), which win over the command line, as in Ansible.
+   */
   connectionFor(name: string, vars: Vars, scope: Scope): Connection {
-    let conn = this.connections.get(name)
+    const hostVars = name === vars.inventory_hostname ? vars : this.options.inventory.hostNames().includes(name) ? this.inventoryVars(name) : implicitHost(name)
+    const type = hostVars.ansible_connection ?? scope.connection
+    const rendered = typeof type === 'string' && type.includes('{{') ? render(type, hostVars) : type
+    const key = `${name}\0${String(rendered ?? 'ssh')}`
+    let conn = this.connections.get(key)
     if (!conn) {
-      const own = this.options.inventory.hostNames().includes(name) ? this.inventoryVars(name) : implicitHost(name)
-      const connVars = connectionVars(name === vars.inventory_hostname ? vars : own)
+      const connVars = connectionVars(hostVars)
+      if (rendered !== undefined) connVars.ansible_connection = rendered
       if (connVars.ansible_user === undefined) {
         const user = scope.remote_user ?? this.options.remoteUser
         if (user !== undefined) connVars.ansible_user = user
       }
       conn = this.options.connect(name, connVars)
-      this.connections.set(name, conn)
+      this.connections.set(key, conn)
     }
     return conn
   }

@@ -1,14 +1,17 @@
-// Keyword inheritance: a block's (or role's, or include's) keywords apply to every task inside it.
+// Keyword inheritance — the one place it is decided: a play's, block's, role's or include's keywords apply
+// to every task inside it. The nearest level wins for single values (become*, delegate_to, connection…);
+// `when` and `notify` accumulate, `tags` too, `vars` stack (outermost first) and `environment` layers merge
+// per variable with the nearest winning, as Ansible's environment (extend, prepend) does.
 import type { CommonKeywords, Play, RoleScope } from '../playbook/model.js'
 import type { Scope } from './types.js'
 
-const OVERRIDABLE = [
+const NEAREST_WINS = [
   'become', 'become_user', 'become_method', 'ignore_errors', 'ignore_unreachable', 'delegate_to', 'run_once',
-  'no_log', 'check_mode', 'diff', 'any_errors_fatal', 'environment', 'remote_user',
+  'no_log', 'check_mode', 'diff', 'any_errors_fatal', 'remote_user', 'connection',
 ] as const
 
 export function playScope(play: Play): Scope {
-  return extendScope({ when: [], tags: [], vars: [], includeParams: {}, notify: [] }, { ...play, when: [], vars: {} })
+  return extendScope({ when: [], tags: [], vars: [], environment: [], includeParams: {}, notify: [] }, { ...play, when: [], vars: {} })
 }
 
 /** The scope for the children of `node` (a block) or for running `node` (a task). */
@@ -18,11 +21,12 @@ export function extendScope(scope: Scope, node: CommonKeywords & { notify?: stri
     when: node.when.length ? [...scope.when, ...node.when] : scope.when,
     tags: node.tags.length ? [...scope.tags, ...node.tags] : scope.tags,
     vars: Object.keys(node.vars).length ? [...scope.vars, node.vars] : scope.vars,
+    environment: node.environment !== undefined ? [...scope.environment, node.environment] : scope.environment,
     notify: node.notify?.length ? [...scope.notify, ...node.notify] : scope.notify,
   }
   if (node.role) next.role = node.role
   const source = node as unknown as Record<string, unknown>
-  for (const key of OVERRIDABLE) if (source[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = source[key]
+  for (const key of NEAREST_WINS) if (source[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = source[key]
   return next
 }
 

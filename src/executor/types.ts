@@ -90,8 +90,11 @@ export interface Scope {
   check_mode?: unknown
   diff?: unknown
   any_errors_fatal?: unknown
-  environment?: unknown
+  /** `environment:` of every enclosing level, outermost first: merged per variable, the nearest wins. */
+  environment: unknown[]
   remote_user?: string
+  /** The `connection:` keyword (an `ansible_connection` variable overrides it, as in Ansible). */
+  connection?: string
   notify: string[]
 }
 

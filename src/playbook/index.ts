@@ -3,7 +3,7 @@
 // Load:      loadPlaybook(file, { modules, rolesPath, extraVars }) → Playbook (model.ts), ConfigError on bad input
 //            loadTaskFile(file, { baseDir, role, modules }) for `include_tasks` at run time
 //            loadVarsFile(path) for vars_files with templated paths and `include_vars`
-// Walk:      playTasks(play) → { task, blocks, section } in run order; effectiveKeywords(play, blocks, task)
+// Walk:      playTasks(play) → { task, blocks, section } in run order (keyword inheritance: executor/scope.ts)
 // Variables: taskScope(layers) — the one place variable precedence is defined (scope.ts)
 // Loops:     expandLoop(renderedValue, task.loop_with)
 // Modules:   coerceModuleArgs(task, module, renderedArgs, true) → typed args + problems (file:line)
@@ -11,7 +11,7 @@
 export * from './model.js'
 export { loadPlaybook, loadTaskFile, loadVarsFile, type LoadOptions, type TaskFileOptions } from './load.js'
 export { Catalog, shortName, type ModuleCatalog, type ModuleInfo } from './catalog.js'
-export { playTasks, effectiveKeywords, type TaskInContext, type EffectiveKeywords, type PositionedCondition } from './walk.js'
+export { playTasks, type TaskInContext } from './walk.js'
 export { taskScope, PRECEDENCE, type ScopeLayers } from './scope.js'
 export { expandLoop } from './loop.js'
 export { coerceModuleArgs, moduleArgProblems, moduleKeyPosition, type CheckedArgs } from './module-args.js'

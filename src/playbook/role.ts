@@ -15,7 +15,10 @@ import { validateSchema } from './validate.js'
 import type { SourceMap } from './yaml.js'
 
 /** Keys of a role entry that are keywords; every other key is a role param. */
-const REF_KEYWORDS = new Set(['role', 'name', 'when', 'tags', 'become', 'become_user', 'become_method', 'vars', 'environment', 'ignore_errors', 'delegate_to', 'run_once', 'no_log', 'check_mode'])
+const REF_KEYWORDS = new Set([
+  'role', 'name', 'when', 'tags', 'become', 'become_user', 'become_method', 'vars', 'environment', 'ignore_errors', 'ignore_unreachable',
+  'delegate_to', 'run_once', 'no_log', 'check_mode', 'diff', 'any_errors_fatal', 'remote_user', 'connection',
+])
 
 /** Ansible's default roles_path; ANSIBLE_ROLES_PATH (colon-separated) replaces it, as in Ansible. */
 function configuredRolesPath(): string[] {

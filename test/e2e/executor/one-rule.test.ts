@@ -1,10 +1,10 @@
 // One rule, one home (issue 14): each rule that used to live twice, through the CLI on a lab host —
-// booleans, YAML reading (octal modes), shell-word splitting.
+// booleans, YAML reading (octal modes), shell-word splitting, keyword inheritance.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { labInfo, resetHost, upperdir } from '../lab-helpers.js'
+import { labInfo, listUpperFiles, resetHost, upperdir } from '../lab-helpers.js'
 import { parseRecap, runTsplay } from '../run-tsplay.js'
 
 const work = mkdtempSync(join(tmpdir(), 'tsplay-one-rule-'))
@@ -99,5 +99,47 @@ describe("shell words: one splitter (Python's shlex), as the command module spli
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(readFileSync(onHost('root/shlex'), 'utf8')).toBe('a\\$b')
+  })
+})
+
+describe('keyword inheritance: one implementation (executor/scope.ts), as the run applies it', () => {
+  it('play environment {A: 1} and task environment {B: 2} give the task both; the nearer level wins a name', async () => {
+    const site = playbook(
+      'environment.yml',
+      `- hosts: lab-1
+  gather_facts: no
+  environment: {A: "1", C: play}
+  tasks:
+    - shell: echo "$A $B $C"
+      environment: {B: "2", C: task}
+      register: r
+    - copy: {content: "{{ r.stdout }}", dest: /root/env}
+`,
+    )
+    const r = await runTsplay(['run', site, '-i', inventory])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(readFileSync(onHost('root/env'), 'utf8')).toBe('1 2 task')
+  })
+
+  it('play `connection: local` runs the tasks on the controller, not on the host', async () => {
+    const out = join(work, 'local-out')
+    const site = playbook(
+      'local.yml',
+      `- hosts: lab-1
+  gather_facts: no
+  connection: local
+  tasks:
+    - command: hostname
+      register: r
+    - copy: {content: "{{ r.stdout }}", dest: ${out}}
+`,
+    )
+    const before = listUpperFiles('lab-1')
+    const r = await runTsplay(['run', site, '-i', inventory])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(readFileSync(out, 'utf8')).toBe(hostname())
+    expect(listUpperFiles('lab-1')).toEqual(before)
   })
 })
