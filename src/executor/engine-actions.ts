@@ -1,35 +1,34 @@
-// Tasks the executor handles itself: include_tasks, include_vars, meta.
+// Tasks the executor handles itself: include_tasks, include_vars, meta. Their results reach hosts
+// through settle.ts like any module's.
 import { TemplateError, TsplayError } from '../errors.js'
 import { expandLoop } from '../playbook/loop.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, render, renderValue } from '../template/index.js'
-import { failHosts, taskInfo } from './settle.js'
-import { isActive, type HostState, type Scope } from './types.js'
+import { clearFailure, failHosts, finish, taskInfo } from './settle.js'
+import { canRun, type HostState, type Scope, type TaskRunner } from './types.js'
 import { taskVars } from './vars.js'
-import type { Walker } from './walk.js'
 
 /** `scope` has the task's own keywords; `parent` is what encloses it (where included tasks start). */
-type Action = (walker: Walker, task: Task, hosts: HostState[], scope: Scope, parent: Scope) => Promise<void>
+type Action = (runner: TaskRunner, task: Task, hosts: HostState[], scope: Scope, parent: Scope) => Promise<void>
 
 export function engineAction(name: string): Action | undefined {
   return name in actions ? actions[name as keyof typeof actions] : undefined
 }
 
 /** Hosts whose `when` holds, with their vars; the others are reported skipped, a bad template fails one. */
-function hostsWhere(walker: Walker, task: Task, hosts: HostState[], scope: Scope, report = true): Array<{ host: HostState; vars: Vars }> {
+function hostsWhere(runner: TaskRunner, task: Task, hosts: HostState[], scope: Scope, report = true): Array<{ host: HostState; vars: Vars }> {
   const out: Array<{ host: HostState; vars: Vars }> = []
   for (const host of hosts) {
     try {
-      const vars = taskVars(walker.ctx, host, scope)
+      const vars = taskVars(runner.ctx, host, scope)
       if (!scope.when.length || evaluateCondition(scope.when, vars, { where: task.keyPos.when ?? task.pos, task: task.name })) {
         out.push({ host, vars })
       } else if (report) {
-        host.stats.skipped++
-        walker.ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result: { status: 'skipped', data: {} } })
+        finish(runner.ctx, task, host, scope, { status: 'skipped', data: {} })
       }
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error
-      failHosts(walker.ctx, task, [host], error.describe())
+      failHosts(runner.ctx, task, [host], scope, error.describe())
     }
   }
   return out
@@ -57,11 +56,11 @@ const actions = {
    * loop item run it together. Keywords of the include apply to the include only (Ansible's rule); its
    * `vars:` and the loop variable reach the included tasks as include params.
    */
-  async include_tasks(walker, task, hosts, scope, parent) {
-    const { reporter } = walker.ctx.options
+  async include_tasks(runner, task, hosts, scope, parent) {
+    const { reporter } = runner.ctx.options
     reporter.onTaskStart(taskInfo(task), hosts.map((h) => h.name))
     const runs = new Map<string, { file: string; loopVars: Vars; hosts: HostState[] }>()
-    for (const { host, vars } of hostsWhere(walker, task, hosts, scope)) {
+    for (const { host, vars } of hostsWhere(runner, task, hosts, scope)) {
       try {
         for (const inc of includes(task, vars)) {
           const key = JSON.stringify([inc.file, inc.loopVars])
@@ -69,46 +68,46 @@ const actions = {
           run.hosts.push(host)
           runs.set(key, run)
         }
-        host.stats.ok++
+        finish(runner.ctx, task, host, scope, { status: 'ok', data: {} }, false)
       } catch (error) {
-        failHosts(walker.ctx, task, [host], describe(error))
+        failHosts(runner.ctx, task, [host], scope, describe(error))
       }
     }
     for (const run of runs.values()) reporter.onIncluded?.(run.file, run.hosts.map((h) => h.name))
     reporter.onTaskEnd(taskInfo(task))
     for (const run of runs.values()) {
       const inner: Scope = { ...parent, includeParams: { ...parent.includeParams, ...task.vars, ...run.loopVars } }
-      const nodes = await walker.ctx.options.loadTasks(run.file, task.baseDir, task.role ?? scope.role)
-      await walker.runNodes(nodes, run.hosts.filter(isActive), inner)
+      const nodes = await runner.ctx.options.loadTasks(run.file, task.baseDir, task.role ?? scope.role)
+      await runner.runNodes(nodes, run.hosts.filter((h) => canRun(h, inner)), inner)
     }
   },
 
-  async include_vars(walker, task, hosts, scope) {
-    const { reporter } = walker.ctx.options
+  /** Loads the vars file per host; settle puts them in the host's include_vars layer. */
+  async include_vars(runner, task, hosts, scope) {
+    const { reporter } = runner.ctx.options
     reporter.onTaskStart(taskInfo(task), hosts.map((h) => h.name))
-    for (const { host, vars } of hostsWhere(walker, task, hosts, scope)) {
+    for (const { host, vars } of hostsWhere(runner, task, hosts, scope)) {
       try {
         const file = render(String(task.args.file ?? task.args._raw_params), vars, { where: task.pos, task: task.name })
-        const loaded = await walker.ctx.options.loadVars(file, task.baseDir)
+        const loaded = await runner.ctx.options.loadVars(file, task.baseDir)
         const name = task.args.name === undefined ? undefined : String(task.args.name)
-        Object.assign(host.includedVars, name ? { [name]: loaded } : loaded)
-        host.stats.ok++
-        reporter.onHostResult({ host: host.name, task: taskInfo(task), result: { status: 'ok', data: { ansible_included_var_files: [file] } } })
+        const facts = name ? { [name]: loaded } : loaded
+        finish(runner.ctx, task, host, scope, { status: 'ok', data: { ansible_facts: facts, ansible_included_var_files: [file] } })
       } catch (error) {
-        failHosts(walker.ctx, task, [host], describe(error))
+        failHosts(runner.ctx, task, [host], scope, describe(error))
       }
     }
     reporter.onTaskEnd(taskInfo(task))
   },
 
   /** meta actions; `when` decides per host, as in Ansible. */
-  async meta(walker, task, hosts, scope) {
+  async meta(runner, task, hosts, scope) {
     const action = String(task.args._raw_params ?? task.args.action ?? '')
-    const ctx = walker.ctx
-    const chosen = () => hostsWhere(walker, task, hosts, scope, false).map((h) => h.host)
+    const ctx = runner.ctx
+    const chosen = () => hostsWhere(runner, task, hosts, scope, false).map((h) => h.host)
     switch (action) {
       case 'flush_handlers':
-        return walker.flushHandlers(hosts)
+        return runner.flushHandlers(hosts)
       case 'end_play':
         if (chosen().length) {
           ctx.playState.ended = true
@@ -122,13 +121,13 @@ const actions = {
         for (const host of chosen()) host.facts = {}
         return
       case 'clear_host_errors':
-        if (chosen().length) for (const name of ctx.batch) ctx.hosts.get(name)!.failed = false
+        if (chosen().length) for (const name of ctx.batch) clearFailure(ctx.hosts.get(name)!)
         return
       case 'noop':
       case 'refresh_inventory':
         return
       default:
-        failHosts(ctx, task, hosts.filter(isActive), `meta: unknown action '${action}' (flush_handlers, end_play, end_host, clear_facts, clear_host_errors, noop)`)
+        failHosts(ctx, task, hosts.filter((h) => canRun(h, scope)), scope, `meta: unknown action '${action}' (flush_handlers, end_play, end_host, clear_facts, clear_host_errors, noop)`)
     }
   },
 } satisfies Record<string, Action>

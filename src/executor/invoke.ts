@@ -6,8 +6,7 @@ import type { ModuleContext, TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { render, renderValue } from '../template/index.js'
 import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
-import type { Scope } from './types.js'
-import type { PlayContext } from './vars.js'
+import type { PlayContext, Scope } from './types.js'
 
 export interface Invocation {
   task: Task

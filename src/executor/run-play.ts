@@ -6,17 +6,14 @@ import type { Play, Task, Vars } from '../playbook/model.js'
 import { render } from '../template/index.js'
 import { flagValue } from './invoke.js'
 import { batches } from './batches.js'
-import { checkNotifications, flushHandlers } from './handlers.js'
 import { playScope } from './scope.js'
 import type { RunState } from './run-state.js'
-import { isActive, type HostState } from './types.js'
-import type { PlayContext } from './vars.js'
+import { isActive, type HostState, type PlayContext } from './types.js'
 import { Walker } from './walk.js'
 
 /** Runs one play; returns false when the playbook must stop (a whole batch failed, as in Ansible). */
 export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const { options } = run
-  checkNotifications(play)
   const varsFiles = await loadVarsFiles(play, run)
   const playVars = Object.assign({}, play.vars, ...varsFiles, options.extraVars)
   const pattern = render(play.hosts, playVars, { where: play.keyPos.hosts ?? play.pos })
@@ -44,14 +41,14 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
       inventoryVars: (h) => run.inventoryVars(h),
       connectionFor: (h, vars, s) => run.connectionFor(h, vars, s),
     }
-    const walker: Walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), (group) => flushHandlers(walker, play.handlers, group, scope, force), strategy === 'free')
+    const walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), scope, force, strategy === 'free')
     const runSections = async (group: HostState[]) => {
       // Facts are gathered once per host per run (Ansible's `gathering = smart`).
       const unknown = group.filter((h) => Object.keys(h.facts).length === 0)
       if (gatherFacts(play, playVars) && unknown.length) await walker.runTask(factsTask(play), unknown, scope, 'facts')
       for (const nodes of sections) {
         await walker.runNodes(nodes, group, scope)
-        await flushHandlers(walker, play.handlers, group, scope, force)
+        await walker.flushHandlers(group)
       }
     }
     if (strategy === 'free') await Promise.all(hosts.map((h) => runSections([h])))

@@ -1,6 +1,6 @@
 // The whole run: plays in order, stats, and the exit code Ansible would give.
 import type { Playbook } from '../playbook/model.js'
-import type { HostStats } from '../reporters/types.js'
+import type { HostStats } from './events.js'
 import { runPlay } from './run-play.js'
 import { RunState } from './run-state.js'
 import type { RunOptions } from './types.js'

@@ -1,7 +1,7 @@
 // State that lives for the whole run: hosts, connections, inventory caches.
 import type { Connection } from '../connection/types.js'
 import type { Vars } from '../playbook/model.js'
-import { emptyStats } from '../reporters/types.js'
+import { emptyStats } from './events.js'
 import { render } from '../template/index.js'
 import type { HostState, RunOptions, Scope, SearchState } from './types.js'
 
@@ -21,7 +21,7 @@ export class RunState {
     let state = this.hosts.get(name)
     if (!state) {
       state = {
-        name, facts: {}, hostFacts: {}, includedVars: {}, failed: false, unreachable: false, ended: false,
+        name, facts: {}, hostFacts: {}, includedVars: {}, failed: false, failureSerial: 0, unreachable: false, ended: false,
         notified: new Set(), rescuing: 0, stats: emptyStats(),
       }
       this.hosts.set(name, state)

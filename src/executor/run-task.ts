@@ -5,14 +5,12 @@ import type { TaskResult, TaskStatus } from '../modules/types.js'
 import { expandLoop } from '../playbook/loop.js'
 import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { Task, Vars } from '../playbook/model.js'
-import type { HostResultInfo } from '../reporters/types.js'
 import { evaluateCondition, render, renderValue } from '../template/index.js'
+import type { HostResultInfo } from './events.js'
 import { flagValue, invokeModule } from './invoke.js'
 import { registered, settle, taskInfo, type HostOutcome } from './settle.js'
-import type { HostState, Scope } from './types.js'
-import { taskVars, type PlayContext } from './vars.js'
-
-export { failHosts, nameTask, registered, shareRunOnceResult, taskInfo, type HostOutcome } from './settle.js'
+import type { HostState, PlayContext, Scope } from './types.js'
+import { taskVars } from './vars.js'
 
 type Report = (result: TaskResult, extra?: Partial<HostResultInfo>) => void
 

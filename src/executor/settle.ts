@@ -1,11 +1,12 @@
-// What a finished task does to its host: register, facts, handler notifications, the host's
-// failed/unreachable state and its recap counters.
+// The one place results reach a host: register, facts (set_fact, include_vars, setup), handler
+// notifications, the host's failed/unreachable state and its recap counters. Everything else in the
+// executor reads HostState.failed/stats; only this file writes them.
 import type { TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
+import { handlersFor } from '../playbook/notify.js'
 import { markUnsafe, render } from '../template/index.js'
-import { handlersFor } from './handlers.js'
-import type { HostState, Scope } from './types.js'
-import type { PlayContext } from './vars.js'
+import type { HostResultInfo } from './events.js'
+import type { HostState, PlayContext, Scope } from './types.js'
 
 export interface HostOutcome {
   result: TaskResult
@@ -43,16 +44,68 @@ export function registered(result: TaskResult): Vars {
   })
 }
 
+/** A task's outcome on a host (already reported): what it registers, sets and notifies, and the counters. */
 export function settle(ctx: PlayContext, task: Task, host: HostState, scope: Scope, outcome: HostOutcome, vars: Vars): void {
   const { result } = outcome
   if (task.register) host.hostFacts[task.register] = registered(result)
   const facts = collectFacts(result)
-  if (facts) Object.assign(task.action === 'set_fact' ? host.hostFacts : host.facts, facts)
+  if (facts) Object.assign(factLayer(task, host), facts)
   if (result.status === 'changed') notify(ctx, host, scope, vars)
   count(host, outcome)
   if (result.status === 'failed' && !outcome.ignored) {
     host.lastFailure = { task: { name: task.name ?? task.action, action: task.action }, result: registered(result) }
   }
+}
+
+/**
+ * Reports and settles a result the executor decided itself (engine actions, a keyword that failed to
+ * render). `report: false` counts it without a result line (an include is announced by onIncluded).
+ */
+export function finish(ctx: PlayContext, task: Task, host: HostState, scope: Scope, result: TaskResult, report: Partial<HostResultInfo> | false = {}): void {
+  if (report) ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, ...report })
+  settle(ctx, task, host, scope, { result, ignored: false, ignoredUnreachable: false }, {})
+}
+
+/** Fails hosts without running the task (a keyword or template that could not be evaluated). */
+export function failHosts(ctx: PlayContext, task: Task, hosts: HostState[], scope: Scope, msg: string): void {
+  for (const host of hosts) finish(ctx, task, host, scope, { status: 'failed', msg, data: {} })
+}
+
+/**
+ * A failure a block's rescue handles: the recap counts it as rescued, not failed. A host that was
+ * already failed when the block started (it runs in an always: section) keeps that earlier failure.
+ */
+export function rescue(host: HostState, serialAtEntry: number, failedAtEntry: boolean): void {
+  host.stats.failed--
+  host.stats.rescued++
+  host.failed = failedAtEntry
+  host.failureSerial = serialAtEntry
+}
+
+/** meta: clear_host_errors. */
+export function clearFailure(host: HostState): void {
+  host.failed = false
+}
+
+/** run_once: the one host's register and set_fact reach every host; its failure fails them all. */
+export function shareRunOnceResult(task: Task, first: HostState, others: HostState[], outcome: HostOutcome): void {
+  const facts = task.action === 'set_fact' ? collectFacts(outcome.result) : undefined
+  for (const h of others) {
+    if (task.register) h.hostFacts[task.register] = first.hostFacts[task.register]
+    if (facts) Object.assign(h.hostFacts, facts)
+    if (outcome.result.status === 'failed' && !outcome.ignored) {
+      fail(h)
+      h.stats.failed++
+      h.lastFailure = first.lastFailure
+    }
+  }
+}
+
+// set_fact → set_fact/register layer, include_vars → include_vars layer, setup and others → facts.
+function factLayer(task: Task, host: HostState): Vars {
+  if (task.action === 'set_fact') return host.hostFacts
+  if (task.action === 'include_vars') return host.includedVars
+  return host.facts
 }
 
 function notify(ctx: PlayContext, host: HostState, scope: Scope, vars: Vars): void {
@@ -62,6 +115,11 @@ function notify(ctx: PlayContext, host: HostState, scope: Scope, vars: Vars): vo
     if (!handlers.length) ctx.options.reporter.onWarning(`[${host.name}] notified handler '${name}' does not exist`)
     for (const handler of handlers) host.notified.add(handler)
   }
+}
+
+function fail(host: HostState): void {
+  host.failed = true
+  host.failureSerial++
 }
 
 function count(host: HostState, { result, ignored, ignoredUnreachable }: HostOutcome): void {
@@ -74,7 +132,7 @@ function count(host: HostState, { result, ignored, ignoredUnreachable }: HostOut
       if (ignoredUnreachable) { stats.ok++; stats.ignored++ } else { stats.unreachable++; host.unreachable = true }
       break
     case 'failed':
-      if (ignored) { stats.ok++; stats.ignored++ } else { stats.failed++; host.failed = true }
+      if (ignored) { stats.ok++; stats.ignored++ } else { stats.failed++; fail(host) }
   }
 }
 
@@ -83,27 +141,4 @@ function collectFacts(result: TaskResult): Vars | undefined {
   const items = result.data.results as Vars[] | undefined
   if (!items?.some((r) => r.ansible_facts)) return undefined
   return Object.assign({}, ...items.map((r) => (r.ansible_facts as Vars | undefined) ?? {}))
-}
-
-/** run_once: the one host's register and set_fact reach every host; its failure fails them all. */
-export function shareRunOnceResult(task: Task, first: HostState, others: HostState[], outcome: HostOutcome): void {
-  const facts = task.action === 'set_fact' ? collectFacts(outcome.result) : undefined
-  for (const h of others) {
-    if (task.register) h.hostFacts[task.register] = first.hostFacts[task.register]
-    if (facts) Object.assign(h.hostFacts, facts)
-    if (outcome.result.status === 'failed' && !outcome.ignored) {
-      h.failed = true
-      h.stats.failed++
-      h.lastFailure = first.lastFailure
-    }
-  }
-}
-
-/** Fails hosts without running the task (a keyword that could not be evaluated). */
-export function failHosts(ctx: PlayContext, task: Task, hosts: HostState[], msg: string): void {
-  for (const host of hosts) {
-    host.failed = true
-    host.stats.failed++
-    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result: { status: 'failed', msg, data: {} } })
-  }
 }

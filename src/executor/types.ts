@@ -2,8 +2,8 @@
 import type { Connection } from '../connection/types.js'
 import type { Inventory } from '../inventory/types.js'
 import type { ModuleDefinition } from '../modules/types.js'
-import type { Condition, Handler, RoleScope, TaskNode, Vars } from '../playbook/model.js'
-import type { HostStats, Reporter } from '../reporters/types.js'
+import type { Condition, Handler, Play, RoleScope, Task, TaskNode, Vars } from '../playbook/model.js'
+import type { HostStats, Reporter } from './events.js'
 
 export interface BecomeDefaults {
   become?: boolean // -b
@@ -45,7 +45,10 @@ export interface HostState {
   hostFacts: Vars
   /** include_vars results. */
   includedVars: Vars
+  /** An unhandled failure (settle.ts sets and clears it, nothing else does). */
   failed: boolean
+  /** Counts this host's failures: a part of the walk that tolerates a failure (always:) knows which one. */
+  failureSerial: number
   unreachable: boolean
   /** meta: end_host, or the play was ended for everyone. */
   ended: boolean
@@ -96,8 +99,50 @@ export interface Scope {
   /** The `connection:` keyword (an `ansible_connection` variable overrides it, as in Ansible). */
   connection?: string
   notify: string[]
+  /**
+   * Failed hosts this part of the walk still runs on (an `always:` section, forced handlers), each with
+   * the failure it tolerates: a host that fails again here stops.
+   */
+  tolerated?: ReadonlyMap<HostState, number>
 }
 
+/** Whether tasks still run on `host`: not failed (or its failure is tolerated here), reachable, not ended. */
+export function canRun(host: HostState, scope?: Pick<Scope, 'tolerated'>): boolean {
+  if (host.unreachable || host.ended) return false
+  return !host.failed || scope?.tolerated?.get(host) === host.failureSerial
+}
+
+/** Hosts still in the play: not failed, reachable, not ended. */
 export function isActive(host: HostState): boolean {
-  return !host.failed && !host.unreachable && !host.ended
+  return canRun(host)
+}
+
+/** Everything a play's walk shares: the play, the run's options and hosts, the current batch. */
+export interface PlayContext {
+  play: Play
+  options: RunOptions
+  hosts: Map<string, HostState>
+  /** Every host of the play (ansible_play_hosts_all) and the current batch. */
+  playHosts: string[]
+  batch: string[]
+  varsFiles: Vars[]
+  /** Play vars, vars_files and extra vars: what play-level templates (hosts, task names) see. */
+  playVars: Vars
+  playState: PlayState
+  search: SearchState
+  groups: Record<string, string[]>
+  inventoryVars(host: string): Vars
+  /** The (cached) connection to a host, opened with its connection variables. */
+  connectionFor(host: string, vars: Vars, scope: Scope): Connection
+}
+
+export type TaskKind = 'task' | 'handler' | 'facts'
+
+/** What engine actions (include_tasks, meta, …) need from the walk that runs them (walk.ts's Walker). */
+export interface TaskRunner {
+  readonly ctx: PlayContext
+  runNodes(nodes: TaskNode[], hosts: HostState[], scope: Scope): Promise<void>
+  runTask(task: Task, hosts: HostState[], scope: Scope, kind?: TaskKind): Promise<void>
+  /** Runs the handlers notified on `hosts` (meta: flush_handlers). */
+  flushHandlers(hosts: HostState[]): Promise<void>
 }

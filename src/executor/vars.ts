@@ -1,27 +1,8 @@
 // The variables a task sees on a host; the order of the layers is src/playbook/scope.ts's PRECEDENCE.
-import type { Connection } from '../connection/types.js'
 import type { Play, Vars } from '../playbook/model.js'
 import { taskScope } from '../playbook/scope.js'
 import { markScope } from '../template/index.js'
-import type { HostState, PlayState, RunOptions, Scope, SearchState } from './types.js'
-
-export interface PlayContext {
-  play: Play
-  options: RunOptions
-  hosts: Map<string, HostState>
-  /** Every host of the play (ansible_play_hosts_all) and the current batch. */
-  playHosts: string[]
-  batch: string[]
-  varsFiles: Vars[]
-  /** Play vars, vars_files and extra vars: what play-level templates (hosts, task names) see. */
-  playVars: Vars
-  playState: PlayState
-  search: SearchState
-  groups: Record<string, string[]>
-  inventoryVars(host: string): Vars
-  /** The (cached) connection to a host, opened with its connection variables. */
-  connectionFor(host: string, vars: Vars, scope: Scope): Connection
-}
+import type { HostState, PlayContext, Scope } from './types.js'
 
 /** `scope` already holds the task's own keywords (extendScope(scope, task)). */
 export function taskVars(ctx: PlayContext, host: HostState, scope: Scope, loopVars?: Vars): Vars {

@@ -1,32 +1,34 @@
-// Walks a play's task tree over a set of hosts. Linear strategy: every task runs on all active hosts
-// (forks at a time) before the next starts. Free strategy calls this with one host at a time.
+// Walks a play's task tree over a set of hosts. Linear strategy: every task runs on all hosts that can
+// still run (forks at a time) before the next starts. Free strategy calls this with one host at a time.
+// Results reach hosts through settle.ts; this file only decides which hosts run what.
 import type { LimitFunction } from 'p-limit'
 import { TemplateError } from '../errors.js'
-import type { Block, Task, TaskNode } from '../playbook/model.js'
+import type { Block, Handler, Task, TaskNode } from '../playbook/model.js'
 import { engineAction } from './engine-actions.js'
 import { flagValue } from './invoke.js'
-import { failHosts, nameTask, runTaskOnHost, shareRunOnceResult, taskInfo } from './run-task.js'
+import { runTaskOnHost } from './run-task.js'
 import { extendScope, selectedByTags } from './scope.js'
+import { failHosts, nameTask, rescue, shareRunOnceResult, taskInfo } from './settle.js'
 import { startsHere } from './start-at.js'
-import { isActive, type HostState, type Scope } from './types.js'
-import { taskVars, type PlayContext } from './vars.js'
+import { canRun, type HostState, type PlayContext, type Scope, type TaskKind, type TaskRunner } from './types.js'
+import { taskVars } from './vars.js'
 
-export type TaskKind = 'task' | 'handler' | 'facts'
-
-export class Walker {
+export class Walker implements TaskRunner {
   /** Free strategy: print each task's banner once, not once per host. */
   private readonly announced = new Set<Task>()
 
   constructor(
     readonly ctx: PlayContext,
     readonly limit: LimitFunction,
-    readonly flushHandlers: (hosts: HostState[]) => Promise<void>,
+    /** The play's scope: where handlers run. */
+    private readonly playScope: Scope,
+    private readonly forceHandlers: boolean,
     readonly freeStrategy = false,
   ) {}
 
   async runNodes(nodes: TaskNode[], hosts: HostState[], scope: Scope): Promise<void> {
     for (const node of nodes) {
-      if (!hosts.some(isActive) || this.ctx.playState.ended) return
+      if (!hosts.some((h) => canRun(h, scope)) || this.ctx.playState.ended) return
       if (node.kind === 'block') await this.runBlock(node, hosts, scope)
       else await this.runTask(node, hosts, scope)
     }
@@ -34,7 +36,9 @@ export class Walker {
 
   private async runBlock(block: Block, hosts: HostState[], parent: Scope): Promise<void> {
     const scope = extendScope(parent, block)
-    const entered = hosts.filter(isActive)
+    const entered = hosts.filter((h) => canRun(h, scope))
+    const atEntry = new Map(entered.map((h) => [h, { serial: h.failureSerial, failed: h.failed }]))
+    const failedHere = () => entered.filter((h) => h.failed && !h.unreachable && h.failureSerial !== atEntry.get(h)!.serial)
     const rescuable = block.rescue.length > 0
     if (rescuable) for (const h of entered) h.rescuing++
     try {
@@ -42,20 +46,16 @@ export class Walker {
     } finally {
       if (rescuable) for (const h of entered) h.rescuing--
     }
-    const failedHere = entered.filter((h) => h.failed && !h.unreachable)
-    if (rescuable && failedHere.length) {
-      for (const h of failedHere) {
-        h.failed = false
-        h.stats.failed--
-        h.stats.rescued++
-      }
-      await this.runNodes(block.rescue, failedHere, scope)
+    const toRescue = rescuable ? failedHere() : []
+    if (toRescue.length) {
+      for (const h of toRescue) rescue(h, atEntry.get(h)!.serial, atEntry.get(h)!.failed)
+      await this.runNodes(block.rescue, toRescue, scope)
     }
     if (block.always.length) {
-      const stillFailed = entered.filter((h) => h.failed && !h.unreachable)
-      for (const h of stillFailed) h.failed = false
-      await this.runNodes(block.always, entered.filter((h) => !h.unreachable && !h.ended), scope)
-      for (const h of stillFailed) h.failed = true
+      // always: runs on every host that entered, a failed one included until it fails again
+      const tolerated = new Map(scope.tolerated)
+      for (const h of entered) if (h.failed) tolerated.set(h, h.failureSerial)
+      await this.runNodes(block.always, entered, { ...scope, tolerated })
     }
   }
 
@@ -67,7 +67,7 @@ export class Walker {
       if (!startsHere(search.startAt, task)) return
       search.startAt = undefined
     }
-    const active = hosts.filter(isActive)
+    const active = hosts.filter((h) => canRun(h, scope))
     if (!active.length) return
     nameTask(task, this.ctx.playVars)
     const action = engineAction(task.action)
@@ -83,13 +83,33 @@ export class Walker {
       runOnce = scope.run_once !== undefined && flagValue(scope.run_once, taskVars(this.ctx, active[0], scope), false, 'run_once')
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error
-      failHosts(this.ctx, task, active, error.describe())
+      failHosts(this.ctx, task, active, scope, error.describe())
     }
-    const targets = runOnce ? active.slice(0, 1) : active.filter(isActive)
+    const targets = runOnce ? active.slice(0, 1) : active.filter((h) => canRun(h, scope))
     const outcomes = await Promise.all(targets.map((h) => this.limit(() => runTaskOnHost(this.ctx, task, h, scope))))
     if (runOnce && outcomes.length) shareRunOnceResult(task, active[0], active.slice(1), outcomes[0])
     options.reporter.onTaskEnd(info)
     this.applyFailurePolicy(scope, active)
+  }
+
+  /**
+   * Runs the handlers notified on `hosts`, each once, in the order they are defined. With force_handlers
+   * a host that failed still runs its handlers (until a handler fails on it).
+   */
+  async flushHandlers(hosts: HostState[]): Promise<void> {
+    for (const handler of this.ctx.play.handlers) await this.runHandler(handler, hosts)
+  }
+
+  private async runHandler(handler: Handler, hosts: HostState[]): Promise<void> {
+    const tolerated = new Map(this.playScope.tolerated)
+    const targets = hosts.filter((h) => {
+      if (!h.notified.has(handler)) return false
+      if (this.forceHandlers && h.failed && !h.unreachable) tolerated.set(h, h.failureSerial)
+      return canRun(h, { tolerated })
+    })
+    if (!targets.length) return
+    for (const h of targets) h.notified.delete(handler)
+    await this.runTask(handler, targets, { ...this.playScope, tolerated }, 'handler')
   }
 
   /** any_errors_fatal and max_fail_percentage end the play; a failure a rescue will handle does not count. */

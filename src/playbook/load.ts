@@ -13,6 +13,7 @@ import type { VaultKeyring } from '../vault/keyring.js'
 import { commonKeywords, flag, stringList, type Raw } from './keywords.js'
 import type { Handler, Play, Playbook, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
 import { expandRoles, parseRoleRef, roleSearchPath, type RoleEnv } from './role.js'
+import { unknownNotifications } from './notify.js'
 import { normalizeTasks, type TaskContext } from './task.js'
 import { validateSchema } from './validate.js'
 import type { SourceMap } from './yaml.js'
@@ -103,6 +104,8 @@ class Loader {
     const force = flag(raw.force_handlers, 'force_handlers', at('force_handlers'))
     if (force !== undefined) play.force_handlers = force
     for (const h of play.handlers) if (h.kind !== 'task') throw new ConfigError('handlers must be tasks, not blocks', h.pos)
+    const [unknownNotify] = unknownNotifications(play)
+    if (unknownNotify) throw unknownNotify
     return play
   }
 

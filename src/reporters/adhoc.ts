@@ -1,6 +1,6 @@
 // `tsplay exec` output, as `ansible` prints it: `host | CHANGED | rc=0 >>` then the command's output,
 // or `host | SUCCESS => {…}` for other modules.
-import type { HostResultInfo, Reporter } from './types.js'
+import type { HostResultInfo, Reporter } from '../executor/events.js'
 
 const COMMANDS = new Set(['command', 'shell', 'raw', 'script'])
 

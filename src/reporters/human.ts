@@ -1,6 +1,6 @@
 // Ansible-like terminal output: PLAY/TASK banners, one line per host result, PLAY RECAP.
 import { batchedStdout } from './batched-write.js'
-import type { HostResultInfo, PlayInfo, Reporter, RunSummary, TaskInfo } from './types.js'
+import type { HostResultInfo, PlayInfo, Reporter, RunSummary, TaskInfo } from '../executor/events.js'
 import { formatDiff } from './diff.js'
 import { pyJsonLine } from './py-json.js'
 

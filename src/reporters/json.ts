@@ -1,5 +1,5 @@
 // --json: one JSON document at the end, shaped like Ansible's json callback.
-import type { HostResultInfo, PlayInfo, Reporter, RunSummary, TaskInfo } from './types.js'
+import type { HostResultInfo, PlayInfo, Reporter, RunSummary, TaskInfo } from '../executor/events.js'
 
 interface JsonTask {
   task: TaskInfo

@@ -1,6 +1,6 @@
 // --junit FILE: one testsuite per play, one testcase per task and host.
 import { writeFileSync, renameSync } from 'node:fs'
-import type { HostResultInfo, PlayInfo, Reporter } from './types.js'
+import type { HostResultInfo, PlayInfo, Reporter } from '../executor/events.js'
 
 interface Case {
   name: string

@@ -1,7 +1,7 @@
 // Runs the built CLI as a user would (`npm test` builds first) and captures its output.
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import type { HostStats } from '../../src/reporters/types.js'
+import type { HostStats } from '../../src/executor/events.js'
 
 const BIN = fileURLToPath(new URL('../../bin/tsplay.js', import.meta.url))
 

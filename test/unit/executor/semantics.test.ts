@@ -9,7 +9,8 @@ import { runPlaybooks } from '../../../src/executor/run-playbook.js'
 import { loadInventory } from '../../../src/inventory/load.js'
 import { modules } from '../../../src/modules/index.js'
 import { loadPlaybook, loadTaskFile, loadVarsFile } from '../../../src/playbook/load.js'
-import { combineReporters, type HostResultInfo, type Reporter } from '../../../src/reporters/types.js'
+import type { HostResultInfo, Reporter } from '../../../src/executor/events.js'
+import { combineReporters } from '../../../src/reporters/combine.js'
 import { LocalConnection } from '../../../src/connection/local.js'
 
 let dir: string

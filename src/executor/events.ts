@@ -1,4 +1,5 @@
-// Events flow from the executor to reporters; only reporters print.
+// The executor's event contract: the executor emits these events, reporters (src/reporters) implement
+// the hooks they want; only reporters print.
 import type { TaskResult } from '../modules/types.js'
 
 export interface PlayInfo {
@@ -55,25 +56,4 @@ export interface Reporter {
 
 export function emptyStats(): HostStats {
   return { ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 }
-}
-
-/** Fans one event out to several reporters. */
-export function combineReporters(reporters: Reporter[]): Required<Reporter> {
-  const each =
-    <K extends keyof Reporter>(key: K) =>
-    (...args: Parameters<NonNullable<Reporter[K]>>) => {
-      for (const r of reporters) (r[key] as ((...a: unknown[]) => void) | undefined)?.(...args)
-    }
-  return {
-    onPlayStart: each('onPlayStart'),
-    onTaskStart: each('onTaskStart'),
-    onHostResult: each('onHostResult'),
-    onTaskEnd: each('onTaskEnd'),
-    onIncluded: each('onIncluded'),
-    onPlayEnd: each('onPlayEnd'),
-    onWarning: each('onWarning'),
-    async onRunEnd(summary) {
-      for (const r of reporters) await r.onRunEnd?.(summary)
-    },
-  }
 }
