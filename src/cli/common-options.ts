@@ -1,7 +1,7 @@
 // Options shared by `run` and `exec`, spelled as ansible-playbook and ansible spell them.
 import type { OptionSpec, OptionValues } from './args.js'
 import { UsageError } from '../errors.js'
-import { VAULT_OPTIONS } from '../vault/index.js'
+import { VAULT_OPTIONS } from './vault-options.js'
 
 export const CONNECTION_OPTIONS: OptionSpec[] = [
   { name: 'inventory', short: 'i', kind: 'list', valueName: 'INV', help: 'inventory file, directory or host list "h1,h2," (repeatable)' },

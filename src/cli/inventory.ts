@@ -3,7 +3,7 @@
 import { defineCommand } from './command.js'
 import { UsageError } from '../errors.js'
 import { loadInventory } from '../inventory/load.js'
-import { VAULT_OPTIONS, keyringFromOptions } from '../vault/index.js'
+import { VAULT_OPTIONS, keyringFromOptions } from './vault-options.js'
 import { buildInventoryIni } from '../inventory/builder.js'
 import { formatExplain, formatGraph, formatHost, formatList } from '../inventory/output.js'
 

@@ -1,11 +1,11 @@
 // The vault password flags shared by every verb that reads vars (run, exec, inventory, check, vault),
 // so they are spelled and handled one way. ansible-playbook only prompts when asked (--ask-vault-pass);
 // ansible-vault also prompts when nothing else was given (autoPrompt).
-import type { OptionSpec, OptionValues } from '../cli/args.js'
-import { VaultKeyring } from './keyring.js'
-import type { PromptFn } from './prompt.js'
-import { processSecrets, type SecretRegistry } from './redact.js'
-import { loadVaultSecrets, type SecretSources } from './secrets.js'
+import { VaultKeyring } from '../vault/keyring.js'
+import type { PromptFn } from '../vault/prompt.js'
+import { processSecrets, type SecretRegistry } from '../vault/redact.js'
+import { loadVaultSecrets, type SecretSources } from '../vault/secrets.js'
+import type { OptionSpec, OptionValues } from './args.js'
 
 export const VAULT_OPTIONS: OptionSpec[] = [
   { name: 'vault-id', kind: 'list', valueName: 'LABEL@SOURCE', help: 'a vault identity: SOURCE is a password file, a script or "prompt" (repeatable)' },

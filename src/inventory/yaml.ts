@@ -3,7 +3,7 @@
 import { ConfigError, type SourcePosition } from '../errors.js'
 import type { InventoryData } from './data.js'
 import { expandHostPattern } from './ini.js'
-import type { SourceResult } from './sources/index.js'
+import type { SourceResult } from './sources/types.js'
 
 /** Finds the line of a mapping key, scanning forward, so provenance follows document order. */
 export class KeyLines {

@@ -45,14 +45,6 @@ export function loadVaultAwareYaml(text: string, file: string, keyring: VaultKey
   return loadVaultYaml(opened.text, file, keyring, { decrypted: opened.decrypted })
 }
 
-/**
- * How the inventory reads its YAML vars files. Without vault passwords a `!vault` value stays ciphertext
- * (VaultedText, as ansible-inventory prints it) and only a whole-file vault is an error.
- */
-export function vaultYamlReader(keyring: VaultKeyring): (text: string, file: string) => unknown {
-  return (text, file) => (keyring.secrets.length ? loadVaultAwareYaml(text, file, keyring) : loadYaml(vaultFileText(text, file, keyring).text, file))
-}
-
 /** The `!vault |` tag: decrypts with `keyring` and registers the plaintext as a secret. */
 export function vaultTag(keyring: VaultKeyring, where: () => SourcePosition): yaml.Type {
   return new yaml.Type('!vault', {

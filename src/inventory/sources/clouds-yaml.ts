@@ -2,6 +2,7 @@
 // else the openrc variables (OS_AUTH_URL, OS_USERNAME, …), as openstacksdk reads them. clouds.yaml is the
 // first that exists of: the `clouds_yaml` option, OS_CLIENT_CONFIG_FILE, ./clouds.yaml,
 // ~/.config/openstack/clouds.yaml, /etc/openstack/clouds.yaml; a secure.yaml beside it adds secrets.
+import { looseBoolean } from '../../util/boolean.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -140,7 +141,7 @@ function fromEnv(cfg: SourceConfig, env: Env): BaseSettings {
     applicationCredentialId: e('OS_APPLICATION_CREDENTIAL_ID'),
     applicationCredentialName: e('OS_APPLICATION_CREDENTIAL_NAME'),
     applicationCredentialSecret: e('OS_APPLICATION_CREDENTIAL_SECRET'),
-    verify: !['true', '1', 'yes'].includes((env.OS_INSECURE ?? '').toLowerCase()),
+    verify: !looseBoolean(env.OS_INSECURE ?? ''),
   }
 }
 

@@ -9,7 +9,7 @@ import { ConfigError } from '../../errors.js'
 import { CLOUD_OPTIONS, resolveCloud } from './clouds-yaml.js'
 import { SourceConfig, describe } from './config.js'
 import { apiMessage, httpJson } from './http.js'
-import type { SourceResult } from './index.js'
+import type { SourceResult } from './types.js'
 import { authHeaders, authenticate, endpointFor, type Session } from './keystone.js'
 import { ResultBuilder } from './result.js'
 

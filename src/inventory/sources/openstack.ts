@@ -3,7 +3,7 @@
 // kubespray expects; openstack_* vars describe the server. Groups: see result.ts.
 import { CLOUD_OPTIONS, resolveCloud } from './clouds-yaml.js'
 import { SourceConfig } from './config.js'
-import type { SourceResult } from './index.js'
+import type { SourceResult } from './types.js'
 import { authenticate, endpointFor } from './keystone.js'
 import { listServers, serverAddresses, type NovaServer } from './nova.js'
 import { GROUPING_OPTIONS, ResultBuilder, groupsFor, readGrouping, userFromMetadata } from './result.js'

@@ -3,7 +3,7 @@
 // groups for availability zone and flavor.
 import type { SourceConfig } from './config.js'
 import { namePattern, splitList } from './config.js'
-import type { SourceResult } from './index.js'
+import type { SourceResult } from './types.js'
 
 export class ResultBuilder {
   private readonly result: SourceResult = { hosts: {}, groups: {} }

@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError } from '../../errors.js'
 import { SourceConfig } from './config.js'
-import type { SourceResult } from './index.js'
+import type { SourceResult } from './types.js'
 import { GROUPING_OPTIONS, ResultBuilder, groupsFor, readGrouping, userFromMetadata } from './result.js'
 
 const OPTIONS = [...GROUPING_OPTIONS, 'state', 'network'] as const

@@ -9,7 +9,7 @@ import { dirname } from 'node:path'
 import { ConfigError } from '../../errors.js'
 import { quoteArgv } from '../../util/shell-quote.js'
 import { SourceConfig, describe, namePattern } from './config.js'
-import type { SourceResult } from './index.js'
+import type { SourceResult } from './types.js'
 import { ResultBuilder } from './result.js'
 
 const OPTIONS = ['directory', 'ssh_config_file', 'groups', 'host_vars', 'vagrant_binary', 'timeout'] as const

@@ -100,7 +100,7 @@ describe('readLine (the prompt without a terminal)', () => {
 
 describe('keyringFromOptions (run, exec, inventory)', () => {
   it('builds a keyring from the shared flags, registers the passwords, and never prompts by itself', async () => {
-    const { keyringFromOptions } = await import('../../../src/vault/cli-options.js')
+    const { keyringFromOptions } = await import('../../../src/cli/vault-options.js')
     const ring = await keyringFromOptions({ 'vault-pass-file': [`${fixturesDir}password.txt`], 'vault-id': [`prod@${fixturesDir}password-prod.txt`] })
     expect(ring.secrets.map((s) => s.id)).toEqual(['prod', 'default'])
     expect(ring.registry.redact('pw tsplay-test-password')).toBe('pw ********')
