@@ -1,11 +1,11 @@
 // `tsplay check PLAYBOOK…`: everything that can be wrong before connecting — YAML, schema (keys, types),
-// module names, role references, template and condition syntax, role template files, and module
-// arguments against each module's JSON Schema.
+// module names, role references, notify targets, template and condition syntax, role template files, and
+// module arguments against each module's JSON Schema. Every problem of a file is reported in one pass.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineCommand } from './command.js'
 import { UsageError, formatPosition, type TsplayError } from '../errors.js'
-import { loadPlaybook } from '../playbook/load.js'
+import { checkPlaybook } from '../playbook/load.js'
 import { VAULT_OPTIONS, keyringFromOptions } from './vault-options.js'
 import type { ModuleInfo } from '../playbook/catalog.js'
 import { displayPath } from '../playbook/files.js'
@@ -38,6 +38,14 @@ function roleTemplateProblems(playbook: Playbook): Problem[] {
   return problems
 }
 
+/** Problems grouped by file, in line order within a file (the order a reader fixes them in). */
+function inFileOrder(problems: Problem[]): Problem[] {
+  const files = [...new Set(problems.map((p) => p.position.file))]
+  return [...problems].sort(
+    (a, b) => files.indexOf(a.position.file) - files.indexOf(b.position.file) || (a.position.line ?? 0) - (b.position.line ?? 0) || (a.position.column ?? 0) - (b.position.column ?? 0),
+  )
+}
+
 function describeProblem(p: Problem): string {
   return `${formatPosition(p.position)}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`
 }
@@ -53,8 +61,10 @@ export default defineCommand({
     const keyring = await keyringFromOptions(args.options)
     let failed = false
     for (const file of args.positionals) {
-      const playbook = loadPlaybook(file, { modules, keyring, rolesPath: (args.options['roles-path'] as string[] | undefined) ?? [] })
-      const problems = roleTemplateProblems(playbook)
+      const loaded = checkPlaybook(file, { modules, keyring, rolesPath: (args.options['roles-path'] as string[] | undefined) ?? [] })
+      const { playbook } = loaded
+      const problems: Problem[] = loaded.problems.map((e) => ({ message: e.message, position: e.position ?? { file }, hint: e.hint }))
+      problems.push(...roleTemplateProblems(playbook))
       let tasks = 0
       for (const play of playbook.plays) {
         for (const { task } of playTasks(play)) {
@@ -64,7 +74,7 @@ export default defineCommand({
         }
       }
       if (problems.length > 0) {
-        for (const p of problems) process.stderr.write(`tsplay: ${describeProblem(p)}\n`)
+        for (const p of inFileOrder(problems)) process.stderr.write(`tsplay: ${describeProblem(p)}\n`)
         failed = true
         continue
       }

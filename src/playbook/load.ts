@@ -14,8 +14,8 @@ import { commonKeywords, flag, stringList, type Raw } from './keywords.js'
 import type { Handler, Play, Playbook, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
 import { expandRoles, parseRoleRef, roleSearchPath, type RoleEnv } from './role.js'
 import { unknownNotifications } from './notify.js'
+import { Problems } from './problems.js'
 import { normalizeTasks, type TaskContext } from './task.js'
-import { validateSchema } from './validate.js'
 import type { SourceMap } from './yaml.js'
 
 export interface LoadOptions {
@@ -32,13 +32,18 @@ export interface LoadOptions {
 class Loader {
   readonly files: FileCache
   readonly catalog: Catalog
+  readonly problems: Problems
   private readonly importing: string[] = []
   /** Vars usable in static paths of the play being loaded (play vars + extra vars). */
   private staticVars: Vars = {}
 
-  constructor(private readonly options: LoadOptions) {
+  constructor(
+    private readonly options: LoadOptions,
+    collectProblems = false,
+  ) {
     this.catalog = new Catalog(options.modules)
     this.files = new FileCache(options.keyring)
+    this.problems = new Problems(collectProblems)
   }
 
   playbook(file: string, from?: SourcePosition, inherited?: Raw): Play[] {
@@ -46,16 +51,18 @@ class Loader {
     if (this.importing.includes(abs)) throw new ConfigError(`import_playbook cycle: ${[...this.importing, abs].map(displayPath).join(' → ')}`, from)
     const { data, map } = this.files.read(file, from, 'playbook')
     if (data === null || data === undefined) throw new ConfigError('playbook is empty: expected a list of plays', { file })
-    validateSchema('playbook', data, map)
+    if (!this.problems.schema('playbook', data, map)) return []
     this.importing.push(abs)
     try {
       return (data as Raw[]).flatMap((entry) => {
         const target = entry.import_playbook ?? entry['ansible.builtin.import_playbook']
-        if (target === undefined) return [this.play(entry, map, file, inherited)]
+        if (target === undefined) return this.problems.attempt(() => [this.play(entry, map, file, inherited)], [])
         const key = 'import_playbook' in entry ? 'import_playbook' : 'ansible.builtin.import_playbook'
         const where = map.key(entry, key)
-        const path = resolve(dirname(file), this.staticPath(String(target), where, this.options.extraVars ?? {}))
-        return this.playbook(path, where, mergeInherited(inherited, entry))
+        return this.problems.attempt(() => {
+          const path = resolve(dirname(file), this.staticPath(String(target), where, this.options.extraVars ?? {}))
+          return this.playbook(path, where, mergeInherited(inherited, entry))
+        }, [])
       })
     } finally {
       this.importing.pop()
@@ -80,6 +87,7 @@ class Loader {
     const rolesRaw = (raw.roles as unknown[] | null) ?? []
     const env: RoleEnv = {
       files: this.files,
+      problems: this.problems,
       searchPath: roleSearchPath(baseDir, this.options.rolesPath),
       taskContext: (m, dir, role, handlers) => this.taskContext(m, dir, role, handlers),
     }
@@ -104,8 +112,7 @@ class Loader {
     const force = flag(raw.force_handlers, 'force_handlers', at('force_handlers'))
     if (force !== undefined) play.force_handlers = force
     for (const h of play.handlers) if (h.kind !== 'task') throw new ConfigError('handlers must be tasks, not blocks', h.pos)
-    const [unknownNotify] = unknownNotifications(play)
-    if (unknownNotify) throw unknownNotify
+    for (const error of unknownNotifications(play)) this.problems.record(error)
     return play
   }
 
@@ -128,6 +135,7 @@ class Loader {
       baseDir,
       role,
       handlers,
+      problems: this.problems,
       importTasks: (file, where, ctx) => this.importTasks(file, where, ctx),
     }
   }
@@ -146,7 +154,7 @@ class Loader {
 
   taskFile(path: string, from: SourcePosition | undefined, ctx: Omit<TaskContext, 'map'>): TaskNode[] {
     const { data, map } = this.files.read(path, from, 'task file')
-    validateSchema('tasks', data, map)
+    if (!this.problems.schema('tasks', data, map)) return []
     return normalizeTasks(data, { ...ctx, map })
   }
 }
@@ -167,6 +175,16 @@ function mergeInherited(outer: Raw | undefined, entry: Raw): Raw {
 /** Loads a playbook file and everything it references statically. Throws ConfigError (file:line). */
 export function loadPlaybook(file: string, options: LoadOptions = {}): Playbook {
   return { file, plays: new Loader(options).playbook(file) }
+}
+
+/**
+ * Loads a playbook as far as it can, collecting every problem instead of stopping at the first
+ * (`tsplay check`). The playbook leaves out what could not be loaded.
+ */
+export function checkPlaybook(file: string, options: LoadOptions = {}): { playbook: Playbook; problems: ConfigError[] } {
+  const loader = new Loader(options, true)
+  const plays = loader.problems.attempt(() => loader.playbook(file), [])
+  return { playbook: { file, plays }, problems: loader.problems.errors }
 }
 
 export interface TaskFileOptions extends LoadOptions {

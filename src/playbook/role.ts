@@ -9,9 +9,9 @@ import { didYouMean } from '../util/did-you-mean.js'
 import { FileCache, findMain, loadVarsFile } from './files.js'
 import { commonKeywords, flag, type Raw } from './keywords.js'
 import type { Block, Handler, Role, RoleInvocation, RoleRef, RoleScope, TaskNode } from './model.js'
+import type { Problems } from './problems.js'
 import type { TaskContext } from './task.js'
 import { normalizeTasks } from './task.js'
-import { validateSchema } from './validate.js'
 import type { SourceMap } from './yaml.js'
 
 /** Keys of a role entry that are keywords; every other key is a role param. */
@@ -69,6 +69,7 @@ export function parseRoleRef(raw: unknown, map: SourceMap, owner: unknown, index
 
 export interface RoleEnv {
   files: FileCache
+  problems: Problems
   searchPath: string[]
   /** Builds the TaskContext for a role's task/handler file. */
   taskContext(map: SourceMap, baseDir: string, role: RoleScope, handlers: boolean): TaskContext
@@ -81,8 +82,7 @@ function loadRole(dir: string, name: string, env: RoleEnv): Role {
   const meta: Role['meta'] = { dependencies: [], allow_duplicates: false }
   if (metaFile) {
     const { data, map } = env.files.read(metaFile)
-    validateSchema('role-meta', data, map)
-    const m = (data ?? {}) as Raw
+    const m = (env.problems.schema('role-meta', data, map) ? (data ?? {}) : {}) as Raw
     meta.dependencies = ((m.dependencies as unknown[]) ?? []).map((d, i) => parseRoleRef(d, map, m.dependencies, i))
     meta.allow_duplicates = flag(m.allow_duplicates, 'allow_duplicates', map.key(m, 'allow_duplicates')) === true
   }
@@ -98,7 +98,7 @@ function loadRole(dir: string, name: string, env: RoleEnv): Role {
 function taskFile(file: string | undefined, env: RoleEnv, scope: RoleScope, handlers: boolean): TaskNode[] {
   if (!file) return []
   const { data, map } = env.files.read(file)
-  validateSchema('tasks', data, map)
+  if (!env.problems.schema('tasks', data, map)) return []
   return normalizeTasks(data, env.taskContext(map, dirname(file), scope, handlers))
 }
 
@@ -138,6 +138,6 @@ export function expandRoles(refs: RoleRef[], env: RoleEnv): { invocations: RoleI
       handlers.push(...(taskFile(findMain(join(dir, 'handlers')), env, scope, true) as Handler[]))
     }
   }
-  for (const ref of refs) visit(ref, undefined, [])
+  for (const ref of refs) env.problems.attempt(() => visit(ref, undefined, []), undefined)
   return { invocations, handlers }
 }

@@ -8,6 +8,7 @@ import { checkTemplates, commonKeywords, conditions, flag, stringList, type Raw 
 import { parseKv } from './kv.js'
 import type { Block, LoopControl, LoopWith, RoleScope, Task, TaskNode, Vars } from './model.js'
 import { taskKeywords, unsupportedKeywords } from './validate.js'
+import { Problems } from './problems.js'
 import type { SourceMap } from './yaml.js'
 
 export interface TaskContext {
@@ -18,6 +19,8 @@ export interface TaskContext {
   role?: RoleScope
   /** True while normalising a handlers list (allows `listen`). */
   handlers?: boolean
+  /** Where an error in one task goes so the others still load (tsplay check); default: thrown at once. */
+  problems?: Problems
   /** Loads `import_tasks: FILE` (resolved relative to baseDir) into nodes; provided by load.ts. */
   importTasks(file: string, where: SourcePosition, ctx: TaskContext): TaskNode[]
 }
@@ -27,10 +30,8 @@ const IMPORTS = new Set(['import_tasks', 'ansible.builtin.import_tasks'])
 
 export function normalizeTasks(list: unknown, ctx: TaskContext): TaskNode[] {
   if (list === undefined || list === null) return []
-  return (list as Raw[]).flatMap((raw) => {
-    const node = normalizeTask(raw, ctx)
-    return node ? [node] : []
-  })
+  const problems = ctx.problems ?? new Problems()
+  return (list as Raw[]).flatMap((raw) => problems.attempt(() => [normalizeTask(raw, ctx)], []))
 }
 
 export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {

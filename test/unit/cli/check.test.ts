@@ -33,6 +33,16 @@ describe('tsplay check', () => {
     expect(err.join('')).toMatch(/roles\/badtemplate\/templates\/conf\.j2:2: cannot parse template/)
   })
 
+  it('reports every problem of a file in one pass, in line order: arguments, notify targets, keys, types', async () => {
+    const { err } = capture()
+    expect(await main(['check', fixtures + 'bad/many-problems.yml'])).toBe(1)
+    const lines = err.join('').trim().split('\n')
+    expect(lines.map((l) => /many-problems\.yml:(\d+):/.exec(l)?.[1])).toEqual(['4', '5', '8', '10', '13'])
+    expect(lines[1]).toContain("notify: no handler named 'nope' and none listens to it")
+    expect(lines[2]).toContain("unknown key 'notfiy' in task 'two' (did you mean 'notify'?)")
+    expect(lines[3]).toContain("argument 'backup' of module 'copy' in task 'three' must be a boolean")
+  })
+
   it('needs a playbook', async () => {
     const { err } = capture()
     expect(await main(['check'])).toBe(2)
