@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { labInfo, labPassword, upperdir } from '../lab-helpers.js'
+import { labInfo, labPassword, resetHost, upperdir } from '../lab-helpers.js'
 import { runTsplay } from '../run-tsplay.js'
 
 const APP_SECRET = 'Tr0ub4dor&3-vaulted-app-secret'
@@ -57,7 +57,10 @@ beforeAll(async () => {
   )
 })
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true })
+  await resetHost('lab-1') // the secret file it wrote must not reach the next test file's lab-1
+})
 
 describe('vaulted secrets in a run', () => {
   const leaks = (text: string) => [APP_SECRET, password].filter((s) => text.includes(s))
