@@ -1,0 +1,12 @@
+// Registers every filter family and the tests (each file fills the registries when imported).
+import './core.js'
+import './strings.js'
+import './lists.js'
+import './dicts.js'
+import './regex.js'
+import './data.js'
+import './paths.js'
+import './hashing.js'
+import './dates.js'
+import './network.js'
+import '../tests/index.js'

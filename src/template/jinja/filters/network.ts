@@ -1,0 +1,2 @@
+// Network filters (ansible.utils / ansible.netcommon): filled in below.
+export {}

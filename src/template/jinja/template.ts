@@ -1,0 +1,147 @@
+// Compiling template text (cached per text and settings) and Ansible's do_template around it: the
+// `#jinja2:` override header, trailing newlines, the concat rule, and the single-variable shortcut.
+import type { Stmt } from './ast.js'
+import { type CompiledTemplate, compileBody, renderCompiled, type Sx } from './compile-stmt.js'
+import { compileExpr, wrapError } from './compile-expr.js'
+import { JinjaError } from './errors.js'
+import { tokenize } from './lexer.js'
+import { literalEvalRule } from './literal.js'
+import { Parser } from './parser.js'
+import { str } from './py.js'
+import type { Frame, Runtime } from './runtime.js'
+
+export interface TemplateSettings {
+  trimBlocks: boolean
+  lstripBlocks: boolean
+  keepTrailingNewline: boolean
+  escapeBackslashes: boolean
+  newlineSequence: string
+}
+
+export const DEFAULTS: TemplateSettings = { trimBlocks: true, lstripBlocks: false, keepTrailingNewline: false, escapeBackslashes: true, newlineSequence: '\n' }
+
+const cache = new Map<string, CompiledTemplate>()
+const CACHE_MAX = 20000
+
+export function parseTemplate(text: string, s: TemplateSettings): Stmt[] {
+  let src = text
+  if (!s.keepTrailingNewline) {
+    if (src.endsWith('\r\n')) src = src.slice(0, -2)
+    else if (src.endsWith('\n') || src.endsWith('\r')) src = src.slice(0, -1)
+  }
+  const toks = tokenize(src, { trimBlocks: s.trimBlocks, lstripBlocks: s.lstripBlocks }, s.escapeBackslashes && text.includes('\\'))
+  return new Parser(toks).parseTemplate()
+}
+
+export function compileTemplate(text: string, s: TemplateSettings): CompiledTemplate {
+  const key = `${s.trimBlocks ? 1 : 0}${s.lstripBlocks ? 1 : 0}${s.keepTrailingNewline ? 1 : 0}${s.escapeBackslashes ? 1 : 0}${s.newlineSequence}\0${text}`
+  const hit = cache.get(key)
+  if (hit) return hit
+  const stmts = parseTemplate(text, s)
+  const blocks: Record<string, Sx> = {}
+  const first = stmts.find((x) => !(x.t === 'data' && !x.text.trim()))
+  const extendsExpr = first?.t === 'extends' ? compileExpr(first.template) : undefined
+  const body = extendsExpr ? stmts.filter((x) => x !== first) : stmts
+  let root = compileBody(body, blocks)
+  if (s.newlineSequence !== '\n') {
+    const inner = root
+    root = (f, out) => {
+      const start = out.length
+      inner(f, out)
+      for (let i = start; i < out.length; i++) if (typeof out[i] === 'string') out[i] = (out[i] as string).replace(/\r\n|\r|\n/g, s.newlineSequence)
+    }
+  }
+  const t: CompiledTemplate = { root, blocks, extendsExpr }
+  if (cache.size >= CACHE_MAX) cache.clear()
+  cache.set(key, t)
+  return t
+}
+
+export const plainConcat = (out: unknown[]): string => {
+  if (out.length === 1) return typeof out[0] === 'string' ? out[0] : str(out[0])
+  let s = ''
+  for (const v of out) s += typeof v === 'string' ? v : str(v)
+  return s
+}
+
+export const evalConcat = (out: unknown[]): unknown => literalEvalRule(plainConcat(out))
+
+export function isPossiblyTemplate(s: string): boolean {
+  return s.includes('{{') || s.includes('{%') || s.includes('{#')
+}
+
+const SINGLE_VAR = /^\{\{\s*(\w*)\s*\}\}$/
+
+export interface DoTemplateOptions {
+  convert: boolean
+  preserveNewlines?: boolean
+  escapeBackslashes?: boolean
+  failOnUndefined?: boolean
+  settings?: Partial<TemplateSettings>
+  name?: string
+}
+
+function countTrailingNewlines(s: string): number {
+  let i = s.length
+  while (i > 0 && s[i - 1] === '\n') i--
+  return s.length - i
+}
+
+/** Templar.template(text) for one string (Templar.do_template with its shortcuts). */
+export function templateString(text: string, rt: Runtime, o: DoTemplateOptions): unknown {
+  if (!isPossiblyTemplate(text)) return text
+  const single = SINGLE_VAR.exec(text)
+  if (single && single[1] in rt.vars) {
+    const raw = rt.vars[single[1]]
+    if (typeof raw === 'boolean' || typeof raw === 'number') return raw
+    if (raw === null) return null
+  }
+  const settings: TemplateSettings = { ...DEFAULTS, ...o.settings, escapeBackslashes: o.escapeBackslashes ?? true }
+  const dataNewlines = countTrailingNewlines(text)
+  let data = text
+  if (data.startsWith('#jinja2:')) {
+    const eol = data.indexOf('\n')
+    const line = data.slice(8, eol < 0 ? undefined : eol)
+    data = eol < 0 ? '' : data.slice(eol + 1)
+    applyOverrides(line, settings)
+  }
+  try {
+    const t = compileTemplate(data, settings)
+    const f: Frame = { l: Object.create(null), rt, concat: o.convert ? evalConcat : plainConcat, name: o.name }
+    const out: unknown[] = []
+    renderCompiled(t, f, out)
+    let res = f.concat(out)
+    if (typeof res === 'string' && (o.preserveNewlines ?? true)) {
+      const have = countTrailingNewlines(res)
+      if (dataNewlines > have) res += settings.newlineSequence.repeat(dataNewlines - have)
+    }
+    return res
+  } catch (e) {
+    const err = wrapError(e)
+    if (err.text === undefined) {
+      err.text = data
+      if (data !== text && err.pos !== undefined) err.pos += text.length - data.length
+    }
+    if (err.kind === 'undefined' && o.failOnUndefined === false) return text
+    throw err
+  }
+}
+
+const OVERRIDE_KEYS: Record<string, keyof TemplateSettings> = {
+  trim_blocks: 'trimBlocks',
+  lstrip_blocks: 'lstripBlocks',
+  keep_trailing_newline: 'keepTrailingNewline',
+  newline_sequence: 'newlineSequence',
+}
+
+function applyOverrides(line: string, s: TemplateSettings): void {
+  for (const pair of line.split(',')) {
+    const i = pair.indexOf(':')
+    if (i < 0) throw new JinjaError(`failed to parse jinja2 override '${pair.trim()}'. Did you use something different from colon as key-value separator?`)
+    const key = pair.slice(0, i).trim()
+    const raw = pair.slice(i + 1).trim()
+    const value = raw === 'True' ? true : raw === 'False' ? false : /^(['"]).*\1$/.test(raw) ? JSON.parse('"' + raw.slice(1, -1).replace(/"/g, '\\"') + '"') : raw
+    const k = OVERRIDE_KEYS[key]
+    if (k) (s as unknown as Record<string, unknown>)[k] = value
+  }
+}
