@@ -6,7 +6,7 @@ import { add, div, floordiv, mod, mul, neg, pos as unaryPos, pow, sub } from './
 import { cmp, contains, eq, isDict, iterate, str, truthy, typeName } from './py.js'
 import { findFilter, findTest, type FilterDef } from './registry.js'
 import { type Frame, Slice, getattr, getitem } from './runtime.js'
-import { Undefined } from './undefined.js'
+import { LenientUndefined, Undefined } from './undefined.js'
 
 export type Ev = (f: Frame) => unknown
 
@@ -77,7 +77,7 @@ export function callValue(fn: unknown, args: unknown[], kw: Kw): unknown {
 
 export function applyFilter(def: FilterDef, name: string, f: Frame, v: unknown, args: unknown[], kw: Kw): unknown {
   if (!def.lazy) {
-    if (v instanceof Undefined) v.fail()
+    if (v instanceof Undefined && v.strict) v.fail()
     for (const a of args) if (a instanceof Undefined) a.fail()
   }
   return def.fn(f.rt, v, ...bindArgs(name, def.params, args, kw))
@@ -177,7 +177,7 @@ export function compileExpr(e: Expr): Ev {
       const then = compileExpr(e.then)
       const els = e.else ? compileExpr(e.else) : undefined
       const p = e.pos
-      return (f) => (at(p, () => truthy(test(f))) ? then(f) : els ? els(f) : new Undefined(undefined, undefined, false, undefined, 'the inline if-expression evaluated to false and no else section was defined.'))
+      return (f) => (at(p, () => truthy(test(f))) ? then(f) : els ? els(f) : new LenientUndefined(undefined, undefined, false, undefined, 'the inline if-expression evaluated to false and no else section was defined.'))
     }
     case 'bin': {
       const l = compileExpr(e.left)

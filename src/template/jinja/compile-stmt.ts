@@ -13,6 +13,16 @@ import { Undefined } from './undefined.js'
 
 export type Sx = (f: Frame, out: unknown[]) => void
 
+const STRING_TYPE_FILTERS = new Set(['string', 'to_json', 'to_nice_json', 'to_yaml', 'to_nice_yaml', 'ppretty', 'json'])
+
+/** Ansible's NativeJinjaText: a filter's string result that the concat step returns as is. */
+export class NativeText {
+  constructor(readonly text: string) {}
+  pyStr(): string {
+    return this.text
+  }
+}
+
 /** Loads another template by name for include/import/extends (the Templar layer provides it). */
 export interface Loader {
   load(name: string, f: Frame): CompiledTemplate | undefined
@@ -94,10 +104,12 @@ function compileStmt(s: Stmt, blocks: Record<string, Sx>): Sx {
     case 'output': {
       const ev = compileExpr(s.expr)
       const p = s.pos
+      // Ansible marks these filters' results as text that literal_eval must not touch
+      const native = s.expr.t === 'filter' && STRING_TYPE_FILTERS.has(s.expr.name)
       return (f, out) => {
         const v = ev(f)
         try {
-          out.push(finalize(v))
+          out.push(native && typeof v === 'string' ? new NativeText(v) : finalize(v))
         } catch (e) {
           if (e instanceof JinjaError && e.pos === undefined) e.pos = p
           throw e

@@ -30,7 +30,7 @@ export function truthy(v: unknown): boolean {
   if (v === true) return true
   if (typeof v === 'string') return v.length > 0
   if (typeof v === 'number') return v !== 0
-  if (v instanceof Undefined) return v.fail()
+  if (v instanceof Undefined) return v.strict ? v.fail() : false
   if (Array.isArray(v)) return v.length > 0
   if (v instanceof PyFloat) return v.value !== 0
   if (v instanceof String) return v.length > 0
@@ -94,7 +94,7 @@ export function str(v: unknown, inRepr = false): string {
   if (typeof v === 'number') return Number.isInteger(v) ? (Object.is(v, -0) ? '0' : Math.abs(v) < 1e21 ? String(v) : BigInt(v).toString()) : floatRepr(v)
   if (v instanceof PyFloat) return floatRepr(v.value)
   if (v instanceof String) return inRepr ? strRepr(v.valueOf()) : v.valueOf()
-  if (v instanceof Undefined) return v.fail()
+  if (v instanceof Undefined) return v.strict ? v.fail() : ''
   if (Array.isArray(v)) return '[' + v.map(repr).join(', ') + ']'
   if (typeof v === 'function') return `<function ${v.name || 'anonymous'}>`
   const custom = (v as { pyStr?: () => string }).pyStr
@@ -184,7 +184,7 @@ export function contains(container: unknown, item: unknown): boolean {
 export function iterate(v: unknown): unknown[] {
   if (Array.isArray(v)) return v
   if (typeof v === 'string') return Array.from(v)
-  if (v instanceof Undefined) return v.fail()
+  if (v instanceof Undefined) return v.strict ? v.fail() : []
   if (v instanceof String) return Array.from(v.valueOf())
   if (isDict(v)) return Object.keys(v)
   const it = (v as { pyIter?: () => unknown[] } | null)?.pyIter
@@ -196,7 +196,7 @@ export function iterate(v: unknown): unknown[] {
 export function len(v: unknown): number {
   if (typeof v === 'string') return Array.from(v).length
   if (Array.isArray(v)) return v.length
-  if (v instanceof Undefined) return v.fail()
+  if (v instanceof Undefined) return v.strict ? v.fail() : 0
   if (v instanceof String) return v.length
   if (isDict(v)) return Object.keys(v).length
   const l = (v as { pyLen?: () => number } | null)?.pyLen

@@ -122,7 +122,8 @@ export class UndefinedVar extends Undefined {
       keys.push(k)
       if (keys.length > 20000) break
     }
-    return suggestion(name, keys)
+    const limit = Math.max(1, Math.floor(name.length / 3))
+    return suggestion(name, keys.filter((k) => Math.abs(k.length - name.length) <= limit && bagDistance(name.toLowerCase(), k.toLowerCase()) <= limit))
   }
 }
 
@@ -245,12 +246,34 @@ export class Slice {
 export function finalize(v: unknown): unknown {
   if (v === null || v === undefined) return ''
   if (typeof v !== 'object') return v
+  if (v instanceof Undefined && !v.strict) return ''
   checkDefined(v)
   return v instanceof String ? v.valueOf() : v
 }
 
 function checkDefined(v: unknown): void {
-  if (v instanceof Undefined) v.fail()
+  if (v instanceof Undefined && v.strict) v.fail()
   if (Array.isArray(v)) for (const x of v) checkDefined(x)
   else if (isDict(v)) for (const k of Object.keys(v)) checkDefined(v[k])
+}
+
+const bag = new Int32Array(65536)
+/** A cheap lower bound of the edit distance (characters one side has and the other lacks). */
+function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i)]++
+  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i)]--
+  let plus = 0
+  let minus = 0
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i)
+    if (bag[c] > 0) plus += bag[c]
+    else if (bag[c] < 0) minus -= bag[c]
+    bag[c] = 0
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i)
+    if (bag[c] < 0) minus -= bag[c]
+    bag[c] = 0
+  }
+  return Math.max(plus, minus)
 }

@@ -1,7 +1,7 @@
 // Compiling template text (cached per text and settings) and Ansible's do_template around it: the
 // `#jinja2:` override header, trailing newlines, the concat rule, and the single-variable shortcut.
 import type { Stmt } from './ast.js'
-import { type CompiledTemplate, compileBody, renderCompiled, type Sx } from './compile-stmt.js'
+import { type CompiledTemplate, NativeText, compileBody, renderCompiled, type Sx } from './compile-stmt.js'
 import { compileExpr, wrapError } from './compile-expr.js'
 import { JinjaError } from './errors.js'
 import { tokenize } from './lexer.js'
@@ -64,7 +64,7 @@ export const plainConcat = (out: unknown[]): string => {
   return s
 }
 
-export const evalConcat = (out: unknown[]): unknown => literalEvalRule(plainConcat(out))
+export const evalConcat = (out: unknown[]): unknown => (out.length === 1 && out[0] instanceof NativeText ? out[0].text : literalEvalRule(plainConcat(out)))
 
 export function isPossiblyTemplate(s: string): boolean {
   return s.includes('{{') || s.includes('{%') || s.includes('{#')

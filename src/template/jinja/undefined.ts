@@ -3,6 +3,7 @@
 import { JinjaError } from './errors.js'
 
 export class Undefined {
+  readonly strict: boolean = true
   constructor(
     /** The missing name or key. */
     readonly name?: string | number,
@@ -30,6 +31,14 @@ export class Undefined {
   suggest(): string | undefined {
     return undefined
   }
+}
+
+/**
+ * Jinja's plain Undefined, which Ansible's strictness does not reach: the value of `x if cond` without
+ * an else. It prints as '', is false and iterates as empty.
+ */
+export class LenientUndefined extends Undefined {
+  override readonly strict = false
 }
 
 export function objectTypeRepr(obj: unknown): string {
