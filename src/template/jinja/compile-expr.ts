@@ -3,7 +3,7 @@ import type { CallArgs, Expr } from './ast.js'
 import { bindArgs, type Kw, type PyFn } from './callable.js'
 import { JinjaError, SyntaxErr, typeError } from './errors.js'
 import { add, div, floordiv, mod, mul, neg, pos as unaryPos, pow, sub } from './py-ops.js'
-import { cmp, contains, eq, isDict, iterate, str, truthy, typeName } from './py.js'
+import { cmp, contains, eq, isDict, iterate, str, truthy, tuple, typeName } from './py.js'
 import { findFilter, findTest, type FilterDef } from './registry.js'
 import { type Frame, Slice, getattr, getitem } from './runtime.js'
 import { LenientUndefined, Undefined } from './undefined.js'
@@ -102,7 +102,7 @@ export function compileExpr(e: Expr): Ev {
     }
     case 'tuple': {
       const items = e.items.map(compileExpr)
-      return (f) => items.map((x) => x(f))
+      return (f) => tuple(items.map((x) => x(f)))
     }
     case 'dict': {
       const pairs = e.pairs.map(([k, v]) => [compileExpr(k), compileExpr(v)] as const)

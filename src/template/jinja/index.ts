@@ -8,7 +8,7 @@ import { evaluateCondition } from './condition.js'
 import { JinjaError } from './errors.js'
 import { collectFreeVariables } from './free-vars.js'
 import type { LookupContext } from './lookups/paths.js'
-import { isDict, plain } from './py.js'
+import { isDict, plain, str } from './py.js'
 import type { Vars } from './runtime.js'
 import { newRuntime } from './templar.js'
 import { DEFAULTS, compileTemplate, isPossiblyTemplate, parseTemplate, templateString } from './template.js'
@@ -111,7 +111,7 @@ export function render(text: string, vars: Vars, options?: JinjaOptions): string
   if (!isPossiblyTemplate(text)) return text
   return guard(text, options, () => {
     const v = templateString(text, runtime(vars, options), { convert: false })
-    return typeof v === 'string' ? v : String(plain(v))
+    return typeof v === 'string' ? v : str(plain(v))
   })
 }
 
@@ -120,7 +120,7 @@ export function renderFile(text: string, vars: Vars, options?: JinjaOptions): st
   const o = { ...options, isFile: options?.isFile ?? true }
   return guard(text, o, () => {
     const v = templateString(text, runtime(vars, o), { convert: false, escapeBackslashes: false, name: o.where?.file })
-    return typeof v === 'string' ? v : String(v)
+    return typeof v === 'string' ? v : str(v)
   })
 }
 

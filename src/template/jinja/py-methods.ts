@@ -4,7 +4,7 @@
 import { type Kw, type PyFn, bindArgs, pyfn } from './callable.js'
 import { typeError } from './errors.js'
 import { percentFormat, strFormat } from './py-format.js'
-import { type PyDict, cmp, contains, eq, isDict, iterate, len, str, typeName } from './py.js'
+import { type PyDict, cmp, contains, eq, isDict, iterate, len, str, tuple, typeName } from './py.js'
 import { num } from './pyfloat.js'
 
 export const MISSING = Symbol('missing')
@@ -179,11 +179,11 @@ const STR: Table = {
   rjust: method('width,fillchar', (s: string, w, f = ' ') => s.padStart(Number(num(w)), String(f))),
   partition: method('sep', (s: string, sep) => {
     const i = s.indexOf(String(sep))
-    return i < 0 ? [s, '', ''] : [s.slice(0, i), String(sep), s.slice(i + String(sep).length)]
+    return tuple(i < 0 ? [s, '', ''] : [s.slice(0, i), String(sep), s.slice(i + String(sep).length)])
   }),
   rpartition: method('sep', (s: string, sep) => {
     const i = s.lastIndexOf(String(sep))
-    return i < 0 ? ['', '', s] : [s.slice(0, i), String(sep), s.slice(i + String(sep).length)]
+    return tuple(i < 0 ? ['', '', s] : [s.slice(0, i), String(sep), s.slice(i + String(sep).length)])
   }),
   removeprefix: method('prefix', (s: string, p) => (s.startsWith(String(p)) ? s.slice(String(p).length) : s)),
   removesuffix: method('suffix', (s: string, p) => (String(p) && s.endsWith(String(p)) ? s.slice(0, -String(p).length) : s)),
@@ -230,7 +230,7 @@ const LIST: Table = {
 
 const DICT: Table = {
   get: method('key,default', (d: PyDict, k, dflt = null) => (contains(d, k) ? d[String(k)] : dflt)),
-  items: method('', (d: PyDict) => Object.keys(d).map((k) => [k, d[k]])),
+  items: method('', (d: PyDict) => Object.keys(d).map((k) => tuple([k, d[k]]))),
   keys: method('', (d: PyDict) => Object.keys(d)),
   values: method('', (d: PyDict) => Object.keys(d).map((k) => d[k])),
   update: method('other,**kw', (d: PyDict, other, kw: Kw) => {

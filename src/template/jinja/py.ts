@@ -5,6 +5,14 @@ import { Undefined } from './undefined.js'
 
 export type PyDict = Record<string, unknown>
 
+const tuples = new WeakSet<unknown[]>()
+/** Marks an array as a Python tuple: it prints as (a, b). Returns it. */
+export function tuple<T extends unknown[]>(items: T): T {
+  tuples.add(items)
+  return items
+}
+export const isTuple = (v: unknown[]): boolean => tuples.has(v)
+
 export function isStr(v: unknown): v is string {
   return typeof v === 'string'
 }
@@ -95,7 +103,7 @@ export function str(v: unknown, inRepr = false): string {
   if (v instanceof PyFloat) return floatRepr(v.value)
   if (v instanceof String) return inRepr ? strRepr(v.valueOf()) : v.valueOf()
   if (v instanceof Undefined) return v.strict ? v.fail() : ''
-  if (Array.isArray(v)) return '[' + v.map(repr).join(', ') + ']'
+  if (Array.isArray(v)) return tuples.has(v) ? (v.length === 1 ? `(${repr(v[0])},)` : '(' + v.map(repr).join(', ') + ')') : '[' + v.map(repr).join(', ') + ']'
   if (typeof v === 'function') return `<function ${v.name || 'anonymous'}>`
   const custom = (v as { pyStr?: () => string }).pyStr
   if (typeof custom === 'function') return custom.call(v)

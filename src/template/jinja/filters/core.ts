@@ -3,7 +3,7 @@
 import { defineFilters, findFilter } from '../registry.js'
 import { filterError, typeError } from '../errors.js'
 import { bindArgs } from '../callable.js'
-import { isDict, iterate, len, str, truthy, typeName, plain } from '../py.js'
+import { isDict, iterate, len, str, truthy, typeName, plain, tuple } from '../py.js'
 import { PyFloat, float, isFloat, num } from '../pyfloat.js'
 import { getattr, type Runtime } from '../runtime.js'
 import { Undefined } from '../undefined.js'
@@ -178,7 +178,7 @@ defineFilters({
   items: ['', (_rt, v) => {
     if (v === null) return []
     if (!isDict(v)) throw filterError(`Can only get item pairs from a mapping.`)
-    return Object.keys(v).map((k) => [k, v[k]])
+    return Object.keys(v).map((k) => tuple([k, v[k]]))
   }, { lazy: true }],
   safe: ['', (_rt, v) => v],
   e: ['', (_rt, v) => htmlEscape(str(v))],

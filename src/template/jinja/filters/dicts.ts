@@ -1,7 +1,7 @@
 // Dict filters: dict2items items2dict combine dictsort dict (community.general), version_sort.
 import { defineFilters } from '../registry.js'
 import { filterError } from '../errors.js'
-import { cmp, isDict, iterate, str, typeName } from '../py.js'
+import { cmp, isDict, iterate, str, tuple, typeName } from '../py.js'
 import { toList } from './common.js'
 import { looseVersionKey } from '../tests/version.js'
 
@@ -62,7 +62,7 @@ defineFilters({
   dictsort: ['case_sensitive,by,reverse', (_rt, d, cs = false, by = 'key', reverse = false) => {
     if (!isDict(d)) throw filterError('You can only sort by either "key" or "value"')
     const idx = by === 'value' ? 1 : 0
-    const pairs = Object.keys(d).map((k) => [k, d[k]] as [string, unknown])
+    const pairs = Object.keys(d).map((k) => tuple([k, d[k]]) as [string, unknown])
     const key = (v: unknown) => (!cs && typeof v === 'string' ? v.toLowerCase() : v)
     pairs.sort((a, b) => cmp(key(a[idx]), key(b[idx])) * (reverse ? -1 : 1))
     return pairs

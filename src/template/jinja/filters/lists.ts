@@ -3,7 +3,7 @@
 // human_readable human_to_bytes rekey_on_member shuffle random.
 import { defineFilters } from '../registry.js'
 import { filterError, typeError } from '../errors.js'
-import { cmp, contains, eq, isDict, iterate, repr, str, plain } from '../py.js'
+import { cmp, contains, eq, isDict, iterate, repr, str, plain, tuple } from '../py.js'
 import { float, num } from '../pyfloat.js'
 import { type Runtime, getitem } from '../runtime.js'
 import { Undefined } from '../undefined.js'
@@ -100,7 +100,7 @@ export function subelements(_rt: Runtime, obj: unknown, subs: unknown, skipMissi
       values = values[str(key)]
     }
     if (!Array.isArray(values)) throw filterError(`the key ${repr(path[path.length - 1])} should point to a list, got ${repr(values)}`)
-    for (const v of values) out.push([el, v])
+    for (const v of values) out.push(tuple([el, v]))
   }
   return out
 }
@@ -160,24 +160,24 @@ defineFilters({
   zip: ['*lists', (_rt, a, lists: unknown[]) => {
     const all = [toList(a), ...lists.map(toList)]
     const n = Math.min(...all.map((l) => l.length))
-    return Array.from({ length: n }, (_, i) => all.map((l) => l[i]))
+    return Array.from({ length: n }, (_, i) => tuple(all.map((l) => l[i])))
   }],
   zip_longest: ['*lists,fillvalue', (_rt, a, lists: unknown[], fill = null) => {
     const all = [toList(a), ...lists.map(toList)]
     const n = Math.max(...all.map((l) => l.length))
-    return Array.from({ length: n }, (_, i) => all.map((l) => (i < l.length ? l[i] : fill)))
+    return Array.from({ length: n }, (_, i) => tuple(all.map((l) => (i < l.length ? l[i] : fill))))
   }],
   product: ['*lists,repeat', (_rt, a, lists: unknown[], repeat = 1) => {
     const base = [toList(a), ...lists.map(toList)]
     const all: unknown[][] = []
     for (let i = 0; i < Number(repeat); i++) all.push(...base)
-    return product(all)
+    return product(all).map(tuple)
   }],
   permutations: ['r', (_rt, a, r = null) => {
     const items = toList(a)
-    return permutations(items, r === null ? items.length : Number(num(r)))
+    return permutations(items, r === null ? items.length : Number(num(r))).map(tuple)
   }],
-  combinations: ['r', (_rt, a, r) => combinations(toList(a), Number(num(r)))],
+  combinations: ['r', (_rt, a, r) => combinations(toList(a), Number(num(r))).map(tuple)],
   subelements: ['subelements,skip_missing', (rt, obj, subs, skip = false) => subelements(rt, obj, subs, skip)],
   extract: ['container,morekeys', (rt, item, container, morekeys = null) => {
     let v = getitem(rt, container, item)
@@ -194,7 +194,7 @@ defineFilters({
       const k = get(x)
       const last = out[out.length - 1]
       if (last && eq(key(last[0]), key(k))) last[1].push(x)
-      else out.push([k, [x]])
+      else out.push(tuple([k, [x]]) as [unknown, unknown[]])
     }
     return out
   }],

@@ -107,7 +107,7 @@ export function ipaddr(value: unknown, query: unknown = '', version: 0 | 4 | 6 =
     const net = parseNetwork(q)
     if (net && q.includes('/') || (net && q !== '')) lookup = net
   }
-  if (lookup) return contains(lookup, v) ? text : false
+  if (lookup) return contains(lookup, v) ? text : null
   const r = queryFn(q, v, vtype, text)
   if (r !== undefined) return r === null ? null : r
   if (/^-?\d+(\.\d+)?$/.test(q)) {

@@ -5,11 +5,11 @@ import { suggestion } from '../../../util/did-you-mean.js'
 import type { Runtime } from '../runtime.js'
 import { Undefined } from '../undefined.js'
 import { fileLookups } from './files.js'
-import { listLookups } from './lists.js'
+import { listLookups, varLookups } from './lists.js'
 
 export type LookupPlugin = (terms: unknown[], rt: Runtime, kw: Kw) => unknown[]
 
-export const lookups: Record<string, LookupPlugin> = { ...fileLookups, ...listLookups }
+export const lookups: Record<string, LookupPlugin> = { ...fileLookups, ...listLookups, ...varLookups }
 
 const PREFIX = /^(?:ansible\.builtin|community\.general)\./
 

@@ -7,6 +7,7 @@ import type { Runtime } from '../runtime.js'
 import { percentFormat } from '../py-format.js'
 import { subelements } from '../filters/lists.js'
 import { parseKv } from './kv.js'
+import { pyRegex } from '../filters/regex.js'
 
 const flat1 = (terms: unknown[]) => terms.flatMap((t) => (Array.isArray(t) ? t : [t]))
 const flatAll = (v: unknown): unknown[] => (Array.isArray(v) ? v.flatMap(flatAll) : [v])
@@ -61,5 +62,28 @@ export const listLookups: Record<string, (terms: unknown[], rt: Runtime, kw: Kw)
   random_choice: (terms) => {
     const l = flat1(terms)
     return l.length ? [l[Math.floor(Math.random() * l.length)]] : []
+  },
+}
+
+/** Lookups over the variables and the inventory the variables describe (varnames, inventory_hostnames). */
+export const varLookups: Record<string, (terms: unknown[], rt: Runtime, kw: Kw) => unknown[]> = {
+  varnames: (terms, rt) => {
+    const names: string[] = []
+    for (const k in rt.vars) names.push(k)
+    return terms.flatMap((t) => {
+      const re = pyRegex(str(t))
+      return names.filter((n) => re.test(n))
+    })
+  },
+  inventory_hostnames: (terms, rt) => {
+    const groups = rt.resolve('groups') as Record<string, string[]> | undefined
+    const all = isDict(groups) && Array.isArray(groups.all) ? (groups.all as string[]) : []
+    const out: string[] = []
+    for (const t of terms.flatMap((x) => str(x).split(/[:,]/))) {
+      const pat = t.trim()
+      const hosts = pat === 'all' || pat === '*' ? all : isDict(groups) && Array.isArray(groups[pat]) ? (groups[pat] as string[]) : all.filter((h) => h === pat)
+      for (const h of hosts) if (!out.includes(h)) out.push(h)
+    }
+    return out
   },
 }

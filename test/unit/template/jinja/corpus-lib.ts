@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { condition, evaluate, renderFile } from '../../../../src/template/jinja/index.js'
 import { markScope } from '../../../../src/template/markers.js'
 import { canon, sameNative } from './canon.js'
+import { PyFloat } from '../../../../src/template/jinja/pyfloat.js'
 
 interface Probe {
   id: string
@@ -40,12 +41,18 @@ function prepareContext(ctx: Record<string, unknown>): Record<string, unknown> {
   return ctx
 }
 
+/** JSON.parse keeping integral floats (`20.0`) as Python floats, as Ansible's YAML loader reads them. */
+function parseWithFloats(text: string): unknown {
+  const marked = text.replace(/("(?:[^"\\]|\\.)*")|(-?\d+\.0+)(?=\s*[,\]}])/g, (m, s, f) => (s ? s : `{"__pyfloat__": ${f}}`))
+  return JSON.parse(marked, (_k, v) => (v && typeof v === 'object' && '__pyfloat__' in v ? new PyFloat(v.__pyfloat__) : v))
+}
+
 function shorten(s: string): string {
   return s.replace(/'[^']*'/g, "'X'").replace(/\d+/g, 'N').slice(0, 90)
 }
 
 export function runCorpus(dir: string, name: string, only?: string): CorpusReport {
-  const corpus = JSON.parse(readFileSync(join(dir, `corpus-${name}.json`), 'utf8')) as { contexts: Record<string, Record<string, unknown>>; probes: Probe[] }
+  const corpus = parseWithFloats(readFileSync(join(dir, `corpus-${name}.json`), 'utf8')) as { contexts: Record<string, Record<string, unknown>>; probes: Probe[] }
   const expected = JSON.parse(readFileSync(join(dir, `expected-${name}.json`), 'utf8')) as Record<string, Verdict>
   const contexts: Record<string, Record<string, unknown>> = {}
   for (const [k, v] of Object.entries(corpus.contexts)) contexts[k] = prepareContext(v)
