@@ -6,7 +6,7 @@ import { compileArgs, compileExpr, applyFilter, type Ev } from './compile-expr.j
 import { JinjaError, SyntaxErr, typeError } from './errors.js'
 import { LoopContext, Namespace, loopValue } from './loop.js'
 import { MISSING } from './py-methods.js'
-import { iterate, str, truthy } from './py.js'
+import { iterate, str, truthy, tuple } from './py.js'
 import { findFilter } from './registry.js'
 import { type Frame, type Locals, type PyObject, finalize } from './runtime.js'
 import { Undefined } from './undefined.js'
@@ -77,7 +77,7 @@ function makeMacro(name: string, sig: MacroSig, body: Sx, defFrame: Frame, isCal
     })
     const extraKw: Kw = {}
     for (const k of Object.keys(kw)) if (!sig.params.includes(k) && k !== 'caller') extraKw[k] = kw[k]
-    l.varargs = args.slice(sig.params.length)
+    l.varargs = tuple(args.slice(sig.params.length))
     l.kwargs = extraKw
     if ('caller' in kw) l.caller = kw.caller
     else if (!isCaller && !('caller' in l)) l.caller = new Undefined('caller')

@@ -22,6 +22,7 @@ export interface Token {
   num?: number
   raw?: string // a string literal's source text between quotes
   pos: number // offset in the source
+  end?: number // a string literal's end offset
 }
 
 export interface LexOptions {
@@ -60,8 +61,29 @@ export function unescapeString(s: string): string {
   })
 }
 
-/** Tokenizes a whole template. `escapeBackslashes` is Ansible's rule for YAML values: string literals inside {{ }} keep their backslashes. */
-export function tokenize(src: string, opts: LexOptions, escapeBackslashes = false): Token[] {
+/**
+ * Ansible's _escape_backslashes for YAML values: backslashes in string literals inside {{ }} are
+ * doubled, then the text is lexed again (so `'\\d'` reaches the regex as `\\d`, and `'it\\'s'` breaks).
+ */
+export function escapeBackslashes(src: string, opts: LexOptions): string {
+  if (!src.includes('\\') || !src.includes('{{')) return src
+  const toks = tokenize(src, opts)
+  let out = ''
+  let last = 0
+  let inVar = false
+  for (const t of toks) {
+    if (t.type === 'var_begin') inVar = true
+    else if (t.type === 'var_end') inVar = false
+    else if (inVar && t.type === 'string' && t.end !== undefined) {
+      out += src.slice(last, t.pos) + src.slice(t.pos, t.end).replace(/\\/g, '\\\\')
+      last = t.end
+    }
+  }
+  return out + src.slice(last)
+}
+
+/** Tokenizes a whole template. */
+export function tokenize(src: string, opts: LexOptions): Token[] {
   const out: Token[] = []
   let pos = 0
   const n = src.length
@@ -128,7 +150,7 @@ export function tokenize(src: string, opts: LexOptions, escapeBackslashes = fals
     const isVar = kind === '{'
     out.push({ type: isVar ? 'var_begin' : 'block_begin', value: '', pos: start })
     pos = start + 2 + sign.length
-    pos = lexTag(src, pos, isVar, out, escapeBackslashes && isVar)
+    pos = lexTag(src, pos, isVar, out)
     // lexTag returns the position just after the end delimiter; handle its whitespace control
     const endTok = out[out.length - 1]
     const esign = endTok.value
@@ -153,7 +175,7 @@ function lstripLine(data: string, atStart: boolean): string {
   return data.slice(0, m.index + m[1].length)
 }
 
-function lexTag(src: string, pos: number, isVar: boolean, out: Token[], rawStrings: boolean): number {
+function lexTag(src: string, pos: number, isVar: boolean, out: Token[]): number {
   const n = src.length
   const end = isVar ? '}}' : '%}'
   let depth = 0
@@ -177,7 +199,7 @@ function lexTag(src: string, pos: number, isVar: boolean, out: Token[], rawStrin
       const m = STRING_RE.exec(src)
       if (!m) throw new SyntaxErr('unexpected char ' + JSON.stringify(c), pos)
       const body = (m[1] ?? m[2]).replace(/\r\n|\r/g, '\n')
-      out.push({ type: 'string', value: rawStrings ? body : unescapeString(body), raw: body, pos })
+      out.push({ type: 'string', value: unescapeString(body), raw: body, pos, end: STRING_RE.lastIndex })
       pos = STRING_RE.lastIndex
       continue
     }

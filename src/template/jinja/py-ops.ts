@@ -22,15 +22,11 @@ export function add(a: unknown, b: unknown): unknown {
   b = plain(b)
   if (typeof a === 'string' && typeof b === 'string') return a + b
   if (Array.isArray(a) && Array.isArray(b)) return a.concat(b)
-  if (typeof a === 'string' || typeof b === 'string') {
+  if (typeof a === 'string' || Array.isArray(a) || typeof b === 'string' || Array.isArray(b)) {
     if (a instanceof Undefined) a.fail()
     if (b instanceof Undefined) b.fail()
-    throw typeError(typeof a === 'string' ? `can only concatenate str (not "${typeName(b)}") to str` : `unsupported operand type(s) for +: '${typeName(a)}' and 'str'`)
-  }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (a instanceof Undefined) a.fail()
-    if (b instanceof Undefined) b.fail()
-    throw typeError(Array.isArray(a) ? `can only concatenate list (not "${typeName(b)}") to list` : `unsupported operand type(s) for +: '${typeName(a)}' and 'list'`)
+    const kind = typeof a === 'string' ? 'str' : Array.isArray(a) ? 'list' : undefined
+    throw typeError(kind ? `can only concatenate ${kind} (not "${typeName(b)}") to ${kind}` : `unsupported operand type(s) for +: '${typeName(a)}' and '${typeName(b)}'`)
   }
   const [x, y, f] = operands('+', a, b)
   return result(x + y, f)

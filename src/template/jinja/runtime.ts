@@ -33,7 +33,7 @@ export interface Frame {
 export interface PyObject {
   pyGet(name: string): unknown
 }
-export const isPyObject = (v: unknown): v is PyObject => typeof v === 'object' && v !== null && typeof (v as PyObject).pyGet === 'function'
+export const isPyObject = (v: unknown): v is PyObject => (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as PyObject).pyGet === 'function'
 
 const STATIC = new Set(['hostvars', 'vars'])
 
@@ -68,8 +68,7 @@ export class Runtime {
     const raw = vars[name]
     let v: unknown
     if (isUnsafe(raw) || STATIC.has(name) || isScope(raw)) v = plain(raw)
-    else if (typeof raw === 'string' && !raw.includes('{')) v = raw
-    else if (typeof raw !== 'object' || raw === null) v = raw === undefined ? null : raw
+    else if (typeof raw === 'string' ? !raw.includes('{') : typeof raw !== 'object' || raw === null) v = raw === undefined ? null : raw
     else {
       if (this.resolving.includes(name)) {
         throw new JinjaError(`recursive loop detected in template string: ${str(raw)} (${[...this.resolving, name].join(' -> ')})`, 'recursion', undefined, name)
@@ -101,7 +100,7 @@ export class Runtime {
     const raw = scope[key]
     let v: unknown
     if (isUnsafe(raw) || isScope(raw)) v = plain(raw)
-    else if (typeof raw !== 'object' && typeof raw !== 'string') v = raw ?? null
+    else if (typeof raw === 'string' ? !raw.includes('{') : typeof raw !== 'object' || raw === null) v = raw ?? null
     else v = this.engine.templateValue(raw, rt, false)
     rt.cache.set(key, v)
     return v
@@ -131,6 +130,10 @@ export class UndefinedVar extends Undefined {
 export function getattr(rt: Runtime, obj: unknown, name: string, path?: string): unknown {
   if (obj instanceof Undefined) return obj
   if (obj === null || obj === undefined) return new Undefined(name, null, true, path)
+  if (isPyObject(obj)) {
+    const v = obj.pyGet(name)
+    return v === MISSING ? new Undefined(name, obj, true, path) : v
+  }
   if (typeof obj === 'object') {
     if (isScope(obj)) {
       const v = rt.scopeGet(obj, name)

@@ -4,7 +4,7 @@ import type { Stmt } from './ast.js'
 import { type CompiledTemplate, NativeText, compileBody, renderCompiled, type Sx } from './compile-stmt.js'
 import { compileExpr, wrapError } from './compile-expr.js'
 import { JinjaError } from './errors.js'
-import { tokenize } from './lexer.js'
+import { escapeBackslashes, tokenize } from './lexer.js'
 import { literalEvalRule } from './literal.js'
 import { Parser } from './parser.js'
 import { str } from './py.js'
@@ -29,7 +29,8 @@ export function parseTemplate(text: string, s: TemplateSettings): Stmt[] {
     if (src.endsWith('\r\n')) src = src.slice(0, -2)
     else if (src.endsWith('\n') || src.endsWith('\r')) src = src.slice(0, -1)
   }
-  const toks = tokenize(src, { trimBlocks: s.trimBlocks, lstripBlocks: s.lstripBlocks }, s.escapeBackslashes && text.includes('\\'))
+  const lex = { trimBlocks: s.trimBlocks, lstripBlocks: s.lstripBlocks }
+  const toks = tokenize(s.escapeBackslashes ? escapeBackslashes(src, lex) : src, lex)
   return new Parser(toks).parseTemplate()
 }
 

@@ -5,7 +5,8 @@ import { filterError, typeError } from '../errors.js'
 import { bindArgs } from '../callable.js'
 import { isDict, iterate, len, str, truthy, typeName, plain, tuple } from '../py.js'
 import { PyFloat, float, isFloat, num } from '../pyfloat.js'
-import { getattr, type Runtime } from '../runtime.js'
+import { getattr, isPyObject, type Runtime } from '../runtime.js'
+import { MISSING, pyMethod } from '../py-methods.js'
 import { Undefined } from '../undefined.js'
 import { attrGetter, runTest, toList } from './common.js'
 
@@ -49,10 +50,9 @@ export function toInt(v: unknown, dflt: unknown = 0, base: unknown = 10): unknow
   return dflt
 }
 
-export function toBool(a: unknown): boolean {
+export function toBool(a: unknown): boolean | null {
   a = plain(a)
-  if (typeof a === 'boolean') return a
-  if (a === null) return false
+  if (typeof a === 'boolean' || a === null) return a as boolean
   if (typeof a === 'string') return ['yes', 'on', '1', 'true'].includes(a.toLowerCase())
   return num(a) === 1
 }
@@ -82,6 +82,11 @@ function selectOrReject(rt: Runtime, value: unknown, args: unknown[], keep: bool
   }
   const check = args.length ? (x: unknown) => runTest(rt, args[0], x, args.slice(1)) : (x: unknown) => truthy(x)
   return items.filter((x) => check(get(x)) === keep)
+}
+
+function pyAttrOnly(_rt: Runtime, v: Record<string, unknown>, name: string): unknown {
+  const m = pyMethod(v, name)
+  return m === MISSING ? new Undefined(name, v, true) : m
 }
 
 function roundHalfEven(x: number): number {
@@ -128,7 +133,8 @@ defineFilters({
   reject: ['*args', (rt, v, args: unknown[]) => selectOrReject(rt, v, args, false, false)],
   selectattr: ['*args', (rt, v, args: unknown[]) => selectOrReject(rt, v, args, true, true)],
   rejectattr: ['*args', (rt, v, args: unknown[]) => selectOrReject(rt, v, args, false, true)],
-  attr: ['name', (rt, v, name) => getattr(rt, v, str(name))],
+  // Jinja's attr() reads attributes only, never items: a dict's keys are not attributes
+  attr: ['name', (rt, v, name) => (isDict(v) && !isPyObject(v) ? pyAttrOnly(rt, v, str(name)) : getattr(rt, v, str(name)))],
   abs: ['', (_rt, v) => {
     const n = num(v)
     if (n === undefined) throw typeError(`bad operand type for abs(): '${typeName(v)}'`)

@@ -69,6 +69,13 @@ function queryFn(q: Q, v: IPNetwork, vtype: string, value: string): unknown {
     case 'public': return !isPrivate(v) && !isLoopback(v) ? value : null
     case 'loopback': case 'lo': return isLoopback(v) ? value : null
     case 'bool': return true
+    case 'range_usable': {
+      if (vtype === 'address') throw filterError('Not a network address')
+      if (size <= 1n) return null
+      const first = size === 2n ? v.network : v.network + 1n
+      const last = v.network + size - (size === 2n ? 1n : 2n)
+      return `${v.addr(first)}-${v.addr(last)}`
+    }
   }
   return undefined
 }

@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs'
 import { posix } from 'node:path'
 import { defineFilters } from '../registry.js'
 import { filterError } from '../errors.js'
-import { iterate, str } from '../py.js'
+import { iterate, str, tuple } from '../py.js'
 
 function pyDirname(p: string): string {
   const i = p.lastIndexOf('/') + 1
@@ -86,7 +86,7 @@ defineFilters({
   expandvars: ['', (_rt, p) => str(p).replace(/\$(\w+)|\$\{(\w+)\}/g, (m, a, b) => process.env[a ?? b] ?? m)],
   realpath: ['', (_rt, p) => pyRealpath(str(p))],
   relpath: ['start', (_rt, p, start = '.') => pyRelpath(str(p), str(start))],
-  splitext: ['', (_rt, p) => splitext(str(p))],
+  splitext: ['', (_rt, p) => tuple(splitext(str(p)))],
   path_join: ['', (_rt, p) => (typeof p === 'string' ? p : pathJoin(iterate(p).map((x) => str(x))))],
   urlsplit: ['query', (_rt, v, query = '') => {
     const r = urlsplit(str(v))

@@ -67,7 +67,7 @@ defineFilters({
   urlencode: ['', (_rt, v) => {
     if (typeof v === 'string') return urlQuote(v)
     const pairs = isDict(v) ? Object.entries(v) : iterate(v).map((p) => p as [unknown, unknown])
-    return pairs.map(([k, x]) => `${urlQuote(str(k), '')}=${urlQuote(str(x), '')}`).join('&')
+    return pairs.map(([k, x]) => `${urlQuote(str(k), '').replace(/%20/g, '+')}=${urlQuote(str(x), '').replace(/%20/g, '+')}`).join('&')
   }],
   wordwrap: ['width,break_long_words,wrapstring,break_on_hyphens', (_rt, v, width = 79, _b = true, wrap = '\n') => {
     const words = str(v).split(/\s+/)

@@ -336,9 +336,7 @@ export function yamlDump(v: unknown, o: YamlOptions): string {
     else w.mapping(v, 0)
     return w.out + '\n'
   }
-  const before = w.out.length
+  // Ansible dumps with allow_unicode=True, which leaves a root plain scalar without PyYAML's '...' end
   w.scalar(v, w.o.indent, false, false)
-  const text = w.out.slice(before)
-  const plain = !/^['"]/.test(text)
-  return w.out + '\n' + (plain ? '...\n' : '')
+  return w.out + '\n'
 }

@@ -52,8 +52,13 @@ function shorten(s: string): string {
 }
 
 export function runCorpus(dir: string, name: string, only?: string): CorpusReport {
-  const corpus = parseWithFloats(readFileSync(join(dir, `corpus-${name}.json`), 'utf8')) as { contexts: Record<string, Record<string, unknown>>; probes: Probe[] }
-  const expected = JSON.parse(readFileSync(join(dir, `expected-${name}.json`), 'utf8')) as Record<string, Verdict>
+  return runProbes(name, join(dir, `corpus-${name}.json`), join(dir, `expected-${name}.json`), only)
+}
+
+/** Runs a probe file against the oracle's verdicts for it (oracle.py's input and output files). */
+export function runProbes(name: string, corpusPath: string, expectedPath: string, only?: string): CorpusReport {
+  const corpus = parseWithFloats(readFileSync(corpusPath, 'utf8')) as { contexts: Record<string, Record<string, unknown>>; probes: Probe[] }
+  const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as Record<string, Verdict>
   const contexts: Record<string, Record<string, unknown>> = {}
   for (const [k, v] of Object.entries(corpus.contexts)) contexts[k] = prepareContext(v)
   const r: CorpusReport = { name, okTotal: 0, okAgree: 0, failTotal: 0, failAgree: 0, categories: new Map(), mismatches: [] }
