@@ -66,7 +66,7 @@ const plainJoin = (out: unknown[]) => out.map((v) => str(v)).join('')
 
 function makeMacro(name: string, sig: MacroSig, body: Sx, defFrame: Frame, isCaller = false) {
   const defaults = sig.defaults.map((d) => (d ? compileExpr(d) : undefined))
-  return pyfn(name, (args: unknown[], kw: Kw) => {
+  const macro = pyfn(name, (args: unknown[], kw: Kw) => {
     const l: Locals = Object.create(defFrame.l)
     const f: Frame = { ...defFrame, l }
     sig.params.forEach((p, i) => {
@@ -84,7 +84,9 @@ function makeMacro(name: string, sig: MacroSig, body: Sx, defFrame: Frame, isCal
     const out: unknown[] = []
     body(f, out)
     return defFrame.concat(out)
-  })
+  }) as ReturnType<typeof pyfn> & PyObject
+  macro.pyGet = (attr: string) => (attr === 'name' ? name : attr === 'arguments' ? tuple([...sig.params]) : MISSING)
+  return macro
 }
 
 export function compileBody(stmts: Stmt[], blocks: Record<string, Sx>): Sx {

@@ -1,7 +1,7 @@
 // Python's two string formatting mini-languages: `'%s-%05d' % (a, b)` and `'{}:{:>4}'.format(a, b)`.
 import type { Kw } from './callable.js'
 import { typeError } from './errors.js'
-import { isDict, repr, str } from './py.js'
+import { isDict, isTuple, repr, str } from './py.js'
 import { floatRepr, num } from './pyfloat.js'
 
 function pad(s: string, width: number, left: boolean, zero: boolean): string {
@@ -72,7 +72,7 @@ function convert(v: unknown, type: string, prec: number | undefined, flags: stri
 
 /** `fmt % args` (printf style). `args` is a tuple (array), a dict (for %(name)s) or one value. */
 export function percentFormat(fmt: string, args: unknown): string {
-  const list = Array.isArray(args) ? args : [args]
+  const list = Array.isArray(args) && isTuple(args) ? args : [args]
   let i = 0
   const out = fmt.replace(/%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g, (m, key, flags: string, w, p, type: string) => {
     if (type === '%' && m === '%%') return '%'
@@ -90,6 +90,7 @@ export function percentFormat(fmt: string, args: unknown): string {
     if ((type === 's' || type === 'r') && prec !== undefined) s = s.slice(0, prec)
     return pad(s, width, flags.includes('-'), flags.includes('0'))
   })
+  if (/(?:^|[^%])(?:%%)*%[-+ #0]*\d*(?:\.\d*)?$/.test(fmt.replace(/%%/g, ''))) throw typeError('incomplete format')
   if (!isDict(args) && i < list.length) throw typeError('not all arguments converted during string formatting')
   return out
 }
@@ -97,6 +98,8 @@ export function percentFormat(fmt: string, args: unknown): string {
 /** str.format: {} {0} {name} {0.attr} {0[key]} with a format spec after ':'. */
 export function strFormat(fmt: string, args: unknown[], kw: Kw): string {
   let auto = 0
+  // nested replacement fields inside a spec: '{:>{w}}'
+  fmt = fmt.replace(/(\{[^{}]*:[^{}]*)\{([^{}]*)\}([^{}]*\})/g, (_m, a: string, inner: string, b: string) => a + str(inner === '' ? args[auto++] : /^\d+$/.test(inner) ? args[Number(inner)] : kw[inner]) + b)
   return fmt.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (m, field: string | undefined, conv: string | undefined, spec: string | undefined) => {
     if (m === '{{') return '{'
     if (m === '}}') return '}'

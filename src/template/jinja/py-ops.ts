@@ -2,7 +2,7 @@
 // Python's floor semantics and TypeError for mismatched operands.
 import { typeError } from './errors.js'
 import { percentFormat } from './py-format.js'
-import { plain, typeName } from './py.js'
+import { isTuple, plain, tuple, typeName } from './py.js'
 import { PyFloat, float, isFloat, num } from './pyfloat.js'
 import { Undefined } from './undefined.js'
 
@@ -21,7 +21,7 @@ export function add(a: unknown, b: unknown): unknown {
   a = plain(a)
   b = plain(b)
   if (typeof a === 'string' && typeof b === 'string') return a + b
-  if (Array.isArray(a) && Array.isArray(b)) return a.concat(b)
+  if (Array.isArray(a) && Array.isArray(b)) return isTuple(a) && isTuple(b) ? tuple(a.concat(b)) : a.concat(b)
   if (typeof a === 'string' || Array.isArray(a) || typeof b === 'string' || Array.isArray(b)) {
     if (a instanceof Undefined) a.fail()
     if (b instanceof Undefined) b.fail()

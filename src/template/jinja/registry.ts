@@ -22,12 +22,29 @@ export function defineTests(defs: Record<string, [string, TestDef['fn']] | [stri
   for (const [name, [params, fn, opts]] of Object.entries(defs)) tests[name] = { params: params ? params.split(',') : [], fn, lazy: opts?.lazy }
 }
 
-const PREFIXES = /^(?:ansible\.(?:builtin|utils|netcommon|posix|windows)|community\.(?:general|crypto))\./
+// Jinja's own filters and tests have no FQCN: `ansible.builtin.string` fails to load in Ansible too.
+const JINJA_FILTERS = new Set('abs attr batch capitalize center count d default dictsort e escape filesizeformat first float forceescape format groupby indent int items join last length list lower map max min pprint reject rejectattr replace reverse round safe select selectattr slice sort string striptags sum title tojson trim truncate upper urlencode urlize wordcount wordwrap xmlattr'.split(' '))
+const JINJA_TESTS = new Set('boolean callable defined divisibleby eq equalto escaped even false filter float ge greaterthan gt in integer iterable le lessthan lower lt mapping ne none number odd sameas sequence string test true undefined upper == != < <= > >='.split(' '))
+const COLLECTIONS: Record<string, Set<string> | 'builtin'> = {
+  'ansible.builtin': 'builtin',
+  'ansible.utils': new Set(['ipaddr', 'ipv4', 'ipv6', 'ipwrap']),
+  'ansible.netcommon': new Set(['ipaddr', 'ipv4', 'ipv6', 'ipwrap']),
+  'community.general': new Set(['json_query', 'dict', 'version_sort']),
+}
+
+function resolve<T>(table: Record<string, T>, jinjaOnly: Set<string>, name: string): T | undefined {
+  const dot = name.lastIndexOf('.')
+  if (dot < 0) return table[name]
+  const coll = COLLECTIONS[name.slice(0, dot)]
+  const short = name.slice(dot + 1)
+  if (coll === 'builtin') return jinjaOnly.has(short) ? undefined : table[short]
+  return coll?.has(short) ? table[short] : undefined
+}
 
 export function findFilter(name: string): FilterDef | undefined {
-  return filters[name] ?? (PREFIXES.test(name) ? filters[name.replace(PREFIXES, '')] : undefined)
+  return resolve(filters, JINJA_FILTERS, name)
 }
 
 export function findTest(name: string): TestDef | undefined {
-  return tests[name] ?? (PREFIXES.test(name) ? tests[name.replace(PREFIXES, '')] : undefined)
+  return resolve(tests, JINJA_TESTS, name)
 }

@@ -8,6 +8,7 @@ import { escapeBackslashes, tokenize } from './lexer.js'
 import { literalEvalRule } from './literal.js'
 import { Parser } from './parser.js'
 import { str } from './py.js'
+import { PyFloat } from './pyfloat.js'
 import type { Frame, Runtime } from './runtime.js'
 
 export interface TemplateSettings {
@@ -68,7 +69,11 @@ export const plainConcat = (out: unknown[]): string => {
 export const evalConcat = (out: unknown[]): unknown => (out.length === 1 && out[0] instanceof NativeText ? out[0].text : literalEvalRule(plainConcat(out)))
 
 export function isPossiblyTemplate(s: string): boolean {
-  return s.includes('{{') || s.includes('{%') || s.includes('{#')
+  for (let i = s.indexOf('{'); i >= 0 && i < s.length - 1; i = s.indexOf('{', i + 1)) {
+    const c = s.charCodeAt(i + 1)
+    if (c === 123 || c === 37 || c === 35) return true // { % #
+  }
+  return false
 }
 
 const SINGLE_VAR = /^\{\{\s*(\w*)\s*\}\}$/
@@ -94,7 +99,7 @@ export function templateString(text: string, rt: Runtime, o: DoTemplateOptions):
   const single = SINGLE_VAR.exec(text)
   if (single && single[1] in rt.vars) {
     const raw = rt.vars[single[1]]
-    if (typeof raw === 'boolean' || typeof raw === 'number') return raw
+    if (typeof raw === 'boolean' || typeof raw === 'number' || raw instanceof PyFloat) return raw
     if (raw === null) return null
   }
   const settings: TemplateSettings = { ...DEFAULTS, ...o.settings, escapeBackslashes: o.escapeBackslashes ?? true }

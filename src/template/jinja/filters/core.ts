@@ -182,7 +182,7 @@ defineFilters({
     return out
   }],
   items: ['', (_rt, v) => {
-    if (v === null) return []
+    if (v instanceof Undefined) return []
     if (!isDict(v)) throw filterError(`Can only get item pairs from a mapping.`)
     return Object.keys(v).map((k) => tuple([k, v[k]]))
   }, { lazy: true }],

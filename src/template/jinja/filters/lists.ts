@@ -40,6 +40,13 @@ function flatten(list: unknown[], levels: number | null, skipNulls: boolean): un
 }
 
 function sortList(rt: Runtime, v: unknown, reverse: boolean, cs: boolean, attribute: unknown): unknown[] {
+  if (typeof attribute === 'string' && attribute.includes(',')) {
+    const getters = attribute.split(',').map((a) => attrGetter(rt, a.trim()))
+    const key = lowerKey(cs)
+    const keyed = [...toList(v)].map((x) => [getters.map((g) => key(g(x))), x] as const)
+    keyed.sort((a, b) => cmp(a[0], b[0]) * (reverse ? -1 : 1))
+    return keyed.map((k) => k[1])
+  }
   const get = attrGetter(rt, attribute)
   const key = lowerKey(cs)
   const items = [...toList(v)]

@@ -122,15 +122,7 @@ export function regexReplace(value: string, pattern: string, repl: string, ignor
 }
 
 defineFilters({
-  regex_replace: ['pattern,replacement,ignorecase,multiline,count,mandatory_count', (_rt, v, pattern = '', repl = '', ic = false, ml = false, count = 0, mcount = 0) => {
-    const s = str(v)
-    const r = regexReplace(s, str(pattern), str(repl), ic, ml, Number(num(count)))
-    if (Number(mcount) > 0) {
-      const n = [...s.matchAll(pyRegex(str(pattern), { ...reFlags({ ignorecase: ic, multiline: ml }), g: true }))].length
-      if (n < Number(mcount)) throw filterError(`'${str(pattern)}' matched ${n} times, expected at least ${str(mcount)}`)
-    }
-    return r
-  }],
+  regex_replace: ['pattern,replacement,ignorecase,multiline', (_rt, v, pattern = '', repl = '', ic = false, ml = false) => regexReplace(str(v), str(pattern), str(repl), ic, ml, 0)],
   regex_search: ['regex,*args,ignorecase,multiline', (_rt, v, regex, args: unknown[], ic = false, ml = false) => {
     const m = pyRegex(str(regex), reFlags({ ignorecase: ic, multiline: ml })).exec(str(v))
     if (!args.length) return m ? m[0] : null

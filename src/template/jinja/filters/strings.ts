@@ -3,7 +3,7 @@
 import { defineFilters } from '../registry.js'
 import { pyMethod } from '../py-methods.js'
 import { percentFormat } from '../py-format.js'
-import { isDict, iterate, len, str } from '../py.js'
+import { isDict, iterate, len, str, tuple } from '../py.js'
 import { num } from '../pyfloat.js'
 import type { PyFn } from '../callable.js'
 
@@ -48,6 +48,7 @@ defineFilters({
   truncate: ['length,killwords,end,leeway', (_rt, v, length = 255, killwords = false, end = '...', leeway = 5) => {
     const s = str(v)
     const L = Number(num(length))
+    if (L < str(end).length) throw new Error(`expected length >= ${str(end).length}, got ${L}`)
     if (len(s) <= L + Number(num(leeway))) return s
     if (killwords) return s.slice(0, L - end.length) + end
     const head = s.slice(0, L - end.length)
@@ -57,7 +58,7 @@ defineFilters({
   center: ['width', (_rt, v, w = 80) => method(str(v), 'center', w)],
   indent: ['width,first,blank', (_rt, v, w = 4, first = false, blank = false) => indent(str(v), w, first, blank)],
   wordcount: ['', (_rt, v) => (str(v).match(/\w+/gu) ?? []).length],
-  format: ['*args,**kw', (_rt, v, args: unknown[], kw) => percentFormat(str(v), Object.keys(kw).length ? kw : args)],
+  format: ['*args,**kw', (_rt, v, args: unknown[], kw) => percentFormat(str(v), Object.keys(kw).length ? kw : tuple(args))],
   split: ['sep,maxsplit', (_rt, v, sep = null, max = -1) => method(str(v), 'split', sep, max)],
   quote: ['', (_rt, v) => shlexQuote(str(v ?? ''))],
   comment: ['style,decoration', (_rt, v, style = 'plain') => {

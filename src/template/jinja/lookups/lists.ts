@@ -40,7 +40,7 @@ function sequence(term: string): string[] {
 
 export const listLookups: Record<string, (terms: unknown[], rt: Runtime, kw: Kw) => unknown[]> = {
   items: (terms) => flat1(terms),
-  list: (terms) => (terms.length === 1 && Array.isArray(terms[0]) ? terms[0] : terms),
+  list: (terms) => terms,
   flattened: (terms) => flatAll(terms),
   indexed_items: (terms) => flat1(terms).map((x, i) => [i, x]),
   dict: (terms) =>
@@ -49,7 +49,13 @@ export const listLookups: Record<string, (terms: unknown[], rt: Runtime, kw: Kw)
       return Object.keys(t).map((k) => ({ key: k, value: t[k] }))
     }),
   sequence: (terms) => terms.flatMap((t) => sequence(str(t))),
-  subelements: (terms, rt, kw) => subelements(rt, terms[0], terms[1], terms[2] ?? kw.skip_missing ?? false) as unknown[],
+  // unlike the filter, the lookup drops the subelement's key from each item
+  subelements: (terms, rt, kw) =>
+    (subelements(rt, terms[0], terms[1], isDict(terms[2]) ? terms[2].skip_missing ?? false : kw.skip_missing ?? false) as unknown[][]).map(([el, v]) => {
+      const copy = { ...(el as Record<string, unknown>) }
+      delete copy[str(terms[1]).split('.')[0]]
+      return [copy, v]
+    }),
   together: (terms) => {
     const lists = (terms.length === 1 && Array.isArray(terms[0]) && terms[0].every(Array.isArray) ? (terms[0] as unknown[][]) : terms.map((t) => iterate(t)))
     const n = Math.max(0, ...lists.map((l) => l.length))
