@@ -10,6 +10,8 @@ import { iterate, str, truthy, tuple } from './py.js'
 import { findFilter } from './registry.js'
 import { type Frame, type Locals, type PyObject, finalize } from './runtime.js'
 import { Undefined } from './undefined.js'
+import { compileInclude, renderCompiled } from './compile-include.js'
+export { renderCompiled }
 
 export type Sx = (f: Frame, out: unknown[]) => void
 
@@ -253,80 +255,10 @@ function compileStmt(s: Stmt, blocks: Record<string, Sx>): Sx {
       return () => {
         throw new JinjaError('extends must be the first tag of a template', 'syntax', s.pos)
       }
-    case 'include': {
-      const tpl = compileExpr(s.template)
-      const { ignoreMissing, withContext } = s
-      const p = s.pos
-      return (f, out) => {
-        const names = tpl(f)
-        const loaded = loadFirst(f, names, ignoreMissing, p)
-        if (!loaded) return
-        const l: Locals = withContext ? Object.create(f.l) : Object.create(null)
-        renderCompiled(loaded, { ...f, l, blocks: undefined }, out)
-      }
-    }
-    case 'import': {
-      const tpl = compileExpr(s.template)
-      const { target, withContext } = s
-      const p = s.pos
-      return (f) => {
-        f.l[target] = importModule(f, tpl(f), withContext, p)
-      }
-    }
-    case 'fromimport': {
-      const tpl = compileExpr(s.template)
-      const { names, withContext } = s
-      const p = s.pos
-      return (f) => {
-        const mod = importModule(f, tpl(f), withContext, p)
-        for (const [n, as] of names) {
-          const v = mod.pyGet(n)
-          f.l[as] = v === MISSING ? new Undefined(n, undefined, false, n, `the template does not export the requested name '${n}'`) : v
-        }
-      }
-    }
+    case 'include':
+    case 'import':
+    case 'fromimport':
+      return compileInclude(s)
   }
 }
 
-function loadFirst(f: Frame, names: unknown, ignoreMissing: boolean, p: number): CompiledTemplate | undefined {
-  const loader = (f.rt.engine as unknown as { loader?: Loader }).loader
-  const list = Array.isArray(names) ? names : [names]
-  for (const n of list) {
-    if (n instanceof Undefined) n.fail()
-    const t = loader?.load(str(n), f)
-    if (t) return t
-  }
-  if (ignoreMissing) return undefined
-  throw new JinjaError(`template not found: ${list.map((n) => str(n)).join(', ')}`, 'error', p)
-}
-
-class TemplateModule implements PyObject {
-  readonly pyType = 'TemplateModule'
-  constructor(readonly exports: Locals) {}
-  pyGet(name: string): unknown {
-    return Object.prototype.hasOwnProperty.call(this.exports, name) && !name.startsWith('_') ? this.exports[name] : MISSING
-  }
-}
-
-function importModule(f: Frame, name: unknown, withContext: boolean, p: number): TemplateModule {
-  const t = loadFirst(f, name, false, p)!
-  const base: Locals = withContext ? Object.create(f.l) : Object.create(null)
-  const l: Locals = Object.create(base)
-  renderCompiled(t, { ...f, l, blocks: undefined }, [])
-  const exports: Locals = {}
-  for (const k of Object.keys(l)) exports[k] = l[k]
-  return new TemplateModule(exports)
-}
-
-/** Renders a compiled template into `out`, following `{% extends %}`. */
-export function renderCompiled(t: CompiledTemplate, f: Frame, out: unknown[]): void {
-  if (!t.extendsExpr) return t.root(f, out)
-  const blocks = { ...t.blocks, ...(f.blocks as Record<string, Sx> | undefined) }
-  t.root(f, [])
-  const parent = loadFirst(f, t.extendsExpr(f), false, 0)!
-  renderCompiled(parent, { ...f, blocks }, out)
-}
-
-export function isTruthy(v: unknown): boolean {
-  return truthy(v)
-}

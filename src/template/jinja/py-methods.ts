@@ -14,7 +14,6 @@ const method = (params: string, fn: Method) => ({ params: params ? params.split(
 type Table = Record<string, { params: string[]; fn: Method }>
 
 const WS = ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000'
-const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 function stripChars(s: string, chars: unknown, left: boolean, right: boolean): string {
   const set = chars === undefined || chars === null ? WS : String(chars)
   let a = 0

@@ -4,7 +4,6 @@
 import { defineFilters } from '../registry.js'
 import { filterError } from '../errors.js'
 import { str } from '../py.js'
-import { num } from '../pyfloat.js'
 
 const cache = new Map<string, RegExp>()
 
