@@ -91,9 +91,13 @@ export function compileExpr(e: Expr): Ev {
     }
     case 'name': {
       const name = e.name
+      const p = e.pos
       return (f) => {
         const l = f.l
-        return name in l ? l[name] : f.rt.resolve(name)
+        if (name in l) return l[name]
+        const v = f.rt.resolve(name)
+        if (v instanceof Undefined && v.pos === undefined) v.pos = p
+        return v
       }
     }
     case 'list': {
@@ -121,14 +125,25 @@ export function compileExpr(e: Expr): Ev {
       const obj = compileExpr(e.obj)
       const attr = e.attr
       const path = pathOf(e)
-      return (f) => getattr(f.rt, obj(f), attr, path)
+      const p = e.pos
+      return (f) => {
+        const o = obj(f)
+        const v = getattr(f.rt, o, attr, path)
+        if (v instanceof Undefined && v !== o && v.pos === undefined) v.pos = p
+        return v
+      }
     }
     case 'getitem': {
       const obj = compileExpr(e.obj)
       const arg = compileExpr(e.arg)
       const path = pathOf(e)
       const p = e.pos
-      return (f) => at(p, () => getitem(f.rt, obj(f), arg(f), path))
+      return (f) => {
+        const o = obj(f)
+        const v = at(p, () => getitem(f.rt, o, arg(f), path))
+        if (v instanceof Undefined && v !== o && v.pos === undefined) v.pos = p
+        return v
+      }
     }
     case 'slice': {
       const a = e.start ? compileExpr(e.start) : () => null

@@ -126,6 +126,11 @@ export class UndefinedVar extends Undefined {
   }
 }
 
+/** `key` is an item of a plain dict or of a Proxy standing for one (hostvars): never Object.prototype's. */
+function hasKey(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key) || (key in obj && !(key in Object.prototype))
+}
+
 /** Jinja's getattr: Python attributes (methods) first, then items. */
 export function getattr(rt: Runtime, obj: unknown, name: string, path?: string): unknown {
   if (obj instanceof Undefined) return obj
@@ -151,7 +156,7 @@ export function getattr(rt: Runtime, obj: unknown, name: string, path?: string):
     if (isDict(obj)) {
       const m = pyMethod(obj, name)
       if (m !== MISSING) return m
-      if (Object.prototype.hasOwnProperty.call(obj, name) || (Object.getPrototypeOf(obj) !== Object.prototype && name in obj)) {
+      if (hasKey(obj, name)) {
         const v = (obj as Record<string, unknown>)[name]
         return v instanceof String ? v.valueOf() : v === undefined ? null : v
       }
@@ -199,7 +204,7 @@ export function getitem(rt: Runtime, obj: unknown, key: unknown, path?: string):
     }
     if (isDict(obj)) {
       const k = typeof key === 'string' ? key : key === null || typeof key === 'number' || typeof key === 'boolean' ? str(key) : undefined
-      if (k !== undefined && (Object.prototype.hasOwnProperty.call(obj, k) || (Object.getPrototypeOf(obj) !== Object.prototype && k in obj))) {
+      if (k !== undefined && hasKey(obj, k)) {
         const v = (obj as Record<string, unknown>)[k]
         return v instanceof String ? v.valueOf() : v === undefined ? null : v
       }

@@ -24,8 +24,11 @@ export class Undefined {
     return `${o} has no attribute '${this.name}'`
   }
 
+  /** Where in the template text it came from (the first place that made it). */
+  pos?: number
+
   fail(): never {
-    throw new JinjaError(this.message(), 'undefined', undefined, this.path ?? (typeof this.name === 'string' ? this.name : undefined), this.suggest())
+    throw new JinjaError(this.message(), 'undefined', this.pos, this.path ?? (typeof this.name === 'string' ? this.name : undefined), this.suggest())
   }
 
   suggest(): string | undefined {
