@@ -24,7 +24,8 @@ export function collectFreeVariables(stmts: Stmt[]): Set<string> {
       case 'getattr': expr(e.obj); break
       case 'getitem': expr(e.obj); expr(e.arg); break
       case 'slice': expr(e.start); expr(e.stop); expr(e.step); break
-      case 'call': expr(e.fn); args(e); break
+      // a global called as a function (lookup(), range()) is not a variable; a bare `q` may be one
+      case 'call': if (!(e.fn.t === 'name' && e.fn.name in globals)) expr(e.fn); args(e); break
       case 'filter': case 'test': expr(e.node); args(e); break
       case 'cond': expr(e.test); expr(e.then); expr(e.else); break
       case 'bin': case 'and': case 'or': expr(e.left); expr(e.right); break
@@ -52,6 +53,5 @@ export function collectFreeVariables(stmts: Stmt[]): Set<string> {
   }
   body(stmts)
   for (const b of bound) read.delete(b)
-  for (const g of Object.keys(globals)) read.delete(g)
   return read
 }
