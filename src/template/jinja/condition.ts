@@ -5,15 +5,19 @@ import { JinjaError } from './errors.js'
 import { truthy } from './py.js'
 import type { Runtime } from './runtime.js'
 import { templateString } from './template.js'
+import { isTemplate } from './is-template.js'
 
 const DEFINED_RE = /(hostvars\[.+\]|[\w_]+)\s+(not\s+is|is|is\s+not)\s+(defined|undefined)/
 const UNDEF_NAME = /'(hostvars\[.+\]|[\w_]+)' is undefined/
 
-export function evaluateCondition(cond: string | boolean | number | null | undefined, rt: Runtime): boolean {
+const WARNING = 'conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: '
+
+export function evaluateCondition(cond: string | boolean | number | null | undefined, rt: Runtime, warn?: (message: string) => void): boolean {
   if (cond === null || cond === undefined || cond === '') return true
   if (typeof cond === 'boolean') return cond
   if (typeof cond !== 'string') return truthy(cond)
   const original = cond
+  if (warn && isTemplate(cond)) warn(WARNING + cond)
   try {
     const first = templateString(cond, rt, { convert: true })
     if (typeof first !== 'string' || first === '') return truthy(first)

@@ -12,7 +12,6 @@ import { isDict, plain, str } from './py.js'
 import type { Vars } from './runtime.js'
 import { newRuntime } from './templar.js'
 import { DEFAULTS, compileTemplate, isPossiblyTemplate, parseTemplate, templateString } from './template.js'
-import { tokenize } from './lexer.js'
 
 export type { LookupContext } from './lookups/paths.js'
 export type { Vars } from './runtime.js'
@@ -26,6 +25,8 @@ export interface JinjaOptions {
   task?: string
   /** Controller-side context for lookup() and include. */
   lookups?: LookupContext
+  /** Receives Ansible's warnings (a condition with {{ }} in it). */
+  warn?: (message: string) => void
 }
 
 function runtime(vars: Vars, o: JinjaOptions = {}) {
@@ -66,6 +67,7 @@ function guard<T>(text: string, o: JinjaOptions | undefined, fn: () => T): T {
 
 /** Templar.template(text) for a YAML value: the native value Ansible 2.14 returns. */
 export function evaluate(text: string, vars: Vars, options?: JinjaOptions): unknown {
+  if ((text as unknown) instanceof String) return text.valueOf() // UnsafeText: never templated
   if (typeof text !== 'string' || !isPossiblyTemplate(text)) return text
   return guard(text, options, () => templateString(text, runtime(vars, options), { convert: true }))
 }
@@ -126,7 +128,7 @@ export function renderFile(text: string, vars: Vars, options?: JinjaOptions): st
 
 /** A condition as Ansible's Conditional evaluates it (bare expression or with {{ }}). */
 export function condition(cond: string | boolean | number, vars: Vars, options?: JinjaOptions): boolean {
-  return guard(String(cond), options, () => evaluateCondition(cond, runtime(vars, options)))
+  return guard(String(cond), options, () => evaluateCondition(cond, runtime(vars, options), options?.warn))
 }
 
 /** Parses (and caches) without evaluating; throws TemplateError for bad syntax and unknown filters/tests. */
@@ -147,17 +149,4 @@ export function freeVariables(text: string, kind: 'value' | 'condition' | 'file'
   return collectFreeVariables(parseTemplate(src, { ...DEFAULTS, escapeBackslashes: kind !== 'file' }))
 }
 
-/** Templar.is_template: the value (or something inside it) contains a complete template tag. */
-export function isTemplate(value: unknown): boolean {
-  if (typeof value === 'string') {
-    if (!isPossiblyTemplate(value)) return false
-    try {
-      return tokenize(value, { trimBlocks: true, lstripBlocks: false }).some((t) => t.type === 'var_begin' || t.type === 'block_begin') || /\{#[\s\S]*#\}/.test(value)
-    } catch {
-      return false
-    }
-  }
-  if (Array.isArray(value)) return value.some(isTemplate)
-  if (isDict(value)) return Object.keys(value).some((k) => isTemplate(k) || isTemplate(value[k]))
-  return false
-}
+export { isTemplate } from './is-template.js'

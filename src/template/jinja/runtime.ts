@@ -61,6 +61,8 @@ export class Runtime {
     if (c !== undefined || this.cache.has(name)) return c
     const vars = this.vars
     if (!(name in vars)) {
+      // Ansible always has `vars`: every variable, handed over untemplated
+      if (name === 'vars') return vars
       const g = this.engine.globals[name] as RtGlobal | undefined
       if (g !== undefined) return typeof g === 'object' && NEEDS_RT in g ? g[NEEDS_RT](this) : g
       return new UndefinedVar(name, this)

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { evaluate, evaluateDeep, freeVariables, isTemplate, render, renderFile } from '../../../../src/template/jinja/index.js'
+import { condition, evaluate, evaluateDeep, freeVariables, isTemplate, render, renderFile } from '../../../../src/template/jinja/index.js'
 import { UnsafeText } from '../../../../src/template/markers.js'
 
 describe('evaluate / evaluateDeep / render', () => {
@@ -71,5 +71,28 @@ describe('freeVariables and isTemplate', () => {
     expect(isTemplate('just {{ text')).toBe(false)
     expect(isTemplate({ k: ['{{ y }}'] })).toBe(true)
     expect(isTemplate(['a', 1])).toBe(false)
+  })
+})
+
+describe('conditions', () => {
+  it("warns as Ansible does when a condition holds {{ }}, and gives the same answer", () => {
+    const warnings: string[] = []
+    expect(condition("{{ x == 'a' }}", { x: 'a' }, { warn: (m) => warnings.push(m) })).toBe(true)
+    expect(condition("x == 'a'", { x: 'a' }, { warn: (m) => warnings.push(m) })).toBe(true)
+    expect(warnings).toEqual(["conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: {{ x == 'a' }}"])
+  })
+
+  it('booleans pass through; a string is an expression, so "false" is a defined name or an error', () => {
+    expect(condition(false, {})).toBe(false)
+    expect(condition('false', {})).toBe(false)
+    expect(condition("'false'", {})).toBe(true)
+    expect(condition('x is defined', {})).toBe(false)
+  })
+
+  it('an undefined name the condition itself tests for decides the result (2.14)', () => {
+    // `z` fails on its own use; the condition's own `z is defined` / `z is undefined` then decides
+    expect(condition('z is defined or z', {})).toBe(false)
+    expect(condition('z is undefined and z', {})).toBe(true)
+    expect(() => condition('x.y is defined or z', {})).toThrow(/'z' is undefined/)
   })
 })
