@@ -25,10 +25,11 @@ export function defineTests(defs: Record<string, [string, TestDef['fn']] | [stri
 // Jinja's own filters and tests have no FQCN: `ansible.builtin.string` fails to load in Ansible too.
 const JINJA_FILTERS = new Set('abs attr batch capitalize center count d default dictsort e escape filesizeformat first float forceescape format groupby indent int items join last length list lower map max min pprint reject rejectattr replace reverse round safe select selectattr slice sort string striptags sum title tojson trim truncate upper urlencode urlize wordcount wordwrap xmlattr'.split(' '))
 const JINJA_TESTS = new Set('boolean callable defined divisibleby eq equalto escaped even false filter float ge greaterthan gt in integer iterable le lessthan lower lt mapping ne none number odd sameas sequence string test true undefined upper == != < <= > >='.split(' '))
+const NETWORK = ['ipaddr', 'ipv4', 'ipv6', 'ipwrap', 'ipmath', 'nthhost', 'next_nth_usable', 'previous_nth_usable', 'network_in_usable', 'network_in_network']
 const COLLECTIONS: Record<string, Set<string> | 'builtin'> = {
   'ansible.builtin': 'builtin',
-  'ansible.utils': new Set(['ipaddr', 'ipv4', 'ipv6', 'ipwrap']),
-  'ansible.netcommon': new Set(['ipaddr', 'ipv4', 'ipv6', 'ipwrap']),
+  'ansible.utils': new Set(NETWORK),
+  'ansible.netcommon': new Set(NETWORK),
   'community.general': new Set(['json_query', 'dict', 'version_sort']),
 }
 
