@@ -6,6 +6,7 @@ import { markScope } from '../src/template/markers.js'
 
 const HOSTS = 200
 const names = Array.from({ length: HOSTS }, (_, i) => `node${i + 1}`)
+const known = new Set(names)
 let built = 0
 
 function hostVars(name: string, i: number): Record<string, unknown> {
@@ -21,15 +22,15 @@ function hostVars(name: string, i: number): Record<string, unknown> {
 // hostvars: entries are built when read, never enumerated
 const cache = new Map<string, Record<string, unknown>>()
 const hostvars = new Proxy({} as Record<string, unknown>, {
-  has: (_t, k) => typeof k === 'string' && names.includes(k),
+  has: (_t, k) => typeof k === 'string' && known.has(k),
   get: (_t, k) => {
-    if (typeof k !== 'string' || !names.includes(k)) return undefined
+    if (typeof k !== 'string' || !known.has(k)) return undefined
     let v = cache.get(k)
     if (!v) cache.set(k, (v = hostVars(k, names.indexOf(k))))
     return v
   },
   ownKeys: () => names,
-  getOwnPropertyDescriptor: (_t, k) => (typeof k === 'string' && names.includes(k) ? { enumerable: true, configurable: true } : undefined),
+  getOwnPropertyDescriptor: (_t, k) => (typeof k === 'string' && known.has(k) ? { enumerable: true, configurable: true } : undefined),
 })
 
 const vars: Record<string, unknown> = {

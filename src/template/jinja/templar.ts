@@ -9,31 +9,67 @@ import { DEFAULTS, compileTemplate, isPossiblyTemplate, templateString } from '.
 import { findTemplateFile } from './lookups/paths.js'
 import { readFileSync } from 'node:fs'
 
+// Containers found to hold no template string: read again, they are only copied, not scanned. This
+// assumes the executor replaces variables rather than mutating their containers in place (set_fact
+// and registered results give new objects; template code only ever mutates its own copies).
+const templateFree = new WeakSet<object>()
+
+/** A fresh copy of a container with no template in it (the copy Templar.template would build). */
+function copyContainers(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || isUnsafe(value) || isScope(value)) return plain(value)
+  if (Array.isArray(value)) {
+    const out = value.slice()
+    for (let i = 0; i < out.length; i++) if (typeof out[i] === 'object' && out[i] !== null) out[i] = copyContainers(out[i])
+    return out
+  }
+  if (isDict(value)) {
+    const out: Record<string, unknown> = {}
+    for (const k in value) if (Object.prototype.hasOwnProperty.call(value, k)) out[k] = copyContainers(value[k])
+    return out
+  }
+  return value
+}
+
 /** Templar.template(value) deep: strings templated (convert_data), containers rebuilt. */
 export function templateDeep(value: unknown, rt: Runtime, failOnUndefined: boolean, keys = false): unknown {
   if (typeof value === 'string') return isPossiblyTemplate(value) ? templateString(value, rt, { convert: true, failOnUndefined }) : value
   if (typeof value !== 'object' || value === null) return value
   if (isUnsafe(value) || isScope(value)) return plain(value)
+  if (!keys && templateFree.has(value)) return copyContainers(value)
   // a fresh container each read, as Templar.template builds one: methods like append() must not
   // change the variable itself
-  if (Array.isArray(value)) {
-    const out = new Array(value.length)
-    for (let i = 0; i < value.length; i++) {
-      const v = value[i]
-      out[i] = typeof v === 'string' ? (isPossiblyTemplate(v) ? templateString(v, rt, { convert: true, failOnUndefined }) : v) : templateDeep(v, rt, failOnUndefined, keys)
+  let changed = false
+  const one = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (!isPossiblyTemplate(v)) return v
+      changed = true
+      return templateString(v, rt, { convert: true, failOnUndefined })
     }
-    return out
+    if (typeof v !== 'object' || v === null) return v
+    const r = templateDeep(v, rt, failOnUndefined, keys)
+    if (!templateFree.has(v)) changed = true
+    return r
   }
-  if (isDict(value)) {
-    const out: Record<string, unknown> = {}
+  let out: unknown
+  if (Array.isArray(value)) {
+    const arr = new Array(value.length)
+    for (let i = 0; i < value.length; i++) arr[i] = one(value[i])
+    out = arr
+  } else if (isDict(value)) {
+    const d: Record<string, unknown> = {}
     for (const k in value) {
       if (!Object.prototype.hasOwnProperty.call(value, k)) continue
-      const key = keys && isPossiblyTemplate(k) ? templateString(k, rt, { convert: false, failOnUndefined }) : k
-      out[typeof key === 'string' ? key : String(key)] = templateDeep(value[k], rt, failOnUndefined, keys)
+      let key = k
+      if (keys && isPossiblyTemplate(k)) {
+        changed = true
+        key = String(templateString(k, rt, { convert: false, failOnUndefined }))
+      }
+      d[key] = one(value[k])
     }
-    return out
-  }
-  return value
+    out = d
+  } else return value
+  if (!changed && !keys) templateFree.add(value)
+  return out
 }
 
 const loader: Loader = {

@@ -21,7 +21,9 @@ export interface TemplateSettings {
 
 export const DEFAULTS: TemplateSettings = { trimBlocks: true, lstripBlocks: false, keepTrailingNewline: false, escapeBackslashes: true, newlineSequence: '\n' }
 
-const cache = new Map<string, CompiledTemplate>()
+// compiled templates by settings, then by text (the text itself is the key: no concatenated key to hash)
+const caches = new Map<string, Map<string, CompiledTemplate>>()
+let cached = 0
 const CACHE_MAX = 20000
 
 export function parseTemplate(text: string, s: TemplateSettings): Stmt[] {
@@ -36,8 +38,10 @@ export function parseTemplate(text: string, s: TemplateSettings): Stmt[] {
 }
 
 export function compileTemplate(text: string, s: TemplateSettings): CompiledTemplate {
-  const key = `${s.trimBlocks ? 1 : 0}${s.lstripBlocks ? 1 : 0}${s.keepTrailingNewline ? 1 : 0}${s.escapeBackslashes ? 1 : 0}${s.newlineSequence}\0${text}`
-  const hit = cache.get(key)
+  const skey = `${s.trimBlocks ? 1 : 0}${s.lstripBlocks ? 1 : 0}${s.keepTrailingNewline ? 1 : 0}${s.escapeBackslashes ? 1 : 0}${s.newlineSequence}`
+  let cache = caches.get(skey)
+  if (!cache) caches.set(skey, (cache = new Map()))
+  const hit = cache.get(text)
   if (hit) return hit
   const stmts = parseTemplate(text, s)
   const blocks: Record<string, Sx> = {}
@@ -54,8 +58,11 @@ export function compileTemplate(text: string, s: TemplateSettings): CompiledTemp
     }
   }
   const t: CompiledTemplate = { root, blocks, extendsExpr }
-  if (cache.size >= CACHE_MAX) cache.clear()
-  cache.set(key, t)
+  if (++cached > CACHE_MAX) {
+    for (const c of caches.values()) c.clear()
+    cached = 1
+  }
+  cache.set(text, t)
   return t
 }
 
