@@ -2,7 +2,7 @@
 // current context; and extends, which renders the parent with the child's blocks.
 import type { Stmt } from './ast.js'
 import { compileExpr } from './compile-expr.js'
-import type { CompiledTemplate, Loader, Sx } from './compile-stmt.js'
+import { type CompiledTemplate, type Loader, SKIP_BLOCKS, type Sx } from './compile-stmt.js'
 import { JinjaError } from './errors.js'
 import { MISSING } from './py-methods.js'
 import { str } from './py.js'
@@ -22,7 +22,7 @@ export function compileInclude(s: IncludeStmt): Sx {
         const loaded = loadFirst(f, names, ignoreMissing, p)
         if (!loaded) return
         const l: Locals = withContext ? Object.create(f.l) : Object.create(null)
-        renderCompiled(loaded, { ...f, l, blocks: undefined }, out)
+        renderCompiled(loaded, { ...f, l, rt: withContext ? f.rt : f.rt.isolated(), blocks: undefined }, out)
       }
     }
     case 'import': {
@@ -72,7 +72,7 @@ function importModule(f: Frame, name: unknown, withContext: boolean, p: number):
   const t = loadFirst(f, name, false, p)!
   const base: Locals = withContext ? Object.create(f.l) : Object.create(null)
   const l: Locals = Object.create(base)
-  renderCompiled(t, { ...f, l, blocks: undefined }, [])
+  renderCompiled(t, { ...f, l, rt: withContext ? f.rt : f.rt.isolated(), blocks: undefined }, [])
   const exports: Locals = {}
   for (const k of Object.keys(l)) exports[k] = l[k]
   return new TemplateModule(exports)
@@ -81,8 +81,8 @@ function importModule(f: Frame, name: unknown, withContext: boolean, p: number):
 /** Renders a compiled template into `out`, following `{% extends %}`. */
 export function renderCompiled(t: CompiledTemplate, f: Frame, out: unknown[]): void {
   if (!t.extendsExpr) return t.root(f, out)
-  const blocks = { ...t.blocks, ...(f.blocks as Record<string, Sx> | undefined) }
-  t.root(f, [])
+  const blocks = { ...t.blocks, ...(f.blocks !== SKIP_BLOCKS ? (f.blocks as Record<string, Sx> | undefined) : undefined) }
+  t.root({ ...f, blocks: SKIP_BLOCKS }, [])
   const parent = loadFirst(f, t.extendsExpr(f), false, 0)!
   renderCompiled(parent, { ...f, blocks }, out)
 }

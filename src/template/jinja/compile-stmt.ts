@@ -15,6 +15,9 @@ export { renderCompiled }
 
 export type Sx = (f: Frame, out: unknown[]) => void
 
+/** A child template's top level runs (for its sets and imports) without rendering its blocks. */
+export const SKIP_BLOCKS: Record<string, unknown> = Object.freeze({})
+
 const STRING_TYPE_FILTERS = new Set(['string', 'to_json', 'to_nice_json', 'to_yaml', 'to_nice_yaml', 'ppretty', 'json'])
 
 /** Ansible's NativeJinjaText: a filter's string result that the concat step returns as is. */
@@ -247,8 +250,17 @@ function compileStmt(s: Stmt, blocks: Record<string, Sx>): Sx {
       blocks[s.name] = body
       const name = s.name
       return (f, out) => {
+        if (f.blocks === SKIP_BLOCKS) return
         const own = f.blocks?.[name] as Sx | undefined
-        ;(own ?? body)(f, out)
+        if (!own || own === body) return body(f, out)
+        // the child's block, with super() rendering this (the parent's) one
+        const l: Locals = Object.create(f.l)
+        l.super = pyfn('super', () => {
+          const buf: unknown[] = []
+          body(f, buf)
+          return plainJoin(buf)
+        })
+        own({ ...f, l }, out)
       }
     }
     case 'extends':

@@ -51,6 +51,12 @@ export class Runtime {
     this.resolving = parent ? parent.resolving : []
   }
 
+  private isolatedRt?: Runtime
+  /** The runtime of a template rendered without context: globals only, no variables. */
+  isolated(): Runtime {
+    return (this.isolatedRt ??= new Runtime({}, this.engine, this.options, this))
+  }
+
   has(name: string): boolean {
     return name in this.vars || name in this.engine.globals
   }

@@ -1,7 +1,7 @@
 // Runs one corpus of ../shared/jinja against the engine (shared by the corpus test and the script).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { condition, evaluate, renderFile } from '../../../../src/template/jinja/index.js'
+import { condition, evaluate, renderFile, type JinjaOptions } from '../../../../src/template/jinja/index.js'
 import { markScope } from '../../../../src/template/markers.js'
 import { canon, sameNative } from './canon.js'
 import { PyFloat } from '../../../../src/template/jinja/pyfloat.js'
@@ -62,7 +62,7 @@ export function runCorpus(dir: string, name: string, only?: string): CorpusRepor
 }
 
 /** Runs a probe file against the oracle's verdicts for it (oracle.py's input and output files). */
-export function runProbes(name: string, corpusPath: string, expectedPath: string, only?: string): CorpusReport {
+export function runProbes(name: string, corpusPath: string, expectedPath: string, only?: string, options: JinjaOptions = {}): CorpusReport {
   const corpus = parseWithFloats(readFileSync(corpusPath, 'utf8')) as { contexts: Record<string, Record<string, unknown>>; probes: Probe[] }
   const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as Record<string, Verdict>
   const contexts: Record<string, Record<string, unknown>> = {}
@@ -75,7 +75,7 @@ export function runProbes(name: string, corpusPath: string, expectedPath: string
     const vars = contexts[p.ctx]
     let got: Mismatch['got']
     try {
-      const value = p.kind === 'expr' ? evaluate(`{{ ${p.text} }}`, vars) : p.kind === 'cond' ? condition(p.text, vars) : renderFile(p.text, vars, { isFile: true })
+      const value = p.kind === 'expr' ? evaluate(`{{ ${p.text} }}`, vars, options) : p.kind === 'cond' ? condition(p.text, vars, options) : renderFile(p.text, vars, { ...options, isFile: true })
       got = { ok: true, value }
     } catch (e) {
       got = { ok: false, err: e instanceof Error ? e.message : String(e) }

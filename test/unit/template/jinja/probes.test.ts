@@ -14,9 +14,10 @@ const KNOWN: Record<string, string> = {
 }
 
 describe('own probes against ansible-core 2.14', () => {
-  for (const n of [1, 2, 3, 4]) {
+  for (const n of [1, 2, 3, 4, 5]) {
     it(`probes-${n}`, () => {
-      const r = runProbes(`probes-${n}`, join(here, `probes-${n}.json`), join(here, `expected-${n}.json`))
+      const options = { lookups: { searchPaths: [join(here, 'templates')] } }
+      const r = runProbes(`probes-${n}`, join(here, `probes-${n}.json`), join(here, `expected-${n}.json`), undefined, options)
       const unexpected = r.mismatches.filter((m) => !(m.id in KNOWN)).map((m) => ({ id: m.id, text: m.text, expected: m.expected, got: m.got }))
       expect(unexpected).toEqual([])
     })
