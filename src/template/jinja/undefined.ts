@@ -1,5 +1,6 @@
 // AnsibleUndefined: attribute and item access chain (returning the same Undefined, so the first failure
 // is the one reported); printing, iterating, comparing, arithmetic and most filters raise.
+import { suggestion } from '../../util/did-you-mean.js'
 import { JinjaError } from './errors.js'
 
 export class Undefined {
@@ -31,8 +32,16 @@ export class Undefined {
     throw new JinjaError(this.message(), 'undefined', this.pos, this.path ?? (typeof this.name === 'string' ? this.name : undefined), this.suggest())
   }
 
+  /** A did-you-mean among the keys of the dict that lacked the attribute. */
   suggest(): string | undefined {
-    return undefined
+    const obj = this.obj
+    if (!this.hasObj || typeof this.name !== 'string' || typeof obj !== 'object' || obj === null || Array.isArray(obj)) return undefined
+    try {
+      const keys = Object.keys(obj)
+      return keys.length <= 5000 ? suggestion(this.name, keys) : undefined
+    } catch {
+      return undefined // a Proxy that cannot be enumerated (hostvars)
+    }
   }
 }
 

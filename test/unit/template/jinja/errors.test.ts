@@ -55,3 +55,11 @@ describe('template errors', () => {
     expect(error(() => evaluate("{{ 'a' < 1 }}", {})).message).toBe("'<' not supported between instances of 'str' and 'int'")
   })
 })
+
+describe('did-you-mean for attributes', () => {
+  it('suggests the nearest key of the dict that lacked it', () => {
+    const e = error(() => evaluate('{{ user.nmae }}', { user: { name: 'x', uid: 1 } }))
+    expect(e.message).toBe("'dict object' has no attribute 'nmae'")
+    expect(e.hint).toBe("did you mean 'name'?")
+  })
+})
