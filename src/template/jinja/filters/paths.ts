@@ -81,6 +81,10 @@ defineFilters({
   basename: ['', (_rt, p) => str(p).slice(str(p).lastIndexOf('/') + 1)],
   dirname: ['', (_rt, p) => pyDirname(str(p))],
   win_basename: ['', (_rt, p) => str(p).split(/[\\/]/).pop()],
+  win_splitdrive: ['', (_rt, p) => {
+    const m = /^([A-Za-z]:|[\\/]{2}[^\\/]+[\\/][^\\/]+)?(.*)$/s.exec(str(p))!
+    return tuple([m[1] ?? '', m[2]])
+  }],
   win_dirname: ['', (_rt, p) => str(p).replace(/[\\/][^\\/]*$/, '')],
   expanduser: ['', (_rt, p) => str(p).replace(/^~(?=\/|$)/, process.env.HOME ?? homedir())],
   expandvars: ['', (_rt, p) => str(p).replace(/\$(\w+)|\$\{(\w+)\}/g, (m, a, b) => process.env[a ?? b] ?? m)],

@@ -2,7 +2,8 @@
 import { existsSync, lstatSync, statSync, readFileSync } from 'node:fs'
 import { isAbsolute } from 'node:path'
 import { defineTests } from '../registry.js'
-import { filterError } from '../errors.js'
+import { JinjaError, filterError } from '../errors.js'
+import { urlsplit } from '../filters/paths.js'
 import { contains, eq, cmp, isDict, iterate, str, truthy } from '../py.js'
 import { isFloat, isNumber, num } from '../pyfloat.js'
 import { Undefined } from '../undefined.js'
@@ -54,8 +55,9 @@ defineTests({
   callable: ['', (_rt, v) => typeof v === 'function', { lazy: true }],
   sameas: ['other', (_rt, v, o) => v === o || (v === null && o === null), { lazy: true }],
   escaped: ['', () => false, { lazy: true }],
-  filter: ['', (_rt, v) => findFilter(str(v)) !== undefined],
-  test: ['', (_rt, v) => findTest(str(v)) !== undefined],
+  // Ansible's plugin loader raises for an unknown name instead of answering false
+  filter: ['', (_rt, v) => (findFilter(str(v)) !== undefined ? true : fail(`Could not load "${str(v)}": '${str(v)}'`))],
+  test: ['', (_rt, v) => (findTest(str(v)) !== undefined ? true : fail(`Could not load "${str(v)}": '${str(v)}'`))],
   odd: ['', (_rt, v) => Math.abs(Number(num(v) ?? NaN) % 2) === 1],
   even: ['', (_rt, v) => Number(num(v) ?? NaN) % 2 === 0],
   divisibleby: ['num', (_rt, v, n) => Number(num(v)) % Number(num(n)) === 0],
@@ -109,7 +111,7 @@ defineTests({
   truthy: ['convert_bool', (_rt, v) => truthy(v)],
   falsy: ['convert_bool', (_rt, v) => !truthy(v)],
   nan: ['', (_rt, v) => isFloat(v) && Number.isNaN(num(v))],
-  inf: ['', (_rt, v) => isFloat(v) && !Number.isFinite(num(v)) && !Number.isNaN(num(v))],
+  isnan: ['', (_rt, v) => isFloat(v) && Number.isNaN(num(v))],
   // controller-side paths
   abs: ['', (_rt, p) => isAbsolute(str(p))],
   is_abs: ['', (_rt, p) => isAbsolute(str(p))],
@@ -122,9 +124,24 @@ defineTests({
   is_link: ['', (_rt, p) => { try { return lstatSync(str(p)).isSymbolicLink() } catch { return false } }],
   mount: ['', (_rt, p) => isMount(str(p))],
   is_mount: ['', (_rt, p) => isMount(str(p))],
+  is_same_file: ['other', (_rt, a, b) => { try { const x = statSync(str(a)); const y = statSync(str(b)); return x.ino === y.ino && x.dev === y.dev } catch { return false } }],
+  link_exists: ['', (_rt, p) => { try { return lstatSync(str(p)) !== undefined } catch { return false } }],
+  uri: ['schemes', (_rt, v, schemes = null) => isUri(v, schemes)],
+  url: ['schemes', (_rt, v, schemes = null) => isUri(v, schemes) && (urlsplit(str(v)).netloc !== '' || urlsplit(str(v)).scheme === 'file')],
+  urn: ['', (_rt, v) => isUri(v, ['urn'])],
   same_file: ['other', (_rt, a, b) => { try { const x = statSync(str(a)); const y = statSync(str(b)); return x.ino === y.ino && x.dev === y.dev } catch { return false } }],
-  vault_encrypted: ['', (_rt, v) => str(v).startsWith('$ANSIBLE_VAULT;')],
+  // only a vault-tagged value (an object with __ENCRYPTED__, as Ansible's AnsibleVaultEncryptedUnicode) counts
+  vault_encrypted: ['', (_rt, v) => typeof v === 'object' && v !== null && (v as { __ENCRYPTED__?: unknown }).__ENCRYPTED__ === true],
 })
+
+function isUri(v: unknown, schemes: unknown): boolean {
+  if (typeof v !== 'string') return false
+  return !Array.isArray(schemes) || schemes.map((x) => str(x)).includes(String(urlsplit(v).scheme))
+}
+
+function fail(message: string): never {
+  throw new JinjaError(message, 'syntax')
+}
 
 function isMount(p: string): boolean {
   try {
