@@ -4,9 +4,8 @@ import { type Kw, pyfn } from './callable.js'
 import { typeError } from './errors.js'
 import { cycler, joiner, namespace } from './loop.js'
 import { isDict, iterate, str } from './py.js'
-import { float, num } from './pyfloat.js'
-import { MISSING } from './py-methods.js'
-import type { PyObject } from './runtime.js'
+import { num } from './pyfloat.js'
+import { PyDateTime } from './datetime.js'
 import { Undefined } from './undefined.js'
 import { lookupGlobal } from './lookups/index.js'
 import { strftime } from './filters/dates.js'
@@ -47,32 +46,6 @@ const lipsum = pyfn('lipsum', (args) => {
   const n = Number(args[0] ?? 5)
   return Array.from({ length: n }, () => LOREM.join(' ') + '.').join('\n\n')
 })
-
-/** A Python datetime, as now() returns: str() form, strftime(), the usual fields. */
-class PyDateTime implements PyObject {
-  readonly pyType = 'datetime.datetime'
-  constructor(readonly d: Date, readonly utc: boolean) {}
-  pyStr(): string {
-    return strftime('%Y-%m-%d %H:%M:%S.%f', this.d, this.utc)
-  }
-  pyGet(name: string): unknown {
-    const d = this.d
-    const u = this.utc
-    switch (name) {
-      case 'year': return u ? d.getUTCFullYear() : d.getFullYear()
-      case 'month': return (u ? d.getUTCMonth() : d.getMonth()) + 1
-      case 'day': return u ? d.getUTCDate() : d.getDate()
-      case 'hour': return u ? d.getUTCHours() : d.getHours()
-      case 'minute': return u ? d.getUTCMinutes() : d.getMinutes()
-      case 'second': return u ? d.getUTCSeconds() : d.getSeconds()
-      case 'microsecond': return d.getMilliseconds() * 1000
-      case 'strftime': return pyfn('strftime', (args) => strftime(str(args[0]), d, u))
-      case 'isoformat': return pyfn('isoformat', () => strftime('%Y-%m-%dT%H:%M:%S.%f', d, u))
-      case 'timestamp': return pyfn('timestamp', () => float(d.getTime() / 1000))
-    }
-    return MISSING
-  }
-}
 
 const now = pyfn('now', (args, kw) => {
   const utc = Boolean(args[0] ?? kw.utc)

@@ -5,6 +5,7 @@ import { percentFormat } from './py-format.js'
 import { isTuple, plain, tuple, typeName } from './py.js'
 import { PyFloat, float, isFloat, num } from './pyfloat.js'
 import { Undefined } from './undefined.js'
+import { PyDateTime, PyTimedelta } from './datetime.js'
 
 function operands(op: string, a: unknown, b: unknown): [number, number, boolean] {
   if (a instanceof Undefined) a.fail()
@@ -20,6 +21,8 @@ const result = (n: number, isF: boolean) => (isF ? float(n) : n)
 export function add(a: unknown, b: unknown): unknown {
   a = plain(a)
   b = plain(b)
+  if (a instanceof PyDateTime && b instanceof PyTimedelta) return new PyDateTime(new Date(a.d.getTime() + b.ms), a.utc)
+  if (a instanceof PyTimedelta && b instanceof PyTimedelta) return new PyTimedelta(a.ms + b.ms)
   if (typeof a === 'string' && typeof b === 'string') return a + b
   if (Array.isArray(a) && Array.isArray(b)) return isTuple(a) && isTuple(b) ? tuple(a.concat(b)) : a.concat(b)
   if (typeof a === 'string' || Array.isArray(a) || typeof b === 'string' || Array.isArray(b)) {
@@ -33,6 +36,9 @@ export function add(a: unknown, b: unknown): unknown {
 }
 
 export function sub(a: unknown, b: unknown): unknown {
+  if (a instanceof PyDateTime && b instanceof PyDateTime) return new PyTimedelta(a.d.getTime() - b.d.getTime())
+  if (a instanceof PyDateTime && b instanceof PyTimedelta) return new PyDateTime(new Date(a.d.getTime() - b.ms), a.utc)
+  if (a instanceof PyTimedelta && b instanceof PyTimedelta) return new PyTimedelta(a.ms - b.ms)
   const [x, y, f] = operands('-', a, b)
   return result(x - y, f)
 }

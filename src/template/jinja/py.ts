@@ -134,6 +134,8 @@ export function eq(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i])) return false
     return true
   }
+  const oa = (a as { pyOrder?: () => number } | null)?.pyOrder
+  if (typeof oa === 'function' && typeName(a) === typeName(b)) return oa.call(a) === (b as { pyOrder: () => number }).pyOrder()
   if (isDict(a) && isDict(b)) {
     const ka = Object.keys(a)
     if (ka.length !== Object.keys(b).length) return false
@@ -153,6 +155,9 @@ export function cmp(a: unknown, b: unknown, op = '<'): number {
   const nb = num(b)
   if (na !== undefined && nb !== undefined) return na < nb ? -1 : na > nb ? 1 : na === nb ? 0 : NaN
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0
+  const oa = (a as { pyOrder?: () => number } | null)?.pyOrder
+  const ob = (b as { pyOrder?: () => number } | null)?.pyOrder
+  if (typeof oa === 'function' && typeof ob === 'function' && typeName(a) === typeName(b)) return Math.sign(oa.call(a) - ob.call(b))
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       if (eq(a[i], b[i])) continue

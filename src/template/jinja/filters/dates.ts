@@ -3,6 +3,7 @@ import { defineFilters } from '../registry.js'
 import { filterError } from '../errors.js'
 import { str } from '../py.js'
 import { num } from '../pyfloat.js'
+import { strptime } from '../datetime.js'
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -58,11 +59,5 @@ defineFilters({
     if (Number.isNaN(d.getTime())) throw filterError(`Invalid value for epoch value (${str(second)})`)
     return strftime(str(fmt), d, Boolean(utc))
   }],
-  to_datetime: ['format', (_rt, v, fmt = '%Y-%m-%d %H:%M:%S') => {
-    const s = str(v)
-    if (str(fmt) !== '%Y-%m-%d %H:%M:%S') throw filterError(`to_datetime: format ${str(fmt)} is not supported`)
-    const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(s)
-    if (!m) throw filterError(`time data '${s}' does not match format '${str(fmt)}'`)
-    return strftime('%Y-%m-%d %H:%M:%S', new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])), true)
-  }],
+  to_datetime: ['format', (_rt, v, fmt = '%Y-%m-%d %H:%M:%S') => strptime(str(v), str(fmt))],
 })
