@@ -112,7 +112,7 @@ export function tokenize(src: string, opts: LexOptions): Token[] {
     const kind = src[start + 1]
     const sign = src[start + 2] === '-' || src[start + 2] === '+' ? src[start + 2] : ''
     if (sign === '-') data = data.replace(/\s+$/, '')
-    else if (sign === '' && opts.lstripBlocks && kind !== '{') data = lstripLine(data, pos === 0 && out.length === 0)
+    else if (sign === '' && opts.lstripBlocks && kind !== '{') data = lstripLine(data, pos === 0 || src[pos - 1] === '\n')
     // raw block
     if (kind === '%') {
       const rawm = /\{%[-+]?\s*raw\s*(-?)%\}/y
@@ -121,15 +121,14 @@ export function tokenize(src: string, opts: LexOptions): Token[] {
       if (m) {
         if (data) out.push({ type: 'data', value: data, pos })
         let after = start + m[0].length
-        if (m[1] === '-') after = skipWs(src, after)
-        else if (opts.trimBlocks && src[after] === '\n') after++
+        if (m[1] === '-') after = skipWs(src, after) // (no trim_blocks after raw: Jinja's rule has no suffix)
         const endre = /\{%([-+]?)\s*endraw\s*([-+]?)%\}/g
         endre.lastIndex = after
         const em = endre.exec(src)
         if (!em) throw new SyntaxErr('Missing end of raw directive', start)
         let body = src.slice(after, em.index)
         if (em[1] === '-') body = body.replace(/\s+$/, '')
-        else if (em[1] === '' && opts.lstripBlocks) body = lstripLine(body, false)
+        else if (em[1] === '' && opts.lstripBlocks) body = lstripLine(body, src[after - 1] === '\n')
         if (body) out.push({ type: 'data', value: body, pos: after })
         pos = em.index + em[0].length
         if (em[2] === '-') lstripNext = true
@@ -167,12 +166,12 @@ function skipWs(src: string, i: number): number {
   return i
 }
 
-// lstrip_blocks: whitespace between the line start and a block tag goes
-function lstripLine(data: string, atStart: boolean): string {
-  const m = /(^|\n)[ \t]*$/.exec(data)
-  if (!m) return data
-  if (m[1] === '' && m.index === 0 && !atStart && data.length > 0 && !/^[ \t]*$/.test(data)) return data
-  return data.slice(0, m.index + m[1].length)
+// lstrip_blocks: whitespace between the line start and a block tag goes. `lineStarting`: the text
+// before `data` ended a line (or there is none), so `data`'s first line starts a line.
+function lstripLine(data: string, lineStarting: boolean): string {
+  const l = data.lastIndexOf('\n') + 1
+  if ((l > 0 || lineStarting) && /^\s*$/.test(data.slice(l))) return data.slice(0, l)
+  return data
 }
 
 function lexTag(src: string, pos: number, isVar: boolean, out: Token[]): number {

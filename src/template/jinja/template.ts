@@ -27,13 +27,13 @@ let cached = 0
 const CACHE_MAX = 20000
 
 export function parseTemplate(text: string, s: TemplateSettings): Stmt[] {
-  let src = text
-  if (!s.keepTrailingNewline) {
-    if (src.endsWith('\r\n')) src = src.slice(0, -2)
-    else if (src.endsWith('\n') || src.endsWith('\r')) src = src.slice(0, -1)
-  }
+  // Jinja reads every newline (\r\n, \r, \n) as \n, drops one at the end, and writes template data's
+  // newlines as newline_sequence
+  let src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+  if (!s.keepTrailingNewline && src.endsWith('\n')) src = src.slice(0, -1)
   const lex = { trimBlocks: s.trimBlocks, lstripBlocks: s.lstripBlocks }
   const toks = tokenize(s.escapeBackslashes ? escapeBackslashes(src, lex) : src, lex)
+  if (s.newlineSequence !== '\n') for (const t of toks) if (t.type === 'data' || t.type === 'string') t.value = t.value.replace(/\n/g, s.newlineSequence)
   return new Parser(toks).parseTemplate()
 }
 
@@ -48,15 +48,7 @@ export function compileTemplate(text: string, s: TemplateSettings): CompiledTemp
   const first = stmts.find((x) => !(x.t === 'data' && !x.text.trim()))
   const extendsExpr = first?.t === 'extends' ? compileExpr(first.template) : undefined
   const body = extendsExpr ? stmts.filter((x) => x !== first) : stmts
-  let root = compileBody(body, blocks)
-  if (s.newlineSequence !== '\n') {
-    const inner = root
-    root = (f, out) => {
-      const start = out.length
-      inner(f, out)
-      for (let i = start; i < out.length; i++) if (typeof out[i] === 'string') out[i] = (out[i] as string).replace(/\r\n|\r|\n/g, s.newlineSequence)
-    }
-  }
+  const root = compileBody(body, blocks)
   const t: CompiledTemplate = { root, blocks, extendsExpr }
   if (++cached > CACHE_MAX) {
     for (const c of caches.values()) c.clear()
