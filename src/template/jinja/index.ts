@@ -14,6 +14,7 @@ import { newRuntime } from './templar.js'
 import { DEFAULTS, compileTemplate, isPossiblyTemplate, parseTemplate, templateString } from './template.js'
 
 export type { LookupContext } from './lookups/paths.js'
+export { templateVars } from './template-vars.js'
 export type { Vars } from './runtime.js'
 
 export interface JinjaOptions {

@@ -13,6 +13,7 @@ import { Undefined } from '../undefined.js'
 import { findFile, searchBases } from './paths.js'
 import { passwordLookup } from './password.js'
 import { parseKv } from './kv.js'
+import { templateVars } from '../template-vars.js'
 
 class LookupFail extends JinjaError {
   constructor(msg: string) {
@@ -76,8 +77,8 @@ export const fileLookups: Record<string, (terms: unknown[], rt: Runtime, kw: Kw)
       const p = findFile(t, 'templates', ctxOf(rt))
       if (!p) throw new LookupFail(`the template file ${t} could not be found for the lookup`)
       const text = readFileSync(p, 'utf8')
-      const extra = isDict(kw.template_vars) ? kw.template_vars : {}
-      const vars = Object.keys(extra).length ? Object.assign(Object.create(rt.vars), extra) : rt.vars
+      const extra = { ...templateVars(t, p), ...(isDict(kw.template_vars) ? kw.template_vars : {}) }
+      const vars = Object.assign(Object.create(rt.vars), extra)
       const sub = new RuntimeClass(vars, rt.engine, rt.options)
       return templateString(text, sub, {
         convert: Boolean(kw.convert_data ?? true),

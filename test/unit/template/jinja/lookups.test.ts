@@ -64,3 +64,10 @@ describe('lookups', () => {
     expect(ev("{{ query('together', ['a', 'b'], [1]) }}")).toEqual([['a', 1], ['b', null]])
   })
 })
+
+describe('template lookup variables', () => {
+  it("adds Ansible's template_* variables and ansible_managed", () => {
+    writeFileSync(join(dir, 'templates', 'vars.j2'), '{{ template_path }}|{{ ansible_managed }}|{{ template_fullpath == tf }}')
+    expect(ev("{{ lookup('template', 'vars.j2') }}", { tf: join(dir, 'templates', 'vars.j2') })).toBe('vars.j2|Ansible managed|True')
+  })
+})
