@@ -1,6 +1,7 @@
 // Registers every filter family and the tests (each file fills the registries when imported).
 import './core.js'
 import './strings.js'
+import './text.js'
 import './lists.js'
 import './dicts.js'
 import './regex.js'

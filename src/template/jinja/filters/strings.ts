@@ -61,26 +61,9 @@ defineFilters({
   format: ['*args,**kw', (_rt, v, args: unknown[], kw) => percentFormat(str(v), Object.keys(kw).length ? kw : tuple(args))],
   split: ['sep,maxsplit', (_rt, v, sep = null, max = -1) => method(str(v), 'split', sep, max)],
   quote: ['', (_rt, v) => shlexQuote(str(v ?? ''))],
-  comment: ['style,decoration', (_rt, v, style = 'plain') => {
-    const prefix = style === 'c' || style === 'cblock' ? '// ' : style === 'erlang' ? '% ' : '# '
-    return '#\n' + str(v).split('\n').map((l) => (prefix.trim() + ' ' + l).trimEnd()).join('\n') + '\n#'
-  }],
   urlencode: ['', (_rt, v) => {
     if (typeof v === 'string') return urlQuote(v)
     const pairs = isDict(v) ? Object.entries(v) : iterate(v).map((p) => p as [unknown, unknown])
     return pairs.map(([k, x]) => `${urlQuote(str(k), '').replace(/%20/g, '+')}=${urlQuote(str(x), '').replace(/%20/g, '+')}`).join('&')
-  }],
-  wordwrap: ['width,break_long_words,wrapstring,break_on_hyphens', (_rt, v, width = 79, _b = true, wrap = '\n') => {
-    const words = str(v).split(/\s+/)
-    const lines: string[] = []
-    let cur = ''
-    for (const w of words) {
-      if (cur && cur.length + 1 + w.length > Number(width)) {
-        lines.push(cur)
-        cur = w
-      } else cur = cur ? cur + ' ' + w : w
-    }
-    if (cur) lines.push(cur)
-    return lines.join(str(wrap))
   }],
 })
