@@ -102,4 +102,12 @@ describe('hostvars scopes', () => {
       expect((e as TemplateError).variable).toBe("hostvars['node2'].missing")
     }
   })
+
+  it('extract and map over hostvars read each host through its scope', () => {
+    const { vars } = inventory()
+    const v = { ...vars, groups: { all: ['node1', 'node2'] } }
+    expect(evaluate("{{ groups['all'] | map('extract', hostvars, 'url') | list }}", v)).toEqual(['https://10.0.0.1:2379', 'https://10.0.0.2:2379'])
+    expect(evaluate("{{ groups['all'] | map('extract', hostvars, ['name']) | join(',') }}", v)).toBe('node1,node2')
+    expect(evaluate("{% for h in groups['all'] %}{{ hostvars[h]['ip'] }} {% endfor %}", v)).toBe('10.0.0.1 10.0.0.2 ')
+  })
 })
