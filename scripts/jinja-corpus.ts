@@ -1,7 +1,7 @@
 // Evaluates every probe of the Jinja2 corpora in ../shared/jinja (or DIR) with tsplay's engine and
 // compares with ansible-core's verdicts. Prints disagreement categories, then `N/M agree` per corpus.
 //   npm run jinja:corpus -- [DIR] [--details FILE] [--only ID_PREFIX]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCorpus, type CorpusReport } from '../test/unit/template/jinja/corpus-lib.js'
 
@@ -31,4 +31,3 @@ for (const r of reports) {
 if (details) writeFileSync(details, JSON.stringify(reports.map((r) => ({ name: r.name, mismatches: r.mismatches })), null, 1))
 console.log('')
 for (const l of lines) console.log(l)
-void readFileSync

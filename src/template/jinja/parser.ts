@@ -260,7 +260,7 @@ export class Parser extends ExprParser {
     let paren = false
     if (this.skipOp('(')) paren = true
     items.push(one())
-    let tuple = paren && false
+    let tuple = false
     while (this.skipOp(',')) {
       tuple = true
       if (this.cur.type !== 'name') break

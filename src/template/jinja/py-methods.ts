@@ -4,7 +4,7 @@
 import { type Kw, type PyFn, bindArgs, pyfn } from './callable.js'
 import { typeError } from './errors.js'
 import { percentFormat, strFormat } from './py-format.js'
-import { type PyDict, cmp, contains, eq, isDict, iterate, len, str, tuple, typeName } from './py.js'
+import { type PyDict, cmp, contains, eq, isDict, iterate, str, tuple, typeName } from './py.js'
 import { num } from './pyfloat.js'
 
 export const MISSING = Symbol('missing')
@@ -276,5 +276,3 @@ export function pyMethod(self: unknown, name: string): PyFn | typeof MISSING {
   return MISSING
 }
 
-export const hasDictMethod = (name: string) => Object.prototype.hasOwnProperty.call(DICT, name)
-export { len }

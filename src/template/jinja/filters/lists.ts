@@ -2,7 +2,7 @@
 // reverse zip zip_longest product permutations combinations subelements extract groupby log pow root
 // human_readable human_to_bytes rekey_on_member shuffle random.
 import { defineFilters } from '../registry.js'
-import { filterError, typeError } from '../errors.js'
+import { filterError } from '../errors.js'
 import { cmp, contains, eq, isDict, iterate, repr, str, plain, tuple } from '../py.js'
 import { float, num } from '../pyfloat.js'
 import { type Runtime, getitem } from '../runtime.js'
@@ -240,4 +240,3 @@ defineFilters({
   }],
 })
 
-export { typeError }

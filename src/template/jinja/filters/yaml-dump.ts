@@ -123,7 +123,6 @@ class Writer {
 
   doubleQuoted(text: string, indent: number, split: boolean): void {
     this.write('"')
-    let start = 0
     const chars = Array.from(text)
     let chunk = ''
     for (let end = 0; end <= chars.length; end++) {
@@ -135,7 +134,6 @@ class Writer {
           const c = ch.codePointAt(0)!
           this.write('\\' + (ESC[ch] ?? (c <= 0xff ? 'x' + c.toString(16).toUpperCase().padStart(2, '0') : c <= 0xffff ? 'u' + c.toString(16).toUpperCase().padStart(4, '0') : 'U' + c.toString(16).toUpperCase().padStart(8, '0'))))
         }
-        start = end + 1
         continue
       }
       if (split && ch === ' ' && end > 0 && end < chars.length - 1 && this.column + chunk.length > this.o.width) {
@@ -143,11 +141,9 @@ class Writer {
         chunk = ''
         this.indentTo(indent)
         this.write('\\')
-        start = end
       }
       chunk += ch
     }
-    void start
     this.write('"')
   }
 

@@ -43,7 +43,7 @@ function prepareContext(ctx: Record<string, unknown>): Record<string, unknown> {
 
 /** JSON.parse keeping integral floats (`20.0`) as Python floats, as Ansible's YAML loader reads them. */
 function parseWithFloats(text: string): unknown {
-  const marked = text.replace(/("(?:[^"\\]|\\.)*")|(-?\d+\.0+)(?=\s*[,\]}])/g, (m, s, f) => (s ? s : `{"__pyfloat__": ${f}}`))
+  const marked = text.replace(/("(?:[^"\\]|\\.)*")|(-?\d+\.0+)(?=\s*[,\]}])/g, (_m, s, f) => (s ? s : `{"__pyfloat__": ${f}}`))
   return JSON.parse(marked, (_k, v) => (v && typeof v === 'object' && '__pyfloat__' in v ? new PyFloat(v.__pyfloat__) : v))
 }
 
