@@ -121,28 +121,27 @@ class Writer {
     this.write("'")
   }
 
+  // libyaml's write_double_quoted: escapes, and a fold at a single space past the width
   doubleQuoted(text: string, indent: number, split: boolean): void {
     this.write('"')
     const chars = Array.from(text)
-    let chunk = ''
-    for (let end = 0; end <= chars.length; end++) {
-      const ch = chars[end]
-      if (ch === undefined || '"\\\x85\u2028\u2029\ufeff'.includes(ch) || !(isPrintable(ch) && ch !== '\n')) {
-        this.write(chunk)
-        chunk = ''
-        if (ch !== undefined) {
-          const c = ch.codePointAt(0)!
-          this.write('\\' + (ESC[ch] ?? (c <= 0xff ? 'x' + c.toString(16).toUpperCase().padStart(2, '0') : c <= 0xffff ? 'u' + c.toString(16).toUpperCase().padStart(4, '0') : 'U' + c.toString(16).toUpperCase().padStart(8, '0'))))
-        }
-        continue
+    let spaces = false
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i]
+      if (!isPrintable(ch) || ch === '\n' || BREAKS.includes(ch) || ch === '"' || ch === '\\' || ch === '\ufeff') {
+        const c = ch.codePointAt(0)!
+        this.write('\\' + (ESC[ch] ?? (c <= 0xff ? 'x' + c.toString(16).toUpperCase().padStart(2, '0') : c <= 0xffff ? 'u' + c.toString(16).toUpperCase().padStart(4, '0') : 'U' + c.toString(16).toUpperCase().padStart(8, '0'))))
+        spaces = false
+      } else if (ch === ' ') {
+        if (split && !spaces && this.column > this.o.width && i !== 0 && i !== chars.length - 1) {
+          this.indentTo(indent)
+          if (chars[i + 1] === ' ') this.write('\\')
+        } else this.write(ch)
+        spaces = true
+      } else {
+        this.write(ch)
+        spaces = false
       }
-      if (split && ch === ' ' && end > 0 && end < chars.length - 1 && this.column + chunk.length > this.o.width) {
-        this.write(chunk + '\\')
-        chunk = ''
-        this.indentTo(indent)
-        this.write('\\')
-      }
-      chunk += ch
     }
     this.write('"')
   }
@@ -176,8 +175,15 @@ class Writer {
         if (i) this.write(',')
         if (this.column > this.o.width) this.indentTo(indent + this.o.indent)
         else if (i) this.write(' ')
-        this.scalar(k, indent + this.o.indent, true, true)
-        this.write(': ')
+        if (!isSimpleKey(k)) {
+          this.write('? ')
+          this.scalar(k, indent + this.o.indent, true, false)
+          this.indentTo(indent + this.o.indent)
+          this.write(': ')
+        } else {
+          this.scalar(k, indent + this.o.indent, true, true)
+          this.write(': ')
+        }
         this.flowNode(v[k], indent + this.o.indent)
       })
       this.write('}')
@@ -188,7 +194,11 @@ class Writer {
   mapping(d: Record<string, unknown>, indent: number): void {
     this.keys(d).forEach((k, i) => {
       if (i) this.indentTo(indent)
-      this.scalar(k, indent, false, true)
+      if (!isSimpleKey(k)) {
+        this.write('? ')
+        this.scalar(k, indent + this.o.indent, false, false)
+        this.indentTo(indent)
+      } else this.scalar(k, indent, false, true)
       this.write(':')
       this.value(d[k], indent, true)
     })
@@ -230,6 +240,10 @@ class Writer {
     if (Array.isArray(v)) this.sequence(v, indent + this.o.indent)
     else this.mapping(v as Record<string, unknown>, indent + this.o.indent)
   }
+}
+
+function isSimpleKey(k: string): boolean {
+  return k.length < 128 && !/[\n\x85\u2028\u2029]/.test(k)
 }
 
 export function yamlDump(v: unknown, o: YamlOptions): string {

@@ -1,4 +1,4 @@
-// PyYAML's scalar analysis: which styles (plain, single-quoted, double-quoted) a string allows, and the
+// libyaml's (PyYAML's) scalar analysis: which styles (plain, single-quoted, double-quoted) a string allows, and the
 // YAML 1.1 implicit resolvers a plain scalar must not match to read back as a string.
 
 export const BREAKS = '\n\x85\u2028\u2029'
@@ -14,9 +14,11 @@ export const IMPLICIT = [
   /^(?:<<|=)$/,
 ]
 
+// libyaml's IS_PRINTABLE (Ansible dumps with the C emitter when libyaml is there, as on Debian): no
+// NEL, nothing beyond the BMP (an emoji is written \U0001F600)
 export function isPrintable(ch: string): boolean {
   const c = ch.codePointAt(0)!
-  return ch === '\n' || (c >= 0x20 && c <= 0x7e) || c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff) || c >= 0x10000
+  return ch === '\n' || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
 }
 
 export interface Analysis {
