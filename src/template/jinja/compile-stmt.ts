@@ -181,9 +181,11 @@ function compileStmt(s: Stmt, blocks: Record<string, Sx>): Sx {
         const lv = loopValue(ctx)
         for (let i = 0; i < items.length; i++) {
           ctx.index0 = i
-          assign(l, target, items[i])
-          l.loop = lv
-          body(lf, out)
+          // a fresh scope per iteration: what the body sets does not survive into the next one
+          const il: Locals = Object.create(f.l)
+          assign(il, target, items[i])
+          il.loop = lv
+          body({ ...f, l: il }, out)
         }
       }
       return (f, out) => run(f, out, iter(f), 0)
