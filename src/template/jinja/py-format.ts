@@ -2,7 +2,7 @@
 import type { Kw } from './callable.js'
 import { typeError } from './errors.js'
 import { isDict, isTuple, repr, str } from './py.js'
-import { floatRepr, num } from './pyfloat.js'
+import { floatRepr, isFloat, num, toFixedPy } from './pyfloat.js'
 
 function pad(s: string, width: number, left: boolean, zero: boolean): string {
   if (s.length >= width) return s
@@ -15,8 +15,7 @@ function pad(s: string, width: number, left: boolean, zero: boolean): string {
 }
 
 function fixed(n: number, prec: number): string {
-  if (!Number.isFinite(n)) return floatRepr(n)
-  return n.toFixed(prec)
+  return toFixedPy(n, prec)
 }
 
 function expo(n: number, prec: number, upper: boolean): string {
@@ -51,7 +50,7 @@ function convert(v: unknown, type: string, prec: number | undefined, flags: stri
     }
     case 'x': case 'X': case 'o': case 'b': {
       const n = num(v)
-      if (n === undefined || !Number.isInteger(n)) throw typeError(`%${type} format: an integer is required`)
+      if (n === undefined || !Number.isInteger(n) || isFloat(v)) throw typeError(`%${type} format: an integer is required, not ${isFloat(v) ? 'float' : typeof v}`)
       let s = Math.abs(n).toString(type === 'o' ? 8 : type === 'b' ? 2 : 16)
       if (type === 'X') s = s.toUpperCase()
       if (flags.includes('#')) s = (type === 'o' ? '0o' : type === 'b' ? '0b' : type === 'X' ? '0X' : '0x') + s

@@ -13,6 +13,14 @@ export function tuple<T extends unknown[]>(items: T): T {
 }
 export const isTuple = (v: unknown[]): boolean => tuples.has(v)
 
+const fieldNames = new WeakMap<unknown[], readonly string[]>()
+/** A namedtuple: a tuple whose items are also attributes (groupby's grouper and list). */
+export function namedTuple<T extends unknown[]>(items: T, fields: readonly string[]): T {
+  fieldNames.set(items, fields)
+  return tuple(items)
+}
+export const tupleFields = (v: unknown[]): readonly string[] | undefined => fieldNames.get(v)
+
 export function isStr(v: unknown): v is string {
   return typeof v === 'string'
 }

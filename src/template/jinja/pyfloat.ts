@@ -38,6 +38,30 @@ export function isNumber(v: unknown): boolean {
   return typeof v === 'number' || v instanceof PyFloat
 }
 
+/**
+ * `n` with `digits` decimals, rounded as Python does: to the nearest, ties (exact in binary) to even.
+ * JS's toFixed picks the larger on a tie (2.25 → "2.3"; Python: "2.2").
+ */
+export function toFixedPy(n: number, digits: number): string {
+  if (!Number.isFinite(n)) return floatRepr(n)
+  const d = Math.max(0, Math.min(100, digits))
+  const fixed = n.toFixed(d)
+  if (d + 25 > 100) return fixed
+  const exact = Math.abs(n).toFixed(Math.min(100, d + 60)) // exact decimal expansion of the double
+  const cut = exact.length - (Math.min(100, d + 60) - d)
+  const rest = exact.slice(cut)
+  if (!/^50*$/.test(rest)) return fixed
+  const kept = exact.slice(0, cut).replace(/\.$/, '')
+  const last = Number(kept[kept.length - 1])
+  if (last % 2 === 0) return (n < 0 && /[1-9]/.test(kept) ? '-' : '') + kept
+  return fixed
+}
+
+/** Python's round(x, n) for n >= 0. */
+export function roundPy(n: number, digits: number): number {
+  return Number(toFixedPy(n, digits))
+}
+
 /** Python's repr() of a float. */
 export function floatRepr(n: number): string {
   if (Number.isNaN(n)) return 'nan'

@@ -5,7 +5,7 @@ import { suggestion } from '../../util/did-you-mean.js'
 import { NEEDS_RT, type RtGlobal } from './callable.js'
 import { JinjaError, typeError } from './errors.js'
 import { MISSING, pyMethod } from './py-methods.js'
-import { isDict, plain, str } from './py.js'
+import { isDict, plain, str, tupleFields } from './py.js'
 import { num } from './pyfloat.js'
 import { Undefined } from './undefined.js'
 
@@ -154,6 +154,8 @@ export function getattr(rt: Runtime, obj: unknown, name: string, path?: string):
       return new Undefined(name, obj, true, path)
     }
     if (Array.isArray(obj)) {
+      const fields = tupleFields(obj)
+      if (fields?.includes(name)) return obj[fields.indexOf(name)]
       const m = pyMethod(obj, name)
       return m === MISSING ? new Undefined(name, obj, true, path) : m
     }

@@ -4,7 +4,7 @@ import { defineFilters, findFilter } from '../registry.js'
 import { filterError, typeError } from '../errors.js'
 import { bindArgs } from '../callable.js'
 import { isDict, iterate, len, str, truthy, typeName, plain, tuple } from '../py.js'
-import { PyFloat, float, isFloat, num } from '../pyfloat.js'
+import { PyFloat, float, isFloat, num, roundPy } from '../pyfloat.js'
 import { getattr, isPyObject, type Runtime } from '../runtime.js'
 import { MISSING, pyMethod } from '../py-methods.js'
 import { Undefined } from '../undefined.js'
@@ -148,7 +148,7 @@ defineFilters({
     if (method === 'floor') return float(Math.floor(n * p) / p)
     if (method !== 'common') throw filterError('method must be common, ceil or floor')
     if (!isFloat(v)) return n
-    return float(roundHalfEven(n * p) / p)
+    return float(Number(precision) >= 0 ? roundPy(n, Number(precision)) : roundHalfEven(n * p) / p)
   }],
   sum: ['attribute,start', (rt, v, attribute, start = 0) => {
     const get = attrGetter(rt, attribute)

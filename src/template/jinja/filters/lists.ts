@@ -3,12 +3,14 @@
 // human_readable human_to_bytes rekey_on_member shuffle random.
 import { defineFilters } from '../registry.js'
 import { filterError } from '../errors.js'
-import { cmp, contains, eq, isDict, iterate, repr, str, plain, tuple } from '../py.js'
+import { cmp, contains, eq, isDict, iterate, namedTuple, repr, str, plain, tuple } from '../py.js'
 import { float, num } from '../pyfloat.js'
 import { type Runtime, getitem } from '../runtime.js'
 import { Undefined } from '../undefined.js'
 import { attrGetter, toList, toNum } from './common.js'
 import { pyRandom } from './random.js'
+
+const GROUP_FIELDS = ['grouper', 'list'] as const
 
 const lowerKey = (cs: boolean) => (v: unknown) => (!cs && typeof v === 'string' ? v.toLowerCase() : v)
 
@@ -201,7 +203,7 @@ defineFilters({
       const k = get(x)
       const last = out[out.length - 1]
       if (last && eq(key(last[0]), key(k))) last[1].push(x)
-      else out.push(tuple([k, [x]]) as [unknown, unknown[]])
+      else out.push(namedTuple([k, [x]], GROUP_FIELDS) as [unknown, unknown[]])
     }
     return out
   }],

@@ -16,7 +16,7 @@ const KNOWN: Record<string, string> = {
 }
 
 describe('own probes against ansible-core 2.14', () => {
-  for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]) {
+  for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
     it(`probes-${n}`, () => {
       const options = { lookups: { searchPaths: [join(here, 'templates')] } }
       const r = runProbes(`probes-${n}`, join(here, `probes-${n}.json`), join(here, `expected-${n}.json`), undefined, options)
