@@ -1,0 +1,153 @@
+// tsplay's Jinja2 engine, evaluating as ansible-core 2.14's Templar does. Engine-neutral API: the
+// template layer (src/template) puts it behind its interface.
+import type { SourcePosition } from '../../errors.js'
+import { TemplateError } from '../../errors.js'
+import { isUnsafe } from '../markers.js'
+import './filters/index.js'
+import { evaluateCondition } from './condition.js'
+import { JinjaError } from './errors.js'
+import { collectFreeVariables } from './free-vars.js'
+import type { LookupContext } from './lookups/paths.js'
+import { isDict, plain, str } from './py.js'
+import type { Vars } from './runtime.js'
+import { newRuntime } from './templar.js'
+import { DEFAULTS, compileTemplate, isPossiblyTemplate, parseTemplate, templateString } from './template.js'
+
+export type { LookupContext } from './lookups/paths.js'
+export { templateVars } from './template-vars.js'
+export type { Vars } from './runtime.js'
+
+export interface JinjaOptions {
+  /** Where the text is written (a YAML key's file:line[:col], or a template file); errors point here. */
+  where?: SourcePosition
+  /** A whole template file: positions are the file's own lines. */
+  isFile?: boolean
+  /** The task name, quoted in error messages. */
+  task?: string
+  /** Controller-side context for lookup() and include. */
+  lookups?: LookupContext
+  /** Receives Ansible's warnings (a condition with {{ }} in it). */
+  warn?: (message: string) => void
+}
+
+function runtime(vars: Vars, o: JinjaOptions = {}) {
+  return newRuntime(vars, { lookups: o.lookups, task: o.task })
+}
+
+function lineCol(text: string, pos: number): { line: number; column: number } {
+  let line = 1
+  let last = -1
+  for (let i = 0; i < pos && i < text.length; i++) if (text[i] === '\n') (line++, (last = i))
+  return { line, column: pos - last }
+}
+
+/** A TemplateError with file:line:column, the task, the undefined variable and a did-you-mean. */
+export function toTemplateError(e: unknown, text: string, o: JinjaOptions = {}): TemplateError {
+  if (e instanceof TemplateError) return e
+  const err = e instanceof JinjaError ? e : new JinjaError(e instanceof Error ? e.message : String(e))
+  let position: SourcePosition | undefined = o.where ? { ...o.where } : undefined
+  if (err.pos !== undefined && (err.text === undefined || err.text === text)) {
+    const { line, column } = lineCol(text, err.pos)
+    if (o.isFile || !o.where) position = { file: o.where?.file ?? '<template>', line, column }
+    else if (o.where.line !== undefined) {
+      position = { file: o.where.file, line: o.where.line + line - 1, column: line === 1 ? (o.where.column ?? 1) + column - 1 : column }
+    }
+  }
+  const hints = [err.hint, o.task ? `in task '${o.task}'` : undefined].filter(Boolean)
+  const inner = err.text !== undefined && err.text !== text ? ` (while templating '${err.text.length > 80 ? err.text.slice(0, 77) + '...' : err.text}')` : ''
+  return new TemplateError(err.message + inner, position, hints.length ? hints.join('; ') : undefined, err.kind === 'undefined' ? err.variable : undefined)
+}
+
+function guard<T>(text: string, o: JinjaOptions | undefined, fn: () => T): T {
+  try {
+    return fn()
+  } catch (e) {
+    throw toTemplateError(e, text, o)
+  }
+}
+
+/** Templar.template(text) for a YAML value: the native value Ansible 2.14 returns. */
+export function evaluate(text: string, vars: Vars, options?: JinjaOptions): unknown {
+  if ((text as unknown) instanceof String) return text.valueOf() // UnsafeText: never templated
+  if (typeof text !== 'string' || !isPossiblyTemplate(text)) return text
+  return guard(text, options, () => templateString(text, runtime(vars, options), { convert: true }))
+}
+
+/** evaluate() deep through lists and dicts (keys too); containers rebuilt only where something changed. */
+export function evaluateDeep(value: unknown, vars: Vars, options?: JinjaOptions): unknown {
+  const rt = runtime(vars, options)
+  const walk = (v: unknown): unknown => {
+    if (v instanceof String) return v.valueOf()
+    if (typeof v === 'string') return isPossiblyTemplate(v) ? guard(v, options, () => templateString(v, rt, { convert: true })) : v
+    if (typeof v !== 'object' || v === null || isUnsafe(v)) return v
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined
+      v.forEach((x, i) => {
+        const y = walk(x)
+        if (y !== x && !out) out = v.slice(0, i)
+        if (out) out.push(y)
+      })
+      return out ?? v
+    }
+    if (isDict(v)) {
+      let out: Record<string, unknown> | undefined
+      const keys = Object.keys(v)
+      keys.forEach((k, i) => {
+        const nk = isPossiblyTemplate(k) ? String(plain(guard(k, options, () => templateString(k, rt, { convert: false })))) : k
+        const x = v[k]
+        const y = walk(x)
+        if ((y !== x || nk !== k) && !out) {
+          out = {}
+          for (const pk of keys.slice(0, i)) out[pk] = v[pk]
+        }
+        if (out) out[nk] = y
+      })
+      return out ?? v
+    }
+    return v
+  }
+  return walk(value)
+}
+
+/** Templar.template(text, convert_data=False): a string (task names, paths, messages). */
+export function render(text: string, vars: Vars, options?: JinjaOptions): string {
+  if (!isPossiblyTemplate(text)) return text
+  return guard(text, options, () => {
+    const v = templateString(text, runtime(vars, options), { convert: false })
+    return typeof v === 'string' ? v : str(plain(v))
+  })
+}
+
+/** A whole template file as the template module renders it (trim_blocks, #jinja2: header, include). */
+export function renderFile(text: string, vars: Vars, options?: JinjaOptions): string {
+  const o = { ...options, isFile: options?.isFile ?? true }
+  return guard(text, o, () => {
+    const v = templateString(text, runtime(vars, o), { convert: false, escapeBackslashes: false, name: o.where?.file })
+    return typeof v === 'string' ? v : str(v)
+  })
+}
+
+/** A condition as Ansible's Conditional evaluates it (bare expression or with {{ }}). */
+export function condition(cond: string | boolean | number, vars: Vars, options?: JinjaOptions): boolean {
+  return guard(String(cond), options, () => evaluateCondition(cond, runtime(vars, options), options?.warn))
+}
+
+/** Parses (and caches) without evaluating; throws TemplateError for bad syntax and unknown filters/tests. */
+export function check(text: string, options?: JinjaOptions & { kind?: 'value' | 'condition' | 'file' }): void {
+  const kind = options?.kind ?? 'value'
+  guard(text, options, () => {
+    if (kind === 'condition') {
+      if (isPossiblyTemplate(text)) compileTemplate(text, DEFAULTS)
+      else compileTemplate(`{% if ${text} %} True {% else %} False {% endif %}`, DEFAULTS)
+    } else if (kind === 'file') compileTemplate(text.startsWith('#jinja2:') ? text.slice(text.indexOf('\n') + 1) : text, { ...DEFAULTS, escapeBackslashes: false })
+    else if (isPossiblyTemplate(text)) compileTemplate(text, DEFAULTS)
+  })
+}
+
+/** Names a template reads from its context (free variables, no locals/loop vars). */
+export function freeVariables(text: string, kind: 'value' | 'condition' | 'file' = 'value'): Set<string> {
+  const src = kind === 'condition' && !isPossiblyTemplate(text) ? `{{ ${text} }}` : text
+  return collectFreeVariables(parseTemplate(src, { ...DEFAULTS, escapeBackslashes: kind !== 'file' }))
+}
+
+export { isTemplate } from './is-template.js'
