@@ -1,10 +1,11 @@
-// The one way user values enter a shell command line. POSIX single quotes take every byte
-// literally except the single quote itself, which is closed, escaped and reopened.
+// The one way user values enter a shell command line, and the `quote` filter: Python's shlex.quote, so
+// the text is Ansible's. POSIX single quotes take every byte literally except the single quote itself,
+// which is closed, given in double quotes and reopened ('"'"').
 
 export function quote(value: string | number): string {
   const s = String(value)
   if (s !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s
-  return `'${s.replace(/'/g, `'\\''`)}'`
+  return `'${s.replace(/'/g, `'"'"'`)}'`
 }
 
 /** Joins argv into a command line, quoting each word. */

@@ -2,7 +2,7 @@
 // current context; and extends, which renders the parent with the child's blocks.
 import type { Stmt } from './ast.js'
 import { compileExpr } from './compile-expr.js'
-import { type CompiledTemplate, type Loader, SKIP_BLOCKS, type Sx } from './compile-stmt.js'
+import { type CompiledTemplate, type Loader, SKIP_BLOCKS, type Sx } from './compile-types.js'
 import { JinjaError } from './errors.js'
 import { MISSING } from './py-methods.js'
 import { str } from './py.js'

@@ -11,12 +11,8 @@ import { findFilter } from './registry.js'
 import { type Frame, type Locals, type PyObject, finalize } from './runtime.js'
 import { Undefined } from './undefined.js'
 import { compileInclude, renderCompiled } from './compile-include.js'
-export { renderCompiled }
-
-export type Sx = (f: Frame, out: unknown[]) => void
-
-/** A child template's top level runs (for its sets and imports) without rendering its blocks. */
-export const SKIP_BLOCKS: Record<string, unknown> = Object.freeze({})
+import { SKIP_BLOCKS, type CompiledTemplate, type Loader, type Sx } from './compile-types.js'
+export { renderCompiled, SKIP_BLOCKS, type CompiledTemplate, type Loader, type Sx }
 
 const STRING_TYPE_FILTERS = new Set(['string', 'to_json', 'to_nice_json', 'to_yaml', 'to_nice_yaml', 'ppretty', 'json'])
 
@@ -26,17 +22,6 @@ export class NativeText {
   pyStr(): string {
     return this.text
   }
-}
-
-/** Loads another template by name for include/import/extends (the Templar layer provides it). */
-export interface Loader {
-  load(name: string, f: Frame): CompiledTemplate | undefined
-}
-
-export interface CompiledTemplate {
-  root: Sx
-  blocks: Record<string, Sx>
-  extendsExpr?: Ev
 }
 
 export function assign(l: Locals, t: Target, v: unknown): void {

@@ -5,7 +5,7 @@ import { filterError } from './errors.js'
 import { MISSING } from './py-methods.js'
 import { float } from './pyfloat.js'
 import type { PyObject } from './runtime.js'
-import { strftime } from './filters/dates.js'
+import { strftime } from './strftime.js'
 
 export class PyDateTime implements PyObject {
   readonly pyType = 'datetime'

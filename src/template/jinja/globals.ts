@@ -8,7 +8,7 @@ import { num } from './pyfloat.js'
 import { PyDateTime } from './datetime.js'
 import { Undefined } from './undefined.js'
 import { lookupGlobal } from './lookups/index.js'
-import { strftime } from './filters/dates.js'
+import { strftime } from './strftime.js'
 
 const MAX_RANGE = 100000
 

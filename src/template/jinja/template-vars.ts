@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { PyDateTime } from './datetime.js'
-import { strftime } from './filters/dates.js'
+import { strftime } from './strftime.js'
 
 /** Ansible's default `ansible_managed` string (DEFAULT_MANAGED_STR). */
 export const MANAGED_STR = 'Ansible managed'

@@ -70,7 +70,7 @@ describe('filters', () => {
     expect(e('{{ combine d (from_json "{\\"b\\":3}") }}')).toEqual({ a: 1, b: 3 })
     expect(e('{{ concat "http://" (first hosts) ":" 2379 }}')).toBe('http://n1:2379')
     expect(e('{{ ternary ok.failed "no" "yes" }}')).toBe('yes')
-    expect(e('{{ quote "it\'s" }}')).toBe(`'it'\\''s'`)
+    expect(e('{{ quote "it\'s" }}')).toBe(`'it'"'"'s'`)
   })
   it('bad input names the helper', () => {
     expect(() => e('{{ from_json "{" }}')).toThrowError(/helper 'from_json'/)

@@ -13,7 +13,7 @@ describe('quote', () => {
   it('leaves plain words bare and quotes the rest', () => {
     expect(quote('/etc/hosts')).toBe('/etc/hosts')
     expect(quote('a b')).toBe("'a b'")
-    expect(quoteArgv(['echo', "it's"])).toBe(`echo 'it'\\''s'`)
+    expect(quoteArgv(['echo', "it's"])).toBe(`echo 'it'"'"'s'`) // Python's shlex.quote, as Ansible's quote filter
     expect(sh`test -f ${'a;b'}`).toBe("test -f 'a;b'")
   })
 })

@@ -9,6 +9,7 @@ import { getattr, isPyObject, type Runtime } from '../runtime.js'
 import { MISSING, pyMethod } from '../py-methods.js'
 import { Undefined } from '../undefined.js'
 import { attrGetter, runTest, toList } from './common.js'
+import { boolFilter } from '../../../util/boolean.js'
 
 /** Python's int(str, base) */
 function parseIntPy(s: string, base: number): number | undefined {
@@ -50,11 +51,10 @@ export function toInt(v: unknown, dflt: unknown = 0, base: unknown = 10): unknow
   return dflt
 }
 
+/** The bool filter: Ansible's to_bool (util/boolean.ts); an integral float box counts as its number. */
 export function toBool(a: unknown): boolean | null {
-  a = plain(a)
-  if (typeof a === 'boolean' || a === null) return a as boolean
-  if (typeof a === 'string') return ['yes', 'on', '1', 'true'].includes(a.toLowerCase())
-  return num(a) === 1
+  const v = plain(a)
+  return boolFilter(v instanceof PyFloat ? v.value : v) ?? null
 }
 
 function mapFilter(rt: Runtime, value: unknown, args: unknown[], kw: Record<string, unknown>): unknown[] {

@@ -1,6 +1,5 @@
 // Data format filters: to_json to_nice_json from_json tojson to_yaml to_nice_yaml from_yaml from_yaml_all
 // json_query.
-import yaml from 'js-yaml'
 import { defineFilters } from '../registry.js'
 import { filterError } from '../errors.js'
 import { str } from '../py.js'
@@ -8,7 +7,7 @@ import { num } from '../pyfloat.js'
 import { Undefined } from '../undefined.js'
 import { jsonDumps } from './json.js'
 import { yamlDump } from './yaml-dump.js'
-import { YAML_SCHEMA } from '../yaml-schema.js'
+import { loadYaml, loadYamlAll } from '../../../util/yaml.js'
 import { jsonQuery } from './json-query.js'
 
 function checkDefinedDeep(v: unknown, filter: string): void {
@@ -51,15 +50,18 @@ defineFilters({
   from_yaml: ['', (_rt, v) => {
     if (typeof v !== 'string') return v
     try {
-      const r = yaml.load(v, { schema: YAML_SCHEMA })
-      return r === undefined ? null : r
+      return loadYaml(v, '<from_yaml>')
     } catch (e) {
       throw filterError(`from_yaml: ${(e as Error).message}`)
     }
   }],
   from_yaml_all: ['', (_rt, v) => {
     if (typeof v !== 'string') return v
-    return yaml.loadAll(v, undefined, { schema: YAML_SCHEMA }).map((d) => (d === undefined ? null : d))
+    try {
+      return loadYamlAll(v, '<from_yaml_all>')
+    } catch (e) {
+      throw filterError(`from_yaml_all: ${(e as Error).message}`)
+    }
   }],
   json_query: ['expr', (_rt, v, expr) => jsonQuery(v, str(expr))],
 })

@@ -1,5 +1,6 @@
 // String filters: lower upper capitalize title trim replace truncate center indent wordcount format split
 // quote comment urlencode.
+import { quote } from '../../../util/shell-quote.js'
 import { defineFilters } from '../registry.js'
 import { pyMethod } from '../py-methods.js'
 import { percentFormat } from '../py-format.js'
@@ -20,13 +21,6 @@ export function indent(s: string, width: unknown = 4, first = false, blank = fal
   if (blank) rv = lines.map((l, i) => (i === 0 ? l : ind + l)).join('\n')
   else rv = lines[0] + (lines.length > 1 ? '\n' + lines.slice(1).map((l) => (l ? ind + l : l)).join('\n') : '')
   return first ? ind + rv : rv
-}
-
-/** Python's shlex.quote. */
-export function shlexQuote(s: string): string {
-  if (!s) return "''"
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s
-  return "'" + s.replace(/'/g, `'"'"'`) + "'"
 }
 
 function urlQuote(s: string, safe = '/'): string {
@@ -60,7 +54,7 @@ defineFilters({
   wordcount: ['', (_rt, v) => (str(v).match(/\w+/gu) ?? []).length],
   format: ['*args,**kw', (_rt, v, args: unknown[], kw) => percentFormat(str(v), Object.keys(kw).length ? kw : tuple(args))],
   split: ['sep,maxsplit', (_rt, v, sep = null, max = -1) => method(str(v), 'split', sep, max)],
-  quote: ['', (_rt, v) => shlexQuote(str(v ?? ''))],
+  quote: ['', (_rt, v) => quote(str(v ?? ''))],
   urlencode: ['', (_rt, v) => {
     if (typeof v === 'string') return urlQuote(v)
     const pairs = isDict(v) ? Object.entries(v) : iterate(v).map((p) => p as [unknown, unknown])
