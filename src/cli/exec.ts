@@ -81,7 +81,7 @@ function adhocPlaybook(pattern: string, task: Task): Playbook {
   const play: Play = {
     kind: 'play', name: `Ad-hoc: ${task.action}`, hosts: pattern, gather_facts: false, serial: [], strategy: 'linear',
     vars_files: [], pre_tasks: [], roles: [], tasks: [task], post_tasks: [], handlers: [], baseDir: process.cwd(), file: pos.file,
-    when: [], tags: [], vars: {}, pos, keyPos: {},
+    when: [], tags: [], vars: {}, pos, keyPos: {}, valuePos: {},
   }
   return { file: pos.file, plays: [play] }
 }

@@ -69,7 +69,7 @@ async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValu
     ...session.base,
     modules,
     reporter: reportersFor(options, session.redact),
-    loadTasks: (file, baseDir, role) => engine.loadTaskFile(file, { baseDir, role, modules, keyring: session.keyring }),
+    loadTasks: (file, baseDir, role, playbookDir) => engine.loadTaskFile(file, { baseDir, role, playbookDir, modules, keyring: session.keyring }),
     loadVars: (file, baseDir) => engine.loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
   })
   if (outcome.failedHosts.length) writeRetryFile(playbooks[0].file, options, outcome.failedHosts)

@@ -6,6 +6,7 @@ import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, render, renderValue } from '../template/index.js'
 import { clearFailure, failHosts, finish, taskInfo } from './settle.js'
 import { canRun, type HostState, type Scope, type TaskRunner } from './types.js'
+import { templateContext } from './template-context.js'
 import { taskVars } from './vars.js'
 
 /** `scope` has the task's own keywords; `parent` is what encloses it (where included tasks start). */
@@ -21,7 +22,7 @@ function hostsWhere(runner: TaskRunner, task: Task, hosts: HostState[], scope: S
   for (const host of hosts) {
     try {
       const vars = taskVars(runner.ctx, host, scope)
-      if (!scope.when.length || evaluateCondition(scope.when, vars, { where: task.keyPos.when ?? task.pos, task: task.name })) {
+      if (!scope.when.length || evaluateCondition(scope.when, vars, templateContext(runner.ctx, task, 'when'))) {
         out.push({ host, vars })
       } else if (report) {
         finish(runner.ctx, task, host, scope, { status: 'skipped', data: {} })
@@ -39,8 +40,8 @@ function describe(error: unknown): string {
 }
 
 /** The files an include_tasks loads on one host: one per loop item, with the loop variables. */
-function includes(task: Task, vars: Vars): Array<{ file: string; loopVars: Vars }> {
-  const at = { where: task.pos, task: task.name }
+function includes(runner: TaskRunner, task: Task, vars: Vars): Array<{ file: string; loopVars: Vars }> {
+  const at = templateContext(runner.ctx, task)
   const fileOf = (v: Vars) => render(String(task.args.file ?? task.args._raw_params), v, at)
   if (task.loop === undefined) return [{ file: fileOf(vars), loopVars: {} }]
   const loopVar = task.loop_control?.loop_var ?? 'item'
@@ -62,7 +63,7 @@ const actions = {
     const runs = new Map<string, { file: string; loopVars: Vars; hosts: HostState[] }>()
     for (const { host, vars } of hostsWhere(runner, task, hosts, scope)) {
       try {
-        for (const inc of includes(task, vars)) {
+        for (const inc of includes(runner, task, vars)) {
           const key = JSON.stringify([inc.file, inc.loopVars])
           const run = runs.get(key) ?? { ...inc, hosts: [] }
           run.hosts.push(host)
@@ -77,7 +78,7 @@ const actions = {
     reporter.onTaskEnd(taskInfo(task))
     for (const run of runs.values()) {
       const inner: Scope = { ...parent, includeParams: { ...parent.includeParams, ...task.vars, ...run.loopVars } }
-      const nodes = await runner.ctx.options.loadTasks(run.file, task.baseDir, task.role ?? scope.role)
+      const nodes = await runner.ctx.options.loadTasks(run.file, task.baseDir, task.role ?? scope.role, runner.ctx.play.baseDir)
       await runner.runNodes(nodes, run.hosts.filter((h) => canRun(h, inner)), inner)
     }
   },
@@ -88,7 +89,7 @@ const actions = {
     reporter.onTaskStart(taskInfo(task), hosts.map((h) => h.name))
     for (const { host, vars } of hostsWhere(runner, task, hosts, scope)) {
       try {
-        const file = render(String(task.args.file ?? task.args._raw_params), vars, { where: task.pos, task: task.name })
+        const file = render(String(task.args.file ?? task.args._raw_params), vars, templateContext(runner.ctx, task))
         const loaded = await runner.ctx.options.loadVars(file, task.baseDir)
         const name = task.args.name === undefined ? undefined : String(task.args.name)
         const facts = name ? { [name]: loaded } : loaded

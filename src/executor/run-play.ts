@@ -80,6 +80,6 @@ async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {
 function factsTask(play: Play): Task {
   return {
     kind: 'task', name: 'Gathering Facts', action: 'setup', args: {}, when: [], tags: ['always'], vars: {}, notify: [], listen: [],
-    pos: play.pos, keyPos: {}, baseDir: play.baseDir,
+    pos: play.pos, keyPos: {}, valuePos: {}, baseDir: play.baseDir,
   }
 }

@@ -5,11 +5,12 @@ import type { TaskResult, TaskStatus } from '../modules/types.js'
 import { expandLoop } from '../playbook/loop.js'
 import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { Task, Vars } from '../playbook/model.js'
-import { evaluateCondition, render, renderValue } from '../template/index.js'
+import { evaluateCondition, render, renderValue, type RenderContext } from '../template/index.js'
 import type { HostResultInfo } from './events.js'
 import { flagValue, invokeModule } from './invoke.js'
 import { registered, settle, taskInfo, type HostOutcome } from './settle.js'
 import type { HostState, PlayContext, Scope } from './types.js'
+import { templateContext } from './template-context.js'
 import { taskVars } from './vars.js'
 
 type Report = (result: TaskResult, extra?: Partial<HostResultInfo>) => void
@@ -48,13 +49,13 @@ async function runOnce(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
 }
 
 async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, report: Report): Promise<HostOutcome> {
-  const where = task.keyPos.loop ?? task.keyPos[`with_${task.loop_with}`] ?? task.pos
+  const at = templateContext(ctx, task, task.keyPos.loop ? 'loop' : `with_${task.loop_with}`)
   let items: unknown[]
   try {
-    items = expandLoop(renderValue(task.loop, vars, { where, task: task.name }), task.loop_with, where)
+    items = expandLoop(renderValue(task.loop, vars, at), task.loop_with, at.where)
   } catch (error) {
     // Ansible keeps a loop error until `when` says the task runs (`when: x is defined` + `loop: x`).
-    if (error instanceof TemplateError && scope.when.length && !evaluateCondition(scope.when, vars, { where, task: task.name })) {
+    if (error instanceof TemplateError && scope.when.length && !evaluateCondition(scope.when, vars, templateContext(ctx, task, 'when'))) {
       return skippedOutcome(report)
     }
     throw error
@@ -70,7 +71,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     const itemVars = { ...vars, ...loopVars } // loop vars are the top layer
     const result = await runItem(ctx, task, scope, itemVars)
     seen.add(result.status)
-    const label = task.loop_control?.label === undefined ? item : render(task.loop_control.label, itemVars)
+    const label = task.loop_control?.label === undefined ? item : render(task.loop_control.label, itemVars, templateContext(ctx, task, 'loop_control'))
     report(result, { item: label, delegatedTo: result.delegatedTo })
     results.push({ ...registered(result), [loopVar]: item, ansible_loop_var: loopVar })
     if (result.status === 'unreachable') break
@@ -93,14 +94,14 @@ function skippedOutcome(report: Report, msg = 'Conditional result was False'): H
 
 /** when → args → module (with until/retries) → changed_when, then failed_when. */
 async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): Promise<TaskResult & { delegatedTo?: string }> {
-  const where = (key: string) => ({ where: task.keyPos[key] ?? task.pos, task: task.name })
+  const where = (key: string) => templateContext(ctx, task, key)
   if (scope.when.length && !evaluateCondition(scope.when, vars, where('when'))) {
     return { status: 'skipped', msg: 'Conditional result was False', data: { skip_reason: 'Conditional result was False' } }
   }
-  let args = renderValue<Vars>(task.args, vars, { where: moduleKeyPosition(task), task: task.name })
+  let args = renderArgs(task, vars, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
   if (task.argsTemplate) args = { ...renderValue<Vars>(task.argsTemplate, vars, where('args')), ...args }
-  const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars)) : 0
-  const delayMs = Number(renderValue(task.delay ?? 5, vars)) * 1000
+  const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars, where('retries'))) : 0
+  const delayMs = Number(renderValue(task.delay ?? 5, vars, where('delay'))) * 1000
   for (let attempt = 1; ; attempt++) {
     let result = await invokeModule(ctx, { task, scope, host: String(vars.inventory_hostname), vars, args })
     if (result.status === 'unreachable' || result.status === 'skipped') return result
@@ -113,8 +114,19 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
   }
 }
 
+// Arguments an action templates itself, as Ansible's do (assert evaluates each `that` as a condition).
+const UNTEMPLATED: Record<string, string[]> = { assert: ['that'] }
+
+/** The module's arguments templated, each with errors pointing at its own value. */
+function renderArgs(task: Task, vars: Vars, at: (arg: string) => RenderContext): Vars {
+  const keep = UNTEMPLATED[task.action] ?? []
+  const rendered: Vars = {}
+  for (const [arg, value] of Object.entries(task.args)) rendered[arg] = keep.includes(arg) ? value : renderValue(value, vars, at(arg))
+  return rendered
+}
+
 /** Ansible's order: changed_when decides `changed` for every result, then failed_when decides `failed`. */
-function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R, where: (key: string) => object): R {
+function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R, where: (key: string) => RenderContext): R {
   if (!task.changed_when?.length && !task.failed_when?.length) return result
   const scoped = (r: TaskResult) => (task.register ? { ...vars, [task.register]: registered(r) } : vars)
   let changed = result.status === 'changed'

@@ -30,11 +30,13 @@ export interface RunOptions {
   /** Opens a connection for a host from its variables (transport factory). */
   connect(host: string, vars: Vars): Connection
   /** include_tasks: the task file's nodes (the loader's loadTaskFile). */
-  loadTasks(file: string, baseDir: string, role?: RoleScope): Promise<TaskNode[]> | TaskNode[]
+  loadTasks(file: string, baseDir: string, role?: RoleScope, playbookDir?: string): Promise<TaskNode[]> | TaskNode[]
   /** include_vars / templated vars_files. */
   loadVars(file: string, baseDir: string): Promise<Vars> | Vars
   /** Registers a secret found at run time (a templated become or connection password). */
   addSecret?: (value: string) => void
+  /** Decrypts vault-encrypted text for the file and unvault lookups (the run's vault keyring). */
+  decryptVault?: (text: string) => string
 }
 
 /** One host across the whole run. */

@@ -194,12 +194,23 @@ export interface TaskFileOptions extends LoadOptions {
   role?: RoleScope
   /** Where the include is written, for a missing-file error. */
   from?: SourcePosition
+  /** The playbook's directory: the last place a relative file is looked for, as Ansible's path_dwim_relative does. */
+  playbookDir?: string
+}
+
+/** A relative task file as Ansible finds it: beside the including file, in the role (tasks/, its root), in the playbook's dir. */
+function findTaskFile(file: string, options: TaskFileOptions): string {
+  const here = resolve(options.baseDir ?? '.', file)
+  const candidates = [here]
+  if (options.role) candidates.push(resolve(options.role.path, 'tasks', file), resolve(options.role.path, file))
+  if (options.playbookDir) candidates.push(resolve(options.playbookDir, file))
+  return candidates.find((c) => existsSync(c)) ?? here
 }
 
 /** Loads a task file at run time (`include_tasks`): same checks and normalisation as at load time. */
 export function loadTaskFile(file: string, options: TaskFileOptions = {}): TaskNode[] {
   const loader = new Loader(options)
-  const path = resolve(options.baseDir ?? '.', file)
+  const path = findTaskFile(file, options)
   const { map: _none, ...ctx } = loader.taskContext(undefined, dirname(path), options.role)
   return loader.taskFile(path, options.from, ctx)
 }

@@ -1,6 +1,6 @@
 // Loop values → the list of items, for `loop:` and the `with_<kind>:` forms (Ansible's lookup plugins).
 import { TemplateError, type SourcePosition } from '../errors.js'
-import { describe } from '../template/helpers.js'
+import { describe } from '../util/describe.js'
 import type { LoopWith } from './model.js'
 
 function asList(value: unknown, what: string, where?: SourcePosition): unknown[] {

@@ -25,6 +25,11 @@ export interface Located {
   pos: SourcePosition
   /** Where each keyword is written: use for errors about one key (`keyPos.when`). */
   keyPos: Record<string, SourcePosition>
+  /**
+   * Where each scalar value's text starts (`valuePos.when`, `valuePos['args.dest']`): template errors add
+   * the line and column inside the text to it.
+   */
+  valuePos: Record<string, SourcePosition>
 }
 
 /** Keywords shared by plays, blocks, role invocations and tasks (inherited downwards by the executor). */

@@ -57,7 +57,7 @@ export function findRole(name: string, searchPath: string[], from: SourcePositio
 
 export function parseRoleRef(raw: unknown, map: SourceMap, owner: unknown, index: number): RoleRef {
   if (typeof raw === 'string') {
-    return { role: raw, params: {}, when: [], tags: [], vars: {}, pos: map.key(owner, index), keyPos: {} }
+    return { role: raw, params: {}, when: [], tags: [], vars: {}, pos: map.key(owner, index), keyPos: {}, valuePos: {} }
   }
   const r = raw as Raw
   const common = commonKeywords(r, map)

@@ -64,7 +64,7 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   recordArgPositions(task, raw, ctx.map)
   if (typeof raw.register === 'string') task.register = raw.register
   for (const key of ['changed_when', 'failed_when', 'until'] as const) {
-    if (raw[key] !== undefined) task[key] = conditions(raw[key], at(key))
+    if (raw[key] !== undefined) task[key] = conditions(raw[key], task.valuePos[key] ?? at(key), ctx.map)
   }
   if (raw.retries !== undefined) task.retries = raw.retries as number | string
   if (raw.delay !== undefined) task.delay = raw.delay as number | string
@@ -73,8 +73,10 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
     if (lc.extended !== undefined) lc.extended = flag(lc.extended, 'loop_control.extended', at('loop_control'))
     task.loop_control = lc
   }
-  setLoop(task, raw, at, label)
-  checkTemplates(task.args, at(actionKey))
+  setLoop(task, raw, at, label, ctx.map)
+  for (const [arg, value] of Object.entries(task.args)) {
+    checkTemplates(value, task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? task.valuePos[actionKey] ?? at(actionKey), ctx.map)
+  }
   return task
 }
 
@@ -92,7 +94,7 @@ function normalizeBlock(raw: Raw, ctx: TaskContext): Block {
   return block
 }
 
-function setLoop(task: Task, raw: Raw, at: (k: string) => SourcePosition, label: string): void {
+function setLoop(task: Task, raw: Raw, at: (k: string) => SourcePosition, label: string, map: SourceMap): void {
   const withKeys = Object.keys(raw).filter((k) => k.startsWith('with_'))
   if (withKeys.length + (raw.loop !== undefined ? 1 : 0) > 1) {
     throw new ConfigError(`${label} has more than one loop (${[...withKeys, ...(raw.loop !== undefined ? ['loop'] : [])].join(', ')})`, at(withKeys[0]))
@@ -108,7 +110,8 @@ function setLoop(task: Task, raw: Raw, at: (k: string) => SourcePosition, label:
     task.loop = raw[withKey]
     task.loop_with = kind
   }
-  if (task.loop !== undefined) checkTemplates(task.loop, at(withKey ?? 'loop'))
+  const loopKey = withKey ?? 'loop'
+  if (task.loop !== undefined) checkTemplates(task.loop, task.valuePos[loopKey] ?? at(loopKey), map)
 }
 
 interface Detected {
@@ -207,6 +210,10 @@ function recordArgPositions(task: Task, raw: Raw, map: SourceMap): void {
   for (const [key, value] of Object.entries(raw)) {
     const container = key === 'args' || key === 'action' || key === 'local_action' || !keywords.has(key) ? value : undefined
     if (!container || typeof container !== 'object' || Array.isArray(container)) continue
-    for (const arg of Object.keys(container)) task.keyPos[`args.${arg}`] ??= map.key(container, arg)
+    for (const arg of Object.keys(container)) {
+      task.keyPos[`args.${arg}`] ??= map.key(container, arg)
+      const value = map.value(container, arg)
+      if (value) task.valuePos[`args.${arg}`] ??= value
+    }
   }
 }

@@ -4,7 +4,7 @@ import { bindArgs, type Kw, type PyFn } from './callable.js'
 import { JinjaError, SyntaxErr, typeError } from './errors.js'
 import { add, div, floordiv, mod, mul, neg, pos as unaryPos, pow, sub } from './py-ops.js'
 import { cmp, contains, eq, isDict, iterate, str, truthy, tuple, typeName } from './py.js'
-import { findFilter, findTest, type FilterDef } from './registry.js'
+import { filters, findFilter, findTest, nearest, tests, type FilterDef } from './registry.js'
 import { type Frame, Slice, getattr, getitem } from './runtime.js'
 import { LenientUndefined, Undefined } from './undefined.js'
 
@@ -163,7 +163,7 @@ export function compileExpr(e: Expr): Ev {
     }
     case 'filter': {
       const def = findFilter(e.name)
-      if (!def) throw new SyntaxErr(`No filter named '${e.name}'.`, e.pos)
+      if (!def) throw new SyntaxErr(`No filter named '${e.name}'.`, e.pos, nearest(e.name, filters))
       const node = compileExpr(e.node)
       const args = compileArgs(e)
       const name = e.name
@@ -176,7 +176,7 @@ export function compileExpr(e: Expr): Ev {
     }
     case 'test': {
       const def = findTest(e.name)
-      if (!def) throw new SyntaxErr(`No test named '${e.name}'.`, e.pos)
+      if (!def) throw new SyntaxErr(`No test named '${e.name}'.`, e.pos, nearest(e.name, tests))
       const node = compileExpr(e.node)
       const args = compileArgs(e)
       const name = e.name

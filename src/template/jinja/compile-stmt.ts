@@ -7,7 +7,7 @@ import { JinjaError, SyntaxErr, typeError } from './errors.js'
 import { LoopContext, Namespace, loopValue } from './loop.js'
 import { MISSING } from './py-methods.js'
 import { iterate, str, truthy, tuple } from './py.js'
-import { findFilter } from './registry.js'
+import { filters, findFilter, nearest } from './registry.js'
 import { type Frame, type Locals, type PyObject, finalize } from './runtime.js'
 import { Undefined } from './undefined.js'
 import { compileInclude, renderCompiled } from './compile-include.js'
@@ -40,7 +40,7 @@ export function assign(l: Locals, t: Target, v: unknown): void {
 function filterChain(chain: FilterCall[]): (f: Frame, v: unknown) => unknown {
   const steps = chain.map((c) => {
     const def = findFilter(c.name)
-    if (!def) throw new SyntaxErr(`No filter named '${c.name}'.`, c.pos)
+    if (!def) throw new SyntaxErr(`No filter named '${c.name}'.`, c.pos, nearest(c.name, filters))
     return { def, name: c.name, args: compileArgs(c) }
   })
   return (f, v) => {

@@ -18,8 +18,8 @@ export class JinjaError extends Error {
 }
 
 export class SyntaxErr extends JinjaError {
-  constructor(message: string, pos?: number) {
-    super(message, 'syntax', pos)
+  constructor(message: string, pos?: number, hint?: string) {
+    super(message, 'syntax', pos, undefined, hint)
   }
 }
 

@@ -2,11 +2,16 @@
 // template layer (src/template) puts it behind its interface.
 import type { SourcePosition } from '../../errors.js'
 import { TemplateError } from '../../errors.js'
-import { isUnsafe } from '../markers.js'
+import { isScope, isUnsafe } from '../markers.js'
+import { MISSING } from './py-methods.js'
+import { PyFloat } from './pyfloat.js'
+import { Undefined } from './undefined.js'
 import './filters/index.js'
 import { evaluateCondition } from './condition.js'
 import { JinjaError } from './errors.js'
-import { collectFreeVariables } from './free-vars.js'
+import { collectFreeVariables, collectLookupCalls, collectRequiredVariables } from './free-vars.js'
+import { lookups } from './lookups/index.js'
+import { didYouMean } from '../../util/did-you-mean.js'
 import type { LookupContext } from './lookups/paths.js'
 import { isDict, plain, str } from './py.js'
 import type { Vars } from './runtime.js'
@@ -53,9 +58,9 @@ export function toTemplateError(e: unknown, text: string, o: JinjaOptions = {}):
       position = { file: o.where.file, line: o.where.line + line - 1, column: line === 1 ? (o.where.column ?? 1) + column - 1 : column }
     }
   }
-  const hints = [err.hint, o.task ? `in task '${o.task}'` : undefined].filter(Boolean)
   const inner = err.text !== undefined && err.text !== text ? ` (while templating '${err.text.length > 80 ? err.text.slice(0, 77) + '...' : err.text}')` : ''
-  return new TemplateError(err.message + inner, position, hints.length ? hints.join('; ') : undefined, err.kind === 'undefined' ? err.variable : undefined)
+  const task = o.task ? ` in task '${o.task}'` : ''
+  return new TemplateError(err.message + inner + task, position, err.hint, err.kind === 'undefined' ? err.variable : undefined)
 }
 
 function guard<T>(text: string, o: JinjaOptions | undefined, fn: () => T): T {
@@ -144,10 +149,58 @@ export function check(text: string, options?: JinjaOptions & { kind?: 'value' | 
   })
 }
 
+/** A lookup named literally that does not exist (`lookup('nope', …)`) is an error here; Jinja finds it only when it runs. */
+export function checkLookups(text: string, options?: JinjaOptions & { kind?: 'value' | 'condition' | 'file' }): void {
+  const kind = options?.kind ?? 'value'
+  if (kind !== 'file' && !isPossiblyTemplate(text) && kind !== 'condition') return
+  const src = kind === 'condition' && !isPossiblyTemplate(text) ? `{{ ${text} }}` : text
+  const shift = src.length - text.length === 6 ? 3 : 0 // the `{{ ` added around a bare condition
+  for (const call of collectLookupCalls(parseTemplate(src, { ...DEFAULTS, escapeBackslashes: kind !== 'file' }))) {
+    if (call.name in lookups || call.name.replace(/^ansible\.(builtin|legacy)\./, '') in lookups) continue
+    const near = didYouMean(call.name, Object.keys(lookups))
+    const error = new JinjaError(`lookup plugin (${call.name}) not found`, 'error', call.pos - shift, undefined, near ? `did you mean '${near}'?` : undefined)
+    throw toTemplateError(error, text, options)
+  }
+}
+
 /** Names a template reads from its context (free variables, no locals/loop vars). */
 export function freeVariables(text: string, kind: 'value' | 'condition' | 'file' = 'value'): Set<string> {
   const src = kind === 'condition' && !isPossiblyTemplate(text) ? `{{ ${text} }}` : text
   return collectFreeVariables(parseTemplate(src, { ...DEFAULTS, escapeBackslashes: kind !== 'file' }))
 }
 
+/** The free variables whose absence is an error: not those read only under `default()` or `is defined`. */
+export function requiredVariables(text: string, kind: 'value' | 'condition' | 'file' = 'value'): Set<string> {
+  const src = kind === 'condition' && !isPossiblyTemplate(text) ? `{{ ${text} }}` : text
+  return collectRequiredVariables(parseTemplate(src, { ...DEFAULTS, escapeBackslashes: kind !== 'file' }))
+}
+
 export { isTemplate } from './is-template.js'
+
+/**
+ * The variables as a template of another engine (.hbs files) reads them: each name is templated when
+ * read (Ansible's lazy variables, this engine's machinery), hostvars entries with their own host's
+ * variables; an undefined name is absent.
+ */
+export function lazyVars(vars: Vars, options?: JinjaOptions): Vars {
+  const rt = runtime(vars, options)
+  const outward = (v: unknown): unknown => (v instanceof Undefined ? undefined : v instanceof PyFloat ? v.value : v)
+  const read = (fn: () => unknown) => {
+    try {
+      return outward(fn())
+    } catch (e) {
+      throw toTemplateError(e, '', options)
+    }
+  }
+  const scoped = (scope: Vars): Vars =>
+    new Proxy(scope, { get: (t, k) => (typeof k === 'string' ? read(() => { const v = rt.scopeGet(t, k); return v === MISSING ? undefined : v }) : undefined) })
+  const hostvars = (hv: Vars): Vars =>
+    new Proxy(hv, { get: (t, k) => { const h = typeof k === 'string' ? t[k] : undefined; return isScope(h) ? scoped(h) : h } })
+  return new Proxy(vars, {
+    get: (t, k) => {
+      if (typeof k !== 'string' || !(k in t)) return undefined
+      const v = read(() => rt.resolve(k))
+      return k === 'hostvars' && v && typeof v === 'object' ? hostvars(v as Vars) : v
+    },
+  })
+}

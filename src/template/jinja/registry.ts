@@ -1,5 +1,6 @@
 // Filter and test registries: one table each, filled by the family files (filters/*.ts, tests.ts).
 // FQCN names (ansible.builtin.x, ansible.utils.x, community.general.x) resolve to the same entry.
+import { didYouMean } from '../../util/did-you-mean.js'
 import type { Runtime } from './runtime.js'
 
 export interface FilterDef {
@@ -48,4 +49,10 @@ export function findFilter(name: string): FilterDef | undefined {
 
 export function findTest(name: string): TestDef | undefined {
   return resolve(tests, JINJA_TESTS, name)
+}
+
+/** "did you mean 'default'?" for a filter or test name that does not exist. */
+export function nearest(name: string, known: Record<string, unknown>): string | undefined {
+  const near = didYouMean(name, Object.keys(known))
+  return near ? `did you mean '${near}'?` : undefined
 }

@@ -78,7 +78,7 @@ describe('blocks and failure policy', () => {
   it('a failure inside a block with rescue does not trigger any_errors_fatal', async () => {
     const r = await play(
       header('  any_errors_fatal: true\n') +
-        `    - block:\n        - name: boom\n          fail: { msg: x }\n          when: eq inventory_hostname "b"\n` +
+        `    - block:\n        - name: boom\n          fail: { msg: x }\n          when: inventory_hostname == "b"\n` +
         `      rescue:\n        - name: rescue\n          debug: { msg: r }\n` +
         `    - name: after\n      debug: { msg: after }\n`,
     )
@@ -92,7 +92,7 @@ describe('blocks and failure policy', () => {
     const r = await play(
       header() +
         `    - block:\n        - name: boom\n          fail: { msg: kaput }\n` +
-        `      rescue:\n        - name: why\n          assert:\n            that: [(eq ansible_failed_result.msg "kaput"), (eq ansible_failed_task.name "boom")]\n`,
+        `      rescue:\n        - name: why\n          assert:\n            that: [ansible_failed_result.msg == "kaput", ansible_failed_task.name == "boom"]\n`,
     )
     expect(r.code).toBe(0)
     expect(r.ran('why')).toHaveLength(3)
@@ -100,7 +100,7 @@ describe('blocks and failure policy', () => {
 
   it('meta end_play honours when', async () => {
     const r = await play(
-      header() + `    - meta: end_play\n      when: eq inventory_hostname "nobody"\n    - name: still\n      debug: { msg: s }\n`,
+      header() + `    - meta: end_play\n      when: inventory_hostname == "nobody"\n    - name: still\n      debug: { msg: s }\n`,
     )
     expect(r.ran('still')).toHaveLength(3)
   })
@@ -111,14 +111,14 @@ describe('loops, includes and run_once', () => {
     const r = await play(
       header() +
         `    - name: empty\n      debug: { msg: x }\n      loop: []\n` +
-        `    - name: undefined\n      debug: { msg: x }\n      loop: "{{ nothing }}"\n      when: defined nothing\n`,
+        `    - name: undefined\n      debug: { msg: x }\n      loop: "{{ nothing }}"\n      when: nothing is defined\n`,
     )
     expect(r.code).toBe(0)
     expect(r.stats.a.skipped).toBe(2)
   })
 
   it('include_tasks with a loop runs the file once per item with the item', async () => {
-    const r = await play(header('  serial: 1\n') + `    - include_tasks: inc.yml\n      loop: [x, y]\n      when: eq inventory_hostname "a"\n`, {
+    const r = await play(header('  serial: 1\n') + `    - include_tasks: inc.yml\n      loop: [x, y]\n      when: inventory_hostname == "a"\n`, {
       files: { 'inc.yml': `- name: inside\n  debug: { msg: "{{ item }}" }\n` },
     })
     const inside = r.results.filter((e) => e.task.name === 'inside')
@@ -127,7 +127,7 @@ describe('loops, includes and run_once', () => {
 
   it('run_once shares set_fact with every host', async () => {
     const r = await play(
-      header() + `    - set_fact: { f: 1 }\n      run_once: true\n    - name: seen\n      assert: { that: [(eq f 1)] }\n`,
+      header() + `    - set_fact: { f: 1 }\n      run_once: true\n    - name: seen\n      assert: { that: [f == 1] }\n`,
     )
     expect(r.code).toBe(0)
     expect(r.ran('seen')).toHaveLength(3)
@@ -149,8 +149,8 @@ describe('templating across hosts', () => {
   it("hostvars.[h].x expands x's own templates with h's variables", async () => {
     const r = await play(
       header('  vars:\n    hosts: [1]\n    addr: "{{ inventory_hostname }}-addr"\n') +
-        `    - name: other\n      assert:\n        that:\n          - (eq hostvars.[c].addr "c-addr")\n      when: eq inventory_hostname "a"\n` +
-        `    - name: each\n      debug:\n        msg: "{{#each hosts}}{{ @root.addr }}{{/each}}"\n      when: eq inventory_hostname "b"\n`,
+        `    - name: other\n      assert:\n        that:\n          - hostvars[\"c\"].addr == \"c-addr\"\n      when: inventory_hostname == "a"\n` +
+        `    - name: each\n      debug:\n        msg: "{% for h in hosts %}{{ addr }}{% endfor %}"\n      when: inventory_hostname == "b"\n`,
     )
     expect(r.code).toBe(0)
     expect(r.ran('other')).toEqual(['a'])

@@ -4,24 +4,13 @@
 import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import yaml from 'js-yaml'
-import { quote } from '../util/shell-quote.js'
-import { boolFilter } from '../util/boolean.js'
-import { loadYaml } from '../util/yaml.js'
+import { boolFilter } from '../../util/boolean.js'
+import { describe } from '../../util/describe.js'
+import { quote } from '../../util/shell-quote.js'
+import { loadYaml } from '../../util/yaml.js'
+import { truthy } from '../jinja/py.js'
 
 type Helper = (...args: unknown[]) => unknown
-
-/** Ansible's truthiness for conditions: yes/true/on/1 strings are true, no/false/off/0/'' are false. */
-export function truthy(value: unknown): boolean {
-  if (typeof value === 'string') {
-    const s = value.trim().toLowerCase()
-    return !(s === '' || s === 'false' || s === 'no' || s === 'off' || s === '0' || s === 'n' || s === 'f' || s === 'none')
-  }
-  if (Array.isArray(value)) return value.length > 0
-  if (value instanceof Map || value instanceof Set) return value.size > 0
-  if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0
-  return Boolean(value)
-}
-
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true
@@ -48,13 +37,6 @@ function list(value: unknown, helper: string): unknown[] {
 function str(value: unknown): string {
   if (value === undefined || value === null) return ''
   return typeof value === 'object' ? JSON.stringify(value) : String(value)
-}
-
-export function describe(value: unknown): string {
-  if (value === undefined) return 'undefined'
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'a list'
-  return typeof value === 'object' ? 'a dict' : `${typeof value} ${JSON.stringify(value)}`
 }
 
 // Python `re` replacement syntax (\1, \g<1>, \g<name>) → JavaScript ($1, $<name>).

@@ -1,16 +1,16 @@
-// Template syntax errors, with hints for the Jinja habits Ansible users bring along.
-import { TemplateError, type SourcePosition } from '../errors.js'
+// Handlebars syntax errors, with a hint when the file is written in Jinja2 (name it .j2 then).
+import { TemplateError, type SourcePosition } from '../../errors.js'
 
-/** A hint when a template or condition is written in Jinja rather than Handlebars. */
+/** A hint when an .hbs file is written in Jinja rather than Handlebars. */
 export function jinjaHint(text: string): string | undefined {
-  if (/\{%/.test(text)) return 'tsplay templates are Handlebars: use {{#if x}}…{{else}}…{{/if}} and {{#each xs}}…{{/each}} instead of {% %}'
+  if (/\{%/.test(text)) return '.hbs files are Handlebars: use {{#if x}}…{{else}}…{{/if}} and {{#each xs}}…{{/each}}, or name the file .j2 for Jinja2'
   if (/\{\{[^}]*\|/.test(text) || /^[^{}]*\|\s*\w/.test(text))
-    return "tsplay templates are Handlebars: filters are prefix helpers, e.g. {{ default x 'a' }} for {{ x | default('a') }}"
+    return ".hbs files are Handlebars: filters are prefix helpers, e.g. {{ default x 'a' }} for {{ x | default('a') }}, or name the file .j2 for Jinja2"
   if (/\{\{~?\s*\(/.test(text)) return 'a mustache cannot start with a subexpression: write {{ and a b }}, not {{ (and a b) }}'
   if (/\w\[\s*['"]/.test(text) || /\w\[\s*[A-Za-z_]/.test(text))
-    return "tsplay templates are Handlebars: index with a.[key] or a.0, and with a variable key use (lookup a key), e.g. (lookup hostvars inventory_hostname)"
+    return ".hbs files are Handlebars: index with a.[key] or a.0, and with a variable key use (lookup a key), e.g. (lookup hostvars inventory_hostname)"
   const infix = /(==|!=|>=|<=|\bis\s+(not\s+)?\w+)/.exec(text)
-  if (infix) return 'tsplay templates are Handlebars: comparisons and tests are prefix helpers, e.g. (eq a b), (defined x)'
+  if (infix) return '.hbs files are Handlebars: comparisons and tests are prefix helpers, e.g. (eq a b), (defined x), or name the file .j2 for Jinja2'
   return undefined
 }
 

@@ -1,5 +1,5 @@
 // Rewrites a parsed Handlebars template so every variable lookup goes through the `__v` helper, which
-// fails on undefined variables (naming them) and expands variables whose values are templates themselves.
+// fails on undefined variables, naming them.
 // Handlebars' own strict mode only checks `{{ x }}`, not helper arguments like `{{ upper x }}`.
 import { isLenient } from './helpers.js'
 
@@ -11,7 +11,6 @@ type Node = hbs.AST.Node
 
 export const LOOKUP = '__v' // strict lookup: (__v path "path" depth)
 export const LENIENT = '__vl' // lookup that lets undefined through (default/defined/undefined)
-export const CAPTURE = '__capture' // native evaluation: stores its argument instead of printing it
 
 export class UnsupportedTemplate extends Error {}
 
@@ -127,22 +126,3 @@ export function transform(program: Program): Program {
   }
   return program
 }
-
-/**
- * If the template is exactly one `{{ expression }}` (whitespace around allowed), rewrite it to
- * `{{__capture (expression)}}` and return true: the caller then gets the expression's native value.
- */
-export function toCapture(program: Program): boolean {
-  const body = program.body.filter((s) => !(s.type === 'ContentStatement' && (s as hbs.AST.ContentStatement).value.trim() === ''))
-  if (body.length !== 1 || body[0].type !== 'MustacheStatement') return false
-  const m = body[0] as hbs.AST.MustacheStatement
-  const loc = m.loc
-  let arg: Expression
-  if (m.params.length === 0 && !m.hash) arg = m.path as Expression
-  else arg = { type: 'SubExpression', path: m.path as PathExpression, params: m.params, hash: m.hash, loc } as hbs.AST.SubExpression
-  const capture: hbs.AST.MustacheStatement = { ...m, path: path(CAPTURE, loc), params: [arg], hash: undefined as unknown as hbs.AST.Hash }
-  program.body = [capture]
-  return true
-}
-
-
