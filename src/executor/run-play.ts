@@ -37,7 +37,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     const hosts = batchNames.map((n) => run.host(n))
     for (const h of hosts) h.ended = false
     const ctx: PlayContext = {
-      play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, playVars, groups: run.groups, playState, search: run.search,
+      play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, playVars, groups: run.groups, playState, search: run.search, omit: run.omit,
       inventoryVars: (h) => run.inventoryVars(h),
       connectionFor: (h, vars, s) => run.connectionFor(h, vars, s),
     }

@@ -1,4 +1,5 @@
 // State that lives for the whole run: hosts, connections, inventory caches.
+import { randomBytes } from 'node:crypto'
 import type { Connection } from '../connection/types.js'
 import type { Vars } from '../playbook/model.js'
 import { emptyStats } from './events.js'
@@ -11,6 +12,8 @@ export class RunState {
   private readonly connections = new Map<string, Connection>()
   private readonly inventoryCache = new Map<string, Vars>()
   readonly search: SearchState
+  /** `{{ omit }}`'s value, as Ansible makes it: unguessable, so no real value equals it. */
+  readonly omit = `__omit_place_holder__${randomBytes(20).toString('hex')}`
 
   constructor(readonly options: RunOptions) {
     this.groups = options.inventory.groups()

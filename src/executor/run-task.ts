@@ -66,7 +66,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
   const seen = new Set<TaskStatus>()
   for (const [index, item] of items.entries()) {
     const loopVars: Vars = { [loopVar]: item, ansible_loop_var: loopVar }
-    if (task.loop_control?.index_var) loopVars[task.loop_control.index_var] = index
+    if (task.loop_control?.index_var) Object.assign(loopVars, { [task.loop_control.index_var]: index, ansible_index_var: task.loop_control.index_var })
     if (task.loop_control?.extended) loopVars.ansible_loop = extendedLoop(items, index)
     const itemVars = { ...vars, ...loopVars } // loop vars are the top layer
     const result = await runItem(ctx, task, scope, itemVars)
@@ -98,7 +98,7 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
   if (scope.when.length && !evaluateCondition(scope.when, vars, where('when'))) {
     return { status: 'skipped', msg: 'Conditional result was False', data: { skip_reason: 'Conditional result was False' } }
   }
-  let args = renderArgs(task, vars, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
+  let args = renderArgs(task, vars, ctx.omit, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
   if (task.argsTemplate) args = { ...renderValue<Vars>(task.argsTemplate, vars, where('args')), ...args }
   const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars, where('retries'))) : 0
   const delayMs = Number(renderValue(task.delay ?? 5, vars, where('delay'))) * 1000
@@ -117,12 +117,21 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
 // Arguments an action templates itself, as Ansible's do (assert evaluates each `that` as a condition).
 const UNTEMPLATED: Record<string, string[]> = { assert: ['that'] }
 
-/** The module's arguments templated, each with errors pointing at its own value. */
-function renderArgs(task: Task, vars: Vars, at: (arg: string) => RenderContext): Vars {
+/** The module's arguments templated, each with errors pointing at its own value; `{{ omit }}` leaves one out. */
+function renderArgs(task: Task, vars: Vars, omit: string, at: (arg: string) => RenderContext): Vars {
   const keep = UNTEMPLATED[task.action] ?? []
   const rendered: Vars = {}
   for (const [arg, value] of Object.entries(task.args)) rendered[arg] = keep.includes(arg) ? value : renderValue(value, vars, at(arg))
-  return rendered
+  return withoutOmitted(rendered, omit) as Vars
+}
+
+// Ansible's remove_omit: dict entries equal to the omit value go, deep through dicts and lists.
+function withoutOmitted(value: unknown, omit: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutOmitted(v, omit))
+  if (typeof value !== 'object' || value === null) return value
+  const out: Vars = {}
+  for (const [k, v] of Object.entries(value)) if (v !== omit) out[k] = Array.isArray(v) || (typeof v === 'object' && v !== null) ? withoutOmitted(v, omit) : v
+  return out
 }
 
 /** Ansible's order: changed_when decides `changed` for every result, then failed_when decides `failed`. */
@@ -143,7 +152,7 @@ function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R
 function extendedLoop(items: unknown[], index: number): Vars {
   return {
     index: index + 1, index0: index, revindex: items.length - index, revindex0: items.length - index - 1,
-    first: index === 0, last: index === items.length - 1, length: items.length,
+    first: index === 0, last: index === items.length - 1, length: items.length, allitems: items,
     previtem: items[index - 1], nextitem: items[index + 1],
   }
 }

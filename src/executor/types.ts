@@ -133,6 +133,8 @@ export interface PlayContext {
   playState: PlayState
   search: SearchState
   groups: Record<string, string[]>
+  /** The value of `omit` this run: a module argument rendered to it is left out. */
+  omit: string
   inventoryVars(host: string): Vars
   /** The (cached) connection to a host, opened with its connection variables. */
   connectionFor(host: string, vars: Vars, scope: Scope): Connection

@@ -50,6 +50,14 @@ function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {
     ansible_diff_mode: ctx.options.diff,
     playbook_dir: ctx.play.baseDir,
     ansible_facts: stripPrefix(host.facts),
+    omit: ctx.omit,
+    ansible_version: ANSIBLE_VERSION,
+    role_names: ctx.play.roles.map((r) => r.role.name),
+    ansible_play_role_names: ctx.play.roles.map((r) => r.role.name),
+    ansible_run_tags: ctx.options.tags.length ? ctx.options.tags : ['all'],
+    ansible_skip_tags: ctx.options.skipTags,
+    ansible_limit: ctx.options.limit,
+    ansible_forks: ctx.options.forks,
   }
   if (scope.role) Object.assign(magic, { role_name: scope.role.name, role_path: scope.role.path })
   if (host.lastFailure) Object.assign(magic, { ansible_failed_task: host.lastFailure.task, ansible_failed_result: host.lastFailure.result })
@@ -90,6 +98,10 @@ function hostvarsProxy(ctx: PlayContext): Vars {
     },
   })
 }
+
+// The Ansible whose language tsplay speaks (templates, conditions, filters): content that checks
+// `ansible_version` sees ansible-core 2.14.
+const ANSIBLE_VERSION = Object.freeze({ full: '2.14.18', major: 2, minor: 14, revision: 18, string: '2.14.18' })
 
 function stripPrefix(facts: Vars): Vars {
   const out: Vars = {}

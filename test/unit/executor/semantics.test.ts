@@ -166,3 +166,18 @@ describe('play-level templates', () => {
     expect(r.results.map((e) => [e.host, e.task.name])).toEqual([['b', 'hello b']])
   })
 })
+
+describe('magic variables', () => {
+  it('omit leaves a module argument out (debug says Hello world!), ansible_version is 2.14, ansible_loop has allitems', async () => {
+    const r = await play(
+      header() +
+        `    - name: omitted\n      debug:\n        msg: "{{ omit }}"\n` +
+        `    - name: version\n      assert: { that: ["ansible_version.full is version('2.14', '>=')", "ansible_version.major == 2"] }\n` +
+        `    - name: looped\n      debug: { msg: "{{ ansible_loop.allitems | join(',') }}:{{ ansible_loop.index }}:{{ i }}" }\n      loop: [x, y]\n      loop_control: { extended: true, index_var: i }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(r.results.find((e) => e.task.name === 'omitted')?.result.data).toEqual({ msg: 'Hello world!' })
+    expect(r.ran('version')).toHaveLength(3)
+    expect(r.results.filter((e) => e.task.name === 'looped' && e.host === 'a').map((e) => e.result.data.msg)).toEqual(['x,y:1:0', 'x,y:2:1'])
+  })
+})
