@@ -38,8 +38,14 @@ export class JsonReporter implements Reporter {
     })
     if (event.ignored) entry.ignored = true
     if (event.item !== undefined) {
-      const results = (task.hosts[event.host]?.results as unknown[]) ?? []
-      task.hosts[event.host] = { results: [...results, { item: event.noLog ? '(censored)' : event.item, ...entry }] }
+      const results = [...((task.hosts[event.host]?.results as Record<string, unknown>[]) ?? []), { item: event.noLog ? '(censored)' : event.item, ...entry }]
+      // the loop's own flags, as Ansible's: changed or failed if any item is, skipped if all are
+      task.hosts[event.host] = {
+        results,
+        changed: results.some((r) => r.changed),
+        failed: results.some((r) => r.failed),
+        skipped: results.every((r) => r.skipped),
+      }
     } else {
       task.hosts[event.host] = entry
     }
