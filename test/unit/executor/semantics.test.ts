@@ -181,3 +181,17 @@ describe('magic variables', () => {
     expect(r.results.filter((e) => e.task.name === 'looped' && e.host === 'a').map((e) => e.result.data.msg)).toEqual(['x,y:1:0', 'x,y:2:1'])
   })
 })
+
+describe('!unsafe', () => {
+  it('is never templated, from play vars, vars_files, include_vars or a registered result', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  vars:\n    pv: !unsafe '{{ nope }}'\n  vars_files: [vf.yml]\n  tasks:\n` +
+        `    - include_vars: iv.yml\n` +
+        `    - command: echo "{{ '{{' }} nope }}"\n      register: out\n` +
+        `    - name: shown\n      debug: { msg: "{{ pv }}|{{ fv }}|{{ iv }}|{{ out.stdout }}" }\n`,
+      { files: { 'vf.yml': "fv: !unsafe '{{ nope }}'\n", 'iv.yml': "iv: !unsafe '{% nope %}'\n" } },
+    )
+    expect(r.code).toBe(0)
+    expect(r.results.find((e) => e.task.name === 'shown')?.result.data.msg).toBe('{{ nope }}|{{ nope }}|{% nope %}|{{ nope }}')
+  })
+})
