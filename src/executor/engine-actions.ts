@@ -1,9 +1,9 @@
 // Tasks the executor handles itself: include_tasks, include_vars, meta. Their results reach hosts
 // through settle.ts like any module's.
 import { TemplateError, TsplayError } from '../errors.js'
-import { expandLoop } from '../playbook/loop.js'
+import { loopItems } from '../playbook/loop.js'
 import type { Task, Vars } from '../playbook/model.js'
-import { evaluateCondition, render, renderValue } from '../template/index.js'
+import { evaluateCondition, render } from '../template/index.js'
 import { clearFailure, failHosts, finish, taskInfo } from './settle.js'
 import { canRun, type HostState, type Scope, type TaskRunner } from './types.js'
 import { templateContext } from './template-context.js'
@@ -45,7 +45,7 @@ function includes(runner: TaskRunner, task: Task, vars: Vars): Array<{ file: str
   const fileOf = (v: Vars) => render(String(task.args.file ?? task.args._raw_params), v, at)
   if (task.loop === undefined) return [{ file: fileOf(vars), loopVars: {} }]
   const loopVar = task.loop_control?.loop_var ?? 'item'
-  return expandLoop(renderValue(task.loop, vars, at), task.loop_with, task.pos).map((item) => {
+  return loopItems(task.loop, task.loop_with, vars, at).map((item) => {
     const loopVars = { [loopVar]: item }
     return { file: fileOf({ ...vars, ...loopVars }), loopVars }
   })

@@ -2,7 +2,7 @@
 // What a finished task does to the host (register, facts, notify, stats) is in settle.ts.
 import { TemplateError } from '../errors.js'
 import type { TaskResult, TaskStatus } from '../modules/types.js'
-import { expandLoop } from '../playbook/loop.js'
+import { loopItems } from '../playbook/loop.js'
 import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, render, renderValue, type RenderContext } from '../template/index.js'
@@ -52,7 +52,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
   const at = templateContext(ctx, task, task.keyPos.loop ? 'loop' : `with_${task.loop_with}`)
   let items: unknown[]
   try {
-    items = expandLoop(renderValue(task.loop, vars, at), task.loop_with, at.where)
+    items = loopItems(task.loop, task.loop_with, vars, at)
   } catch (error) {
     // Ansible keeps a loop error until `when` says the task runs (`when: x is defined` + `loop: x`).
     if (error instanceof TemplateError && scope.when.length && !evaluateCondition(scope.when, vars, templateContext(ctx, task, 'when'))) {

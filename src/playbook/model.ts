@@ -62,8 +62,8 @@ export interface LoopControl {
   extended?: Flag
 }
 
-/** The `with_<kind>` forms kept for Ansible compatibility; `expandLoop` (loop.ts) applies them. */
-export type LoopWith = 'items' | 'list' | 'dict' | 'indexed_items' | 'together' | 'nested' | 'flattened'
+/** `with_<name>`: the lookup plugin the loop runs (items, dict, sequence, subelements, fileglob, …). */
+export type LoopWith = string
 
 export interface Task extends CommonKeywords, Located {
   kind: 'task'

@@ -2,6 +2,7 @@
 // Follows Ansible's parsing/mod_args.py: exactly one key is the module (or `action:`/`local_action:`),
 // a string argument is parsed as `k=v` pairs with free-form text for command-like modules.
 import { ConfigError, type SourcePosition } from '../errors.js'
+import { isLookup, lookupNames } from '../template/index.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { shortName, type Catalog } from './catalog.js'
 import { checkTemplates, commonKeywords, conditions, flag, stringList, type Raw } from './keywords.js'
@@ -25,7 +26,6 @@ export interface TaskContext {
   importTasks(file: string, where: SourcePosition, ctx: TaskContext): TaskNode[]
 }
 
-const LOOP_KINDS = new Set<LoopWith>(['items', 'list', 'dict', 'indexed_items', 'together', 'nested', 'flattened'])
 const IMPORTS = new Set(['import_tasks', 'ansible.builtin.import_tasks'])
 
 export function normalizeTasks(list: unknown, ctx: TaskContext): TaskNode[] {
@@ -103,9 +103,9 @@ function setLoop(task: Task, raw: Raw, at: (k: string) => SourcePosition, label:
   const [withKey] = withKeys
   if (withKey) {
     const kind = withKey.slice('with_'.length) as LoopWith
-    if (!LOOP_KINDS.has(kind)) {
-      const near = didYouMean(withKey, [...LOOP_KINDS].map((k) => `with_${k}`))
-      throw new ConfigError(`unsupported loop '${withKey}' in ${label}`, at(withKey), near ? `did you mean '${near}'?` : 'use loop: with a list')
+    if (!isLookup(kind)) {
+      const near = didYouMean(kind, lookupNames())
+      throw new ConfigError(`unknown loop '${withKey}' in ${label}: no lookup plugin '${kind}'`, at(withKey), near ? `did you mean 'with_${near}'?` : 'use loop: with a list')
     }
     task.loop = raw[withKey]
     task.loop_with = kind

@@ -75,6 +75,20 @@ export function checkLookups(text: string, ctx: RenderContext & { kind?: 'value'
   jinja.checkLookups(text, ctx)
 }
 
+/** A lookup plugin's results as a list, as query() gives them (the with_<name> loops). */
+export function queryLookup(name: string, terms: unknown[], vars: Vars, ctx: RenderContext = {}): unknown[] {
+  return jinja.query(name, terms, vars, ctx)
+}
+
+/** Whether a lookup plugin of this name exists. */
+export function isLookup(name: string): boolean {
+  return jinja.isLookup(name)
+}
+
+export function lookupNames(): string[] {
+  return jinja.lookupNames()
+}
+
 /** Parses a template file without rendering it (its engine by its name). */
 export function checkFile(text: string, file: string): void {
   const where = { file }

@@ -10,7 +10,8 @@ import './filters/index.js'
 import { evaluateCondition } from './condition.js'
 import { JinjaError } from './errors.js'
 import { collectFreeVariables, collectLookupCalls, collectRequiredVariables } from './free-vars.js'
-import { lookups } from './lookups/index.js'
+import { lookupGlobal, lookups } from './lookups/index.js'
+import { NEEDS_RT } from './callable.js'
 import { didYouMean } from '../../util/did-you-mean.js'
 import type { LookupContext } from './lookups/paths.js'
 import { isDict, plain, str } from './py.js'
@@ -203,4 +204,19 @@ export function lazyVars(vars: Vars, options?: JinjaOptions): Vars {
       return k === 'hostvars' && v && typeof v === 'object' ? hostvars(v as Vars) : v
     },
   })
+}
+
+/** A lookup plugin's results as a list (query(name, *terms)): the with_<name> loops. */
+export function query(name: string, terms: unknown[], vars: Vars, options?: JinjaOptions): unknown[] {
+  const rt = runtime(vars, options)
+  return guard(name, options, () => lookupGlobal('query')[NEEDS_RT](rt)([name, ...terms], {}) as unknown[])
+}
+
+/** Whether `name` is a lookup plugin (`ansible.builtin.` prefix allowed). */
+export function isLookup(name: string): boolean {
+  return name in lookups || name.replace(/^ansible\.(builtin|legacy)\./, '') in lookups
+}
+
+export function lookupNames(): string[] {
+  return Object.keys(lookups)
 }

@@ -36,7 +36,7 @@ const cases: [file: string, message: RegExp][] = [
   ['import-cycle.yml', /tasks\/loop-b\.yml:1:3: import_tasks cycle: .*loop-a\.yml → .*loop-b\.yml → .*loop-a\.yml$/],
   ['unsupported.yml', /unsupported\.yml:4:7: 'async' in task: async tasks are not supported$/],
   ['bad-var-name.yml', /bad-var-name\.yml:4:5: invalid variable name 'bad-name' in play vars/],
-  ['with-typo.yml', /with-typo\.yml:4:7: unsupported loop 'with_itmes' in task \(did you mean 'with_items'\?\)$/],
+  ['with-typo.yml', /with-typo\.yml:4:7: unknown loop 'with_itmes' in task: no lookup plugin 'itmes' \(did you mean 'with_items'\?\)$/],
 ]
 
 describe('bad playbooks', () => {
