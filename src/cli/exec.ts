@@ -52,6 +52,7 @@ export default defineCommand({
         modules: engine.modules,
         reporter,
         loadTasks: () => [],
+        loadRole: () => ({ blocks: [], handlers: [], roles: [] }),
         loadVars: () => ({}),
       })
       return outcome.exitCode
@@ -80,7 +81,7 @@ function adhocPlaybook(pattern: string, task: Task): Playbook {
   const pos = { file: '<command line>' }
   const play: Play = {
     kind: 'play', name: `Ad-hoc: ${task.action}`, hosts: pattern, gather_facts: false, serial: [], strategy: 'linear',
-    vars_files: [], pre_tasks: [], roles: [], tasks: [task], post_tasks: [], handlers: [], baseDir: process.cwd(), file: pos.file,
+    vars_files: [], publicRoles: [], pre_tasks: [], roles: [], tasks: [task], post_tasks: [], handlers: [], baseDir: process.cwd(), file: pos.file,
     when: [], tags: [], vars: {}, pos, keyPos: {}, valuePos: {},
   }
   return { file: pos.file, plays: [play] }

@@ -70,6 +70,7 @@ async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValu
     modules,
     reporter: reportersFor(options, session.redact),
     loadTasks: (file, baseDir, role, playbookDir) => engine.loadTaskFile(file, { baseDir, role, playbookDir, modules, keyring: session.keyring }),
+    loadRole: (name, args, from) => engine.loadIncludedRole(name, args, { ...from, from: from.where, modules, keyring: session.keyring }),
     loadVars: (file, baseDir) => engine.loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
   })
   if (outcome.failedHosts.length) writeRetryFile(playbooks[0].file, options, outcome.failedHosts)

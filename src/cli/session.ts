@@ -25,7 +25,7 @@ export interface Session {
 }
 
 /** What run and exec share of RunOptions; each adds the modules (loaded once connections are under way). */
-export type SessionBase = Omit<RunOptions, 'reporter' | 'loadTasks' | 'loadVars' | 'modules'>
+export type SessionBase = Omit<RunOptions, 'reporter' | 'loadTasks' | 'loadRole' | 'loadVars' | 'modules'>
 
 export async function openSession(options: OptionValues, playbookDir?: string): Promise<Session> {
   const keyring = await keyringFromOptions(options)

@@ -3,7 +3,9 @@
 import { TemplateError, TsplayError } from '../errors.js'
 import { loopItems } from '../playbook/loop.js'
 import type { Task, Vars } from '../playbook/model.js'
-import { evaluateCondition, render } from '../template/index.js'
+import { evaluateCondition, render, renderValue } from '../template/index.js'
+import { looseBoolean } from '../util/boolean.js'
+import { extendScope } from './scope.js'
 import { clearFailure, failHosts, finish, taskInfo } from './settle.js'
 import { canRun, type HostState, type Scope, type TaskRunner } from './types.js'
 import { templateContext } from './template-context.js'
@@ -39,16 +41,17 @@ function describe(error: unknown): string {
   return error instanceof TsplayError ? error.describe() : error instanceof Error ? error.message : String(error)
 }
 
+/** The loop variables of each time an include runs on one host: once without a loop, once per item with one. */
+function loopRuns(runner: TaskRunner, task: Task, vars: Vars): Array<{ loopVars: Vars }> {
+  if (task.loop === undefined) return [{ loopVars: {} }]
+  const loopVar = task.loop_control?.loop_var ?? 'item'
+  return loopItems(task.loop, task.loop_with, vars, templateContext(runner.ctx, task, 'loop')).map((item) => ({ loopVars: { [loopVar]: item } }))
+}
+
 /** The files an include_tasks loads on one host: one per loop item, with the loop variables. */
 function includes(runner: TaskRunner, task: Task, vars: Vars): Array<{ file: string; loopVars: Vars }> {
   const at = templateContext(runner.ctx, task)
-  const fileOf = (v: Vars) => render(String(task.args.file ?? task.args._raw_params), v, at)
-  if (task.loop === undefined) return [{ file: fileOf(vars), loopVars: {} }]
-  const loopVar = task.loop_control?.loop_var ?? 'item'
-  return loopItems(task.loop, task.loop_with, vars, at).map((item) => {
-    const loopVars = { [loopVar]: item }
-    return { file: fileOf({ ...vars, ...loopVars }), loopVars }
-  })
+  return loopRuns(runner, task, vars).map(({ loopVars }) => ({ file: render(String(task.args.file ?? task.args._raw_params), { ...vars, ...loopVars }, at), loopVars }))
 }
 
 const actions = {
@@ -80,6 +83,48 @@ const actions = {
       const inner: Scope = { ...parent, includeParams: { ...parent.includeParams, ...task.vars, ...run.loopVars } }
       const nodes = await runner.ctx.options.loadTasks(run.file, task.baseDir, task.role ?? scope.role, runner.ctx.play.baseDir)
       await runner.runNodes(nodes, run.hosts.filter((h) => canRun(h, inner)), inner)
+    }
+  },
+
+  /**
+   * include_role: the role (its name and tasks_from & co. may be templates, and it may loop) loaded per
+   * host and run like an include, its handlers joining the play's; `apply:` keywords reach every task of
+   * the role; with `public: true` its vars and defaults stay visible to the tasks after it.
+   */
+  async include_role(runner, task, hosts, scope, parent) {
+    const { ctx } = runner
+    ctx.options.reporter.onTaskStart(taskInfo(task), hosts.map((h) => h.name))
+    const runs = new Map<string, { name: string; args: Vars; loopVars: Vars; hosts: HostState[] }>()
+    for (const { host, vars } of hostsWhere(runner, task, hosts, scope)) {
+      try {
+        for (const { loopVars } of loopRuns(runner, task, vars)) {
+          const args = renderValue<Vars>(task.args, { ...vars, ...loopVars }, templateContext(ctx, task))
+          const key = JSON.stringify([args, loopVars])
+          const run = runs.get(key) ?? { name: String(args.name ?? ''), args, loopVars, hosts: [] }
+          run.hosts.push(host)
+          runs.set(key, run)
+        }
+        finish(ctx, task, host, scope, { status: 'ok', data: {} }, false)
+      } catch (error) {
+        failHosts(ctx, task, [host], scope, describe(error))
+      }
+    }
+    for (const run of runs.values()) ctx.options.reporter.onIncluded?.(`role ${run.name}`, run.hosts.map((h) => h.name))
+    ctx.options.reporter.onTaskEnd(taskInfo(task))
+    for (const run of runs.values()) {
+      const from = { baseDir: task.baseDir, role: task.role ?? scope.role, playbookDir: ctx.play.baseDir, where: task.pos }
+      let included
+      try {
+        included = await ctx.options.loadRole(run.name, run.args, from)
+      } catch (error) {
+        failHosts(ctx, task, run.hosts, scope, describe(error))
+        continue
+      }
+      for (const h of included.handlers) if (!ctx.play.handlers.includes(h)) ctx.play.handlers.push(h)
+      if (looseBoolean(run.args.public)) for (const r of included.roles) if (!ctx.play.publicRoles.includes(r)) ctx.play.publicRoles.push(r)
+      const inner: Scope = { ...parent, includeParams: { ...parent.includeParams, ...task.vars, ...run.loopVars } }
+      const applied = task.apply ? extendScope(inner, task.apply) : inner
+      await runner.runNodes(included.blocks, run.hosts.filter((h) => canRun(h, applied)), applied)
     }
   },
 

@@ -2,6 +2,8 @@
 import type { Connection } from '../connection/types.js'
 import type { Inventory } from '../inventory/types.js'
 import type { ModuleDefinition } from '../modules/types.js'
+import type { SourcePosition } from '../errors.js'
+import type { IncludedRole } from '../playbook/load.js'
 import type { Condition, Handler, Play, RoleScope, Task, TaskNode, Vars } from '../playbook/model.js'
 import type { HostStats, Reporter } from './events.js'
 
@@ -31,6 +33,8 @@ export interface RunOptions {
   connect(host: string, vars: Vars): Connection
   /** include_tasks: the task file's nodes (the loader's loadTaskFile). */
   loadTasks(file: string, baseDir: string, role?: RoleScope, playbookDir?: string): Promise<TaskNode[]> | TaskNode[]
+  /** include_role: the role `name` with the include's args (tasks_from, …), found as the loader finds roles. */
+  loadRole(name: string, args: Vars, from: { baseDir: string; role?: RoleScope; playbookDir: string; where: SourcePosition }): Promise<IncludedRole> | IncludedRole
   /** include_vars / templated vars_files. */
   loadVars(file: string, baseDir: string): Promise<Vars> | Vars
   /** Registers a secret found at run time (a templated become or connection password). */

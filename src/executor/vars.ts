@@ -26,8 +26,9 @@ export function taskVars(ctx: PlayContext, host: HostState, scope: Scope, loopVa
   })
 }
 
+/** The roles whose vars and defaults every task of the play sees: `roles:`, import_role's, public include_role's. */
 function allRoles(play: Play) {
-  return play.roles.map((r) => r.role)
+  return [...play.roles.map((r) => r.role), ...play.publicRoles]
 }
 
 function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {

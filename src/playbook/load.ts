@@ -11,8 +11,8 @@ import { Catalog, type ModuleCatalog } from './catalog.js'
 import { FileCache, displayPath, loadVarsFile } from './files.js'
 import type { VaultKeyring } from '../vault/keyring.js'
 import { commonKeywords, flag, stringList, type Raw } from './keywords.js'
-import type { Handler, Play, Playbook, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
-import { expandRoles, parseRoleRef, roleSearchPath, type RoleEnv } from './role.js'
+import type { Handler, Play, Playbook, Role, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
+import { expandRoles, parseRoleRef, roleRefOf, roleSearchPath, roleUseOf, type RoleEnv } from './role.js'
 import { unknownNotifications } from './notify.js'
 import { Problems } from './problems.js'
 import { normalizeTasks, type TaskContext } from './task.js'
@@ -36,6 +36,8 @@ class Loader {
   private readonly importing: string[] = []
   /** Vars usable in static paths of the play being loaded (play vars + extra vars). */
   private staticVars: Vars = {}
+  /** The play being loaded: where import_role finds roles and leaves handlers and public roles. */
+  private current?: { env: RoleEnv; handlers: Handler[]; roles: Role[] }
 
   constructor(
     private readonly options: LoadOptions,
@@ -92,6 +94,11 @@ class Loader {
       taskContext: (m, dir, role, handlers) => this.taskContext(m, dir, role, handlers),
     }
     const roles = expandRoles(rolesRaw.map((r, i) => parseRoleRef(r, map, rolesRaw, i)), env)
+    const imported = (this.current = { env, handlers: [] as Handler[], roles: [] as Role[] })
+    const pre_tasks = normalizeTasks(raw.pre_tasks, ctx)
+    const tasks = normalizeTasks(raw.tasks, ctx)
+    const post_tasks = normalizeTasks(raw.post_tasks, ctx)
+    const ownHandlers = normalizeTasks(raw.handlers, { ...ctx, handlers: true }) as Handler[]
     const play: Play = {
       ...common,
       kind: 'play',
@@ -100,11 +107,12 @@ class Loader {
       serial: raw.serial === undefined || raw.serial === null ? [] : (Array.isArray(raw.serial) ? raw.serial : [raw.serial]) as (number | string)[],
       strategy: raw.strategy === undefined ? 'linear' : String(raw.strategy),
       vars_files: this.varsFiles(raw.vars_files, map, baseDir, at('vars_files')),
-      pre_tasks: normalizeTasks(raw.pre_tasks, ctx),
+      publicRoles: imported.roles,
+      pre_tasks,
       roles: roles.invocations,
-      tasks: normalizeTasks(raw.tasks, ctx),
-      post_tasks: normalizeTasks(raw.post_tasks, ctx),
-      handlers: [...roles.handlers, ...(normalizeTasks(raw.handlers, { ...ctx, handlers: true }) as Handler[])],
+      tasks,
+      post_tasks,
+      handlers: [...roles.handlers, ...imported.handlers, ...ownHandlers],
       baseDir,
       file,
     }
@@ -137,7 +145,17 @@ class Loader {
       handlers,
       problems: this.problems,
       importTasks: (file, where, ctx) => this.importTasks(file, where, ctx),
+      importRole: (args, where, ctx) => this.importRole(args, where, ctx),
     }
+  }
+
+  /** import_role: the role's blocks (dependencies first) in place; its handlers join the play's, its vars are public. */
+  private importRole(args: Vars, where: SourcePosition, ctx: TaskContext): TaskNode[] {
+    if (!this.current) throw new ConfigError('import_role is only possible in a play', where)
+    const { invocations, handlers } = expandRoles([roleRefOf(args, this.staticPath(String(args.name ?? ''), where), where)], this.current.env, roleUseOf(args, where), ctx.role && dirname(ctx.role.path))
+    this.current.handlers.push(...handlers)
+    this.current.roles.push(...invocations.map((i) => i.role))
+    return invocations.map((i) => i.block)
   }
 
   private importTasks(file: string, where: SourcePosition, ctx: TaskContext): TaskNode[] {
@@ -216,3 +234,24 @@ export function loadTaskFile(file: string, options: TaskFileOptions = {}): TaskN
 }
 
 export { loadVarsFile }
+
+export interface IncludedRole {
+  /** The role's blocks, dependencies first: run them. */
+  blocks: TaskNode[]
+  handlers: Handler[]
+  roles: Role[]
+}
+
+/** include_role at run time: the role found from the playbook's directory, loaded with the same checks as at load time. */
+export function loadIncludedRole(name: string, args: Vars, options: TaskFileOptions & { playbookDir: string }): IncludedRole {
+  const loader = new Loader(options)
+  const where = options.from ?? { file: options.playbookDir }
+  const env: RoleEnv = {
+    files: loader.files,
+    problems: loader.problems,
+    searchPath: roleSearchPath(options.playbookDir, options.rolesPath),
+    taskContext: (m, dir, role, handlers) => loader.taskContext(m, dir, role, handlers),
+  }
+  const { invocations, handlers } = expandRoles([roleRefOf(args, name, where)], env, roleUseOf(args, where), options.role && dirname(options.role.path))
+  return { blocks: invocations.map((i) => i.block), handlers, roles: invocations.map((i) => i.role) }
+}

@@ -92,6 +92,8 @@ export interface Task extends CommonKeywords, Located {
   baseDir: string
   /** Set on tasks that come from a role. */
   role?: RoleScope
+  /** include_role's `apply:`: keywords for every task of the included role (the include's own apply only to it). */
+  apply?: CommonKeywords & Located
 }
 
 export type Handler = Task
@@ -118,6 +120,8 @@ export const ENGINE_ACTIONS = {
   include_vars: 'include_vars',
   /** args.action: 'flush_handlers' | 'noop' | 'end_play' | 'end_host' | 'clear_facts' | 'refresh_inventory'. */
   meta: 'meta',
+  /** args.name (a role), tasks_from, vars_from, defaults_from, handlers_from, public, allow_duplicates; task.apply. */
+  include_role: 'include_role',
 } as const
 
 /** What a role's tasks and handlers need at run time. */
@@ -184,6 +188,11 @@ export interface Play extends CommonKeywords, Located {
   max_fail_percentage?: number | string
   force_handlers?: Flag
   vars_files: VarsFile[]
+  /**
+   * Roles whose vars and defaults every task of the play sees besides those under `roles:`: the ones
+   * import_role brought in at load, and include_role's with `public: true` once they ran.
+   */
+  publicRoles: Role[]
   pre_tasks: TaskNode[]
   roles: RoleInvocation[]
   tasks: TaskNode[]

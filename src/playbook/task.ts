@@ -24,9 +24,12 @@ export interface TaskContext {
   problems?: Problems
   /** Loads `import_tasks: FILE` (resolved relative to baseDir) into nodes; provided by load.ts. */
   importTasks(file: string, where: SourcePosition, ctx: TaskContext): TaskNode[]
+  /** Loads `import_role:` (its args) into the role's blocks (dependencies first); provided by load.ts. */
+  importRole?(args: Vars, where: SourcePosition, ctx: TaskContext): TaskNode[]
 }
 
 const IMPORTS = new Set(['import_tasks', 'ansible.builtin.import_tasks'])
+const ROLE_IMPORTS = new Set(['import_role', 'ansible.builtin.import_role'])
 
 export function normalizeTasks(list: unknown, ctx: TaskContext): TaskNode[] {
   if (list === undefined || list === null) return []
@@ -46,6 +49,11 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
     const file = String(args.file ?? '')
     const nodes = ctx.importTasks(file, at(actionKey), ctx)
     return { ...common, kind: 'block', block: nodes, rescue: [], always: [], notify: [], imported: file, role: ctx.role }
+  }
+  if (action === 'import_role') {
+    if (!ctx.importRole) throw new ConfigError(`import_role in ${label}: not possible here`, at(actionKey), 'use include_role')
+    const nodes = ctx.importRole(args, at(actionKey), ctx)
+    return { ...common, kind: 'block', block: nodes, rescue: [], always: [], notify: [], imported: `role ${String(args.name)}`, role: ctx.role }
   }
 
   const task: Task = {
@@ -68,6 +76,12 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   }
   if (raw.retries !== undefined) task.retries = raw.retries as number | string
   if (raw.delay !== undefined) task.delay = raw.delay as number | string
+  if (action === 'include_role' && task.args.apply !== undefined) {
+    const apply = task.args.apply as Raw
+    if (!apply || typeof apply !== 'object' || Array.isArray(apply)) throw new ConfigError(`apply in ${label} must be a mapping of task keywords`, at(actionKey))
+    task.apply = commonKeywords(apply, map)
+    delete task.args.apply
+  }
   if (raw.loop_control) {
     const lc = { ...(raw.loop_control as LoopControl) }
     if (lc.extended !== undefined) lc.extended = flag(lc.extended, 'loop_control.extended', at('loop_control'))
@@ -139,7 +153,7 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
   const candidates = Object.keys(raw).filter((k) => !keywords.has(k) && !k.startsWith('with_'))
   for (const key of candidates) {
     if (key in unsupportedKeywords) throw new ConfigError(`'${key}' in ${label}: ${unsupportedKeywords[key]}`, at(key))
-    if (!ctx.catalog.has(key) && !IMPORTS.has(key)) throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
+    if (!ctx.catalog.has(key) && !IMPORTS.has(key) && !ROLE_IMPORTS.has(key)) throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
     if (action !== undefined) {
       const hint = didYouMean(key, keywords) ?? didYouMean(action, keywords)
       throw new ConfigError(`${label} has two actions: '${action}' and '${key}'`, at(key), hint ? `did you mean '${hint}'?` : 'one module per task')
@@ -149,9 +163,8 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
     actionKey = key
   }
   if (action === undefined) throw new ConfigError(`${label} has no module`, at('name'), 'add one module key, e.g. `command: uptime`')
-  const name = IMPORTS.has(action) ? 'import_tasks' : shortName(action)
+  const name = IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? 'include_tasks' : shortName(action)
   if (name === 'import_playbook') throw new ConfigError(`import_playbook in ${label}: only allowed as a play`, at(actionKey))
-  if (name === 'include_role' || name === 'import_role') throw new ConfigError(`${name} is not supported`, at(actionKey), 'list the role under the play\'s roles:')
   const args = moduleArgs(name, thing, ctx, label, at(actionKey))
   let argsTemplate: string | undefined
   if (typeof raw.args === 'string') argsTemplate = raw.args
