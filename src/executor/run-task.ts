@@ -16,8 +16,9 @@ type Report = (result: TaskResult, extra?: Partial<HostResultInfo>) => void
 
 export async function runTaskOnHost(ctx: PlayContext, task: Task, host: HostState, scope: Scope): Promise<HostOutcome> {
   let noLog = scope.no_log === true
+  const start = Date.now()
   const report: Report = (result, extra = {}) =>
-    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, noLog, ...extra })
+    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, noLog, start, end: Date.now(), ...extra })
   let outcome: HostOutcome
   let vars: Vars = {}
   try {
@@ -59,11 +60,12 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     }
     throw error
   }
-  if (!items.length) return skippedOutcome(report, 'No items in the list')
+  if (!items.length) return skippedOutcome(report, { results: [], skipped_reason: 'No items in the list' }) // Ansible's key names
   const loopVar = task.loop_control?.loop_var ?? 'item'
   const results: Vars[] = []
   const seen = new Set<TaskStatus>()
   for (const [index, item] of items.entries()) {
+    const start = Date.now()
     const loopVars: Vars = { [loopVar]: item, ansible_loop_var: loopVar }
     if (task.loop_control?.index_var) loopVars[task.loop_control.index_var] = index
     if (task.loop_control?.extended) loopVars.ansible_loop = extendedLoop(items, index)
@@ -71,7 +73,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     const result = await runItem(ctx, task, scope, itemVars)
     seen.add(result.status)
     const label = task.loop_control?.label === undefined ? item : render(task.loop_control.label, itemVars)
-    report(result, { item: label, delegatedTo: result.delegatedTo })
+    report(result, { item: label, loopVar, delegatedTo: result.delegatedTo, start })
     results.push({ ...registered(result), [loopVar]: item, ansible_loop_var: loopVar })
     if (result.status === 'unreachable') break
     if (task.loop_control?.pause) await sleep(Number(task.loop_control.pause) * 1000)
@@ -85,8 +87,8 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
   return outcome
 }
 
-function skippedOutcome(report: Report, msg = 'Conditional result was False'): HostOutcome {
-  const result: TaskResult = { status: 'skipped', msg, data: { skip_reason: msg } }
+function skippedOutcome(report: Report, data: Vars = { skip_reason: 'Conditional result was False' }): HostOutcome {
+  const result: TaskResult = { status: 'skipped', data }
   report(result)
   return { result, ignored: false, ignoredUnreachable: false }
 }
@@ -95,7 +97,7 @@ function skippedOutcome(report: Report, msg = 'Conditional result was False'): H
 async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): Promise<TaskResult & { delegatedTo?: string }> {
   const where = (key: string) => ({ where: task.keyPos[key] ?? task.pos, task: task.name })
   if (scope.when.length && !evaluateCondition(scope.when, vars, where('when'))) {
-    return { status: 'skipped', msg: 'Conditional result was False', data: { skip_reason: 'Conditional result was False' } }
+    return { status: 'skipped', data: { skip_reason: 'Conditional result was False' } }
   }
   let args = renderValue<Vars>(task.args, vars, { where: moduleKeyPosition(task), task: task.name })
   if (task.argsTemplate) args = { ...renderValue<Vars>(task.argsTemplate, vars, where('args')), ...args }

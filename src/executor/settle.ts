@@ -29,7 +29,7 @@ export function nameTask(task: Task, playVars: Vars): void {
 }
 
 export function taskInfo(task: Task) {
-  return { name: displayNames.get(task) ?? task.name ?? task.action, module: task.action, file: task.pos.file, line: task.pos.line }
+  return { name: displayNames.get(task) ?? task.name ?? task.action, module: task.action, file: task.pos.file, line: task.pos.line, role: task.role?.name }
 }
 
 /** The value `register:` stores: the module's data plus Ansible's status flags. Never re-templated. */

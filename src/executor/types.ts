@@ -3,7 +3,7 @@ import type { Connection } from '../connection/types.js'
 import type { Inventory } from '../inventory/types.js'
 import type { ModuleDefinition } from '../modules/types.js'
 import type { Condition, Handler, Play, RoleScope, Task, TaskNode, Vars } from '../playbook/model.js'
-import type { HostStats, Reporter } from './events.js'
+import type { HostStats, Reporter, TaskInfo } from './events.js'
 
 export interface BecomeDefaults {
   become?: boolean // -b
@@ -35,6 +35,10 @@ export interface RunOptions {
   loadVars(file: string, baseDir: string): Promise<Vars> | Vars
   /** Registers a secret found at run time (a templated become or connection password). */
   addSecret?: (value: string) => void
+  /** --force-handlers: the default of every play's force_handlers. */
+  forceHandlers?: boolean
+  /** --step: asked before each task and handler runs; false skips it. */
+  step?: (task: TaskInfo) => Promise<boolean>
 }
 
 /** One host across the whole run. */

@@ -5,7 +5,13 @@ import { ReadStream, WriteStream } from 'node:tty'
 import type { Writable } from 'node:stream'
 import { VaultError } from '../errors.js'
 
-export type PromptFn = (question: string, options?: { echo?: boolean }) => Promise<string>
+export interface PromptOptions {
+  echo?: boolean
+  /** What is asked for and how else to give it, for the error when there is no terminal (default: the vault password). */
+  noTerminal?: { what: string; hint: string }
+}
+
+export type PromptFn = (question: string, options?: PromptOptions) => Promise<string>
 
 type Input = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
 
@@ -52,11 +58,8 @@ export const promptOnTerminal: PromptFn = async (question, options = {}) => {
   try {
     fd = openSync('/dev/tty', 'r+')
   } catch {
-    throw new VaultError(
-      'a vault password is needed but there is no terminal to ask on',
-      undefined,
-      'give it with --vault-password-file FILE or --vault-id LABEL@FILE',
-    )
+    const { what, hint } = options.noTerminal ?? { what: 'a vault password', hint: 'give it with --vault-password-file FILE or --vault-id LABEL@FILE' }
+    throw new VaultError(`${what} is needed but there is no terminal to ask on`, undefined, hint)
   }
   const input = new ReadStream(fd)
   const output = new WriteStream(fd)
