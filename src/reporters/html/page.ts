@@ -19,13 +19,15 @@ h3 { font-size: 14px; margin: 0 0 4px; } .muted, .where, .none { color: var(--mu
 .timeline { border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
 #lanes { position: relative; overflow: auto; max-height: 60vh; min-height: 60px; }
 #lanes-inner { position: relative; min-width: 100%; }
-.scale { position: relative; height: 20px; background: var(--bg); border-bottom: 1px solid var(--line); min-width: 100%; }
+.scale { position: relative; height: 20px; margin-left: 140px; border-bottom: 1px solid var(--line); }
 .tick { position: absolute; top: 2px; font-size: 11px; color: var(--muted); border-left: 1px solid var(--line); padding-left: 2px; }
 .play { position: absolute; top: 0; height: 20px; font-size: 11px; overflow: hidden; white-space: nowrap; padding: 2px 4px; border-right: 1px solid #fff; }
 .play.p0 { background: #ddf4ff; } .play.p1 { background: #fff8c5; }
-.lane { position: absolute; left: 0; right: 0; height: 20px; border-bottom: 1px solid #eef1f4; }
-.lane.problem { background: #fff5f5; }
-.host { position: absolute; z-index: 1; font-size: 11px; padding: 0 6px; line-height: 19px; background: rgba(255,255,255,.85); color: var(--muted); pointer-events: none; }
+.lane { position: absolute; left: 0; right: 0; height: 20px; display: flex; border-bottom: 1px solid #eef1f4; }
+.lane.problem, .lane.problem .host { background: #fff5f5; }
+.host { position: sticky; left: 0; z-index: 1; flex: none; width: 140px; font-size: 11px; padding: 0 6px; line-height: 19px; background: #fff;
+  color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; border-right: 1px solid var(--line); }
+.track { position: relative; flex: 1; }
 .bar { position: absolute; top: 4px; height: 12px; border-radius: 2px; cursor: pointer; }
 .s-ok.bar { background: var(--ok); } .s-changed.bar { background: var(--changed); } .s-failed.bar { background: var(--failed); }
 .s-skipped.bar { background: var(--skipped); } .s-unreachable.bar { background: var(--unreachable); } .s-ignored.bar { background: var(--ignored); }

@@ -4,7 +4,7 @@ export const PAGE_SCRIPT = `(function () {
 'use strict';
 var D = JSON.parse(document.getElementById('report-data').textContent);
 var ST = ['ok', 'changed', 'failed', 'skipped', 'unreachable', 'ignored'];
-var ROW = 20;
+var ROW = 20, LABEL = 140;
 function $(id) { return document.getElementById(id); }
 function el(tag, cls, text) {
   var e = document.createElement(tag);
@@ -48,18 +48,18 @@ function barTitle(r) {
 function drawAxis() {
   var axis = $('axis');
   axis.textContent = '';
-  axis.style.width = (zoom * 100) + '%';
+  axis.style.width = 'calc(' + (zoom * 100) + '% - ' + LABEL + 'px)';
   var steps = [0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600];
   var want = span / 1000 / (8 * zoom), step = steps[steps.length - 1];
   for (var s = 0; s < steps.length; s++) if (steps[s] >= want) { step = steps[s]; break; }
   for (var x = 0; x * 1000 <= span; x += step) {
-    var tick = el('span', 'tick', x + 's');
+    var tick = el('span', 'tick', (+x.toFixed(3)) + 's');
     tick.style.left = (x * 1000 / span * 100) + '%';
     axis.appendChild(tick);
   }
   var plays = $('plays');
   plays.textContent = '';
-  plays.style.width = (zoom * 100) + '%';
+  plays.style.width = 'calc(' + (zoom * 100) + '% - ' + LABEL + 'px)';
   D.plays.forEach(function (p, i) {
     var b = el('span', 'play p' + (i % 2), p.name);
     b.style.left = (p.start / span * 100) + '%';
@@ -80,8 +80,10 @@ function draw() {
     row.style.top = (i * ROW) + 'px';
     row.setAttribute('data-host', D.hosts[h]);
     var label = el('span', 'host', D.hosts[h]);
-    label.style.left = lanes.scrollLeft + 'px';
+    label.title = D.hosts[h];
     row.appendChild(label);
+    var track = el('span', 'track');
+    row.appendChild(track);
     byHost[h].forEach(function (ri) {
       var r = D.results[ri];
       var bar = el('span', 'bar s-' + ST[r[4]]);
@@ -89,7 +91,7 @@ function draw() {
       bar.style.width = 'max(2px, ' + (r[3] / span * 100) + '%)';
       bar.title = barTitle(r);
       bar.setAttribute('data-r', ri);
-      row.appendChild(bar);
+      track.appendChild(bar);
     });
     frag.appendChild(row);
   }
