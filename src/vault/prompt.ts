@@ -17,9 +17,10 @@ type Input = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boole
 
 /** Reads one line, without echo unless asked. Ctrl-C and Ctrl-D (EOF) are errors, as in getpass. */
 export function readLine(input: Input, output: Writable, question: string, echo = false): Promise<string> {
-  output.write(question)
+  // echo off before the question shows: an answer typed (or pasted) at once is not echoed either
   const raw = input.isTTY === true && typeof input.setRawMode === 'function'
   if (raw) input.setRawMode!(true)
+  output.write(question)
   return new Promise<string>((resolve, reject) => {
     let line = ''
     const finish = (error?: Error) => {
