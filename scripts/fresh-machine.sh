@@ -1,0 +1,31 @@
+#!/bin/sh
+# README's first command on a fresh machine, on demand (not part of npm test: it downloads a Debian base
+# system and every npm package): a minimal Debian 12 root (debootstrap --variant=minbase) with only node
+# and npm added, as nodesource's package lays them out, entered with chroot in a private mount namespace.
+# There: npm ci, tsplay lab up 3 --inventory inventory/lab, tsplay run playbooks/cluster.yml, lab down.
+# Needs root, debootstrap, and node 20 with npm on this machine (copied in). The commit tested is HEAD.
+#   sh scripts/fresh-machine.sh [ROOT_DIR]      (default /var/tmp/tsplay-fresh; reused when it exists)
+set -eu
+ROOT=${1:-/var/tmp/tsplay-fresh}
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+[ -x "$ROOT/usr/bin/apt-get" ] || debootstrap --variant=minbase bookworm "$ROOT" http://deb.debian.org/debian
+# apt settings of this machine (mirror snapshots need Check-Valid-Until off) and name resolution
+cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+for f in /etc/apt/apt.conf.d/*; do case "$(basename "$f")" in 99*) cp "$f" "$ROOT/etc/apt/apt.conf.d/" ;; esac; done
+# node and npm: the only things added to the base system
+cp "$(command -v node)" "$ROOT/usr/bin/node"
+rm -rf "$ROOT/usr/lib/node_modules" && mkdir -p "$ROOT/usr/lib/node_modules"
+cp -a "$(dirname "$(readlink -f "$(command -v npm)")")/.." "$ROOT/usr/lib/node_modules/npm"
+ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$ROOT/usr/bin/npm"
+ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$ROOT/usr/bin/npx"
+rm -rf "$ROOT/root/tsplay" && mkdir -p "$ROOT/root/tsplay"
+git -C "$REPO" archive HEAD | tar -x -C "$ROOT/root/tsplay"
+# README's first command, word for word, then the lab is removed whatever happened
+readme=$(sed -n '/^```sh$/,/^```$/p' "$REPO/README.md" | grep -m1 'lab up')
+echo "--- in a fresh Debian 12 root: $readme"
+exec unshare -m --propagation private sh -c "
+  set -e
+  mount -t proc proc '$ROOT/proc'; mount --rbind /sys '$ROOT/sys'; mount --rbind /dev '$ROOT/dev'; mount -t tmpfs tmpfs '$ROOT/run'
+  chroot '$ROOT' /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin TERM=dumb \
+    /bin/sh -c 'cd /root/tsplay && { $readme; }; rc=\$?; npx tsplay lab down; echo \"--- README command exit code: \$rc\"; exit \$rc'
+"
