@@ -9,9 +9,17 @@ set -eu
 ROOT=${1:-/var/tmp/tsplay-fresh}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 [ -x "$ROOT/usr/bin/apt-get" ] || debootstrap --variant=minbase bookworm "$ROOT" http://deb.debian.org/debian
-# apt settings of this machine (mirror snapshots need Check-Valid-Until off) and name resolution
+# this machine's network settings, not the project's: name resolution, apt's local settings (mirror
+# snapshots need Check-Valid-Until off) and, where NODE_EXTRA_CA_CERTS names one, the CA bundle that
+# npm needs to reach the registry through this network (kept apart from the system's CA store, which
+# starts empty: ca-certificates is one of the packages lab up installs)
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 for f in /etc/apt/apt.conf.d/*; do case "$(basename "$f")" in 99*) cp "$f" "$ROOT/etc/apt/apt.conf.d/" ;; esac; done
+CA_ENV=
+if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then
+  cp "$NODE_EXTRA_CA_CERTS" "$ROOT/usr/local/share/network-ca.crt"
+  CA_ENV="NODE_EXTRA_CA_CERTS=/usr/local/share/network-ca.crt npm_config_cafile=/usr/local/share/network-ca.crt"
+fi
 # node and npm: the only things added to the base system
 cp "$(command -v node)" "$ROOT/usr/bin/node"
 rm -rf "$ROOT/usr/lib/node_modules" && mkdir -p "$ROOT/usr/lib/node_modules"
@@ -26,6 +34,6 @@ echo "--- in a fresh Debian 12 root: $readme"
 exec unshare -m --propagation private sh -c "
   set -e
   mount -t proc proc '$ROOT/proc'; mount --rbind /sys '$ROOT/sys'; mount --rbind /dev '$ROOT/dev'; mount -t tmpfs tmpfs '$ROOT/run'
-  chroot '$ROOT' /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin TERM=dumb \
+  chroot '$ROOT' /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin TERM=dumb $CA_ENV \
     /bin/sh -c 'cd /root/tsplay && { $readme; }; rc=\$?; npx tsplay lab down; echo \"--- README command exit code: \$rc\"; exit \$rc'
 "
