@@ -33,6 +33,7 @@ readme=$(sed -n '/^```sh$/,/^```$/p' "$REPO/README.md" | grep -m1 'lab up')
 echo "--- in a fresh Debian 12 root: $readme"
 exec unshare -m --propagation private sh -c "
   set -e
+  mount --bind '$ROOT' '$ROOT' # / must be a mount point, as on a machine (ip netns makes it rslave)
   mount -t proc proc '$ROOT/proc'; mount --rbind /sys '$ROOT/sys'; mount --rbind /dev '$ROOT/dev'; mount -t tmpfs tmpfs '$ROOT/run'
   chroot '$ROOT' /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin TERM=dumb $CA_ENV \
     /bin/sh -c 'cd /root/tsplay && { $readme; }; rc=\$?; npx tsplay lab down; echo \"--- README command exit code: \$rc\"; exit \$rc'
