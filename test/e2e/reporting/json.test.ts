@@ -114,3 +114,22 @@ describe('--json in a CI script', () => {
     expect(r.stdout).toBe('exit=2\nlab-2\nfails on one host | lab-2 | rc=3 | broken on purpose\n')
   })
 })
+
+describe('exec --json', () => {
+  it("has the shape of ansible's ad-hoc json output: one play, one task, each host's full result, stats", async () => {
+    const env = { ANSIBLE_LOAD_CALLBACK_PLUGINS: '1', ANSIBLE_STDOUT_CALLBACK: 'json', ANSIBLE_HOME: join(dirname(inventory), 'ansible-home'), ANSIBLE_PYTHON_INTERPRETER: '/usr/bin/python3' }
+    const a = JSON.parse((await run('ansible', ['lab', '-i', inventory, '-a', 'echo hi'], env)).stdout)
+    const r = await runTsplay(['exec', 'lab', '-i', inventory, '-a', 'echo hi', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    const t = JSON.parse(r.stdout)
+    expect(Object.keys(t)).toEqual(Object.keys(a))
+    expect(t.stats).toEqual(a.stats)
+    expect(Object.keys(t.plays[0].tasks[0].task)).toEqual(Object.keys(a.plays[0].tasks[0].task))
+    for (const host of ['lab-1', 'lab-2', 'lab-3']) {
+      const [ar, tr] = [a.plays[0].tasks[0].hosts[host], t.plays[0].tasks[0].hosts[host]]
+      const missing = Object.keys(ar).filter((k) => !INTERNAL.test(k) && !KNOWN_GAPS.command.includes(k) && !(k in tr))
+      expect(missing, host).toEqual([])
+      expect(tr).toMatchObject({ action: 'command', changed: true, rc: 0, stdout: 'hi', stdout_lines: ['hi'] })
+    }
+  })
+})

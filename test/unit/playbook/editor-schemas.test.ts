@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Ajv from 'ajv'
+import { Ajv } from 'ajv'
 import yaml from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { EDITOR_IDS, SCHEMA_DIR, buildEditorSchemas, editorSchemaText } from '../../../scripts/editor-schemas.js'
