@@ -4,9 +4,11 @@
 # and npm added, as nodesource's package lays them out, entered with chroot in a private mount namespace.
 # There: npm ci, tsplay lab up 3 --inventory inventory/lab, tsplay run playbooks/cluster.yml, lab down.
 # Needs root, debootstrap, and node 20 with npm on this machine (copied in). The commit tested is HEAD.
-#   sh scripts/fresh-machine.sh [ROOT_DIR]      (default /var/tmp/tsplay-fresh; reused when it exists)
+# With `all`, README's second command (bash .ci/run: apt-get, npm ci, lint, every test) runs after it.
+#   sh scripts/fresh-machine.sh [ROOT_DIR [all]]      (default /var/tmp/tsplay-fresh; reused when it exists)
 set -eu
 ROOT=${1:-/var/tmp/tsplay-fresh}
+ALL=${2:-}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 [ -x "$ROOT/usr/bin/apt-get" ] || debootstrap --variant=minbase bookworm "$ROOT" http://deb.debian.org/debian
 # this machine's network settings, not the project's: name resolution, apt's local settings (mirror
@@ -30,11 +32,15 @@ rm -rf "$ROOT/root/tsplay" && mkdir -p "$ROOT/root/tsplay"
 git -C "$REPO" archive HEAD | tar -x -C "$ROOT/root/tsplay"
 # README's first command, word for word, then the lab is removed whatever happened
 readme=$(sed -n '/^```sh$/,/^```$/p' "$REPO/README.md" | grep -m1 'lab up')
+second=true
+[ "$ALL" = all ] && second=$(sed -n '/^```sh$/,/^```$/p' "$REPO/README.md" | sed -n 3p)
 echo "--- in a fresh Debian 12 root: $readme"
+[ "$ALL" = all ] && echo "--- then: $second"
 exec unshare -m --propagation private sh -c "
   set -e
   mount --bind '$ROOT' '$ROOT' # / must be a mount point, as on a machine (ip netns makes it rslave)
   mount -t proc proc '$ROOT/proc'; mount --rbind /sys '$ROOT/sys'; mount --rbind /dev '$ROOT/dev'; mount -t tmpfs tmpfs '$ROOT/run'
   chroot '$ROOT' /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin TERM=dumb $CA_ENV \
-    /bin/sh -c 'cd /root/tsplay && { $readme; }; rc=\$?; npx tsplay lab down; echo \"--- README command exit code: \$rc\"; exit \$rc'
+    /bin/sh -c 'cd /root/tsplay && { $readme; }; rc=\$?; npx tsplay lab down; echo \"--- README command exit code: \$rc\"; [ \$rc = 0 ] || exit \$rc
+      CI=true $second; rc=\$?; echo \"--- second README command exit code: \$rc\"; exit \$rc'
 "
