@@ -6,7 +6,6 @@ import { loadInventory } from '../inventory/load.js'
 import type { Inventory } from '../inventory/types.js'
 import type { Reporter } from '../executor/events.js'
 import { combineReporters } from '../reporters/combine.js'
-import { HtmlReporter } from '../reporters/html/reporter.js'
 import { processSecrets, type VaultKeyring } from '../vault/index.js'
 import { keyringFromOptions } from './vault-options.js'
 import { promptOnTerminal } from '../vault/prompt.js'
@@ -34,7 +33,10 @@ export async function openSession(options: OptionValues, playbookDir: string | u
   const keyring = await keyringFromOptions(options)
   const redact = (text: string) => processSecrets.redact(text)
   const list = reporters(redact)
-  if (typeof options.report === 'string') list.push(new HtmlReporter(options.report, redact))
+  if (typeof options.report === 'string') {
+    const { HtmlReporter } = await import('../reporters/html/reporter.js') // only runs with --report load the page's code
+    list.push(new HtmlReporter(options.report, redact))
+  }
   const reporter = combineReporters(list)
   const connection = connectionOf(options)
   const connectTimeoutMs = timeoutMsOf(options)
