@@ -1,7 +1,7 @@
 #!/bin/sh
 # README's first command on a fresh machine, on demand (not part of npm test: it downloads a Debian base
 # system and every npm package): a minimal Debian 12 root (debootstrap --variant=minbase) with only node
-# and npm added, as nodesource's package lays them out, entered with chroot in a private mount namespace.
+# and npm added, as nodesource's package lays them out, made the root of a private mount namespace.
 # There: npm ci, tsplay lab up 3 --inventory inventory/lab, tsplay run playbooks/cluster.yml, lab down.
 # Needs root, debootstrap, and node 20 with npm on this machine (copied in). The commit tested is HEAD.
 # With `all`, README's second command (bash .ci/run: apt-get, npm ci, lint, every test) runs after it.
@@ -36,11 +36,14 @@ second=true
 [ "$ALL" = all ] && second=$(sed -n '/^```sh$/,/^```$/p' "$REPO/README.md" | sed -n 3p)
 echo "--- in a fresh Debian 12 root: $readme"
 [ "$ALL" = all ] && echo "--- then: $second"
+# a private mount namespace whose root IS the fresh system (pivot_root, as a container runtime does):
+# tools that enter a namespace (nsenter, setns) land in its root, as on a machine, not in this one's
 exec unshare -m --propagation private sh -c "
   set -e
-  mount --bind '$ROOT' '$ROOT' # / must be a mount point, as on a machine (ip netns makes it rslave)
+  mount --bind '$ROOT' '$ROOT'
   mount -t proc proc '$ROOT/proc'; mount --rbind /sys '$ROOT/sys'; mount --rbind /dev '$ROOT/dev'; mount -t tmpfs tmpfs '$ROOT/run'
-  chroot '$ROOT' /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin TERM=dumb $CA_ENV \
+  mkdir -p '$ROOT/.oldroot'; cd '$ROOT'; pivot_root . .oldroot; umount -l /.oldroot; rmdir /.oldroot
+  exec /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin TERM=dumb $CA_ENV \\
     /bin/sh -c 'cd /root/tsplay && { $readme; }; rc=\$?; npx tsplay lab down; echo \"--- README command exit code: \$rc\"; [ \$rc = 0 ] || exit \$rc
       CI=true $second; rc=\$?; echo \"--- second README command exit code: \$rc\"; exit \$rc'
 "
