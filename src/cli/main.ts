@@ -14,6 +14,7 @@ const verbs = {
   check: () => import('./check.js'),
   lab: () => import('./lab.js'),
   vault: () => import('./vault.js'),
+  doc: () => import('./doc.js'),
 } satisfies Record<string, () => Promise<{ default: Command }>>
 
 export type Verb = keyof typeof verbs
@@ -27,6 +28,7 @@ const summaries: Record<Verb, string> = {
   check: 'validate a playbook without connecting',
   lab: 'throwaway SSH hosts on this machine (network namespaces + overlay root + sshd)',
   vault: 'encrypt and decrypt ansible-vault compatible files',
+  doc: "show a module's arguments and examples (like ansible-doc); -l lists the modules",
 }
 
 export function version(): string {

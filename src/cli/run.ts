@@ -7,7 +7,13 @@ import type { OptionValues } from './args.js'
 import { defineCommand } from './command.js'
 import { CONNECTION_OPTIONS } from './common-options.js'
 import { prewarmPlaybook } from './prewarm.js'
-import { openSession, reportersFor, type Session } from './session.js'
+import { openSession, type Session } from './session.js'
+import { stepper } from './step.js'
+import type { Reporter } from '../executor/events.js'
+import { HumanReporter } from '../reporters/human.js'
+import { JsonReporter } from '../reporters/json.js'
+import { JunitReporter } from '../reporters/junit.js'
+import { TimingReporter } from '../reporters/timing.js'
 
 // the engine, modules and templates load while the first play's connections are being made
 const loadEngine = async () => {
@@ -33,15 +39,21 @@ export default defineCommand({
     { name: 'start-at-task', kind: 'string', valueName: 'NAME', help: 'start at the task with this name' },
     { name: 'list-hosts', kind: 'boolean', help: 'list the hosts each play would run on, and stop' },
     { name: 'list-tasks', kind: 'boolean', help: 'list the tasks each play would run, and stop' },
+    { name: 'list-tags', kind: 'boolean', help: 'list the tags of each play and its tasks, and stop' },
     { name: 'syntax-check', kind: 'boolean', help: 'check the playbook, and stop' },
+    { name: 'step', kind: 'boolean', help: 'ask before each task: (N)o/(y)es/(c)ontinue, answered on stdin' },
+    { name: 'force-handlers', kind: 'boolean', help: 'run notified handlers even on hosts that failed' },
+    { name: 'flush-cache', kind: 'boolean', help: 'gather facts afresh (always so: tsplay keeps no fact cache between runs)' },
+    { name: 'timing', kind: 'boolean', help: 'print the slowest tasks and play times after the recap (default: when the run took over 5 s)' },
+    { name: 'no-timing', kind: 'boolean', help: 'never print the timing summary' },
     { name: 'junit', kind: 'string', valueName: 'FILE', help: 'also write a JUnit XML report' },
     { name: 'retry-file', kind: 'string', valueName: 'FILE', help: 'where to list failed hosts (default: PLAYBOOK.retry beside the playbook)' },
   ],
   async run({ options, positionals }) {
     if (positionals.length === 0) throw new UsageError('no playbook given', 'tsplay run PLAYBOOK.yml -i INVENTORY')
     const files = positionals.map((p) => resolve(p))
-    const session = await openSession(options, dirname(files[0]))
-    const listing = options['syntax-check'] || options['list-hosts'] || options['list-tasks']
+    const session = await openSession(options, dirname(files[0]), (redact) => textReporters(options, redact))
+    const listing = options['syntax-check'] || options['list-hosts'] || options['list-tasks'] || options['list-tags']
     try {
       if (!listing) prewarmPlaybook(session, files[0])
       const engine = await loadEngine()
@@ -51,7 +63,7 @@ export default defineCommand({
         for (const p of positionals) process.stdout.write(`\nplaybook: ${p}\n`)
         return 0
       }
-      if (options['list-hosts'] || options['list-tasks']) {
+      if (options['list-hosts'] || options['list-tasks'] || options['list-tags']) {
         for (const playbook of playbooks) engine.printPlaybookListing(playbook, session.base, options)
         return 0
       }
@@ -68,13 +80,28 @@ async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValu
   const outcome = await engine.runPlaybooks(playbooks, {
     ...session.base,
     modules,
-    reporter: reportersFor(options, session.redact),
+    reporter: session.reporter,
+    forceHandlers: options['force-handlers'] === true,
+    step: options.step ? stepper() : undefined,
     loadTasks: (file, baseDir, role, playbookDir) => engine.loadTaskFile(file, { baseDir, role, playbookDir, modules, keyring: session.keyring }),
     loadRole: (name, args, from) => engine.loadIncludedRole(name, args, { ...from, from: from.where, modules, keyring: session.keyring }),
     loadVars: (file, baseDir) => engine.loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
   })
   if (outcome.failedHosts.length) writeRetryFile(playbooks[0].file, options, outcome.failedHosts)
   return outcome.exitCode
+}
+
+function textReporters(options: OptionValues, redact: (t: string) => string): Reporter[] {
+  const list: Reporter[] = []
+  const verbosity = (options.verbose as number | undefined) ?? 0
+  if (options.json) list.push(new JsonReporter(undefined, redact))
+  else {
+    list.push(new HumanReporter({ verbosity, showDiff: options.diff === true, redact }))
+    const timing = options['no-timing'] ? 'off' : options.timing ? 'on' : 'auto'
+    if (timing !== 'off') list.push(new TimingReporter({ always: timing === 'on', redact }))
+  }
+  if (typeof options.junit === 'string') list.push(new JunitReporter(options.junit, redact))
+  return list
 }
 
 function writeRetryFile(playbookFile: string, options: OptionValues, hosts: string[]): void {

@@ -20,7 +20,8 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const selected = new Set(options.limit ? options.inventory.select(options.limit) : options.inventory.hostNames())
   const playHosts = options.inventory.select(pattern).filter((h) => selected.has(h) && !run.lost(h))
   const name = play.name === undefined ? pattern : render(play.name, playVars)
-  options.reporter.onPlayStart({ name, hosts: playHosts })
+  const info = { name, hosts: playHosts, file: play.pos.file, line: play.pos.line }
+  options.reporter.onPlayStart(info)
   if (!playHosts.length) {
     options.reporter.onWarning(`no hosts matched '${pattern}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
     return true
@@ -29,7 +30,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const strategy = render(play.strategy ?? 'linear', playVars)
   if (strategy !== 'linear' && strategy !== 'free') throw new ConfigError(`strategy '${strategy}' is not supported`, play.keyPos.strategy ?? play.pos, 'use linear or free')
   const playState = { ended: false }
-  const force = flagValue(play.force_handlers, playVars, false, 'force_handlers')
+  const force = flagValue(play.force_handlers, playVars, options.forceHandlers === true, 'force_handlers')
   const sections = [play.pre_tasks, [...play.roles.map((r) => r.block), ...play.tasks], play.post_tasks]
   let goOn = true
 
@@ -59,7 +60,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
       break
     }
   }
-  options.reporter.onPlayEnd({ name, hosts: playHosts })
+  options.reporter.onPlayEnd(info)
   return goOn
 }
 

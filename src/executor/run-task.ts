@@ -17,8 +17,9 @@ type Report = (result: TaskResult, extra?: Partial<HostResultInfo>) => void
 
 export async function runTaskOnHost(ctx: PlayContext, task: Task, host: HostState, scope: Scope): Promise<HostOutcome> {
   let noLog = scope.no_log === true
+  const start = Date.now()
   const report: Report = (result, extra = {}) =>
-    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, noLog, ...extra })
+    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, noLog, start, end: Date.now(), ...extra })
   let outcome: HostOutcome
   let vars: Vars = {}
   try {
@@ -60,11 +61,12 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     }
     throw error
   }
-  if (!items.length) return skippedOutcome(report, 'No items in the list')
+  if (!items.length) return skippedOutcome(report, { results: [], skipped_reason: 'No items in the list' }) // Ansible's key names
   const loopVar = task.loop_control?.loop_var ?? 'item'
   const results: Vars[] = []
   const seen = new Set<TaskStatus>()
   for (const [index, item] of items.entries()) {
+    const start = Date.now()
     const loopVars: Vars = { [loopVar]: item, ansible_loop_var: loopVar }
     if (task.loop_control?.index_var) Object.assign(loopVars, { [task.loop_control.index_var]: index, ansible_index_var: task.loop_control.index_var })
     if (task.loop_control?.extended) loopVars.ansible_loop = extendedLoop(items, index)
@@ -72,7 +74,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     const result = await runItem(ctx, task, scope, itemVars)
     seen.add(result.status)
     const label = task.loop_control?.label === undefined ? item : render(task.loop_control.label, itemVars, templateContext(ctx, task, 'loop_control'))
-    report(result, { item: label, delegatedTo: result.delegatedTo })
+    report(result, { item: label, loopVar, delegatedTo: result.delegatedTo, start })
     results.push({ ...registered(result), [loopVar]: item, ansible_loop_var: loopVar })
     if (result.status === 'unreachable') break
     if (task.loop_control?.pause) await sleep(Number(task.loop_control.pause) * 1000)
@@ -86,8 +88,8 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
   return outcome
 }
 
-function skippedOutcome(report: Report, msg = 'Conditional result was False'): HostOutcome {
-  const result: TaskResult = { status: 'skipped', msg, data: { skip_reason: msg } }
+function skippedOutcome(report: Report, data: Vars = { skip_reason: 'Conditional result was False' }): HostOutcome {
+  const result: TaskResult = { status: 'skipped', data }
   report(result)
   return { result, ignored: false, ignoredUnreachable: false }
 }
@@ -96,7 +98,7 @@ function skippedOutcome(report: Report, msg = 'Conditional result was False'): H
 async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): Promise<TaskResult & { delegatedTo?: string }> {
   const where = (key: string) => templateContext(ctx, task, key)
   if (scope.when.length && !evaluateCondition(scope.when, vars, where('when'))) {
-    return { status: 'skipped', msg: 'Conditional result was False', data: { skip_reason: 'Conditional result was False' } }
+    return { status: 'skipped', data: { skip_reason: 'Conditional result was False' } }
   }
   let args = renderArgs(task, vars, ctx.omit, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
   if (task.argsTemplate) args = { ...renderValue<Vars>(task.argsTemplate, vars, where('args')), ...args }

@@ -28,10 +28,9 @@ export function nameTask(task: Task, playVars: Vars): void {
   }
 }
 
-/** How reports name a task: a role's task as `role : name`, as Ansible prints it. */
+/** How reports name a task: its (rendered) name and its role (reporters print `role : name`, as Ansible does). */
 export function taskInfo(task: Task) {
-  const name = displayNames.get(task) ?? task.name ?? task.action
-  return { name: task.role ? `${task.role.name} : ${name}` : name, module: task.action, file: task.pos.file, line: task.pos.line }
+  return { name: displayNames.get(task) ?? task.name ?? task.action, module: task.action, file: task.pos.file, line: task.pos.line, role: task.role?.name }
 }
 
 /** The value `register:` stores: the module's data plus Ansible's status flags. Never re-templated. */

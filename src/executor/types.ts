@@ -5,7 +5,7 @@ import type { ModuleDefinition } from '../modules/types.js'
 import type { SourcePosition } from '../errors.js'
 import type { IncludedRole } from '../playbook/load.js'
 import type { Condition, Handler, Play, RoleScope, Task, TaskNode, Vars } from '../playbook/model.js'
-import type { HostStats, Reporter } from './events.js'
+import type { HostStats, Reporter, TaskInfo } from './events.js'
 
 export interface BecomeDefaults {
   become?: boolean // -b
@@ -41,6 +41,10 @@ export interface RunOptions {
   addSecret?: (value: string) => void
   /** Decrypts vault-encrypted text for the file and unvault lookups (the run's vault keyring). */
   decryptVault?: (text: string) => string
+  /** --force-handlers: the default of every play's force_handlers. */
+  forceHandlers?: boolean
+  /** --step: asked before each task and handler runs; false skips it. */
+  step?: (task: TaskInfo) => Promise<boolean>
 }
 
 /** One host across the whole run. */
