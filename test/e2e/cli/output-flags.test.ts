@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { labInfo } from '../lab-helpers.js'
+import { labInfo, resetHost } from '../lab-helpers.js'
 import { parseRecap, runTsplay } from '../run-tsplay.js'
 
 const BIN = fileURLToPath(new URL('../../../bin/tsplay.js', import.meta.url))
@@ -30,7 +30,10 @@ const tsplay = (args: string[], input?: string) => run(process.execPath, [BIN, .
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tsplay-output-flags-'))
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true })
+  for (const host of ['lab-1', 'lab-2']) await resetHost(host) // ansible leaves ~/.ansible, the runs their files: the next test file gets fresh hosts
+})
 
 describe('exec', () => {
   it('-o prints what ansible -o prints, byte for byte', async () => {

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resetHost } from '../lab-helpers.js'
 import { runTsplay } from '../run-tsplay.js'
 import { FIXTURES, reportInventory } from './report-helpers.js'
 
@@ -48,7 +49,10 @@ beforeAll(async () => {
   tsplay = JSON.parse(t.stdout)
 })
 
-afterAll(() => rmSync(dirname(inventory), { recursive: true, force: true }))
+afterAll(async () => {
+  rmSync(dirname(inventory), { recursive: true, force: true })
+  for (const host of ['lab-1', 'lab-2', 'lab-3']) await resetHost(host) // ansible leaves ~/.ansible, the runs their files: the next test file gets fresh hosts
+})
 
 describe('--json against ansible-playbook json callback', () => {
   it('has the same document, play and task keys, task paths (file:line) and stats', () => {
