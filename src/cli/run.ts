@@ -1,5 +1,6 @@
 // tsplay run PLAYBOOK... : ansible-playbook's flags, output and exit codes.
-import { writeFileSync } from 'node:fs'
+import { ansibleConfig } from '../config/load.js'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import type { Playbook } from '../playbook/model.js'
 import { UsageError } from '../errors.js'
@@ -87,7 +88,9 @@ async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValu
     loadRole: (name, args, from) => engine.loadIncludedRole(name, args, { ...from, from: from.where, modules, keyring: session.keyring }),
     loadVars: (file, baseDir) => engine.loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
   })
-  if (outcome.failedHosts.length) writeRetryFile(playbooks[0].file, options, outcome.failedHosts)
+  if (outcome.failedHosts.length && (options['retry-file'] !== undefined || ansibleConfig().get('RETRY_FILES_ENABLED'))) {
+    writeRetryFile(playbooks[0].file, options, outcome.failedHosts)
+  }
   return outcome.exitCode
 }
 
@@ -104,8 +107,11 @@ function textReporters(options: OptionValues, redact: (t: string) => string): Re
   return list
 }
 
+/** --retry-file, or with retry_files_enabled PLAYBOOK.retry in retry_files_save_path (default: beside the playbook). */
 function writeRetryFile(playbookFile: string, options: OptionValues, hosts: string[]): void {
-  const file = (options['retry-file'] as string | undefined) ?? resolve(dirname(playbookFile), `${basename(playbookFile).replace(/\.ya?ml$/, '')}.retry`)
+  const dir = ansibleConfig().get<string | null>('RETRY_FILES_SAVE_PATH') ?? dirname(playbookFile)
+  const file = (options['retry-file'] as string | undefined) ?? resolve(dir, `${basename(playbookFile).replace(/\.ya?ml$/, '')}.retry`)
+  mkdirSync(dirname(file), { recursive: true }) // as Ansible makes retry_files_save_path
   writeFileSync(file, hosts.join('\n') + '\n')
   process.stderr.write(`to retry, use: --limit @${file}\n`)
 }

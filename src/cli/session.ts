@@ -1,5 +1,6 @@
 // What `run` and `exec` share: vault keyring, inventory, become defaults, reporters, connections.
 // Kept light (no engine, modules or templates): connections start before those load (prewarm.ts).
+import { ansibleConfig, type AnsibleConfig } from '../config/load.js'
 import { ConnectionPool, connectionFor } from '../connection/index.js'
 import type { BecomeDefaults, RunOptions } from '../executor/types.js'
 import { loadInventory } from '../inventory/load.js'
@@ -60,7 +61,10 @@ export async function openSession(options: OptionValues, playbookDir: string | u
     })
     processSecrets.add(password)
   }
+  const config = ansibleConfig()
   const pool = new ConnectionPool({
+    hostKeyChecking: config.get<boolean>('HOST_KEY_CHECKING'),
+    port: config.get<number | null>('DEFAULT_REMOTE_PORT') ?? undefined,
     privateKeyFile: options['private-key'] as string | undefined,
     acceptNewHostKeys: options['accept-new-host-keys'] === true,
     password,
@@ -87,6 +91,7 @@ export async function openSession(options: OptionValues, playbookDir: string | u
       startAtTask: options['start-at-task'] as string | undefined,
       becomeDefaults,
       remoteUser: options.user as string | undefined,
+      ...runSettings(config),
       connect: (host, vars) => {
         registerConnectionSecrets(vars)
         // the command line is below connection variables and keywords, as in Ansible
@@ -104,5 +109,17 @@ export async function openSession(options: OptionValues, playbookDir: string | u
 function registerConnectionSecrets(vars: Record<string, unknown>): void {
   for (const key of ['ansible_password', 'ansible_ssh_pass', 'ansible_become_password', 'ansible_become_pass']) {
     if (typeof vars[key] === 'string') processSecrets.add(vars[key] as string)
+  }
+}
+
+/** The run's defaults that ansible.cfg / ANSIBLE_* give and no command-line option does. */
+function runSettings(config: AnsibleConfig): Pick<SessionBase, 'gathering' | 'strategy' | 'anyErrorsFatal' | 'hostPatternMismatch'> {
+  const gathering = config.get<string>('DEFAULT_GATHERING')
+  const mismatch = config.get<string>('HOST_PATTERN_MISMATCH')
+  return {
+    gathering: gathering === 'explicit' || gathering === 'smart' ? gathering : 'implicit',
+    strategy: config.get<string>('DEFAULT_STRATEGY'),
+    anyErrorsFatal: config.get<boolean>('ANY_ERRORS_FATAL'),
+    hostPatternMismatch: mismatch === 'error' || mismatch === 'ignore' ? mismatch : 'warning',
   }
 }

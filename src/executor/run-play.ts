@@ -23,11 +23,13 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const info = { name, hosts: playHosts, file: play.pos.file, line: play.pos.line }
   options.reporter.onPlayStart(info)
   if (!playHosts.length) {
-    options.reporter.onWarning(`no hosts matched '${pattern}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
+    const mismatch = options.hostPatternMismatch ?? 'warning'
+    if (mismatch === 'error') throw new ConfigError(`Could not match supplied host pattern: ${pattern}`, play.keyPos.hosts ?? play.pos, 'host_pattern_mismatch is error')
+    if (mismatch === 'warning') options.reporter.onWarning(`no hosts matched '${pattern}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
     return true
   }
   const scope = playScope(play)
-  const strategy = render(play.strategy ?? 'linear', playVars)
+  const strategy = render(play.strategy ?? options.strategy ?? 'linear', playVars)
   if (strategy !== 'linear' && strategy !== 'free') throw new ConfigError(`strategy '${strategy}' is not supported`, play.keyPos.strategy ?? play.pos, 'use linear or free')
   const playState = { ended: false }
   const force = flagValue(play.force_handlers, playVars, options.forceHandlers === true, 'force_handlers')
@@ -44,9 +46,9 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     }
     const walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), scope, force, strategy === 'free')
     const runSections = async (group: HostState[]) => {
-      // Facts are gathered once per host per run (Ansible's `gathering = smart`).
-      const unknown = group.filter((h) => Object.keys(h.facts).length === 0)
-      if (gatherFacts(play, playVars) && unknown.length) await walker.runTask(factsTask(play), unknown, scope, 'facts')
+      // gathering = smart: only hosts whose facts are not known yet
+      const targets = options.gathering === 'smart' ? group.filter((h) => Object.keys(h.facts).length === 0) : group
+      if (gatherFacts(play, playVars, options.gathering ?? 'implicit') && targets.length) await walker.runTask(factsTask(play), targets, scope, 'facts')
       for (const nodes of sections) {
         await walker.runNodes(nodes, group, scope)
         await walker.flushHandlers(group)
@@ -64,8 +66,9 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   return goOn
 }
 
-function gatherFacts(play: Play, playVars: Vars): boolean {
-  return flagValue(play.gather_facts, playVars, true, 'gather_facts')
+/** Whether the play gathers facts: its gather_facts, else the configured gathering (explicit: no). */
+function gatherFacts(play: Play, playVars: Vars, gathering: string): boolean {
+  return flagValue(play.gather_facts, playVars, gathering !== 'explicit', 'gather_facts')
 }
 
 async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {

@@ -43,6 +43,17 @@ export interface RunOptions {
   decryptVault?: (text: string) => string
   /** --force-handlers: the default of every play's force_handlers. */
   forceHandlers?: boolean
+  /**
+   * ansible.cfg's gathering: implicit (the default: a play gathers facts unless gather_facts: false),
+   * explicit (only with gather_facts: true), smart (once per host per run).
+   */
+  gathering?: 'implicit' | 'explicit' | 'smart'
+  /** The default strategy of a play that names none (ansible.cfg's strategy; linear). */
+  strategy?: string
+  /** The default of every play's any_errors_fatal (ansible.cfg). */
+  anyErrorsFatal?: boolean
+  /** A play whose pattern matches no host: warning (default), error or ignore (ansible.cfg's host_pattern_mismatch). */
+  hostPatternMismatch?: 'warning' | 'error' | 'ignore'
   /** --step: asked before each task and handler runs; false skips it. */
   step?: (task: TaskInfo) => Promise<boolean>
 }

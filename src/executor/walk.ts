@@ -130,7 +130,7 @@ export class Walker implements TaskRunner {
     const lost = ran.filter((h) => (h.failed || h.unreachable) && h.rescuing === 0)
     if (!lost.length) return
     const batch = this.ctx.batch.map((n) => this.ctx.hosts.get(n)!)
-    const fatal = flagValue(scope.any_errors_fatal, {}, false, 'any_errors_fatal')
+    const fatal = flagValue(scope.any_errors_fatal, {}, this.ctx.options.anyErrorsFatal === true, 'any_errors_fatal')
     const pct = this.ctx.play.max_fail_percentage
     const failedShare = (batch.filter((h) => h.failed && h.rescuing === 0).length / batch.length) * 100
     if (fatal || (pct !== undefined && failedShare > Number(pct))) {

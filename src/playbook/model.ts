@@ -181,10 +181,12 @@ export interface Play extends CommonKeywords, Located {
   kind: 'play'
   /** Host pattern; a YAML list is joined with ','. */
   hosts: string
-  gather_facts: Flag // default true
+  /** Absent: the configured gathering decides (Ansible's implicit: gather). */
+  gather_facts?: Flag
   /** Batch sizes: numbers, 'N%' strings; empty = all hosts at once. */
   serial: (number | string)[]
-  strategy: string // 'linear' | 'free' | template
+  /** 'linear' | 'free' | a template; absent: the configured default strategy. */
+  strategy?: string
   max_fail_percentage?: number | string
   force_handlers?: Flag
   vars_files: VarsFile[]

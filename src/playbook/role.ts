@@ -1,8 +1,8 @@
 // Roles: finding them on the search path, loading defaults/vars/meta/tasks/handlers, expanding meta
 // dependencies (dependencies first, each role once per play unless its params differ or it sets
 // allow_duplicates), and wrapping each use in a Block that carries the role's scope.
+import { ansibleConfig } from '../config/load.js'
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { ConfigError, type SourcePosition } from '../errors.js'
 import { didYouMean } from '../util/did-you-mean.js'
@@ -20,20 +20,14 @@ const REF_KEYWORDS = new Set([
   'delegate_to', 'run_once', 'no_log', 'check_mode', 'diff', 'any_errors_fatal', 'remote_user', 'connection',
 ])
 
-/** Ansible's default roles_path; ANSIBLE_ROLES_PATH (colon-separated) replaces it, as in Ansible. */
-function configuredRolesPath(): string[] {
-  const env = process.env.ANSIBLE_ROLES_PATH
-  if (env) return env.split(':').filter(Boolean).map((d) => d.replace(/^~(?=\/|$)/, homedir()))
-  return [join(homedir(), '.ansible/roles'), '/usr/share/ansible/roles', '/etc/ansible/roles']
-}
 
 /**
  * Where roles are looked up, in Ansible's order: PLAYBOOK_DIR/roles, the roles path (--roles-path
- * entries, then ANSIBLE_ROLES_PATH or Ansible's defaults), then PLAYBOOK_DIR itself. tsplay's own roles
+ * entries, then roles_path of ansible.cfg / ANSIBLE_ROLES_PATH, or Ansible's defaults), then PLAYBOOK_DIR itself. tsplay's own roles
  * are found only where one of these points at them (its playbooks/ has a roles link to ../roles).
  */
 export function roleSearchPath(playbookDir: string, extra: string[] = []): string[] {
-  const dirs = [join(playbookDir, 'roles'), ...extra, ...configuredRolesPath(), playbookDir]
+  const dirs = [join(playbookDir, 'roles'), ...extra, ...ansibleConfig().get<string[]>('DEFAULT_ROLES_PATH'), playbookDir]
   return [...new Set(dirs.map((d) => resolve(d)))]
 }
 

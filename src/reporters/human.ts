@@ -1,4 +1,5 @@
 // Ansible-like terminal output: PLAY/TASK banners, one line per host result, PLAY RECAP.
+import { ansibleConfig } from '../config/load.js'
 import { taskLabel } from './timing.js'
 import { batchedStdout } from './batched-write.js'
 import type { HostResultInfo, PlayInfo, Reporter, RunSummary, TaskInfo } from '../executor/events.js'
@@ -36,7 +37,7 @@ export class HumanReporter implements Reporter {
     const out = options.write ? { write: options.write, flush: () => {} } : batchedStdout()
     this.write = out.write
     this.flush = out.flush
-    this.color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR)
+    this.color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR && !ansibleConfig().get('ANSIBLE_NOCOLOR'))
     this.redact = options.redact ?? ((t) => t)
   }
 
