@@ -1,10 +1,11 @@
 // Tasks the executor handles itself: include_tasks, include_vars, meta. Their results reach hosts
 // through settle.ts like any module's.
 import { TemplateError, TsplayError } from '../errors.js'
-import { loopItems } from '../playbook/loop.js'
+import { loopItems, loopNames } from '../playbook/loop.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, render, renderValue } from '../template/index.js'
 import { looseBoolean } from '../util/boolean.js'
+import { includeVars } from './include-vars.js'
 import { extendScope } from './scope.js'
 import { clearFailure, failHosts, finish, taskInfo } from './settle.js'
 import { canRun, type HostState, type Scope, type TaskRunner } from './types.js'
@@ -44,7 +45,7 @@ function describe(error: unknown): string {
 /** The loop variables of each time an include runs on one host: once without a loop, once per item with one. */
 function loopRuns(runner: TaskRunner, task: Task, vars: Vars): Array<{ loopVars: Vars }> {
   if (task.loop === undefined) return [{ loopVars: {} }]
-  const loopVar = task.loop_control?.loop_var ?? 'item'
+  const { loopVar } = loopNames(task.loop_control, vars, templateContext(runner.ctx, task, 'loop_control'))
   return loopItems(task.loop, task.loop_with, vars, templateContext(runner.ctx, task, 'loop')).map((item) => ({ loopVars: { [loopVar]: item } }))
 }
 
@@ -134,11 +135,8 @@ const actions = {
     reporter.onTaskStart(taskInfo(task), hosts.map((h) => h.name))
     for (const { host, vars } of hostsWhere(runner, task, hosts, scope)) {
       try {
-        const file = render(String(task.args.file ?? task.args._raw_params), vars, templateContext(runner.ctx, task))
-        const loaded = await runner.ctx.options.loadVars(file, task.baseDir)
-        const name = task.args.name === undefined ? undefined : String(task.args.name)
-        const facts = name ? { [name]: loaded } : loaded
-        finish(runner.ctx, task, host, scope, { status: 'ok', data: { ansible_facts: facts, ansible_included_var_files: [file] } })
+        const { facts, files } = await includeVars(runner.ctx, task, vars)
+        finish(runner.ctx, task, host, scope, { status: 'ok', data: { ansible_facts: facts, ansible_included_var_files: files } })
       } catch (error) {
         failHosts(runner.ctx, task, [host], scope, describe(error))
       }
@@ -163,6 +161,12 @@ const actions = {
       case 'end_host':
         for (const host of chosen()) host.ended = true
         return
+      case 'end_batch':
+        if (chosen().length) for (const name of ctx.batch) ctx.hosts.get(name)!.ended = true
+        return
+      case 'reset_connection':
+        await Promise.all(chosen().map((host) => ctx.resetConnection(host.name)))
+        return
       case 'clear_facts':
         for (const host of chosen()) host.facts = {}
         return
@@ -173,7 +177,7 @@ const actions = {
       case 'refresh_inventory':
         return
       default:
-        failHosts(ctx, task, hosts.filter((h) => canRun(h, scope)), scope, `meta: unknown action '${action}' (flush_handlers, end_play, end_host, clear_facts, clear_host_errors, noop)`)
+        failHosts(ctx, task, hosts.filter((h) => canRun(h, scope)), scope, `meta: unknown action '${action}' (flush_handlers, end_play, end_batch, end_host, clear_facts, clear_host_errors, reset_connection, refresh_inventory, noop)`)
     }
   },
 } satisfies Record<string, Action>

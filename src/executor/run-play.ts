@@ -43,6 +43,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
       play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, playVars, groups: run.groups, playState, search: run.search, omit: run.omit,
       inventoryVars: (h) => run.inventoryVars(h),
       connectionFor: (h, vars, s) => run.connectionFor(h, vars, s),
+      resetConnection: (h) => run.resetConnection(h),
     }
     const walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), scope, force, strategy === 'free')
     const runSections = async (group: HostState[]) => {

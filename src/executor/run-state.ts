@@ -71,6 +71,12 @@ export class RunState {
     return conn
   }
 
+  async resetConnection(name: string): Promise<void> {
+    const keys = [...this.connections.keys()].filter((k) => k.split('\0')[0] === name)
+    await Promise.allSettled(keys.map((k) => this.connections.get(k)!.close()))
+    for (const k of keys) this.connections.delete(k)
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.connections.values()].map((c) => c.close()))
     this.connections.clear()

@@ -2,7 +2,7 @@
 // What a finished task does to the host (register, facts, notify, stats) is in settle.ts.
 import { TemplateError } from '../errors.js'
 import type { TaskResult, TaskStatus } from '../modules/types.js'
-import { loopItems } from '../playbook/loop.js'
+import { loopItems, loopNames } from '../playbook/loop.js'
 import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, render, renderValue, type RenderContext } from '../template/index.js'
@@ -28,11 +28,21 @@ export async function runTaskOnHost(ctx: PlayContext, task: Task, host: HostStat
     outcome = task.loop === undefined ? await runOnce(ctx, task, scope, vars, report) : await runLoop(ctx, task, scope, vars, report)
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
-    outcome = { result: { status: 'failed', msg: error.describe(), data: {} }, ignored: false, ignoredUnreachable: false }
-    report(outcome.result)
+    // a template that cannot be evaluated fails the task, and ignore_errors covers it, as in Ansible
+    const result: TaskResult = { status: 'failed', msg: error.describe(), data: {} }
+    outcome = { result, ...safeTolerance(scope, vars) }
+    report(result, { ignored: outcome.ignored })
   }
   settle(ctx, task, host, scope, outcome, vars)
   return outcome
+}
+
+function safeTolerance(scope: Scope, vars: Vars) {
+  try {
+    return tolerance(scope, vars, 'failed')
+  } catch {
+    return { ignored: false, ignoredUnreachable: false } // ignore_errors itself could not be evaluated
+  }
 }
 
 function tolerance(scope: Scope, vars: Vars, status: TaskStatus) {
@@ -62,16 +72,18 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     throw error
   }
   if (!items.length) return skippedOutcome(report, { results: [], skipped_reason: 'No items in the list' }) // Ansible's key names
-  const loopVar = task.loop_control?.loop_var ?? 'item'
+  const { loopVar, indexVar } = loopNames(task.loop_control, vars, at)
   const results: Vars[] = []
   const seen = new Set<TaskStatus>()
+  const setSoFar: Vars = {} // set_fact in a loop: each item sees what the items before it set, as in Ansible
   for (const [index, item] of items.entries()) {
     const start = Date.now()
     const loopVars: Vars = { [loopVar]: item, ansible_loop_var: loopVar }
-    if (task.loop_control?.index_var) Object.assign(loopVars, { [task.loop_control.index_var]: index, ansible_index_var: task.loop_control.index_var })
+    if (indexVar) Object.assign(loopVars, { [indexVar]: index, ansible_index_var: indexVar })
     if (task.loop_control?.extended) loopVars.ansible_loop = extendedLoop(items, index)
-    const itemVars = { ...vars, ...loopVars } // loop vars are the top layer
+    const itemVars = { ...vars, ...setSoFar, ...loopVars } // loop vars are the top layer
     const result = await runItem(ctx, task, scope, itemVars)
+    if (task.action === 'set_fact' && result.status !== 'failed') Object.assign(setSoFar, result.data.ansible_facts)
     seen.add(result.status)
     const label = task.loop_control?.label === undefined ? item : render(task.loop_control.label, itemVars, templateContext(ctx, task, 'loop_control'))
     report(result, { item: label, loopVar, delegatedTo: result.delegatedTo, start })
@@ -148,7 +160,9 @@ function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R
   }
   const status: TaskStatus = failed ? 'failed' : changed ? 'changed' : 'ok'
   const msg = failed && result.status !== 'failed' ? (result.msg ?? 'failed_when condition was true') : result.msg
-  return { ...result, status, msg }
+  // Ansible's result says what failed_when decided
+  const data = task.failed_when?.length ? { ...result.data, failed_when_result: failed } : result.data
+  return { ...result, status, msg, data }
 }
 
 function extendedLoop(items: unknown[], index: number): Vars {

@@ -157,6 +157,8 @@ export interface PlayContext {
   inventoryVars(host: string): Vars
   /** The (cached) connection to a host, opened with its connection variables. */
   connectionFor(host: string, vars: Vars, scope: Scope): Connection
+  /** meta: reset_connection: the host's connections close; the next task opens new ones. */
+  resetConnection(host: string): Promise<void>
 }
 
 export type TaskKind = 'task' | 'handler' | 'facts'

@@ -93,8 +93,8 @@ class Loader {
       searchPath: roleSearchPath(baseDir, this.options.rolesPath),
       taskContext: (m, dir, role, handlers) => this.taskContext(m, dir, role, handlers),
     }
+    const imported = (this.current = { env, handlers: [] as Handler[], roles: [] as Role[] }) // import_role in a role's tasks too
     const roles = expandRoles(rolesRaw.map((r, i) => parseRoleRef(r, map, rolesRaw, i)), env)
-    const imported = (this.current = { env, handlers: [] as Handler[], roles: [] as Role[] })
     const pre_tasks = normalizeTasks(raw.pre_tasks, ctx)
     const tasks = normalizeTasks(raw.tasks, ctx)
     const post_tasks = normalizeTasks(raw.post_tasks, ctx)
@@ -147,6 +147,23 @@ class Loader {
       importTasks: (file, where, ctx) => this.importTasks(file, where, ctx),
       importRole: (args, where, ctx) => this.importRole(args, where, ctx),
     }
+  }
+
+  /** A loader used while a play runs (include_tasks, include_role): import_role finds roles from the playbook's dir. */
+  forRunTime(playbookDir: string): RoleEnv {
+    const env: RoleEnv = {
+      files: this.files,
+      problems: this.problems,
+      searchPath: roleSearchPath(playbookDir, this.options.rolesPath),
+      taskContext: (m, dir, role, handlers) => this.taskContext(m, dir, role, handlers),
+    }
+    this.current = { env, handlers: [], roles: [] }
+    return env
+  }
+
+  /** What import_role brought in while this run-time loader loaded. */
+  imported(): { handlers: Handler[]; roles: Role[] } {
+    return this.current ?? { handlers: [], roles: [] }
   }
 
   /** import_role: the role's blocks (dependencies first) in place; its handlers join the play's, its vars are public. */
@@ -228,6 +245,7 @@ function findTaskFile(file: string, options: TaskFileOptions): string {
 /** Loads a task file at run time (`include_tasks`): same checks and normalisation as at load time. */
 export function loadTaskFile(file: string, options: TaskFileOptions = {}): TaskNode[] {
   const loader = new Loader(options)
+  loader.forRunTime(options.playbookDir ?? options.baseDir ?? '.')
   const path = findTaskFile(file, options)
   const { map: _none, ...ctx } = loader.taskContext(undefined, dirname(path), options.role)
   return loader.taskFile(path, options.from, ctx)
@@ -246,12 +264,8 @@ export interface IncludedRole {
 export function loadIncludedRole(name: string, args: Vars, options: TaskFileOptions & { playbookDir: string }): IncludedRole {
   const loader = new Loader(options)
   const where = options.from ?? { file: options.playbookDir }
-  const env: RoleEnv = {
-    files: loader.files,
-    problems: loader.problems,
-    searchPath: roleSearchPath(options.playbookDir, options.rolesPath),
-    taskContext: (m, dir, role, handlers) => loader.taskContext(m, dir, role, handlers),
-  }
+  const env = loader.forRunTime(options.playbookDir)
   const { invocations, handlers } = expandRoles([roleRefOf(args, name, where)], env, roleUseOf(args, where), options.role && dirname(options.role.path))
-  return { blocks: invocations.map((i) => i.block), handlers, roles: invocations.map((i) => i.role) }
+  const imported = loader.imported() // roles its tasks import_role
+  return { blocks: invocations.map((i) => i.block), handlers: [...handlers, ...imported.handlers], roles: [...invocations.map((i) => i.role), ...imported.roles] }
 }

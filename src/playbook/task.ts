@@ -2,7 +2,7 @@
 // Follows Ansible's parsing/mod_args.py: exactly one key is the module (or `action:`/`local_action:`),
 // a string argument is parsed as `k=v` pairs with free-form text for command-like modules.
 import { ConfigError, type SourcePosition } from '../errors.js'
-import { isLookup, lookupNames } from '../template/index.js'
+import { isLookup, isTemplate, lookupNames } from '../template/index.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { shortName, type Catalog } from './catalog.js'
 import { checkTemplates, commonKeywords, conditions, flag, stringList, type Raw } from './keywords.js'
@@ -153,7 +153,7 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
   const candidates = Object.keys(raw).filter((k) => !keywords.has(k) && !k.startsWith('with_'))
   for (const key of candidates) {
     if (key in unsupportedKeywords) throw new ConfigError(`'${key}' in ${label}: ${unsupportedKeywords[key]}`, at(key))
-    if (!ctx.catalog.has(key) && !IMPORTS.has(key) && !ROLE_IMPORTS.has(key)) throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
+    if (!ctx.catalog.has(key) && !IMPORTS.has(key) && !ROLE_IMPORTS.has(key) && shortName(key) !== 'include') throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
     if (action !== undefined) {
       const hint = didYouMean(key, keywords) ?? didYouMean(action, keywords)
       throw new ConfigError(`${label} has two actions: '${action}' and '${key}'`, at(key), hint ? `did you mean '${hint}'?` : 'one module per task')
@@ -163,13 +163,19 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
     actionKey = key
   }
   if (action === undefined) throw new ConfigError(`${label} has no module`, at('name'), 'add one module key, e.g. `command: uptime`')
-  const name = IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? 'include_tasks' : shortName(action)
+  const name = IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? includeKind(raw, thing) : shortName(action)
   if (name === 'import_playbook') throw new ConfigError(`import_playbook in ${label}: only allowed as a play`, at(actionKey))
   const args = moduleArgs(name, thing, ctx, label, at(actionKey))
   let argsTemplate: string | undefined
   if (typeof raw.args === 'string') argsTemplate = raw.args
   else if (raw.args && typeof raw.args === 'object') Object.assign(args, { ...(raw.args as Vars), ...args })
   return { action: name, actionKey, args, argsTemplate, delegateTo }
+}
+
+/** The deprecated `include`: static (import_tasks) unless it loops or its file name is a template, as ansible-core 2.14 decides. */
+function includeKind(raw: Raw, thing: unknown): 'import_tasks' | 'include_tasks' {
+  const loops = raw.loop !== undefined || Object.keys(raw).some((k) => k.startsWith('with_'))
+  return loops || isTemplate(thing) ? 'include_tasks' : 'import_tasks'
 }
 
 /** `action: copy src=a` / `action: { module: copy, src: a }` → [module, args]. */

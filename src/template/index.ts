@@ -90,6 +90,11 @@ export function lookupNames(): string[] {
   return jinja.lookupNames()
 }
 
+/** A controller-side file as Ansible finds it (path_dwim_relative_stack): each search path's `subdir/name`, then `name`. */
+export function findControllerFile(name: string, subdir: string, lookups: LookupContext): string | undefined {
+  return jinja.findFile(name, subdir, lookups)
+}
+
 /** Parses a template file without rendering it (its engine by its name). */
 export function checkFile(text: string, file: string): void {
   const where = { file }
