@@ -163,7 +163,8 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
     actionKey = key
   }
   if (action === undefined) throw new ConfigError(`${label} has no module`, at('name'), 'add one module key, e.g. `command: uptime`')
-  const name = IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? includeKind(raw, thing) : shortName(action)
+  // `action: "{{ ansible_facts.pkg_mgr }}"`: the module is known per host (executor/invoke.ts moduleOf)
+  const name = isTemplate(action) ? action : IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? includeKind(raw, thing) : shortName(action)
   if (name === 'import_playbook') throw new ConfigError(`import_playbook in ${label}: only allowed as a play`, at(actionKey))
   const { args, template } = moduleArgs(name, thing, ctx, label, at(actionKey))
   let argsTemplate = template
@@ -181,7 +182,7 @@ function includeKind(raw: Raw, thing: unknown): 'import_tasks' | 'include_tasks'
 /** `action: copy src=a` / `action: { module: copy, src: a }` → [module, args]. */
 function splitModuleString(value: unknown, where: SourcePosition, label: string): [string, unknown] {
   if (typeof value === 'string') {
-    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(value)
+    const m = /^\s*(\{\{.*?\}\}|\S+)\s*([\s\S]*)$/.exec(value) // the module may be a template
     if (!m) throw new ConfigError(`empty action in ${label}`, where)
     return [m[1], m[2]]
   }

@@ -99,3 +99,15 @@ describe('add_host and group_by', () => {
     expect(r.results.find((e) => e.task.name === 'bad')?.result.msg).toMatch(/must render to a mapping/)
   })
 })
+
+describe('templated module names', () => {
+  it('action: "{{ m }}" runs the module the host\'s variables name, FQCN or short', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  vars: { m: debug }\n  tasks:\n` +
+        `    - name: t1\n      action: "{{ m }}"\n      args: { msg: hi }\n` +
+        `    - name: t2\n      local_action: "{{ 'ansible.builtin.' + m }} msg=there"\n`,
+    )
+    expect(r.code).toBe(0)
+    expect([...msgs(r, 't1'), ...msgs(r, 't2')]).toEqual(['hi', 'there'])
+  })
+})
