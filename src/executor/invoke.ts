@@ -7,6 +7,7 @@ import type { Task, Vars } from '../playbook/model.js'
 import { shortName } from '../playbook/catalog.js'
 import { isTemplate, render, renderFile, renderValue } from '../template/index.js'
 import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
+import { includeVars } from './include-vars.js'
 import { templateContext } from './template-context.js'
 import type { PlayContext, Scope } from './types.js'
 
@@ -48,6 +49,7 @@ export function resolveBecome(ctx: PlayContext, scope: Scope, vars: Vars): Becom
 export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<TaskResult & { delegatedTo?: string }> {
   const { task, scope, vars, args } = inv
   const action = moduleOf(ctx, task, vars)
+  if (action === 'include_vars') return includeVars(ctx, task, vars, args) // reads the controller's files, runs like a module
   const def = ctx.options.modules[action]
   if (!def) return { status: 'failed', msg: `no module named '${action}'`, data: {} }
   const delegate = scope.delegate_to === undefined ? undefined : render(String(scope.delegate_to), vars, templateContext(ctx, task, 'delegate_to'))

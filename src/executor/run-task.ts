@@ -137,7 +137,10 @@ const UNTEMPLATED: Record<string, string[]> = { assert: ['that'] }
 function renderArgs(task: Task, vars: Vars, omit: string, at: (arg: string) => RenderContext): Vars {
   const keep = UNTEMPLATED[task.action] ?? []
   const rendered: Vars = {}
-  for (const [arg, value] of Object.entries(task.args)) rendered[arg] = keep.includes(arg) ? value : renderValue(value, vars, at(arg))
+  for (const [arg, value] of Object.entries(task.args)) {
+    if (keep.includes(arg)) rendered[arg] = value
+    else rendered[arg.includes('{{') ? render(arg, vars, at(arg)) : arg] = renderValue(value, vars, at(arg)) // keys are templated too (`set_fact: "{{ item }}=moo"`)
+  }
   return withoutOmitted(rendered, omit) as Vars
 }
 
@@ -156,9 +159,18 @@ function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R
   const scoped = (r: TaskResult) => (task.register ? { ...vars, [task.register]: registered(r) } : vars)
   let changed = result.status === 'changed'
   let failed = result.status === 'failed'
-  if (task.changed_when?.length) changed = evaluateCondition(task.changed_when, scoped(result), where('changed_when'))
-  if (task.failed_when?.length) {
-    failed = evaluateCondition(task.failed_when, scoped({ ...result, status: changed ? 'changed' : 'ok' }), where('failed_when'))
+  let condition = 'changed'
+  try {
+    if (task.changed_when?.length) changed = evaluateCondition(task.changed_when, scoped(result), where('changed_when'))
+    condition = 'failed'
+    if (task.failed_when?.length) {
+      failed = evaluateCondition(task.failed_when, scoped({ ...result, status: changed ? 'changed' : 'ok' }), where('failed_when'))
+    }
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    // the module's result stays, failed, with the error as <condition>_when_result, as in Ansible
+    const msg = error.describe()
+    return { ...result, status: 'failed', msg, data: { ...result.data, [`${condition}_when_result`]: msg } }
   }
   const status: TaskStatus = failed ? 'failed' : changed ? 'changed' : 'ok'
   const msg = failed && result.status !== 'failed' ? (result.msg ?? 'failed_when condition was true') : result.msg
