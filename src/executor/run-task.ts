@@ -112,6 +112,7 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
   if (scope.when.length && !evaluateCondition(scope.when, vars, where('when'))) {
     return { status: 'skipped', data: { skip_reason: 'Conditional result was False' } }
   }
+  if (task.invalidArgs) return { status: 'failed', msg: task.invalidArgs, data: {} }
   let args = renderArgs(task, vars, ctx.omit, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
   if (task.argsTemplate) args = { ...argsOfTemplate(task.argsTemplate, vars, where('args')), ...args }
   const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars, where('retries'))) : 0
