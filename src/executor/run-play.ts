@@ -3,6 +3,7 @@
 import pLimit from 'p-limit'
 import { ConfigError } from '../errors.js'
 import type { Play, Task, Vars } from '../playbook/model.js'
+import { shortName } from '../playbook/catalog.js'
 import { render } from '../template/index.js'
 import { flagValue } from './invoke.js'
 import { batches } from './batches.js'
@@ -12,6 +13,10 @@ import { isActive, type HostState, type PlayContext } from './types.js'
 import { Walker } from './walk.js'
 
 /** Runs one play; returns false when the playbook must stop (a whole batch failed, as in Ansible). */
+// Ansible's strategies as tsplay runs them: host_pinned is free (hosts never wait for each other; forks
+// bound how many run at once), debug is linear (its debugger needs a terminal session tsplay does not open).
+const STRATEGIES: Record<string, 'linear' | 'free'> = { linear: 'linear', free: 'free', host_pinned: 'free', debug: 'linear' }
+
 export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const { options } = run
   const varsFiles = await loadVarsFiles(play, run)
@@ -29,8 +34,8 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     return true
   }
   const scope = playScope(play)
-  const strategy = render(play.strategy ?? options.strategy ?? 'linear', playVars)
-  if (strategy !== 'linear' && strategy !== 'free') throw new ConfigError(`strategy '${strategy}' is not supported`, play.keyPos.strategy ?? play.pos, 'use linear or free')
+  const strategy = STRATEGIES[shortName(render(play.strategy ?? options.strategy ?? 'linear', playVars))]
+  if (!strategy) throw new ConfigError(`strategy '${play.strategy ?? options.strategy}' is not supported`, play.keyPos.strategy ?? play.pos, `use one of ${Object.keys(STRATEGIES).join(', ')}`)
   const playState = { ended: false }
   const force = flagValue(play.force_handlers, playVars, options.forceHandlers === true, 'force_handlers')
   const sections = [play.pre_tasks, [...play.roles.map((r) => r.block), ...play.tasks], play.post_tasks]

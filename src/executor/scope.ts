@@ -2,7 +2,7 @@
 // to every task inside it. The nearest level wins for single values (become*, delegate_to, connection…);
 // `when` and `notify` accumulate, `tags` too, `vars` stack (outermost first) and `environment` layers merge
 // per variable with the nearest winning, as Ansible's environment (extend, prepend) does.
-import type { CommonKeywords, Play, RoleScope } from '../playbook/model.js'
+import type { CommonKeywords, Play, RoleScope, Vars } from '../playbook/model.js'
 import type { Scope } from './types.js'
 
 const NEAREST_WINS = [
@@ -15,7 +15,7 @@ export function playScope(play: Play): Scope {
 }
 
 /** The scope for the children of `node` (a block) or for running `node` (a task). */
-export function extendScope(scope: Scope, node: CommonKeywords & { notify?: string[]; role?: RoleScope; pos?: { file: string } }): Scope {
+export function extendScope(scope: Scope, node: CommonKeywords & { notify?: string[]; role?: RoleScope; pos?: { file: string }; includeParams?: Vars }): Scope {
   const next: Scope = {
     ...scope,
     when: node.when.length ? [...scope.when, ...node.when] : scope.when,
@@ -25,6 +25,7 @@ export function extendScope(scope: Scope, node: CommonKeywords & { notify?: stri
     notify: node.notify?.length ? [...scope.notify, ...node.notify] : scope.notify,
   }
   if (node.role) next.role = node.role
+  if (node.includeParams) next.includeParams = { ...scope.includeParams, ...node.includeParams }
   if (node.pos) next.file = node.pos.file
   const source = node as unknown as Record<string, unknown>
   for (const key of NEAREST_WINS) if (source[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = source[key]

@@ -123,7 +123,8 @@ export class Walker implements TaskRunner {
     })
     if (!targets.length) return
     for (const h of targets) h.notified.delete(handler)
-    await this.runTask(handler, targets, { ...this.playScope, tolerated }, 'handler')
+    const scope = (handler.parents ?? []).reduce<Scope>((s, block) => extendScope(s, block), { ...this.playScope, tolerated })
+    await this.runTask(handler, targets, scope, 'handler')
   }
 
   /** any_errors_fatal and max_fail_percentage end the play; a failure a rescue will handle does not count. */

@@ -13,7 +13,7 @@ import type { VaultKeyring } from '../vault/keyring.js'
 import { commonKeywords, flag, stringList, type Raw } from './keywords.js'
 import type { Handler, Play, Playbook, Role, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
 import { expandRoles, parseRoleRef, roleRefOf, roleSearchPath, roleUseOf, type RoleEnv } from './role.js'
-import { unknownNotifications } from './notify.js'
+import { handlerTasks, unknownNotifications } from './notify.js'
 import { Problems } from './problems.js'
 import { normalizeTasks, type TaskContext } from './task.js'
 import type { SourceMap } from './yaml.js'
@@ -98,7 +98,7 @@ class Loader {
     const pre_tasks = normalizeTasks(raw.pre_tasks, ctx)
     const tasks = normalizeTasks(raw.tasks, ctx)
     const post_tasks = normalizeTasks(raw.post_tasks, ctx)
-    const ownHandlers = normalizeTasks(raw.handlers, { ...ctx, handlers: true }) as Handler[]
+    const ownHandlers = handlerTasks(normalizeTasks(raw.handlers, { ...ctx, handlers: true }))
     const play: Play = {
       ...common,
       kind: 'play',
@@ -119,7 +119,6 @@ class Loader {
     if (raw.max_fail_percentage !== undefined) play.max_fail_percentage = raw.max_fail_percentage as number | string
     const force = flag(raw.force_handlers, 'force_handlers', at('force_handlers'))
     if (force !== undefined) play.force_handlers = force
-    for (const h of play.handlers) if (h.kind !== 'task') throw new ConfigError('handlers must be tasks, not blocks', h.pos)
     for (const error of unknownNotifications(play)) this.problems.record(error)
     return play
   }

@@ -76,6 +76,8 @@ export interface Task extends CommonKeywords, Located {
   args: Vars
   /** `args: "{{ some_dict }}"`: a template that renders to more arguments (merged under `args`). */
   argsTemplate?: string
+  /** A handler written inside blocks (or a static import): those blocks, outermost first; their keywords apply. */
+  parents?: Block[]
   /** Arguments Ansible's parser accepts but its action refuses when it runs (add_host with free text): the failure. */
   invalidArgs?: string
   loop?: unknown // a list or a template string
@@ -102,6 +104,8 @@ export type Handler = Task
 
 export interface Block extends CommonKeywords, Located {
   kind: 'block'
+  /** The old `include:`'s own vars, statically loaded: include params for the tasks inside. */
+  includeParams?: Vars
   block: TaskNode[]
   rescue: TaskNode[]
   always: TaskNode[]

@@ -2,7 +2,19 @@
 // a notify that reaches none (as Ansible does before running); the executor queues what it reaches
 // (executor/settle.ts) and flushes the queue (executor/walk.ts).
 import { ConfigError } from '../errors.js'
-import type { Handler, Play, RoleScope, TaskNode } from './model.js'
+import type { Block, Handler, Play, RoleScope, TaskNode } from './model.js'
+
+/**
+ * The handlers of a handlers section or file: its tasks, and the tasks of its blocks and static imports,
+ * each remembering the blocks it is written in (their keywords apply when it runs), as Ansible loads them.
+ */
+export function handlerTasks(nodes: TaskNode[], parents: Block[] = []): Handler[] {
+  return nodes.flatMap((node) => {
+    if (node.kind !== 'block') return [parents.length ? { ...node, parents } : node]
+    const inner = [...parents, node]
+    return [node.block, node.rescue, node.always].flatMap((list) => handlerTasks(list, inner))
+  })
+}
 
 /**
  * The handlers a notify reaches. When the same role was brought in more than once (an import_role and an

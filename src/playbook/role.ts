@@ -9,6 +9,7 @@ import { didYouMean } from '../util/did-you-mean.js'
 import { FileCache, findMain, loadVarsFile } from './files.js'
 import { commonKeywords, flag, type Raw } from './keywords.js'
 import type { Block, Handler, Role, RoleInvocation, RoleRef, RoleScope, TaskNode, Vars } from './model.js'
+import { handlerTasks } from './notify.js'
 import type { Problems } from './problems.js'
 import type { TaskContext } from './task.js'
 import { normalizeTasks } from './task.js'
@@ -153,7 +154,7 @@ export function expandRoles(refs: RoleRef[], env: RoleEnv, use: RoleUse = {}, pa
     invocations.push({ role, ref: effective, block, ...(dependencyOf ? { dependencyOf } : {}) })
     if (!handlersLoaded.has(dir)) {
       handlersLoaded.add(dir)
-      handlers.push(...(taskFile(roleFile(dir, 'handlers', files.handlersFrom, ref.pos), env, scope, true) as Handler[]))
+      handlers.push(...handlerTasks(taskFile(roleFile(dir, 'handlers', files.handlersFrom, ref.pos), env, scope, true)))
     }
   }
   for (const ref of refs) env.problems.attempt(() => visit(ref, parentDir, []), undefined)

@@ -46,9 +46,15 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   const { action, actionKey, args, argsTemplate, delegateTo, invalid } = detectAction(raw, ctx, label, at)
 
   if (IMPORTS.has(action)) {
-    const file = String(args.file ?? '')
+    const { file: fileArg, ...params } = args
+    const file = String(fileArg ?? '')
     const nodes = ctx.importTasks(file, at(actionKey), ctx)
-    return { ...common, kind: 'block', block: nodes, rescue: [], always: [], notify: [], imported: file, role: ctx.role }
+    // `include: f.yml a=1`: the other arguments are variables of the included tasks (TaskInclude.get_vars);
+    // the old include's own `vars:` are include params, above set_fact, as Ansible's get_include_params
+    const oldInclude = shortName(actionKey) === 'include'
+    const block: Block = { ...common, vars: oldInclude ? params : { ...common.vars, ...params }, kind: 'block', block: nodes, rescue: [], always: [], notify: [], imported: file, role: ctx.role }
+    if (oldInclude && Object.keys(common.vars).length) block.includeParams = common.vars
+    return block
   }
   if (action === 'import_role') {
     if (!ctx.importRole) throw new ConfigError(`import_role in ${label}: not possible here`, at(actionKey), 'use include_role')

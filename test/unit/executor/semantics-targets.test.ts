@@ -126,3 +126,28 @@ describe('unsafe data (ansible/ansible#64169)', () => {
     expect(msgs(r, 'shown')).toEqual([['{{ v }}', ['{{ v }}'], 'x1.0', '{{ v }}', '1.0']]) // ansible-playbook's output
   })
 })
+
+describe('the old include and handler files', () => {
+  it("include's k=v are task vars, its vars: include params; handlers may be blocks or static includes; host_pinned runs", async () => {
+    const r = await play(
+      `- hosts: a,b\n  gather_facts: false\n  strategy: host_pinned\n  tasks:\n` +
+        `    - set_fact: { a: 1, b: 2 }\n` +
+        `    - include: inc.yml b=5\n      vars: { a: 201 }\n` +
+        `    - name: shown\n      debug: { msg: "{{ ca }} {{ cb }}" }\n` +
+        `    - command: "true"\n      notify: [inc handler, in block]\n` +
+        `  handlers:\n    - include: more_handlers.yml\n      vars: { hv: x }\n` +
+        `    - block:\n        - name: in block\n          debug: msg="in block {{ bv }}"\n      vars: { bv: y }\n      when: inventory_hostname == 'a'\n`,
+      {
+        files: {
+          'inc.yml': '- set_fact: { ca: "{{ a }}", cb: "{{ b }}" }\n',
+          'more_handlers.yml': '- name: inc handler\n  debug: msg="inc handler {{ hv }}"\n',
+        },
+      },
+    )
+    expect(r.code).toBe(0)
+    expect(msgs(r, 'shown')).toEqual(['201 2']) // ansible-playbook's values
+    expect(msgs(r, 'inc handler', 'b')).toEqual(['inc handler x'])
+    expect(r.ran('in block')).toEqual(['a'])
+    expect(msgs(r, 'in block')).toEqual(['in block y'])
+  })
+})
