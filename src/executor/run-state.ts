@@ -25,7 +25,7 @@ export class RunState {
     if (!state) {
       state = {
         name, facts: {}, hostFacts: {}, includedVars: {}, failed: false, failureSerial: 0, unreachable: false, ended: false,
-        notified: new Set(), rescuing: 0, stats: emptyStats(),
+        notified: new Set(), rescuing: 0, guarded: 0, stats: emptyStats(),
       }
       this.hosts.set(name, state)
     }

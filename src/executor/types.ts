@@ -77,6 +77,8 @@ export interface HostState {
   notified: Set<Handler>
   /** Enclosing blocks with a rescue: a failure here is handled, not fatal to the play. */
   rescuing: number
+  /** Enclosing blocks with an always: section: any_errors_fatal lets it run (Ansible's dont_fail_states). */
+  guarded: number
   /** The last failure, as `ansible_failed_task` / `ansible_failed_result` for rescue and always. */
   lastFailure?: { task: Vars; result: Vars }
   stats: HostStats

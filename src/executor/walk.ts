@@ -42,7 +42,11 @@ export class Walker implements TaskRunner {
     const atEntry = new Map(entered.map((h) => [h, { serial: h.failureSerial, failed: h.failed }]))
     const failedHere = () => entered.filter((h) => h.failed && !h.unreachable && h.failureSerial !== atEntry.get(h)!.serial)
     const rescuable = block.rescue.length > 0
-    if (rescuable) for (const h of entered) h.rescuing++
+    const guarded = block.always.length > 0
+    for (const h of entered) {
+      if (rescuable) h.rescuing++
+      if (guarded) h.guarded++
+    }
     try {
       await this.runNodes(block.block, entered, scope)
     } finally {
@@ -53,6 +57,7 @@ export class Walker implements TaskRunner {
       for (const h of toRescue) rescue(h, atEntry.get(h)!.serial, atEntry.get(h)!.failed)
       await this.runNodes(block.rescue, toRescue, scope)
     }
+    if (guarded) for (const h of entered) h.guarded--
     if (block.always.length) {
       // always: runs on every host that entered, a failed one included until it fails again
       const tolerated = new Map(scope.tolerated)
@@ -127,12 +132,15 @@ export class Walker implements TaskRunner {
     await this.runTask(handler, targets, scope, 'handler')
   }
 
-  /** any_errors_fatal and max_fail_percentage end the play; a failure a rescue will handle does not count. */
+  /**
+   * any_errors_fatal and max_fail_percentage end the play; a failure a rescue will handle does not count,
+   * and any_errors_fatal also lets an enclosing always: section run first, as Ansible does.
+   */
   private applyFailurePolicy(scope: Scope, ran: HostState[]): void {
     const lost = ran.filter((h) => (h.failed || h.unreachable) && h.rescuing === 0)
     if (!lost.length) return
     const batch = this.ctx.batch.map((n) => this.ctx.hosts.get(n)!)
-    const fatal = flagValue(scope.any_errors_fatal, {}, this.ctx.options.anyErrorsFatal === true, 'any_errors_fatal')
+    const fatal = flagValue(scope.any_errors_fatal, {}, this.ctx.options.anyErrorsFatal === true, 'any_errors_fatal') && lost.some((h) => h.guarded === 0)
     const pct = this.ctx.play.max_fail_percentage
     const failedShare = (batch.filter((h) => h.failed && h.rescuing === 0).length / batch.length) * 100
     if (fatal || (pct !== undefined && failedShare > Number(pct))) {

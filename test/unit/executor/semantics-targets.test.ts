@@ -151,3 +151,16 @@ describe('the old include and handler files', () => {
     expect(msgs(r, 'in block')).toEqual(['in block y'])
   })
 })
+
+describe('any_errors_fatal and always', () => {
+  it('a failure under any_errors_fatal still runs the enclosing always:, which may clear it and go on', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  tasks:\n` +
+        `    - block:\n        - block:\n            - name: boom\n              fail:\n          any_errors_fatal: true\n` +
+        `      always:\n        - name: in always\n          set_fact: { flag: true }\n        - meta: clear_host_errors\n` +
+        `  post_tasks:\n    - name: after\n      debug: { msg: "{{ flag }}" }\n`,
+    )
+    expect(msgs(r, 'after')).toEqual([true])
+    expect(r.stats.a).toMatchObject({ ok: 2, failed: 1 }) // ansible-playbook's recap
+  })
+})
