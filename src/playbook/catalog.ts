@@ -13,10 +13,23 @@ export type ModuleCatalog = Iterable<string> | Record<string, ModuleInfo>
 
 const FQCN_PREFIXES = ['ansible.builtin.', 'ansible.legacy.']
 
-/** `ansible.builtin.copy` → `copy`. */
+// Collection modules tsplay implements under their short name (the collections' own FQCNs)
+const COLLECTION_MODULES: Record<string, string> = {
+  'ansible.posix.authorized_key': 'authorized_key',
+  'ansible.posix.sysctl': 'sysctl',
+  'ansible.posix.mount': 'mount',
+  'community.docker.docker_container': 'docker_container',
+  'community.docker.docker_image': 'docker_image',
+  'community.general.docker_container': 'docker_container',
+  'community.general.docker_image': 'docker_image',
+  'gluster.gluster.gluster_volume': 'gluster_volume',
+  'community.general.gluster_volume': 'gluster_volume',
+}
+
+/** `ansible.builtin.copy` → `copy`; `ansible.posix.sysctl` → `sysctl` (collection modules tsplay implements). */
 export function shortName(name: string): string {
   for (const prefix of FQCN_PREFIXES) if (name.startsWith(prefix)) return name.slice(prefix.length)
-  return name
+  return COLLECTION_MODULES[name] ?? name
 }
 
 // Modules whose string argument is a command line (Ansible's FREEFORM_ACTIONS): only known options are

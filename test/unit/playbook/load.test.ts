@@ -169,3 +169,14 @@ describe('loadTaskFile (include_tasks at run time)', () => {
     expect(task(nodes[0]).args).toEqual({ cmd: 'echo one' })
   })
 })
+
+describe('collection module names', () => {
+  it('ansible.posix.sysctl and community.docker.docker_image are the modules tsplay has by those names', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const path = `${mkdtempSync(`${tmpdir()}/tsplay-fqcn-`)}/t.yml`
+    writeFileSync(path, '- ansible.posix.sysctl: { name: vm.swappiness, value: "1" }\n- community.docker.docker_image: { name: x }\n')
+    const nodes = loadTaskFile(path, { modules: ['sysctl', 'docker_image'] })
+    expect(nodes.map((n) => task(n).action)).toEqual(['sysctl', 'docker_image'])
+  })
+})
