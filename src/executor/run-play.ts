@@ -12,18 +12,20 @@ import type { RunState } from './run-state.js'
 import { isActive, type HostState, type PlayContext } from './types.js'
 import { Walker } from './walk.js'
 
-/** Runs one play; returns false when the playbook must stop (a whole batch failed, as in Ansible). */
 // Ansible's strategies as tsplay runs them: host_pinned is free (hosts never wait for each other; forks
 // bound how many run at once), debug is linear (its debugger needs a terminal session tsplay does not open).
 const STRATEGIES: Record<string, 'linear' | 'free'> = { linear: 'linear', free: 'free', host_pinned: 'free', debug: 'linear' }
+
+/** Runs one play; returns false when the playbook must stop (a whole batch failed, as in Ansible). */
 
 export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const { options } = run
   const varsFiles = await loadVarsFiles(play, run)
   const playVars = Object.assign({}, play.vars, ...varsFiles, options.extraVars)
   const pattern = render(play.hosts, playVars, { where: play.keyPos.hosts ?? play.pos })
-  const selected = new Set(options.limit ? options.inventory.select(options.limit) : options.inventory.hostNames())
-  const playHosts = options.inventory.select(pattern).filter((h) => selected.has(h) && !run.lost(h))
+  // the implicit localhost is in no group, so not in hostNames(): a play naming it runs on it
+  const selected = options.limit ? new Set(options.inventory.select(options.limit)) : undefined
+  const playHosts = options.inventory.select(pattern).filter((h) => (!selected || selected.has(h)) && !run.lost(h))
   const name = play.name === undefined ? pattern : render(play.name, playVars)
   const info = { name, hosts: playHosts, file: play.pos.file, line: play.pos.line }
   options.reporter.onPlayStart(info)

@@ -1,6 +1,7 @@
 // State that lives for the whole run: hosts, connections, inventory caches.
 import { randomBytes } from 'node:crypto'
 import type { Connection } from '../connection/types.js'
+import { LOCALHOST } from '../inventory/patterns.js'
 import type { Vars } from '../playbook/model.js'
 import { emptyStats } from './events.js'
 import { render } from '../template/index.js'
@@ -41,7 +42,8 @@ export class RunState {
   inventoryVars(name: string): Vars {
     let vars = this.inventoryCache.get(name)
     if (!vars) {
-      vars = this.options.inventory.hostNames().includes(name) ? this.options.inventory.hostVars(name) : {}
+      const known = this.options.inventory.hostNames().includes(name) || LOCALHOST.includes(name)
+      vars = known ? this.options.inventory.hostVars(name) : {} // the implicit localhost's: ansible_connection local
       this.inventoryCache.set(name, vars)
     }
     return vars
@@ -101,5 +103,5 @@ function connectionVars(vars: Vars): Vars {
 
 /** A delegate target outside the inventory: localhost is the controller itself, as in Ansible. */
 function implicitHost(name: string): Vars {
-  return ['localhost', '127.0.0.1', '::1'].includes(name) ? { ansible_connection: 'local' } : { ansible_host: name }
+  return LOCALHOST.includes(name) ? { ansible_connection: 'local' } : { ansible_host: name }
 }

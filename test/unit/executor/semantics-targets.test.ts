@@ -164,3 +164,11 @@ describe('any_errors_fatal and always', () => {
     expect(r.stats.a).toMatchObject({ ok: 2, failed: 1 }) // ansible-playbook's recap
   })
 })
+
+describe('the implicit localhost', () => {
+  it('a play on localhost runs there though the inventory has no localhost; it is not in all', async () => {
+    const r = await play(`- hosts: localhost\n  gather_facts: false\n  tasks:\n    - name: where\n      debug: { msg: "{{ groups.all }} {{ ansible_connection }}" }\n- hosts: all\n  gather_facts: false\n  tasks:\n    - name: everyone\n      debug: { msg: x }\n`)
+    expect(msgs(r, 'where', 'localhost')).toEqual(["['a', 'b', 'c'] local"])
+    expect(r.ran('everyone')).toEqual(['a', 'b', 'c'])
+  })
+})
