@@ -66,6 +66,7 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
       become,
       vars,
       searchPaths: searchPaths(ctx, task),
+      asyncJobs: ctx.jobs,
       render: (text, file) => renderFile(text, vars, file, templateContext(ctx, task)),
     }
     const result = await runModule(def, moduleCtx, args)

@@ -52,6 +52,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
       connectionFor: (h, vars, s) => run.connectionFor(h, vars, s),
       resetConnection: (h) => run.resetConnection(h),
       inventoryChanged: () => run.inventoryChanged(),
+      jobs: run.jobs,
     }
     const walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), scope, force, strategy === 'free')
     const runSections = async (group: HostState[]) => {

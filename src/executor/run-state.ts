@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { Connection } from '../connection/types.js'
 import { LOCALHOST } from '../inventory/patterns.js'
 import type { Vars } from '../playbook/model.js'
+import { AsyncJobs } from './async-jobs.js'
 import { emptyStats } from './events.js'
 import { render } from '../template/index.js'
 import type { HostState, RunOptions, Scope, SearchState } from './types.js'
@@ -15,6 +16,7 @@ export class RunState {
   readonly search: SearchState
   /** `{{ omit }}`'s value, as Ansible makes it: unguessable, so no real value equals it. */
   readonly omit = `__omit_place_holder__${randomBytes(20).toString('hex')}`
+  readonly jobs = new AsyncJobs()
 
   constructor(readonly options: RunOptions) {
     this.groups = options.inventory.groups()
@@ -87,6 +89,11 @@ export class RunState {
   }
 
   async close(): Promise<void> {
+    const running = this.jobs.unfinished()
+    if (running.length) {
+      this.options.reporter.onWarning(`waiting for ${running.length} async job(s) of this run to finish (each at most its async: seconds)`)
+      await Promise.allSettled(running)
+    }
     await Promise.allSettled([...this.connections.values()].map((c) => c.close()))
     this.connections.clear()
   }

@@ -7,7 +7,8 @@ import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, isUnsafe, markUnsafe, render, renderValue, UnsafeText, type RenderContext } from '../template/index.js'
 import type { HostResultInfo } from './events.js'
-import { flagValue, invokeModule } from './invoke.js'
+import { withTaskTimeout } from './async-jobs.js'
+import { flagValue, invokeModule, type Invocation } from './invoke.js'
 import { registered, settle, taskInfo, type HostOutcome } from './settle.js'
 import type { HostState, PlayContext, Scope } from './types.js'
 import { applyInventoryChange } from './dynamic-inventory.js'
@@ -118,7 +119,7 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
   const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars, where('retries'))) : 0
   const delayMs = Number(renderValue(task.delay ?? 5, vars, where('delay'))) * 1000
   for (let attempt = 1; ; attempt++) {
-    let result = await invokeModule(ctx, { task, scope, host: String(vars.inventory_hostname), vars, args })
+    let result = await execute(ctx, { task, scope, host: String(vars.inventory_hostname), vars, args }, where)
     if (result.status === 'unreachable' || result.status === 'skipped') return result
     result = applyInventoryChange(ctx, String(vars.inventory_hostname), result)
     result = applyConditions(task, vars, result, where)
@@ -129,6 +130,20 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
     await sleep(delayMs)
   }
 }
+
+/** The module call with the task's async/poll (a job) and timeout, as Ansible's TaskExecutor runs it. */
+function execute(ctx: PlayContext, inv: Invocation, where: (key: string) => RenderContext): Promise<TaskResult & { delegatedTo?: string }> {
+  const { task, scope, vars } = inv
+  const seconds = (key: 'async' | 'poll' | 'timeout', value: unknown, fallback: number) => (value === undefined ? fallback : Number(renderValue(value, vars, where(key))))
+  const timeout = seconds('timeout', scope.timeout, 0)
+  const call = () => withTaskTimeout(task.action, timeout, invokeModule(ctx, inv))
+  const asyncSeconds = seconds('async', task.async, 0)
+  if (asyncSeconds <= 0) return call()
+  return ctx.jobs.run(task.action, asyncSeconds, seconds('poll', task.poll, DEFAULT_POLL), call)
+}
+
+// Ansible's DEFAULT_POLL_INTERVAL
+const DEFAULT_POLL = 15
 
 // Arguments an action templates itself, as Ansible's do (assert evaluates each `that` as a condition).
 const UNTEMPLATED: Record<string, string[]> = { assert: ['that'] }

@@ -5,6 +5,7 @@ import type { ModuleDefinition } from '../modules/types.js'
 import type { SourcePosition } from '../errors.js'
 import type { IncludedRole } from '../playbook/load.js'
 import type { Condition, Handler, Play, RoleScope, Task, TaskNode, Vars } from '../playbook/model.js'
+import type { AsyncJobs } from './async-jobs.js'
 import type { HostStats, Reporter, TaskInfo } from './events.js'
 
 export interface BecomeDefaults {
@@ -123,6 +124,8 @@ export interface Scope {
   remote_user?: string
   /** The `connection:` keyword (an `ansible_connection` variable overrides it, as in Ansible). */
   connection?: string
+  throttle?: number | string
+  timeout?: number | string
   notify: string[]
   /**
    * Failed hosts this part of the walk still runs on (an `always:` section, forced handlers), each with
@@ -161,6 +164,8 @@ export interface PlayContext {
   inventoryVars(host: string): Vars
   /** The (cached) connection to a host, opened with its connection variables. */
   connectionFor(host: string, vars: Vars, scope: Scope): Connection
+  /** The run's async jobs (async/poll, async_status). */
+  jobs: AsyncJobs
   /** add_host / group_by changed the inventory: groups and host variables are read anew. */
   inventoryChanged(): void
   /** meta: reset_connection: the host's connections close; the next task opens new ones. */

@@ -1,8 +1,9 @@
 // Walks a play's task tree over a set of hosts. Linear strategy: every task runs on all hosts that can
 // still run (forks at a time) before the next starts. Free strategy calls this with one host at a time.
 // Results reach hosts through settle.ts; this file only decides which hosts run what.
-import type { LimitFunction } from 'p-limit'
+import pLimit, { type LimitFunction } from 'p-limit'
 import { TemplateError } from '../errors.js'
+import { renderValue } from '../template/index.js'
 import type { Block, Handler, Task, TaskNode } from '../playbook/model.js'
 import type { TaskInfo } from './events.js'
 import { engineAction } from './engine-actions.js'
@@ -95,10 +96,21 @@ export class Walker implements TaskRunner {
     }
     const bypass = options.modules[task.action]?.bypassHostLoop === true
     const targets = runOnce || bypass ? active.slice(0, 1) : active.filter((h) => canRun(h, scope))
-    const outcomes = await Promise.all(targets.map((h) => this.limit(() => runTaskOnHost(this.ctx, task, h, scope))))
+    const limit = this.throttled(scope, targets[0])
+    const outcomes = await Promise.all(targets.map((h) => limit(() => runTaskOnHost(this.ctx, task, h, scope))))
     if (runOnce && outcomes.length) shareRunOnceResult(task, active[0], active.slice(1), outcomes[0])
     options.reporter.onTaskEnd(info)
     this.applyFailurePolicy(scope, active)
+  }
+
+  /** forks, or throttle: when it is lower (rendered with the first host's variables). */
+  private throttled(scope: Scope, first: HostState | undefined): <T>(fn: () => Promise<T>) => Promise<T> {
+    const forks = <T>(fn: () => Promise<T>) => this.limit(fn)
+    if (scope.throttle === undefined || !first) return forks
+    const throttle = Number(renderValue(scope.throttle, taskVars(this.ctx, first, scope)))
+    if (!(throttle > 0)) return forks
+    const own = pLimit(throttle)
+    return (fn) => own(() => this.limit(fn))
   }
 
   /** --step: the user's answer for this task (the free strategy asks once per task, not per host). */

@@ -1,5 +1,6 @@
 // The module registry: a constant map, so a module name's type is `keyof typeof modules`.
 import { addHost } from './add-host.js'
+import { asyncStatus } from './async-status.js'
 import { apt } from './apt.js'
 import { assert } from './assert.js'
 import { authorizedKey } from './authorized-key.js'
@@ -48,6 +49,7 @@ import { waitForConnection } from './wait-for-connection.js'
 
 export const modules = {
   add_host: addHost,
+  async_status: asyncStatus,
   apt,
   assert,
   authorized_key: authorizedKey,

@@ -16,6 +16,11 @@ export interface TaskResult {
   data: Record<string, unknown> // what `register` stores (rc, stdout, stat, …)
 }
 
+/** The run's async jobs, as async_status reads them. */
+export interface AsyncJobTable {
+  status(jid: string, mode: 'status' | 'cleanup'): TaskResult
+}
+
 export interface ModuleContext {
   host: string
   conn: Connection
@@ -25,6 +30,8 @@ export interface ModuleContext {
   vars: Record<string, unknown> // the host's merged variables (read-only)
   /** Where `src:` / template lookups resolve (role files/ and templates/, playbook dir). */
   searchPaths: string[]
+  /** This run's async jobs (async_status). */
+  asyncJobs?: AsyncJobTable
   /** Renders a Handlebars template with the task's variables (template module). */
   render?: (template: string, file: string) => string
 }

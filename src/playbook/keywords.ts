@@ -77,6 +77,7 @@ export function commonKeywords(raw: Raw, map: SourceMap): CommonKeywords & Locat
     if (raw[key] !== undefined && raw[key] !== null) out[key] = String(raw[key])
   }
   if (raw.environment !== undefined && raw.environment !== null) out.environment = raw.environment as CommonKeywords['environment']
+  for (const key of ['throttle', 'timeout'] as const) if (raw[key] !== undefined && raw[key] !== null) out[key] = raw[key] as number | string
   checkTemplates(raw.vars, at('vars'), map)
   for (const key of ['name', 'delegate_to', 'become_user', 'environment'] as const) if (raw[key] !== undefined) checkTemplates(raw[key], valueAt(key), map)
   return out

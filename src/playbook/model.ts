@@ -52,6 +52,10 @@ export interface CommonKeywords {
   any_errors_fatal?: Flag
   remote_user?: string
   connection?: string
+  /** At most this many hosts run each task at once (a number or a template). */
+  throttle?: number | string
+  /** Seconds a task may take before it fails (0: no limit). */
+  timeout?: number | string
 }
 
 export interface LoopControl {
@@ -89,6 +93,9 @@ export interface Task extends CommonKeywords, Located {
   until?: Condition[]
   retries?: number | string
   delay?: number | string
+  /** async: seconds the task may run as a job; poll: seconds between checks (0: do not wait). */
+  async?: number | string
+  poll?: number | string
   notify: string[]
   /** Handlers only: the topics this handler also answers to (besides its name). */
   listen: string[]

@@ -83,6 +83,8 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   }
   if (raw.retries !== undefined) task.retries = raw.retries as number | string
   if (raw.delay !== undefined) task.delay = raw.delay as number | string
+  if (raw.async !== undefined) task.async = raw.async as number | string
+  if (raw.poll !== undefined) task.poll = raw.poll as number | string
   if (action === 'include_role' && task.args.apply !== undefined) {
     const apply = task.args.apply as Raw
     if (!apply || typeof apply !== 'object' || Array.isArray(apply)) throw new ConfigError(`apply in ${label} must be a mapping of task keywords`, at(actionKey))

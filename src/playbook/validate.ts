@@ -17,16 +17,12 @@ export const schemaDir = new URL('../../schemas/', import.meta.url)
 
 /** Ansible keywords tsplay knows but does not implement: a clear refusal beats a silent ignore. */
 export const unsupportedKeywords: Record<string, string> = {
-  async: 'async tasks are not supported',
-  poll: 'async tasks are not supported',
   debugger: 'the task debugger is not supported',
   collections: 'collections are not supported; modules are built in',
   module_defaults: 'module_defaults is not supported; use vars or YAML anchors',
   delegate_facts: 'delegate_facts is not supported',
   vars_prompt: 'vars_prompt is not supported; pass -e',
   order: 'play order is not supported; hosts run in inventory order',
-  throttle: 'throttle is not supported; use -f/serial',
-  timeout: 'task timeout is not supported',
   port: 'set ansible_port in the inventory',
   become_exe: 'become_exe is not supported',
   become_flags: 'become_flags is not supported',

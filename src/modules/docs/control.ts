@@ -79,3 +79,22 @@ export const pause: ModuleDoc = {
     seconds: 10
 `,
 }
+
+export const async_status: ModuleDoc = {
+  short: 'The state of an async task',
+  description:
+    'Reports whether a task started with async (poll: 0) has finished (finished: 0 or 1) and, once it has, its result. ' +
+    'Jobs belong to the run that started them: tsplay waits for unfinished ones before it ends.',
+  args: { jid: 'The ansible_job_id the async task registered.', mode: 'status (default) or cleanup (forget the job).', _async_dir: 'Accepted for compatibility; tsplay keeps job results in memory.' },
+  examples: `# job_id: what a task with async: 600, poll: 0 registered as ansible_job_id
+- name: Wait for the job
+  async_status:
+    jid: "{{ job_id }}"
+  vars:
+    job_id: "{{ reindex.ansible_job_id | default('j123456789012.4242') }}"
+  register: done
+  until: done.finished
+  retries: 60
+  delay: 10
+`,
+}

@@ -172,3 +172,27 @@ describe('the implicit localhost', () => {
     expect(r.ran('everyone')).toEqual(['a', 'b', 'c'])
   })
 })
+
+describe('async, poll, async_status, timeout and throttle', () => {
+  it('a poll: 0 job is started and read back with async_status; poll > 0 waits; timeout and async fail as Ansible words it', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  tasks:\n` +
+        `    - command: sleep 0.3\n      async: 10\n      poll: 0\n      register: j\n` +
+        `    - name: status\n      async_status: jid={{ j.ansible_job_id }}\n      register: s\n      until: s.finished\n      retries: 20\n      delay: 0.1\n` +
+        `    - command: echo hi\n      async: 5\n      poll: 1\n      register: p\n` +
+        `    - copy: content=x dest=/nonexistent/x\n      async: 5\n      ignore_errors: true\n      register: c\n` +
+        `    - command: sleep 3\n      timeout: 1\n      ignore_errors: true\n      register: t\n` +
+        `    - command: sleep 3\n      async: 1\n      poll: 1\n      ignore_errors: true\n      register: at\n` +
+        `    - name: shown\n      debug: { msg: "{{ [j.finished, j.started, s.finished, s.rc, p.stdout, p.finished, c.msg, t.msg, at.msg] }}" }\n`,
+    )
+    expect(msgs(r, 'shown')).toEqual([[0, 1, 1, 0, 'hi', 1, 'async is not supported for this task.', 'The command action failed to execute in the expected time frame (1) and was terminated', 'async task did not complete within the requested time - 1s']])
+    expect(r.stats.a).toMatchObject({ ok: 7, changed: 3, ignored: 3 }) // ansible-playbook's recap of the same tasks
+  })
+
+  it('throttle: 1 runs the task on one host at a time (forks 5): a lock directory never collides', async () => {
+    const lock = `/tmp/tsplay-throttle-${process.pid}`
+    const r = await play(header() + `    - name: one at a time\n      shell: mkdir ${lock} && sleep 0.2 && rmdir ${lock}\n      throttle: 1\n`)
+    expect(r.code).toBe(0)
+    expect(r.ran('one at a time')).toHaveLength(3)
+  })
+})
