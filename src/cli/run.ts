@@ -76,9 +76,16 @@ async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValu
   return outcome.exitCode
 }
 
+/** A retry file that cannot be written is a warning (as in Ansible): the run's own exit code stands. */
 function writeRetryFile(playbookFile: string, options: OptionValues, hosts: string[]): void {
   const file = (options['retry-file'] as string | undefined) ?? resolve(dirname(playbookFile), `${basename(playbookFile).replace(/\.ya?ml$/, '')}.retry`)
-  writeFileSync(file, hosts.join('\n') + '\n')
+  try {
+    writeFileSync(file, hosts.join('\n') + '\n')
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    process.stderr.write(`[WARNING]: Could not create retry file '${file}'. ${e.code ?? 'error'}: ${e.message.replace(/^\w+: /, '')}\n`)
+    return
+  }
   process.stderr.write(`to retry, use: --limit @${file}\n`)
 }
 

@@ -1,0 +1,43 @@
+// Shared by the fault suite (issue 15): a scratch directory with the lab's inventory and playbooks
+// written per test, and small waits on lab hosts that poll state instead of sleeping a fixed time.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { labInfo } from '../lab-helpers.js'
+
+export interface Scratch {
+  dir: string
+  inventory: string
+  write(path: string, text: string | Buffer): string
+  remove(): void
+}
+
+/** A temp dir holding a copy of the lab's hosts.ini (as `hosts`) plus whatever a test writes. */
+export function scratch(prefix: string, inventoryText = readFileSync(labInfo().hostsIni, 'utf8')): Scratch {
+  const dir = mkdtempSync(join(tmpdir(), `tsplay-${prefix}-`))
+  const inventory = join(dir, 'hosts')
+  writeFileSync(inventory, inventoryText)
+  return {
+    dir,
+    inventory,
+    write(path, text) {
+      const file = join(dir, path)
+      mkdirSync(join(file, '..'), { recursive: true })
+      writeFileSync(file, text)
+      return file
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  }
+}
+
+/** Polls `check` until it returns a value that is not undefined/false; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value !== undefined && value !== false) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await sleep(100)
+  }
+}
