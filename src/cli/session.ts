@@ -39,7 +39,7 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
     method: options['become-method'] as string | undefined,
   }
   if (options['ask-become-pass']) {
-    becomeDefaults.password = await promptOnTerminal('BECOME password: ')
+    becomeDefaults.password = await promptOnTerminal('BECOME password: ', { purpose: 'become' })
     processSecrets.add(becomeDefaults.password)
   }
   const pool = new ConnectionPool({

@@ -3,9 +3,10 @@
 import { openSync, closeSync } from 'node:fs'
 import { ReadStream, WriteStream } from 'node:tty'
 import type { Writable } from 'node:stream'
-import { VaultError } from '../errors.js'
+import { ConfigError, VaultError } from '../errors.js'
 
-export type PromptFn = (question: string, options?: { echo?: boolean }) => Promise<string>
+/** `purpose`: what the password is for, named when there is no terminal to ask on (default: vault). */
+export type PromptFn = (question: string, options?: { echo?: boolean; purpose?: 'vault' | 'become' }) => Promise<string>
 
 type Input = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
 
@@ -52,6 +53,13 @@ export const promptOnTerminal: PromptFn = async (question, options = {}) => {
   try {
     fd = openSync('/dev/tty', 'r+')
   } catch {
+    if (options.purpose === 'become') {
+      throw new ConfigError(
+        'the become password (-K, --ask-become-pass) is needed but there is no terminal to ask on',
+        undefined,
+        'run from a terminal, or give it as ansible_become_password (vaulted) instead of -K',
+      )
+    }
     throw new VaultError(
       'a vault password is needed but there is no terminal to ask on',
       undefined,
