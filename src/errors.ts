@@ -55,8 +55,8 @@ export class UnreachableError extends TsplayError {
 }
 
 export class ModuleError extends TsplayError {
-  constructor(message: string, hint?: string) {
-    super('MODULE', message, undefined, hint)
+  constructor(message: string, hint?: string, position?: SourcePosition) {
+    super('MODULE', message, position, hint)
   }
 }
 

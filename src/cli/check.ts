@@ -1,6 +1,7 @@
 // `tsplay check PLAYBOOK…`: everything that can be wrong before connecting — YAML, schema (keys, types),
 // module names, role references, notify targets, template and condition syntax, role template files, and
-// module arguments against each module's JSON Schema. Every problem of a file is reported in one pass.
+// module arguments against each module's JSON Schema (the loader's, as in `run`). Every problem of a file
+// is reported in one pass.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineCommand } from './command.js'
@@ -9,7 +10,6 @@ import { checkPlaybook } from '../playbook/load.js'
 import { VAULT_OPTIONS, keyringFromOptions } from './vault-options.js'
 import type { ModuleInfo } from '../playbook/catalog.js'
 import { displayPath } from '../playbook/files.js'
-import { moduleArgProblems } from '../playbook/module-args.js'
 import { playTasks } from '../playbook/walk.js'
 import type { Playbook } from '../playbook/model.js'
 import type { Problem } from '../playbook/validate.js'
@@ -65,14 +65,8 @@ export default defineCommand({
       const { playbook } = loaded
       const problems: Problem[] = loaded.problems.map((e) => ({ message: e.message, position: e.position ?? { file }, hint: e.hint }))
       problems.push(...roleTemplateProblems(playbook))
-      let tasks = 0
-      for (const play of playbook.plays) {
-        for (const { task } of playTasks(play)) {
-          tasks++
-          const module = modules[task.action]
-          if (module) problems.push(...moduleArgProblems(task, module))
-        }
-      }
+      // module arguments were judged by the loader, with every other problem of the task
+      const tasks = playbook.plays.reduce((n, play) => n + [...playTasks(play)].length, 0)
       if (problems.length > 0) {
         for (const p of inFileOrder(problems)) process.stderr.write(`tsplay: ${describeProblem(p)}\n`)
         failed = true

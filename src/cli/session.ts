@@ -1,11 +1,9 @@
 // What `run` and `exec` share: vault keyring, inventory, become defaults, reporters, connections.
 // Kept light (no engine, modules or templates): connections start before those load (prewarm.ts).
 import { ConnectionPool, connectionFor } from '../connection/index.js'
-import { ConfigError } from '../errors.js'
 import type { BecomeDefaults, RunOptions } from '../executor/types.js'
 import { loadInventory } from '../inventory/load.js'
 import type { Inventory } from '../inventory/types.js'
-import type { AnsibleInventory } from '../inventory/inventory.js'
 import { HumanReporter } from '../reporters/human.js'
 import { JsonReporter } from '../reporters/json.js'
 import { JunitReporter } from '../reporters/junit.js'
@@ -17,6 +15,7 @@ import { promptOnTerminal } from '../vault/prompt.js'
 import type { OptionValues } from './args.js'
 import { commaList, forksOf, listOf } from './common-options.js'
 import { parseExtraVars } from './extra-vars.js'
+import { checkConnectionVars, checkLimit } from './inventory-checks.js'
 
 export interface Session {
   inventory: Inventory
@@ -49,6 +48,7 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
   const extraVars = parseExtraVars(listOf(options['extra-vars']), keyring)
   const limit = options.limit as string | undefined
   if (limit !== undefined) checkLimit(inventory, limit)
+  checkConnectionVars(inventory, limit)
   return {
     inventory,
     keyring,
@@ -73,16 +73,6 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
       addSecret: (value) => processSecrets.add(value),
     },
   }
-}
-
-/**
- * A --limit that leaves no host is an error before anything runs, with Ansible's words and exit code 1
- * (its pattern warnings first: they say which part matched nothing).
- */
-function checkLimit(inventory: AnsibleInventory, limit: string): void {
-  if (inventory.select('all', limit).length) return
-  for (const w of inventory.warnings.splice(0)) process.stderr.write(`[WARNING]: ${w}\n`)
-  throw new ConfigError('Specified inventory, host pattern and/or --limit leaves us with no hosts to target.', undefined, `--limit '${limit}' matches no host of the inventory`)
 }
 
 /** Passwords from inventory or play vars never reach output. */

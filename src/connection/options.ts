@@ -2,7 +2,7 @@
 // Precedence (as with Ansible driving ssh): host vars > CLI options > ~/.ssh/config > defaults.
 import { existsSync } from 'node:fs'
 import { homedir, userInfo } from 'node:os'
-import { ConfigError } from '../errors.js'
+import { ConfigError, type SourcePosition } from '../errors.js'
 import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
 import type { BecomeOptions, ConnectionSpec, JumpSpec } from './types.js'
 import { shlexSplit } from '../util/shlex.js'
@@ -40,11 +40,12 @@ function bool(value: unknown, name: string): boolean | undefined {
   return parsed
 }
 
-function port(value: string | undefined, where: string): number | undefined {
+/** A port number 1-65535 from a var, an ssh argument or a config file; `at` places the error. */
+export function port(value: string | undefined, where: string, at?: SourcePosition): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1 || n > 65535)
-    throw new ConfigError(`${where} must be a port number (1-65535), got "${value}"`)
+    throw new ConfigError(`${where} must be a port number (1-65535), got "${value}"`, at)
   return n
 }
 

@@ -2,6 +2,7 @@
 import type { BecomeOptions, Connection, RunOptions as ConnRunOptions } from '../connection/types.js'
 import { ConfigError, TemplateError, TsplayError, UnreachableError } from '../errors.js'
 import { runModule } from '../modules/lib/result.js'
+import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { ModuleContext, TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { render, renderValue } from '../template/index.js'
@@ -63,7 +64,7 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
       searchPaths: searchPaths(ctx, task),
       render: (text, file) => render(text, vars, { where: { file }, isFile: true }),
     }
-    const result = await runModule(def, moduleCtx, args)
+    const result = await runModule(def, moduleCtx, args, (key) => (key && task.keyPos[`args.${key}`]) || moduleKeyPosition(task))
     return delegate ? { ...result, delegatedTo: delegate } : result
   } catch (error) {
     if (error instanceof UnreachableError) return { status: 'unreachable', msg: error.message, data: { unreachable: true } }

@@ -1,7 +1,7 @@
 // Validates module args with ajv before run(): aliases folded to their canonical name, Ansible's
 // yes/no booleans accepted, defaults filled. Errors name the module and the key at fault.
 import type { ValidateFunction } from 'ajv'
-import { ModuleError } from '../../errors.js'
+import { ModuleError, type SourcePosition } from '../../errors.js'
 import { suggestion } from '../../util/did-you-mean.js'
 import { compileSchema } from '../../util/schema-cache.js'
 import type { ModuleDefinition } from '../types.js'
@@ -9,16 +9,19 @@ import { foldArgs, type ArgProps } from './arg-spec.js'
 
 const compiled = new WeakMap<object, ValidateFunction>()
 
-/** Returns a validated copy of args; throws ModuleError naming the bad key. */
-export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, unknown>): A {
+/** Where an argument is written (its key as written), for errors; the task's own position without it. */
+export type ArgPosition = (writtenKey?: string) => SourcePosition | undefined
+
+/** Returns a validated copy of args; throws ModuleError naming the bad key (and where it is written). */
+export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, unknown>, at: ArgPosition = () => undefined): A {
   const props = (def.schema.properties ?? {}) as ArgProps
   const { args, written, duplicates } = foldArgs(def.schema, input)
-  if (duplicates.length) throw new ModuleError(`${def.name}: argument '${duplicates[0]}' given twice (as '${written.get(duplicates[0])}')`)
+  if (duplicates.length) throw new ModuleError(`${def.name}: argument '${duplicates[0]}' given twice (as '${written.get(duplicates[0])}')`, undefined, at(written.get(duplicates[0])))
   if (def.schema.additionalProperties === false) {
     const unknown = Object.keys(args).find((k) => !(k in props))
     if (unknown !== undefined) {
       const names = Object.keys(props).concat(Object.values(props).flatMap((p) => p.aliases ?? []))
-      throw new ModuleError(`${def.name}: unsupported argument '${unknown}'`, suggestion(unknown, names))
+      throw new ModuleError(`${def.name}: unsupported argument '${unknown}'`, suggestion(unknown, names), at(unknown))
     }
   }
   let validate = compiled.get(def.schema)
@@ -31,7 +34,8 @@ export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, 
     const where = e.instancePath ? `'${e.instancePath.slice(1).replace(/\//g, '.')}'` : 'args'
     const extra = e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''
     const missing = e.params && 'missingProperty' in e.params ? `: '${e.params.missingProperty as string}'` : ''
-    throw new ModuleError(`${def.name}: ${where} ${e.message}${extra}${missing}`)
+    const arg = e.instancePath.split('/')[1]
+    throw new ModuleError(`${def.name}: ${where} ${e.message}${extra}${missing}`, undefined, at(arg === undefined ? undefined : written.get(arg) ?? arg))
   }
   return args as A
 }

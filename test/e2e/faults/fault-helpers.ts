@@ -10,6 +10,8 @@ export interface Scratch {
   dir: string
   inventory: string
   write(path: string, text: string | Buffer): string
+  /** The inventory's lines: [0] its header and group, then one line per lab host. */
+  inventoryLines(): string[]
   remove(): void
 }
 
@@ -27,6 +29,7 @@ export function scratch(prefix: string, inventoryText = readFileSync(labInfo().h
       writeFileSync(file, text)
       return file
     },
+    inventoryLines: () => inventoryText.split('\n').filter((l) => l && !l.startsWith('#')),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   }
 }
