@@ -1,8 +1,9 @@
 // cwd and env become part of the command line: sshd ignores env requests unless AcceptEnv allows them.
-import { quote } from '../util/shell-quote.js'
+import { NulByteError, quote } from '../util/shell-quote.js'
 import type { RunOptions, RunResult } from './types.js'
 
 export function composeCommand(command: string, options: Pick<RunOptions, 'cwd' | 'env'> = {}): string {
+  if (command.includes('\0')) throw new NulByteError(command) // sh would run the command without it
   const lines: string[] = []
   if (options.cwd) lines.push(`cd ${quote(options.cwd)} || exit 1`)
   for (const [key, value] of Object.entries(options.env ?? {})) {

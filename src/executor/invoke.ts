@@ -64,7 +64,8 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
       searchPaths: searchPaths(ctx, task),
       render: (text, file) => render(text, vars, { where: { file }, isFile: true }),
     }
-    const result = await runModule(def, moduleCtx, args, (key) => (key && task.keyPos[`args.${key}`]) || moduleKeyPosition(task))
+    const site = { task: task.name ? `task '${task.name}'` : `task ${task.action}`, at: (key?: string) => (key && task.keyPos[`args.${key}`]) || moduleKeyPosition(task) }
+    const result = await runModule(def, moduleCtx, args, site)
     return delegate ? { ...result, delegatedTo: delegate } : result
   } catch (error) {
     if (error instanceof UnreachableError) return { status: 'unreachable', msg: error.message, data: { unreachable: true } }

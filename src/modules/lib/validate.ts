@@ -5,15 +5,19 @@ import { ModuleError, type SourcePosition } from '../../errors.js'
 import { suggestion } from '../../util/did-you-mean.js'
 import { compileSchema } from '../../util/schema-cache.js'
 import type { ModuleDefinition } from '../types.js'
-import { foldArgs, type ArgProps } from './arg-spec.js'
+import { foldArgs, nulArgs, type ArgProps } from './arg-spec.js'
 
 const compiled = new WeakMap<object, ValidateFunction>()
 
-/** Where an argument is written (its key as written), for errors; the task's own position without it. */
-export type ArgPosition = (writtenKey?: string) => SourcePosition | undefined
+/** Where the arguments come from, for errors: the task's label and where each key (as written) is. */
+export interface ArgSite {
+  task?: string
+  at?: (writtenKey?: string) => SourcePosition | undefined
+}
 
 /** Returns a validated copy of args; throws ModuleError naming the bad key (and where it is written). */
-export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, unknown>, at: ArgPosition = () => undefined): A {
+export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, unknown>, site: ArgSite = {}): A {
+  const at = site.at ?? (() => undefined)
   const props = (def.schema.properties ?? {}) as ArgProps
   const { args, written, duplicates } = foldArgs(def.schema, input)
   if (duplicates.length) throw new ModuleError(`${def.name}: argument '${duplicates[0]}' given twice (as '${written.get(duplicates[0])}')`, undefined, at(written.get(duplicates[0])))
@@ -24,6 +28,8 @@ export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, 
       throw new ModuleError(`${def.name}: unsupported argument '${unknown}'`, suggestion(unknown, names), at(unknown))
     }
   }
+  const [nul] = def.local ? [] : nulArgs(def.schema, args)
+  if (nul !== undefined) throw nulError(def.name, written.get(nul) ?? nul, site.task, at(written.get(nul) ?? nul))
   let validate = compiled.get(def.schema)
   if (!validate) {
     validate = compileSchema({ allErrors: false, useDefaults: true, strict: false }, [stripAliases(def.schema)])
@@ -38,6 +44,14 @@ export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, 
     throw new ModuleError(`${def.name}: ${where} ${e.message}${extra}${missing}`, undefined, at(arg === undefined ? undefined : written.get(arg) ?? arg))
   }
   return args as A
+}
+
+export function nulError(module: string, key: string, task?: string, position?: SourcePosition): ModuleError {
+  return new ModuleError(
+    `${module}: argument '${key}'${task ? ` of ${task}` : ''} holds a NUL byte (embedded null byte): a path, a command or a shell string cannot`,
+    'only content (copy content, lineinfile line, blockinfile block) may hold NUL bytes',
+    position,
+  )
 }
 
 function stripAliases(schema: Record<string, unknown>): Record<string, unknown> {
