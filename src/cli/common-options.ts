@@ -16,6 +16,7 @@ export const CONNECTION_OPTIONS: OptionSpec[] = [
   { name: 'ask-become-pass', short: 'K', kind: 'boolean', help: 'ask for the become password' },
   { name: 'user', short: 'u', kind: 'string', valueName: 'USER', help: 'connect as this user' },
   { name: 'private-key', kind: 'string', valueName: 'FILE', help: 'SSH private key file' },
+  { name: 'timeout', short: 'T', kind: 'string', valueName: 'SECONDS', help: 'connection timeout (default 10; ansible_ssh_timeout wins)' },
   { name: 'accept-new-host-keys', kind: 'boolean', help: "record unknown host keys (OpenSSH's accept-new); changed keys are still refused" },
   { name: 'verbose', short: 'v', kind: 'count', help: 'more output (-vvv for connection details)' },
   { name: 'json', kind: 'boolean', help: 'print one JSON document instead of text' },
@@ -27,6 +28,14 @@ export function forksOf(options: OptionValues): number {
   const n = Number(options.forks)
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--forks needs a whole number ≥ 1, got '${String(options.forks)}'`)
   return n
+}
+
+/** -T/--timeout in ms, or undefined. */
+export function timeoutOf(options: OptionValues): number | undefined {
+  if (options.timeout === undefined) return undefined
+  const n = Number(options.timeout)
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout needs a number of seconds > 0, got '${String(options.timeout)}'`)
+  return n * 1000
 }
 
 export function listOf(value: unknown): string[] {

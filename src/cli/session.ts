@@ -13,7 +13,7 @@ import { processSecrets, type VaultKeyring } from '../vault/index.js'
 import { keyringFromOptions } from './vault-options.js'
 import { promptOnTerminal } from '../vault/prompt.js'
 import type { OptionValues } from './args.js'
-import { commaList, forksOf, listOf } from './common-options.js'
+import { commaList, forksOf, listOf, timeoutOf } from './common-options.js'
 import { parseExtraVars } from './extra-vars.js'
 import { checkConnectionVars, checkLimit } from './inventory-checks.js'
 
@@ -44,6 +44,7 @@ export async function openSession(options: OptionValues, playbookDir?: string): 
   const pool = new ConnectionPool({
     privateKeyFile: options['private-key'] as string | undefined,
     acceptNewHostKeys: options['accept-new-host-keys'] === true,
+    timeoutMs: timeoutOf(options),
   })
   const extraVars = parseExtraVars(listOf(options['extra-vars']), keyring)
   const limit = options.limit as string | undefined

@@ -46,7 +46,8 @@ export class ConnectionPool {
     const key = `${spec.name}|${spec.user}@${spec.host}:${spec.port}`
     let conn = this.hosts.get(key)
     if (!conn) {
-      conn = new SshConnection(spec.name, (signal) => this.openClient(spec, signal), this.options)
+      const keepalive = { intervalMs: spec.keepaliveIntervalMs, countMax: spec.keepaliveCountMax }
+      conn = new SshConnection(spec.name, (signal) => this.openClient(spec, signal), { ...this.options, keepalive })
       this.hosts.set(key, conn)
     }
     return conn
@@ -122,5 +123,6 @@ function hopSpec(spec: ConnectionSpec, hop: JumpSpec): ClientSpec {
     knownHostsFiles: spec.knownHostsFiles,
     connectTimeoutMs: spec.connectTimeoutMs,
     keepaliveIntervalMs: spec.keepaliveIntervalMs,
+    keepaliveCountMax: spec.keepaliveCountMax,
   }
 }

@@ -19,7 +19,7 @@ import { unreachable, type Endpoint } from './unreachable.js'
 export type ClientSpec = Endpoint &
   Pick<
     ConnectionSpec,
-    'identityFiles' | 'passphrase' | 'agent' | 'hostKeyPolicy' | 'knownHostsFiles' | 'connectTimeoutMs' | 'keepaliveIntervalMs'
+    'identityFiles' | 'passphrase' | 'agent' | 'hostKeyPolicy' | 'knownHostsFiles' | 'connectTimeoutMs' | 'keepaliveIntervalMs' | 'keepaliveCountMax'
   > & { password?: string }
 
 const SUPPORTED_HOST_KEY_ALGOS = new Set([
@@ -129,7 +129,7 @@ export function connectClient(spec: ClientSpec, via?: Duplex, signal?: AbortSign
       sock,
       readyTimeout: spec.connectTimeoutMs,
       keepaliveInterval: spec.keepaliveIntervalMs,
-      keepaliveCountMax: 3,
+      keepaliveCountMax: spec.keepaliveCountMax,
       authHandler: auth.methods,
       algorithms: preferred.length ? { serverHostKey: { prepend: preferred } as never } : undefined,
       hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {

@@ -14,6 +14,8 @@ export interface SshConnectionOptions {
   maxSessions?: number // sshd's MaxSessions (default 10)
   maxShells?: number // persistent shells kept per host (default 2)
   channel?: 'shell' | 'exec' // 'exec': one exec channel per command (the bench's comparison point)
+  /** The connection's dead-peer detection, to say why it was lost. */
+  keepalive?: { intervalMs: number; countMax: number }
 }
 
 export class SshConnection implements Connection {
@@ -30,7 +32,7 @@ export class SshConnection implements Connection {
   constructor(
     readonly host: string,
     private readonly open: (signal: AbortSignal) => Promise<Client>,
-    options: SshConnectionOptions = {},
+    private readonly options: SshConnectionOptions = {},
   ) {
     this.channels = new Semaphore(options.maxSessions ?? 10)
     this.maxShells = Math.min(options.maxShells ?? 2, (options.maxSessions ?? 10) - 1)
@@ -48,11 +50,18 @@ export class SshConnection implements Connection {
         if (generation === this.generation) this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost`)
       })
       c.on('error', (e: Error) => {
-        if (generation === this.generation) this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost: ${e.message}`)
+        if (generation === this.generation) this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost: ${this.why(e)}`)
       })
       return c
     })
     return this.client
+  }
+
+  private why(e: Error): string {
+    const ka = this.options.keepalive
+    if (!/keepalive timeout/i.test(e.message) || !ka) return e.message
+    const every = `${ka.intervalMs / 1000}s`
+    return `no answer to ${ka.countMax} keepalives sent ${every} apart (ServerAliveInterval ${every}, ServerAliveCountMax ${ka.countMax})`
   }
 
   async run(command: string, options: RunOptions = {}): Promise<RunResult> {

@@ -67,7 +67,9 @@ export interface ConnectionSpec {
   hostKeyPolicy: 'strict' | 'accept-new' | 'no'
   knownHostsFiles: string[] // the first one receives accepted keys
   connectTimeoutMs: number
-  keepaliveIntervalMs: number
+  keepaliveIntervalMs: number // 0: no keepalives (ServerAliveInterval 0)
+  /** Unanswered keepalives before the connection counts as lost (ServerAliveCountMax). */
+  keepaliveCountMax: number
   become?: BecomeOptions // the host's default become (ansible_become*)
   warnings?: string[] // ssh arguments and config tsplay could not honour, for the reporter to show
 }
