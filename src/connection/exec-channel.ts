@@ -60,7 +60,9 @@ export async function runExec(client: Client, req: ExecRequest): Promise<RunResu
       const text = err.write(b)
       stderr += handshake ? handshake.onStderr(text) : text
     })
+    let exited = false
     ch.on('exit', (code: number | null, signal?: string) => {
+      exited = true
       rc = code ?? (signal ? 128 + 9 : 1)
     })
     let finished = false
@@ -71,6 +73,8 @@ export async function runExec(client: Client, req: ExecRequest): Promise<RunResu
       stderr += err.end()
       const failure = handshake?.exit()
       if (failure && !expired) return reject(failure)
+      // closed with no exit status: the connection went away under the command; never a success
+      if (!exited && !expired) return reject(new Error('the channel closed before the command ended'))
       const secret = req.become?.password
       const result = { rc, stdout: scrub(Buffer.concat(out).toString('utf8'), secret), stderr: scrub(stderr, secret) }
       resolve(expired ? timedOut(result, req.timeoutMs!) : result)
