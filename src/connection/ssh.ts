@@ -64,19 +64,29 @@ export class SshConnection implements Connection {
     return `no answer to ${ka.countMax} keepalives sent ${every} apart (ServerAliveInterval ${every}, ServerAliveCountMax ${ka.countMax})`
   }
 
+  /**
+   * Seconds without data after which a transfer streamed to the host gives up on its own (remote-temp.ts'
+   * tp_recv): what this side takes to call the host lost, so a cut leaves no process waiting there.
+   */
+  private idleSeconds(): number {
+    const ka = this.options.keepalive
+    return ka && ka.intervalMs > 0 ? Math.max(2, Math.ceil((ka.intervalMs * (ka.countMax + 1)) / 1000)) : 60
+  }
+
   async run(command: string, options: RunOptions = {}): Promise<RunResult> {
     const client = await this.connect()
-    const line = composeCommand(command, options)
     const stdin = toBuffer(options.stdin)
     const become = options.become
     const interactive = become && (become.password !== undefined || become.method === 'su')
+    // Exec channels stream stdin and can be killed. A password handshake always takes one: in the
+    // persistent shell, sudo -S could read the rest of a command frame still in the pipe as the
+    // password (seen under load as a second prompt); an exec channel's stdin carries nothing else.
+    const streamed = options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT) || interactive
+    const env = streamed && stdin?.length ? { TP_IDLE: String(this.idleSeconds()), ...options.env } : options.env
+    const line = composeCommand(command, { ...options, env })
     const exec = () =>
       this.channels.use(() => runExec(client, { host: this.host, line, stdin, become, timeoutMs: options.timeoutMs }))
     try {
-      // Exec channels stream stdin and can be killed. A password handshake always takes one: in the
-      // persistent shell, sudo -S could read the rest of a command frame still in the pipe as the
-      // password (seen under load as a second prompt); an exec channel's stdin carries nothing else.
-      const streamed = options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT) || interactive
       if (this.alwaysExec || streamed) return await exec()
       const shell = await this.takeShell(client)
       if (!shell) return await exec() // every shell busy: concurrent commands on one host

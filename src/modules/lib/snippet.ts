@@ -1,5 +1,6 @@
 // Remote sh snippets that check (and apply) in one round trip and report on `__TSPLAY__ k=v …` lines.
 import { ModuleError } from '../../errors.js'
+import { REMOTE_TEMP_SH } from '../../connection/remote-temp.js'
 import type { RunResult } from '../../connection/types.js'
 import type { ModuleContext } from '../types.js'
 
@@ -65,9 +66,10 @@ export function decode64(value: string | undefined): string {
   return value.startsWith('~') ? value.slice(1) : Buffer.from(value, 'base64').toString('utf8')
 }
 
-/** Builds a snippet: prelude, check flag, body. */
+/** Builds a snippet: prelude, check flag, body; the temp-file helpers only where the body writes a file. */
 export function snippet(body: string, check = false): string {
-  return `TP_CHECK=${check ? 1 : 0}\n${PRELUDE}\n${body}\n`
+  const temp = body.includes('tp_tmp ') ? `${REMOTE_TEMP_SH}\n` : ''
+  return `TP_CHECK=${check ? 1 : 0}\n${PRELUDE}\n${temp}${body}\n`
 }
 
 export interface SnippetResult extends RunResult {
