@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'MODULE' // a module failed on a host
   | 'LAB' // lab host management failed
   | 'VAULT' // vault password or data is wrong
+  | 'INTERRUPTED' // SIGINT/SIGTERM: a command was stopped, or not started
 
 export interface SourcePosition {
   file: string
@@ -51,6 +52,13 @@ export class UnreachableError extends TsplayError {
     reason: string,
   ) {
     super('UNREACHABLE', reason)
+  }
+}
+
+/** The run was stopped by a signal: the command in flight was stopped on the host (or never started). */
+export class InterruptedError extends TsplayError {
+  constructor(readonly signal: string) {
+    super('INTERRUPTED', `interrupted by ${signal}: the command was stopped`)
   }
 }
 

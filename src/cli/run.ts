@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js'
 import type { OptionValues } from './args.js'
 import { defineCommand } from './command.js'
 import { CONNECTION_OPTIONS } from './common-options.js'
+import { installInterrupt, type Interrupt } from './interrupt.js'
 import { prewarmPlaybook } from './prewarm.js'
 import { openSession, reportersFor, type Session } from './session.js'
 
@@ -40,29 +41,36 @@ export default defineCommand({
   async run({ options, positionals }) {
     if (positionals.length === 0) throw new UsageError('no playbook given', 'tsplay run PLAYBOOK.yml -i INVENTORY')
     const files = positionals.map((p) => resolve(p))
-    const session = await openSession(options, dirname(files[0]))
-    const listing = options['syntax-check'] || options['list-hosts'] || options['list-tasks']
+    const interrupt = installInterrupt() // from here on a signal stops the run cleanly (interrupt.ts)
+    let session: Session | undefined
     try {
-      if (!listing) prewarmPlaybook(session, files[0])
-      const engine = await loadEngine()
-      const load = { modules: engine.modules, extraVars: session.base.extraVars, keyring: session.keyring }
-      const playbooks: Playbook[] = files.map((f) => engine.loadPlaybook(f, load))
-      if (options['syntax-check']) {
-        for (const p of positionals) process.stdout.write(`\nplaybook: ${p}\n`)
-        return 0
-      }
-      if (options['list-hosts'] || options['list-tasks']) {
-        for (const playbook of playbooks) engine.printPlaybookListing(playbook, session.base, options)
-        return 0
-      }
-      return await runAll(engine, playbooks, options, session)
+      session = await openSession(options, dirname(files[0]))
+      return await runOrList(files, positionals, options, session, interrupt)
     } finally {
-      await session.pool.closeAll()
+      interrupt.uninstall()
+      await session?.pool.closeAll()
     }
   },
 })
 
-async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValues, session: Session): Promise<number> {
+async function runOrList(files: string[], positionals: string[], options: OptionValues, session: Session, interrupt: Interrupt): Promise<number> {
+  const listing = options['syntax-check'] || options['list-hosts'] || options['list-tasks']
+  if (!listing) prewarmPlaybook(session, files[0])
+  const engine = await loadEngine()
+  const load = { modules: engine.modules, extraVars: session.base.extraVars, keyring: session.keyring }
+  const playbooks: Playbook[] = files.map((f) => engine.loadPlaybook(f, load))
+  if (options['syntax-check']) {
+    for (const p of positionals) process.stdout.write(`\nplaybook: ${p}\n`)
+    return 0
+  }
+  if (options['list-hosts'] || options['list-tasks']) {
+    for (const playbook of playbooks) engine.printPlaybookListing(playbook, session.base, options)
+    return 0
+  }
+  return runAll(engine, playbooks, options, session, interrupt)
+}
+
+async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValues, session: Session, interrupt: Interrupt): Promise<number> {
   const { modules } = engine
   const varsFiles = new engine.FileCache(session.keyring)
   const outcome = await engine.runPlaybooks(playbooks, {
@@ -71,9 +79,10 @@ async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValu
     reporter: reportersFor(options, session.redact),
     loadTasks: (file, baseDir, role) => engine.loadTaskFile(file, { baseDir, role, modules, keyring: session.keyring }),
     loadVars: (file, baseDir) => engine.loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
+    signal: interrupt.signal,
   })
   if (outcome.failedHosts.length) writeRetryFile(playbooks[0].file, options, outcome.failedHosts)
-  return outcome.exitCode
+  return interrupt.exitCode() ?? outcome.exitCode
 }
 
 /** A retry file that cannot be written is a warning (as in Ansible): the run's own exit code stands. */

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { Client, ClientChannel } from 'ssh2'
 import { quote } from '../util/shell-quote.js'
 import { openExec } from './exec-channel.js'
+import { PID_PREFIX, PidReader } from './remote-stop.js'
 import type { RunResult } from './types.js'
 
 export const HEREDOC_LIMIT = 1 << 20 // larger stdin is streamed over an exec channel instead
@@ -28,8 +29,10 @@ export class ShellSession {
   private readonly outMark = Buffer.from(`${this.marker}:`)
   private readonly errMark = Buffer.from(`${this.marker}\n`)
 
+  private readonly pidLine = new PidReader()
+
   private constructor(private readonly ch: ClientChannel) {
-    ch.on('data', (b: Buffer) => this.collect(this.out, b))
+    ch.on('data', (b: Buffer) => this.collect(this.out, this.pidLine.take(b)))
     ch.stderr.on('data', (b: Buffer) => this.collect(this.err, b))
     ch.on('close', () => {
       this.closed = true
@@ -39,11 +42,16 @@ export class ShellSession {
   }
 
   static async open(client: Client): Promise<ShellSession> {
-    return new ShellSession(await openExec(client, 'exec /bin/sh'))
+    return new ShellSession(await openExec(client, `${PID_PREFIX}exec /bin/sh`))
   }
 
   get alive(): boolean {
     return !this.closed
+  }
+
+  /** The pid of this shell (leader of its process group on the host) while it runs a command. */
+  get busyPid(): number | undefined {
+    return this.pending && !this.closed ? this.pidLine.pid : undefined
   }
 
   run(line: string, options: ShellRunOptions = {}): Promise<RunResult> {

@@ -41,6 +41,12 @@ export interface Connection {
    * failed until then). wait_for_connection uses it between attempts; connections without one just retry.
    */
   reset?(): Promise<void>
+  /**
+   * SIGINT/SIGTERM: every command in flight is stopped (TERM to its process group on the host, so its
+   * traps remove temp files; KILL after a grace period) and rejects with InterruptedError, as does every
+   * later run(). Connections without one just finish what runs.
+   */
+  interrupt?(signal: string): void
 }
 
 /** One hop of a ProxyJump chain, outermost first. */

@@ -1,6 +1,6 @@
 // One module call on one host: resolve become, delegation, check mode and environment, then run.
 import type { BecomeOptions, Connection, RunOptions as ConnRunOptions } from '../connection/types.js'
-import { ConfigError, TemplateError, TsplayError, UnreachableError } from '../errors.js'
+import { ConfigError, InterruptedError, TemplateError, TsplayError, UnreachableError } from '../errors.js'
 import { runModule } from '../modules/lib/result.js'
 import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { ModuleContext, TaskResult } from '../modules/types.js'
@@ -63,12 +63,14 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
       vars,
       searchPaths: searchPaths(ctx, task),
       render: (text, file) => render(text, vars, { where: { file }, isFile: true }),
+      signal: ctx.options.signal,
     }
     const site = { task: task.name ? `task '${task.name}'` : `task ${task.action}`, at: (key?: string) => (key && task.keyPos[`args.${key}`]) || moduleKeyPosition(task) }
     const result = await runModule(def, moduleCtx, args, site)
     return delegate ? { ...result, delegatedTo: delegate } : result
   } catch (error) {
     if (error instanceof UnreachableError) return { status: 'unreachable', msg: error.message, data: { unreachable: true } }
+    if (error instanceof InterruptedError) return { status: 'failed', msg: error.message, data: { interrupted: true } }
     if (error instanceof TsplayError) return { status: 'failed', msg: error.describe(), data: {} }
     return { status: 'failed', msg: error instanceof Error ? error.message : String(error), data: {} }
   }

@@ -15,6 +15,15 @@ export class RunState {
   constructor(readonly options: RunOptions) {
     this.groups = options.inventory.groups()
     this.search = { startAt: options.startAtTask }
+    options.signal?.addEventListener('abort', () => {
+      for (const conn of this.connections.values()) conn.interrupt?.(this.stopReason()!)
+    }, { once: true })
+  }
+
+  /** The signal that stopped the run ('SIGINT'), or undefined while it goes on. */
+  stopReason(): string | undefined {
+    const signal = this.options.signal
+    return signal?.aborted ? String(signal.reason ?? 'SIGINT') : undefined
   }
 
   host(name: string): HostState {
@@ -64,6 +73,8 @@ export class RunState {
       }
       conn = this.options.connect(name, connVars)
       this.connections.set(key, conn)
+      const stopped = this.stopReason()
+      if (stopped) conn.interrupt?.(stopped)
     }
     return conn
   }

@@ -64,6 +64,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
   const results: Vars[] = []
   const seen = new Set<TaskStatus>()
   for (const [index, item] of items.entries()) {
+    if (ctx.options.signal?.aborted) break // SIGINT/SIGTERM: the items not started are not run
     const loopVars: Vars = { [loopVar]: item, ansible_loop_var: loopVar }
     if (task.loop_control?.index_var) loopVars[task.loop_control.index_var] = index
     if (task.loop_control?.extended) loopVars.ansible_loop = extendedLoop(items, index)
@@ -74,7 +75,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     report(result, { item: label, delegatedTo: result.delegatedTo })
     results.push({ ...registered(result), [loopVar]: item, ansible_loop_var: loopVar })
     if (result.status === 'unreachable') break
-    if (task.loop_control?.pause) await sleep(Number(task.loop_control.pause) * 1000)
+    if (task.loop_control?.pause) await sleep(Number(task.loop_control.pause) * 1000, ctx.options.signal)
   }
   const status: TaskStatus = seen.has('unreachable')
     ? 'unreachable'
@@ -108,8 +109,8 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
     if (!task.until?.length) return result
     const withResult = task.register ? { ...vars, [task.register]: registered(result) } : vars
     if (evaluateCondition(task.until, withResult, where('until'))) return { ...result, data: { ...result.data, attempts: attempt } }
-    if (attempt > retries) return { ...result, status: 'failed', msg: result.msg ?? `retries exhausted (${retries})`, data: { ...result.data, attempts: attempt } }
-    await sleep(delayMs)
+    if (attempt > retries || ctx.options.signal?.aborted) return { ...result, status: 'failed', msg: result.msg ?? `retries exhausted (${retries})`, data: { ...result.data, attempts: attempt } }
+    await sleep(delayMs, ctx.options.signal)
   }
 }
 
@@ -136,4 +137,16 @@ function extendedLoop(items: unknown[], index: number): Vars {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** A pause that ends early when the run is stopped. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}

@@ -35,6 +35,11 @@ export interface RunOptions {
   loadVars(file: string, baseDir: string): Promise<Vars> | Vars
   /** Registers a secret found at run time (a templated become or connection password). */
   addSecret?: (value: string) => void
+  /**
+   * Aborted on SIGINT/SIGTERM (its reason is the signal's name): no task or host starts after it, the
+   * commands in flight are stopped on their hosts, and the run ends with its recap.
+   */
+  signal?: AbortSignal
 }
 
 /** One host across the whole run. */

@@ -27,6 +27,8 @@ export interface ModuleContext {
   searchPaths: string[]
   /** Renders a Handlebars template with the task's variables (template module). */
   render?: (template: string, file: string) => string
+  /** Aborted on SIGINT/SIGTERM (reason: the signal's name): a module waiting on the controller stops. */
+  signal?: AbortSignal
 }
 
 export interface ModuleDefinition<Args = Record<string, unknown>> {

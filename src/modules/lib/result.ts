@@ -1,5 +1,5 @@
 // Building TaskResults and running a module with validation and failure capture.
-import { TsplayError, UnreachableError } from '../../errors.js'
+import { InterruptedError, TsplayError, UnreachableError } from '../../errors.js'
 import type { Diff, ModuleContext, ModuleDefinition, TaskResult } from '../types.js'
 import { validateArgs, type ArgSite } from './validate.js'
 
@@ -23,7 +23,7 @@ export async function runModule<A>(def: ModuleDefinition<A>, ctx: ModuleContext,
   try {
     return await def.run(ctx, validateArgs(def, args, site))
   } catch (e) {
-    if (e instanceof UnreachableError) throw e
+    if (e instanceof UnreachableError || e instanceof InterruptedError) throw e
     if (e instanceof TsplayError) return failed(e.describe())
     throw e
   }

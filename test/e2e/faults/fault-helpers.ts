@@ -1,5 +1,6 @@
 // Shared by the fault suite (issue 15): a scratch directory with the lab's inventory and playbooks
 // written per test, and small waits on lab hosts that poll state instead of sleeping a fixed time.
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -43,4 +44,16 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await sleep(100)
   }
+}
+
+/** Names of the processes running in a lab host, read from the machine (its network namespace's pids). */
+export function hostProcesses(netns: string): string[] {
+  const pids = execFileSync('ip', ['netns', 'pids', netns], { encoding: 'utf8' }).split(/\s+/).filter(Boolean)
+  return pids.flatMap((pid) => {
+    try {
+      return [readFileSync(`/proc/${pid}/comm`, 'utf8').trim()]
+    } catch {
+      return []
+    }
+  })
 }

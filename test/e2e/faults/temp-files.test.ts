@@ -4,29 +4,18 @@
 // on the host (no data for as long as the controller takes to call the host lost): no `cat` waits forever,
 // and the sshd session ends once the network answers again.
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { labCut, labHeal, labStart, labStop } from '../../../src/lab/index.js'
 import { vethName } from '../../../src/lab/paths.js'
 import { labHost, labInfo, listUpperFiles, resetHost } from '../lab-helpers.js'
 import { runTsplay } from '../run-tsplay.js'
-import { scratch, waitFor, type Scratch } from './fault-helpers.js'
+import { hostProcesses as processesIn, scratch, waitFor, type Scratch } from './fault-helpers.js'
 
 let s: Scratch
 const lab = () => ({ name: labInfo().name })
 const temps = (host: string) => listUpperFiles(host).filter((f) => /\/\.tsplay-/.test(f))
 
-/** Names of the processes running in a lab host (from the machine: its network namespace's pids). */
-function hostProcesses(host: string): string[] {
-  const pids = execFileSync('ip', ['netns', 'pids', labHost(host).netns], { encoding: 'utf8' }).split(/\s+/).filter(Boolean)
-  return pids.flatMap((pid) => {
-    try {
-      return [readFileSync(`/proc/${pid}/comm`, 'utf8').trim()]
-    } catch {
-      return []
-    }
-  })
-}
+const hostProcesses = (host: string) => processesIn(labHost(host).netns)
 
 beforeAll(async () => {
   s = scratch('temps')
