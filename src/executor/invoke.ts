@@ -64,6 +64,7 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
       searchPaths: searchPaths(ctx, task),
       render: (text, file) => render(text, vars, { where: { file }, isFile: true }),
       signal: ctx.options.signal,
+      afterPredictedChanges: check && (ctx.hosts.get(inv.host)?.stats.changed ?? 0) > 0,
     }
     const site = { task: task.name ? `task '${task.name}'` : `task ${task.action}`, at: (key?: string) => (key && task.keyPos[`args.${key}`]) || moduleKeyPosition(task) }
     const result = await runModule(def, moduleCtx, args, site)

@@ -20,6 +20,12 @@ export interface ModuleContext {
   host: string
   conn: Connection
   check: boolean // -C: decide and report, change nothing
+  /**
+   * Check mode, after an earlier task of this run predicted a change on this host that was not made: what
+   * it would have made (a directory, a package's service) may be missing. A module whose target needs it
+   * predicts (changed, saying what it assumes) instead of failing, as a real run would find it there.
+   */
+  afterPredictedChanges?: boolean
   diff: boolean // -D: fill TaskResult.diff
   become?: BecomeOptions
   vars: Record<string, unknown> // the host's merged variables (read-only)

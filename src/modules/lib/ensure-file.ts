@@ -44,7 +44,10 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
   const cur = probe.dest
   const path = decode64(cur.path)
   const data: Record<string, unknown> = { dest: path }
-  if (!probe.dirExists) throw new ModuleError(`Destination directory ${dirOf(path)} does not exist`)
+  if (!probe.dirExists) {
+    if (ctx.afterPredictedChanges) return changed(`${path} would be written (${dirOf(path)} does not exist yet: assumed made by an earlier task)`, data)
+    throw new ModuleError(`Destination directory ${dirOf(path)} does not exist`)
+  }
   if (cur.exists === '1' && cur.type === 'd') throw new ModuleError(`dest '${path}' is a directory`)
   if (cur.exists === '1' && a.force === false) return ok(`${path} exists and force=no`, data)
 
