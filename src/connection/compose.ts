@@ -14,6 +14,11 @@ export function composeCommand(command: string, options: Pick<RunOptions, 'cwd' 
   return lines.join('\n')
 }
 
+/** The command with its `lib` defined first, for a shell that does not keep definitions (exec, become, local). */
+export function inlineLib(command: string, options: Pick<RunOptions, 'lib'> = {}): string {
+  return options.lib ? `${options.lib}\n${command}` : command
+}
+
 export function toBuffer(stdin: string | Buffer | undefined): Buffer | undefined {
   return stdin === undefined ? undefined : Buffer.isBuffer(stdin) ? stdin : Buffer.from(stdin, 'utf8')
 }

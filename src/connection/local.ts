@@ -5,7 +5,7 @@ import { InterruptedError } from '../errors.js'
 import { STOP_GRACE_MS } from './remote-stop.js'
 import type { BecomeOptions, Connection, PutOptions, RunOptions, RunResult } from './types.js'
 import { BecomeHandshake, scrub, wrapBecome } from './become.js'
-import { composeCommand, timedOut, toBuffer } from './compose.js'
+import { composeCommand, inlineLib, timedOut, toBuffer } from './compose.js'
 import { getScript, putScript } from './transfer.js'
 
 /** Signals a command's whole process group (spawned detached: its own group). */
@@ -36,7 +36,7 @@ export class LocalConnection implements Connection {
   run(command: string, options: RunOptions = {}): Promise<RunResult> {
     if (this.interrupted) return Promise.reject(this.interrupted)
     const become = options.become
-    const composed = composeCommand(command, { env: options.env })
+    const composed = composeCommand(inlineLib(command, options), { env: options.env })
     const wrap = become ? wrapBecome(composed, become) : undefined
     const stdin = toBuffer(options.stdin)
     return new Promise((resolve, reject) => {

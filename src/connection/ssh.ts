@@ -3,7 +3,7 @@
 import type { Client } from 'ssh2'
 import { InterruptedError, UnreachableError } from '../errors.js'
 import { BecomeError, becomeFailure, scrub, wrapBecome } from './become.js'
-import { composeCommand, toBuffer } from './compose.js'
+import { composeCommand, inlineLib, toBuffer } from './compose.js'
 import { runExec, type RunningCommand } from './exec-channel.js'
 import { STOP_GRACE_MS, killLine } from './remote-stop.js'
 import { putScript, getScript } from './transfer.js'
@@ -124,18 +124,21 @@ export class SshConnection implements Connection {
     // password (seen under load as a second prompt); an exec channel's stdin carries nothing else.
     const streamed = options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT) || interactive
     const env = streamed && stdin?.length ? { TP_IDLE: String(this.idleSeconds()), ...options.env } : options.env
+    // the lib is defined once in a persistent shell; a command run by sudo/su or on its own channel is a
+    // new shell, so there it comes with the command
     const line = composeCommand(command, { ...options, env })
+    const inlined = options.lib ? composeCommand(inlineLib(command, options), { ...options, env }) : line
     const kill = (pid: number) => void this.killOnHost(client, [pid], 'KILL')
     const exec = () =>
       this.channels.use(async () => {
         if (this.interrupted) throw this.interrupted // queued behind MaxSessions when the run stopped
-        return runExec(client, { host: this.host, line, stdin, become, timeoutMs: options.timeoutMs, running: this.running, kill })
+        return runExec(client, { host: this.host, line: inlined, stdin, become, timeoutMs: options.timeoutMs, running: this.running, kill })
       })
     try {
       if (this.alwaysExec || streamed) return await exec()
       const shell = await this.takeShell(client)
       if (!shell) return await exec() // every shell busy: concurrent commands on one host
-      return await this.runInShell(shell, line, stdin, become)
+      return await this.runInShell(shell, become ? inlined : line, stdin, become, become ? undefined : options.lib)
     } catch (e) {
       if (this.interrupted) throw this.interrupted
       if (e instanceof BecomeError) throw e
@@ -146,12 +149,12 @@ export class SshConnection implements Connection {
     }
   }
 
-  private async runInShell(shell: ShellSession, line: string, stdin: Buffer | undefined, become?: BecomeOptions): Promise<RunResult> {
+  private async runInShell(shell: ShellSession, line: string, stdin: Buffer | undefined, become?: BecomeOptions, lib?: string): Promise<RunResult> {
     const wrap = become ? wrapBecome(line, become) : undefined
     this.busy.add(shell)
     try {
       if (this.interrupted) throw this.interrupted
-      const result = await shell.run(wrap?.line ?? line, { stdin })
+      const result = await shell.run(wrap?.line ?? line, { stdin, lib })
       if (!wrap || !become) return result
       const at = result.stderr.indexOf(`${wrap.marker}\n`)
       if (at < 0) throw becomeFailure(this.host, become, result.stderr)

@@ -13,6 +13,11 @@ export interface RunOptions {
   cwd?: string
   become?: BecomeOptions
   timeoutMs?: number
+  /**
+   * sh function definitions the command uses (a constant text, e.g. the modules' snippet prelude). A
+   * persistent shell defines it once and keeps it; anything else runs it before the command (inlineLib).
+   */
+  lib?: string
 }
 
 export interface RunResult {
