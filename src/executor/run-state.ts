@@ -10,6 +10,7 @@ export class RunState {
   readonly groups: Record<string, string[]>
   private readonly connections = new Map<string, Connection>()
   private readonly inventoryCache = new Map<string, Vars>()
+  private names?: Set<string> // the inventory's hosts, looked up per host (a list scan each was N² at scale)
   readonly search: SearchState
 
   constructor(readonly options: RunOptions) {
@@ -44,10 +45,14 @@ export class RunState {
     return h !== undefined && (h.failed || h.unreachable)
   }
 
+  inInventory(name: string): boolean {
+    return (this.names ??= new Set(this.options.inventory.hostNames())).has(name)
+  }
+
   inventoryVars(name: string): Vars {
     let vars = this.inventoryCache.get(name)
     if (!vars) {
-      vars = this.options.inventory.hostNames().includes(name) ? this.options.inventory.hostVars(name) : {}
+      vars = this.inInventory(name) ? this.options.inventory.hostVars(name) : {}
       this.inventoryCache.set(name, vars)
     }
     return vars
@@ -59,7 +64,7 @@ export class RunState {
    * (connection, remote_user), which win over the command line, as in Ansible.
    */
   connectionFor(name: string, vars: Vars, scope: Scope): Connection {
-    const hostVars = name === vars.inventory_hostname ? vars : this.options.inventory.hostNames().includes(name) ? this.inventoryVars(name) : implicitHost(name)
+    const hostVars = name === vars.inventory_hostname ? vars : this.inInventory(name) ? this.inventoryVars(name) : implicitHost(name)
     const type = hostVars.ansible_connection ?? scope.connection
     const rendered = typeof type === 'string' && type.includes('{{') ? render(type, hostVars) : type
     const key = `${name}\0${String(rendered ?? 'ssh')}`
