@@ -17,6 +17,8 @@ export interface SshConnectionOptions {
   channel?: 'shell' | 'exec' // 'exec': one exec channel per command (the bench's comparison point)
   /** The connection's dead-peer detection, to say why it was lost. */
   keepalive?: { intervalMs: number; countMax: number }
+  /** -vvv: connection details for the reporter (never secrets). */
+  trace?: (host: string, message: string) => void
 }
 
 export class SshConnection implements Connection {
@@ -32,6 +34,8 @@ export class SshConnection implements Connection {
   private interrupted?: InterruptedError
   private readonly busy = new Set<ShellSession>() // shells running a command
   private readonly running = new Set<RunningCommand>() // exec channels running a command
+
+  private readonly traced = new Set<string>() // become settings already shown with -vvv
 
   constructor(
     readonly host: string,
@@ -118,6 +122,7 @@ export class SshConnection implements Connection {
     if (this.interrupted) throw this.interrupted
     const stdin = toBuffer(options.stdin)
     const become = options.become
+    if (become && this.options.trace) this.traceBecome(become)
     const interactive = become && (become.password !== undefined || become.method === 'su')
     // Exec channels stream stdin and can be killed. A password handshake always takes one: in the
     // persistent shell, sudo -S could read the rest of a command frame still in the pipe as the
@@ -147,6 +152,14 @@ export class SshConnection implements Connection {
       if (this.lost) throw this.lost
       throw e
     }
+  }
+
+  private traceBecome(become: BecomeOptions): void {
+    const key = `${become.method}|${become.user}|${become.password !== undefined}|${become.flags ?? ''}`
+    if (this.traced.has(key)) return
+    this.traced.add(key)
+    const flags = become.flags ? ` with flags '${become.flags}'` : ''
+    this.options.trace!(this.host, `become: ${become.method} to ${become.user}${flags}, ${become.password !== undefined ? 'with a password (sent on stdin)' : 'without a password'}`)
   }
 
   private async runInShell(shell: ShellSession, line: string, stdin: Buffer | undefined, become?: BecomeOptions, lib?: string): Promise<RunResult> {

@@ -5,8 +5,9 @@ import { runModule } from '../modules/lib/result.js'
 import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { ModuleContext, TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
-import { render, renderValue } from '../template/index.js'
+import { render, renderFile, renderValue } from '../template/index.js'
 import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
+import { templateContext } from './template-context.js'
 import type { PlayContext, Scope } from './types.js'
 
 export interface Invocation {
@@ -48,7 +49,7 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
   const { task, scope, vars, args } = inv
   const def = ctx.options.modules[task.action]
   if (!def) return { status: 'failed', msg: `no module named '${task.action}'`, data: {} }
-  const delegate = scope.delegate_to === undefined ? undefined : render(String(scope.delegate_to), vars)
+  const delegate = scope.delegate_to === undefined ? undefined : render(String(scope.delegate_to), vars, templateContext(ctx, task, 'delegate_to'))
   const check = flagValue(scope.check_mode, vars, ctx.options.check, 'check_mode')
   const diff = flagValue(scope.diff, vars, ctx.options.diff, 'diff')
   try {
@@ -62,7 +63,7 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
       become,
       vars,
       searchPaths: searchPaths(ctx, task),
-      render: (text, file) => render(text, vars, { where: { file }, isFile: true }),
+      render: (text, file) => renderFile(text, vars, file, templateContext(ctx, task)),
       signal: ctx.options.signal,
       afterPredictedChanges: check && (ctx.hosts.get(inv.host)?.stats.changed ?? 0) > 0,
     }

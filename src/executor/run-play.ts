@@ -20,16 +20,19 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const selected = new Set(options.limit ? options.inventory.select(options.limit) : options.inventory.hostNames())
   const playHosts = options.inventory.select(pattern).filter((h) => selected.has(h) && !run.lost(h))
   const name = play.name === undefined ? pattern : render(play.name, playVars)
-  options.reporter.onPlayStart({ name, hosts: playHosts })
+  const info = { name, hosts: playHosts, file: play.pos.file, line: play.pos.line }
+  options.reporter.onPlayStart(info)
   if (!playHosts.length) {
-    options.reporter.onWarning(`no hosts matched '${pattern}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
+    const mismatch = options.hostPatternMismatch ?? 'warning'
+    if (mismatch === 'error') throw new ConfigError(`Could not match supplied host pattern: ${pattern}`, play.keyPos.hosts ?? play.pos, 'host_pattern_mismatch is error')
+    if (mismatch === 'warning') options.reporter.onWarning(`no hosts matched '${pattern}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
     return true
   }
   const scope = playScope(play)
-  const strategy = render(play.strategy ?? 'linear', playVars)
+  const strategy = render(play.strategy ?? options.strategy ?? 'linear', playVars)
   if (strategy !== 'linear' && strategy !== 'free') throw new ConfigError(`strategy '${strategy}' is not supported`, play.keyPos.strategy ?? play.pos, 'use linear or free')
   const playState = { ended: false }
-  const force = flagValue(play.force_handlers, playVars, false, 'force_handlers')
+  const force = flagValue(play.force_handlers, playVars, options.forceHandlers === true, 'force_handlers')
   const sections = [play.pre_tasks, [...play.roles.map((r) => r.block), ...play.tasks], play.post_tasks]
   let goOn = true
 
@@ -38,15 +41,16 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     const hosts = batchNames.map((n) => run.host(n))
     for (const h of hosts) h.ended = false
     const ctx: PlayContext = {
-      play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, playVars, groups: run.groups, playState, search: run.search,
+      play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, playVars, groups: run.groups, playState, search: run.search, omit: run.omit,
       inventoryVars: (h) => run.inventoryVars(h),
       connectionFor: (h, vars, s) => run.connectionFor(h, vars, s),
+      resetConnection: (h) => run.resetConnection(h),
     }
     const walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), scope, force, strategy === 'free')
     const runSections = async (group: HostState[]) => {
-      // Facts are gathered once per host per run (Ansible's `gathering = smart`).
-      const unknown = group.filter((h) => Object.keys(h.facts).length === 0)
-      if (gatherFacts(play, playVars) && unknown.length) await walker.runTask(factsTask(play), unknown, scope, 'facts')
+      // gathering = smart: only hosts whose facts are not known yet
+      const targets = options.gathering === 'smart' ? group.filter((h) => Object.keys(h.facts).length === 0) : group
+      if (gatherFacts(play, playVars, options.gathering ?? 'implicit') && targets.length) await walker.runTask(factsTask(play), targets, scope, 'facts')
       for (const nodes of sections) {
         await walker.runNodes(nodes, group, scope)
         await walker.flushHandlers(group)
@@ -60,12 +64,13 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
       break
     }
   }
-  options.reporter.onPlayEnd({ name, hosts: playHosts })
+  options.reporter.onPlayEnd(info)
   return goOn
 }
 
-function gatherFacts(play: Play, playVars: Vars): boolean {
-  return flagValue(play.gather_facts, playVars, true, 'gather_facts')
+/** Whether the play gathers facts: its gather_facts, else the configured gathering (explicit: no). */
+function gatherFacts(play: Play, playVars: Vars, gathering: string): boolean {
+  return flagValue(play.gather_facts, playVars, gathering !== 'explicit', 'gather_facts')
 }
 
 async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {
@@ -81,6 +86,6 @@ async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {
 function factsTask(play: Play): Task {
   return {
     kind: 'task', name: 'Gathering Facts', action: 'setup', args: {}, when: [], tags: ['always'], vars: {}, notify: [], listen: [],
-    pos: play.pos, keyPos: {}, baseDir: play.baseDir,
+    pos: play.pos, keyPos: {}, valuePos: {}, baseDir: play.baseDir,
   }
 }

@@ -1,4 +1,5 @@
 // State that lives for the whole run: hosts, connections, inventory caches.
+import { randomBytes } from 'node:crypto'
 import type { Connection } from '../connection/types.js'
 import type { Vars } from '../playbook/model.js'
 import { emptyStats } from './events.js'
@@ -12,6 +13,8 @@ export class RunState {
   private readonly inventoryCache = new Map<string, Vars>()
   private names?: Set<string> // the inventory's hosts, looked up per host (a list scan each was N² at scale)
   readonly search: SearchState
+  /** `{{ omit }}`'s value, as Ansible makes it: unguessable, so no real value equals it. */
+  readonly omit = `__omit_place_holder__${randomBytes(20).toString('hex')}`
 
   constructor(readonly options: RunOptions) {
     this.groups = options.inventory.groups()
@@ -82,6 +85,12 @@ export class RunState {
       if (stopped) conn.interrupt?.(stopped)
     }
     return conn
+  }
+
+  async resetConnection(name: string): Promise<void> {
+    const keys = [...this.connections.keys()].filter((k) => k.split('\0')[0] === name)
+    await Promise.allSettled(keys.map((k) => this.connections.get(k)!.close()))
+    for (const k of keys) this.connections.delete(k)
   }
 
   async close(): Promise<void> {

@@ -2,22 +2,24 @@
 // What a finished task does to the host (register, facts, notify, stats) is in settle.ts.
 import { TemplateError } from '../errors.js'
 import type { TaskResult, TaskStatus } from '../modules/types.js'
-import { expandLoop } from '../playbook/loop.js'
+import { loopItems, loopNames } from '../playbook/loop.js'
 import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { Task, Vars } from '../playbook/model.js'
-import { evaluateCondition, render, renderValue } from '../template/index.js'
+import { evaluateCondition, render, renderValue, type RenderContext } from '../template/index.js'
 import type { HostResultInfo } from './events.js'
 import { flagValue, invokeModule } from './invoke.js'
 import { registered, settle, taskInfo, type HostOutcome } from './settle.js'
 import type { HostState, PlayContext, Scope } from './types.js'
+import { templateContext } from './template-context.js'
 import { taskVars } from './vars.js'
 
 type Report = (result: TaskResult, extra?: Partial<HostResultInfo>) => void
 
 export async function runTaskOnHost(ctx: PlayContext, task: Task, host: HostState, scope: Scope): Promise<HostOutcome> {
   let noLog = scope.no_log === true
+  const start = Date.now()
   const report: Report = (result, extra = {}) =>
-    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, noLog, ...extra })
+    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, noLog, start, end: Date.now(), ...extra })
   let outcome: HostOutcome
   let vars: Vars = {}
   try {
@@ -26,11 +28,21 @@ export async function runTaskOnHost(ctx: PlayContext, task: Task, host: HostStat
     outcome = task.loop === undefined ? await runOnce(ctx, task, scope, vars, report) : await runLoop(ctx, task, scope, vars, report)
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
-    outcome = { result: { status: 'failed', msg: error.describe(), data: {} }, ignored: false, ignoredUnreachable: false }
-    report(outcome.result)
+    // a template that cannot be evaluated fails the task, and ignore_errors covers it, as in Ansible
+    const result: TaskResult = { status: 'failed', msg: error.describe(), data: {} }
+    outcome = { result, ...safeTolerance(scope, vars) }
+    report(result, { ignored: outcome.ignored })
   }
   settle(ctx, task, host, scope, outcome, vars)
   return outcome
+}
+
+function safeTolerance(scope: Scope, vars: Vars) {
+  try {
+    return tolerance(scope, vars, 'failed')
+  } catch {
+    return { ignored: false, ignoredUnreachable: false } // ignore_errors itself could not be evaluated
+  }
 }
 
 function tolerance(scope: Scope, vars: Vars, status: TaskStatus) {
@@ -48,31 +60,34 @@ async function runOnce(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
 }
 
 async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, report: Report): Promise<HostOutcome> {
-  const where = task.keyPos.loop ?? task.keyPos[`with_${task.loop_with}`] ?? task.pos
+  const at = templateContext(ctx, task, task.keyPos.loop ? 'loop' : `with_${task.loop_with}`)
   let items: unknown[]
   try {
-    items = expandLoop(renderValue(task.loop, vars, { where, task: task.name }), task.loop_with, where)
+    items = loopItems(task.loop, task.loop_with, vars, at)
   } catch (error) {
     // Ansible keeps a loop error until `when` says the task runs (`when: x is defined` + `loop: x`).
-    if (error instanceof TemplateError && scope.when.length && !evaluateCondition(scope.when, vars, { where, task: task.name })) {
+    if (error instanceof TemplateError && scope.when.length && !evaluateCondition(scope.when, vars, templateContext(ctx, task, 'when'))) {
       return skippedOutcome(report)
     }
     throw error
   }
-  if (!items.length) return skippedOutcome(report, 'No items in the list')
-  const loopVar = task.loop_control?.loop_var ?? 'item'
+  if (!items.length) return skippedOutcome(report, { results: [], skipped_reason: 'No items in the list' }) // Ansible's key names
+  const { loopVar, indexVar } = loopNames(task.loop_control, vars, at)
   const results: Vars[] = []
   const seen = new Set<TaskStatus>()
+  const setSoFar: Vars = {} // set_fact in a loop: each item sees what the items before it set, as in Ansible
   for (const [index, item] of items.entries()) {
     if (ctx.options.signal?.aborted) break // SIGINT/SIGTERM: the items not started are not run
+    const start = Date.now()
     const loopVars: Vars = { [loopVar]: item, ansible_loop_var: loopVar }
-    if (task.loop_control?.index_var) loopVars[task.loop_control.index_var] = index
+    if (indexVar) Object.assign(loopVars, { [indexVar]: index, ansible_index_var: indexVar })
     if (task.loop_control?.extended) loopVars.ansible_loop = extendedLoop(items, index)
-    const itemVars = { ...vars, ...loopVars } // loop vars are the top layer
+    const itemVars = { ...vars, ...setSoFar, ...loopVars } // loop vars are the top layer
     const result = await runItem(ctx, task, scope, itemVars)
+    if (task.action === 'set_fact' && result.status !== 'failed') Object.assign(setSoFar, result.data.ansible_facts)
     seen.add(result.status)
-    const label = task.loop_control?.label === undefined ? item : render(task.loop_control.label, itemVars)
-    report(result, { item: label, delegatedTo: result.delegatedTo })
+    const label = task.loop_control?.label === undefined ? item : render(task.loop_control.label, itemVars, templateContext(ctx, task, 'loop_control'))
+    report(result, { item: label, loopVar, delegatedTo: result.delegatedTo, start })
     results.push({ ...registered(result), [loopVar]: item, ansible_loop_var: loopVar })
     if (result.status === 'unreachable') break
     if (task.loop_control?.pause) await sleep(Number(task.loop_control.pause) * 1000, ctx.options.signal)
@@ -86,22 +101,22 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
   return outcome
 }
 
-function skippedOutcome(report: Report, msg = 'Conditional result was False'): HostOutcome {
-  const result: TaskResult = { status: 'skipped', msg, data: { skip_reason: msg } }
+function skippedOutcome(report: Report, data: Vars = { skip_reason: 'Conditional result was False' }): HostOutcome {
+  const result: TaskResult = { status: 'skipped', data }
   report(result)
   return { result, ignored: false, ignoredUnreachable: false }
 }
 
 /** when → args → module (with until/retries) → changed_when, then failed_when. */
 async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): Promise<TaskResult & { delegatedTo?: string }> {
-  const where = (key: string) => ({ where: task.keyPos[key] ?? task.pos, task: task.name })
+  const where = (key: string) => templateContext(ctx, task, key)
   if (scope.when.length && !evaluateCondition(scope.when, vars, where('when'))) {
-    return { status: 'skipped', msg: 'Conditional result was False', data: { skip_reason: 'Conditional result was False' } }
+    return { status: 'skipped', data: { skip_reason: 'Conditional result was False' } }
   }
-  let args = renderValue<Vars>(task.args, vars, { where: moduleKeyPosition(task), task: task.name })
+  let args = renderArgs(task, vars, ctx.omit, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
   if (task.argsTemplate) args = { ...renderValue<Vars>(task.argsTemplate, vars, where('args')), ...args }
-  const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars)) : 0
-  const delayMs = Number(renderValue(task.delay ?? 5, vars)) * 1000
+  const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars, where('retries'))) : 0
+  const delayMs = Number(renderValue(task.delay ?? 5, vars, where('delay'))) * 1000
   for (let attempt = 1; ; attempt++) {
     let result = await invokeModule(ctx, { task, scope, host: String(vars.inventory_hostname), vars, args })
     if (result.status === 'unreachable' || result.status === 'skipped') return result
@@ -114,8 +129,28 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
   }
 }
 
+// Arguments an action templates itself, as Ansible's do (assert evaluates each `that` as a condition).
+const UNTEMPLATED: Record<string, string[]> = { assert: ['that'] }
+
+/** The module's arguments templated, each with errors pointing at its own value; `{{ omit }}` leaves one out. */
+function renderArgs(task: Task, vars: Vars, omit: string, at: (arg: string) => RenderContext): Vars {
+  const keep = UNTEMPLATED[task.action] ?? []
+  const rendered: Vars = {}
+  for (const [arg, value] of Object.entries(task.args)) rendered[arg] = keep.includes(arg) ? value : renderValue(value, vars, at(arg))
+  return withoutOmitted(rendered, omit) as Vars
+}
+
+// Ansible's remove_omit: dict entries equal to the omit value go, deep through dicts and lists.
+function withoutOmitted(value: unknown, omit: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutOmitted(v, omit))
+  if (typeof value !== 'object' || value === null) return value
+  const out: Vars = {}
+  for (const [k, v] of Object.entries(value)) if (v !== omit) out[k] = Array.isArray(v) || (typeof v === 'object' && v !== null) ? withoutOmitted(v, omit) : v
+  return out
+}
+
 /** Ansible's order: changed_when decides `changed` for every result, then failed_when decides `failed`. */
-function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R, where: (key: string) => object): R {
+function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R, where: (key: string) => RenderContext): R {
   if (!task.changed_when?.length && !task.failed_when?.length) return result
   const scoped = (r: TaskResult) => (task.register ? { ...vars, [task.register]: registered(r) } : vars)
   let changed = result.status === 'changed'
@@ -126,13 +161,15 @@ function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R
   }
   const status: TaskStatus = failed ? 'failed' : changed ? 'changed' : 'ok'
   const msg = failed && result.status !== 'failed' ? (result.msg ?? 'failed_when condition was true') : result.msg
-  return { ...result, status, msg }
+  // Ansible's result says what failed_when decided
+  const data = task.failed_when?.length ? { ...result.data, failed_when_result: failed } : result.data
+  return { ...result, status, msg, data }
 }
 
 function extendedLoop(items: unknown[], index: number): Vars {
   return {
     index: index + 1, index0: index, revindex: items.length - index, revindex0: items.length - index - 1,
-    first: index === 0, last: index === items.length - 1, length: items.length,
+    first: index === 0, last: index === items.length - 1, length: items.length, allitems: items,
     previtem: items[index - 1], nextitem: items[index + 1],
   }
 }

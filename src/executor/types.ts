@@ -2,8 +2,10 @@
 import type { Connection } from '../connection/types.js'
 import type { Inventory } from '../inventory/types.js'
 import type { ModuleDefinition } from '../modules/types.js'
+import type { SourcePosition } from '../errors.js'
+import type { IncludedRole } from '../playbook/load.js'
 import type { Condition, Handler, Play, RoleScope, Task, TaskNode, Vars } from '../playbook/model.js'
-import type { HostStats, Reporter } from './events.js'
+import type { HostStats, Reporter, TaskInfo } from './events.js'
 
 export interface BecomeDefaults {
   become?: boolean // -b
@@ -30,11 +32,30 @@ export interface RunOptions {
   /** Opens a connection for a host from its variables (transport factory). */
   connect(host: string, vars: Vars): Connection
   /** include_tasks: the task file's nodes (the loader's loadTaskFile). */
-  loadTasks(file: string, baseDir: string, role?: RoleScope): Promise<TaskNode[]> | TaskNode[]
+  loadTasks(file: string, baseDir: string, role?: RoleScope, playbookDir?: string): Promise<TaskNode[]> | TaskNode[]
+  /** include_role: the role `name` with the include's args (tasks_from, …), found as the loader finds roles. */
+  loadRole(name: string, args: Vars, from: { baseDir: string; role?: RoleScope; playbookDir: string; where: SourcePosition }): Promise<IncludedRole> | IncludedRole
   /** include_vars / templated vars_files. */
   loadVars(file: string, baseDir: string): Promise<Vars> | Vars
   /** Registers a secret found at run time (a templated become or connection password). */
   addSecret?: (value: string) => void
+  /** Decrypts vault-encrypted text for the file and unvault lookups (the run's vault keyring). */
+  decryptVault?: (text: string) => string
+  /** --force-handlers: the default of every play's force_handlers. */
+  forceHandlers?: boolean
+  /**
+   * ansible.cfg's gathering: implicit (the default: a play gathers facts unless gather_facts: false),
+   * explicit (only with gather_facts: true), smart (once per host per run).
+   */
+  gathering?: 'implicit' | 'explicit' | 'smart'
+  /** The default strategy of a play that names none (ansible.cfg's strategy; linear). */
+  strategy?: string
+  /** The default of every play's any_errors_fatal (ansible.cfg). */
+  anyErrorsFatal?: boolean
+  /** A play whose pattern matches no host: warning (default), error or ignore (ansible.cfg's host_pattern_mismatch). */
+  hostPatternMismatch?: 'warning' | 'error' | 'ignore'
+  /** --step: asked before each task and handler runs; false skips it. */
+  step?: (task: TaskInfo) => Promise<boolean>
   /**
    * Aborted on SIGINT/SIGTERM (its reason is the signal's name): no task or host starts after it, the
    * commands in flight are stopped on their hosts, and the run ends with its recap.
@@ -136,9 +157,13 @@ export interface PlayContext {
   playState: PlayState
   search: SearchState
   groups: Record<string, string[]>
+  /** The value of `omit` this run: a module argument rendered to it is left out. */
+  omit: string
   inventoryVars(host: string): Vars
   /** The (cached) connection to a host, opened with its connection variables. */
   connectionFor(host: string, vars: Vars, scope: Scope): Connection
+  /** meta: reset_connection: the host's connections close; the next task opens new ones. */
+  resetConnection(host: string): Promise<void>
 }
 
 export type TaskKind = 'task' | 'handler' | 'facts'

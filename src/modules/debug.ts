@@ -1,4 +1,5 @@
 // debug: print a message or a variable. Runs on the controller.
+import { TemplateError } from '../errors.js'
 import { evaluate } from '../template/index.js'
 import { ok } from './lib/result.js'
 import { defineModule } from './types.js'
@@ -12,10 +13,17 @@ export const debug = defineModule<{ msg?: unknown; var?: string; verbosity: numb
     properties: { msg: {}, var: { type: 'string' }, verbosity: { type: 'integer', default: 0 } },
   },
   async run(ctx, a) {
-    if (a.var !== undefined) {
-      const value = evaluate(`{{ ${a.var} }}`, ctx.vars)
-      return ok(undefined, { [a.var]: value })
-    }
+    if (a.var !== undefined) return ok(undefined, { [a.var]: variable(a.var, ctx.vars) })
     return ok(undefined, { msg: a.msg ?? 'Hello world!' })
   },
 })
+
+/** `var: NAME`: the variable's value, or Ansible's 'VARIABLE IS NOT DEFINED!' (not an error). */
+function variable(name: string, vars: Record<string, unknown>): unknown {
+  try {
+    return evaluate(`{{ ${name} }}`, vars)
+  } catch (error) {
+    if (error instanceof TemplateError && error.variable !== undefined) return 'VARIABLE IS NOT DEFINED!'
+    throw error
+  }
+}

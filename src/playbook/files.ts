@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { ConfigError, type SourcePosition } from '../errors.js'
-import { describe } from '../template/helpers.js'
+import { describe } from '../util/describe.js'
 import type { Vars } from './model.js'
 import { parseYaml, type ParsedYaml } from './yaml.js'
 import type { VaultKeyring } from '../vault/keyring.js'

@@ -1,6 +1,6 @@
 // Normalisation of the keywords plays, blocks, roles and tasks share (see model.ts for the rules).
 import { ConfigError, type SourcePosition } from '../errors.js'
-import { checkSyntax, conditionTemplate } from '../template/index.js'
+import { checkCondition, checkValue } from '../template/index.js'
 import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
 import type { CommonKeywords, Condition, Flag, Located, Vars } from './model.js'
 import type { SourceMap } from './yaml.js'
@@ -23,36 +23,50 @@ export function stringList(value: unknown, splitCommas = false): string[] {
   return splitCommas ? strings.flatMap((s) => s.split(',').map((t) => t.trim()).filter(Boolean)) : strings
 }
 
-/** Checks each condition's syntax now (Jinja-style infix, bad Handlebars) so errors come before running. */
-export function conditions(value: unknown, where: SourcePosition): Condition[] {
+/** Checks each condition's syntax now (and its filter and test names) so errors come before running. */
+export function conditions(value: unknown, where: SourcePosition, map?: SourceMap): Condition[] {
   if (value === undefined || value === null) return []
   const list = (Array.isArray(value) ? value : [value]) as Condition[]
-  for (const c of list) if (typeof c === 'string') checkSyntax(conditionTemplate(c, { where }), { where })
+  list.forEach((c, i) => checkCondition(c, { where: (Array.isArray(value) && map?.key(value, i)) || where }))
   return list
 }
 
 export function located(raw: Raw, map: SourceMap): Located {
   const keyPos: Record<string, SourcePosition> = {}
-  for (const key of Object.keys(raw)) keyPos[key] = map.key(raw, key)
-  return { pos: map.of(raw), keyPos }
+  const valuePos: Record<string, SourcePosition> = {}
+  for (const key of Object.keys(raw)) {
+    keyPos[key] = map.key(raw, key)
+    const value = map.value(raw, key)
+    if (value) valuePos[key] = value
+  }
+  return { pos: map.of(raw), keyPos, valuePos }
 }
 
-/** Checks the syntax of every template string under `value` (vars, args, names). */
-export function checkTemplates(value: unknown, where: SourcePosition): void {
-  if (typeof value === 'string') checkSyntax(value, { where })
-  else if (Array.isArray(value)) for (const v of value) checkTemplates(v, where)
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) checkTemplates(k, where), checkTemplates(v, where)
+/**
+ * Checks the syntax (and filter and test names) of every template string under `value` (vars, args,
+ * names), each at its own position when the YAML source map knows it, else at `where`.
+ */
+export function checkTemplates(value: unknown, where: SourcePosition, map?: SourceMap): void {
+  if (typeof value === 'string') checkValue(value, { where })
+  else if (Array.isArray(value)) value.forEach((v, i) => checkTemplates(v, map?.key(value, i) ?? where, map))
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      checkTemplates(k, map?.key(value, k) ?? where, map)
+      checkTemplates(v, map?.value(value, k) ?? map?.key(value, k) ?? where, map)
+    }
+  }
 }
 
 /** The keywords every level has, taken from a raw mapping already validated by its schema. */
 export function commonKeywords(raw: Raw, map: SourceMap): CommonKeywords & Located {
   const loc = located(raw, map)
   const at = (key: string) => loc.keyPos[key] ?? loc.pos
+  const valueAt = (key: string) => loc.valuePos[key] ?? at(key)
   const out: CommonKeywords & Located = {
     ...loc,
-    when: conditions(raw.when, at('when')),
+    when: conditions(raw.when, valueAt('when'), map),
     tags: stringList(raw.tags, true),
-    vars: { ...((raw.vars as Vars | undefined) ?? {}) },
+    vars: varsOf(raw.vars),
   }
   if (typeof raw.name === 'string') out.name = raw.name
   for (const key of ['become', 'ignore_errors', 'ignore_unreachable', 'run_once', 'no_log', 'check_mode', 'diff', 'any_errors_fatal'] as const) {
@@ -63,7 +77,13 @@ export function commonKeywords(raw: Raw, map: SourceMap): CommonKeywords & Locat
     if (raw[key] !== undefined && raw[key] !== null) out[key] = String(raw[key])
   }
   if (raw.environment !== undefined && raw.environment !== null) out.environment = raw.environment as CommonKeywords['environment']
-  checkTemplates(out.vars, at('vars'))
-  for (const key of ['name', 'delegate_to', 'become_user', 'environment'] as const) if (raw[key] !== undefined) checkTemplates(raw[key], at(key))
+  checkTemplates(raw.vars, at('vars'), map)
+  for (const key of ['name', 'delegate_to', 'become_user', 'environment'] as const) if (raw[key] !== undefined) checkTemplates(raw[key], valueAt(key), map)
   return out
+}
+
+/** `vars:` as written: a mapping, or a list of mappings merged in order (Ansible accepts both). */
+export function varsOf(value: unknown): Vars {
+  if (Array.isArray(value)) return Object.assign({}, ...(value as Vars[]))
+  return { ...((value as Vars | undefined) ?? {}) }
 }

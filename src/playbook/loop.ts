@@ -1,42 +1,41 @@
-// Loop values → the list of items, for `loop:` and the `with_<kind>:` forms (Ansible's lookup plugins).
-import { TemplateError, type SourcePosition } from '../errors.js'
-import { describe } from '../template/helpers.js'
-import type { LoopWith } from './model.js'
-
-function asList(value: unknown, what: string, where?: SourcePosition): unknown[] {
-  if (Array.isArray(value)) return value
-  throw new TemplateError(`${what} needs a list, got ${describe(value)}`, where, typeof value === 'string' ? 'split a string with (split s ",")' : undefined)
-}
-
-function flatten(xs: unknown[], depth: number): unknown[] {
-  return xs.flatMap((x) => (Array.isArray(x) && depth > 0 ? flatten(x, depth - 1) : [x]))
-}
+// Loop values → the list of items. `loop:` takes a list. `with_<name>:` is Ansible's lookup plugin
+// <name> run over the loop's terms (with_items, with_dict, with_sequence, with_subelements, with_fileglob…):
+// the same plugins lookup() and query() call.
+import { TemplateError } from '../errors.js'
+import { queryLookup, render, renderValue, type RenderContext } from '../template/index.js'
+import { describe } from '../util/describe.js'
 
 /** The items of a rendered loop value. `kind` is task.loop_with (undefined for `loop:`). */
-export function expandLoop(value: unknown, kind?: LoopWith, where?: SourcePosition): unknown[] {
-  switch (kind) {
-    case undefined:
-      return asList(value, 'loop', where)
-    case 'list':
-      return asList(value, 'with_list', where)
-    case 'items':
-      return flatten(Array.isArray(value) ? value : [value], 1)
-    case 'flattened':
-      return flatten(asList(value, 'with_flattened', where), Infinity)
-    case 'indexed_items':
-      return flatten(asList(value, 'with_indexed_items', where), 1).map((x, i) => [i, x])
-    case 'dict': {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) throw new TemplateError(`with_dict needs a dict, got ${describe(value)}`, where)
-      return Object.entries(value).map(([key, v]) => ({ key, value: v }))
-    }
-    case 'together': {
-      const lists = asList(value, 'with_together', where).map((l) => asList(l, 'with_together item', where))
-      const n = Math.max(0, ...lists.map((l) => l.length))
-      return Array.from({ length: n }, (_, i) => lists.map((l) => (i < l.length ? l[i] : null)))
-    }
-    case 'nested': {
-      const lists = asList(value, 'with_nested', where).map((l) => asList(l, 'with_nested item', where))
-      return lists.reduce<unknown[][]>((acc, l) => acc.flatMap((prefix) => l.map((x) => [...prefix, x])), [[]])
-    }
+export function expandLoop(value: unknown, kind: string | undefined, vars: Record<string, unknown>, ctx: RenderContext = {}): unknown[] {
+  if (kind === undefined) {
+    if (Array.isArray(value)) return value
+    throw new TemplateError(`loop needs a list, got ${describe(value)}`, ctx.where, typeof value === 'string' ? "split a string with \"{{ s.split(',') }}\"" : undefined)
   }
+  // Ansible's listify_lookup_plugin_terms: a string or a mapping is one term
+  const terms = Array.isArray(value) ? value : [value]
+  return queryLookup(kind, terms, vars, ctx)
+}
+
+/**
+ * A task's loop, templated and expanded: the items it runs over. with_first_found templates its terms
+ * leniently, as Ansible does: a candidate naming an undefined variable is left out, not an error.
+ */
+export function loopItems(loop: unknown, kind: string | undefined, vars: Record<string, unknown>, ctx: RenderContext = {}): unknown[] {
+  if (kind === 'first_found' && Array.isArray(loop)) return expandLoop(loop.flatMap((term) => lenient(term, vars, ctx)), kind, vars, ctx)
+  return expandLoop(renderValue(loop, vars, ctx), kind, vars, ctx)
+}
+
+function lenient(term: unknown, vars: Record<string, unknown>, ctx: RenderContext): unknown[] {
+  try {
+    return [renderValue(term, vars, ctx)]
+  } catch (error) {
+    if (error instanceof TemplateError && error.variable !== undefined) return []
+    throw error
+  }
+}
+
+/** loop_control's loop_var and index_var (item and none by default); either may be a template. */
+export function loopNames(control: { loop_var?: string; index_var?: string } | undefined, vars: Record<string, unknown>, ctx: RenderContext = {}): { loopVar: string; indexVar?: string } {
+  const name = (v: string | undefined) => (v === undefined ? undefined : render(v, vars, ctx))
+  return { loopVar: name(control?.loop_var) ?? 'item', indexVar: name(control?.index_var) }
 }

@@ -25,6 +25,11 @@ export interface Located {
   pos: SourcePosition
   /** Where each keyword is written: use for errors about one key (`keyPos.when`). */
   keyPos: Record<string, SourcePosition>
+  /**
+   * Where each scalar value's text starts (`valuePos.when`, `valuePos['args.dest']`): template errors add
+   * the line and column inside the text to it.
+   */
+  valuePos: Record<string, SourcePosition>
 }
 
 /** Keywords shared by plays, blocks, role invocations and tasks (inherited downwards by the executor). */
@@ -57,8 +62,8 @@ export interface LoopControl {
   extended?: Flag
 }
 
-/** The `with_<kind>` forms kept for Ansible compatibility; `expandLoop` (loop.ts) applies them. */
-export type LoopWith = 'items' | 'list' | 'dict' | 'indexed_items' | 'together' | 'nested' | 'flattened'
+/** `with_<name>`: the lookup plugin the loop runs (items, dict, sequence, subelements, fileglob, …). */
+export type LoopWith = string
 
 export interface Task extends CommonKeywords, Located {
   kind: 'task'
@@ -87,6 +92,8 @@ export interface Task extends CommonKeywords, Located {
   baseDir: string
   /** Set on tasks that come from a role. */
   role?: RoleScope
+  /** include_role's `apply:`: keywords for every task of the included role (the include's own apply only to it). */
+  apply?: CommonKeywords & Located
 }
 
 export type Handler = Task
@@ -113,6 +120,8 @@ export const ENGINE_ACTIONS = {
   include_vars: 'include_vars',
   /** args.action: 'flush_handlers' | 'noop' | 'end_play' | 'end_host' | 'clear_facts' | 'refresh_inventory'. */
   meta: 'meta',
+  /** args.name (a role), tasks_from, vars_from, defaults_from, handlers_from, public, allow_duplicates; task.apply. */
+  include_role: 'include_role',
 } as const
 
 /** What a role's tasks and handlers need at run time. */
@@ -172,13 +181,20 @@ export interface Play extends CommonKeywords, Located {
   kind: 'play'
   /** Host pattern; a YAML list is joined with ','. */
   hosts: string
-  gather_facts: Flag // default true
+  /** Absent: the configured gathering decides (Ansible's implicit: gather). */
+  gather_facts?: Flag
   /** Batch sizes: numbers, 'N%' strings; empty = all hosts at once. */
   serial: (number | string)[]
-  strategy: string // 'linear' | 'free' | template
+  /** 'linear' | 'free' | a template; absent: the configured default strategy. */
+  strategy?: string
   max_fail_percentage?: number | string
   force_handlers?: Flag
   vars_files: VarsFile[]
+  /**
+   * Roles whose vars and defaults every task of the play sees besides those under `roles:`: the ones
+   * import_role brought in at load, and include_role's with `public: true` once they ran.
+   */
+  publicRoles: Role[]
   pre_tasks: TaskNode[]
   roles: RoleInvocation[]
   tasks: TaskNode[]

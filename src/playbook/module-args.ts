@@ -4,7 +4,7 @@
 // `port=2379` gives the integer 2379, `backup=yes` the boolean true.
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { SourcePosition } from '../errors.js'
-import { describe } from '../template/helpers.js'
+import { describe } from '../util/describe.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { compileSchema } from '../util/schema-cache.js'
 import { UnsafeText } from '../util/unsafe-text.js'

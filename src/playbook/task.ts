@@ -2,6 +2,7 @@
 // Follows Ansible's parsing/mod_args.py: exactly one key is the module (or `action:`/`local_action:`),
 // a string argument is parsed as `k=v` pairs with free-form text for command-like modules.
 import { ConfigError, type SourcePosition } from '../errors.js'
+import { isLookup, isTemplate, lookupNames } from '../template/index.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { shortName, type Catalog } from './catalog.js'
 import { checkTemplates, commonKeywords, conditions, flag, stringList, type Raw } from './keywords.js'
@@ -24,10 +25,12 @@ export interface TaskContext {
   problems?: Problems
   /** Loads `import_tasks: FILE` (resolved relative to baseDir) into nodes; provided by load.ts. */
   importTasks(file: string, where: SourcePosition, ctx: TaskContext): TaskNode[]
+  /** Loads `import_role:` (its args) into the role's blocks (dependencies first); provided by load.ts. */
+  importRole?(args: Vars, where: SourcePosition, ctx: TaskContext): TaskNode[]
 }
 
-const LOOP_KINDS = new Set<LoopWith>(['items', 'list', 'dict', 'indexed_items', 'together', 'nested', 'flattened'])
 const IMPORTS = new Set(['import_tasks', 'ansible.builtin.import_tasks'])
+const ROLE_IMPORTS = new Set(['import_role', 'ansible.builtin.import_role'])
 
 export function normalizeTasks(list: unknown, ctx: TaskContext): TaskNode[] {
   if (list === undefined || list === null) return []
@@ -48,6 +51,11 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
     const nodes = ctx.importTasks(file, at(actionKey), ctx)
     return { ...common, kind: 'block', block: nodes, rescue: [], always: [], notify: [], imported: file, role: ctx.role }
   }
+  if (action === 'import_role') {
+    if (!ctx.importRole) throw new ConfigError(`import_role in ${label}: not possible here`, at(actionKey), 'use include_role')
+    const nodes = ctx.importRole(args, at(actionKey), ctx)
+    return { ...common, kind: 'block', block: nodes, rescue: [], always: [], notify: [], imported: `role ${String(args.name)}`, role: ctx.role }
+  }
 
   const task: Task = {
     ...common,
@@ -65,17 +73,25 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   recordArgPositions(task, raw, ctx.map)
   if (typeof raw.register === 'string') task.register = raw.register
   for (const key of ['changed_when', 'failed_when', 'until'] as const) {
-    if (raw[key] !== undefined) task[key] = conditions(raw[key], at(key))
+    if (raw[key] !== undefined) task[key] = conditions(raw[key], task.valuePos[key] ?? at(key), ctx.map)
   }
   if (raw.retries !== undefined) task.retries = raw.retries as number | string
   if (raw.delay !== undefined) task.delay = raw.delay as number | string
+  if (action === 'include_role' && task.args.apply !== undefined) {
+    const apply = task.args.apply as Raw
+    if (!apply || typeof apply !== 'object' || Array.isArray(apply)) throw new ConfigError(`apply in ${label} must be a mapping of task keywords`, at(actionKey))
+    task.apply = commonKeywords(apply, map)
+    delete task.args.apply
+  }
   if (raw.loop_control) {
     const lc = { ...(raw.loop_control as LoopControl) }
     if (lc.extended !== undefined) lc.extended = flag(lc.extended, 'loop_control.extended', at('loop_control'))
     task.loop_control = lc
   }
-  setLoop(task, raw, at, label)
-  checkTemplates(task.args, at(actionKey))
+  setLoop(task, raw, at, label, ctx.map)
+  for (const [arg, value] of Object.entries(task.args)) {
+    checkTemplates(value, task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? task.valuePos[actionKey] ?? at(actionKey), ctx.map)
+  }
   checkModuleArgs(task, ctx)
   return task
 }
@@ -106,7 +122,7 @@ function normalizeBlock(raw: Raw, ctx: TaskContext): Block {
   return block
 }
 
-function setLoop(task: Task, raw: Raw, at: (k: string) => SourcePosition, label: string): void {
+function setLoop(task: Task, raw: Raw, at: (k: string) => SourcePosition, label: string, map: SourceMap): void {
   const withKeys = Object.keys(raw).filter((k) => k.startsWith('with_'))
   if (withKeys.length + (raw.loop !== undefined ? 1 : 0) > 1) {
     throw new ConfigError(`${label} has more than one loop (${[...withKeys, ...(raw.loop !== undefined ? ['loop'] : [])].join(', ')})`, at(withKeys[0]))
@@ -115,14 +131,15 @@ function setLoop(task: Task, raw: Raw, at: (k: string) => SourcePosition, label:
   const [withKey] = withKeys
   if (withKey) {
     const kind = withKey.slice('with_'.length) as LoopWith
-    if (!LOOP_KINDS.has(kind)) {
-      const near = didYouMean(withKey, [...LOOP_KINDS].map((k) => `with_${k}`))
-      throw new ConfigError(`unsupported loop '${withKey}' in ${label}`, at(withKey), near ? `did you mean '${near}'?` : 'use loop: with a list')
+    if (!isLookup(kind)) {
+      const near = didYouMean(kind, lookupNames())
+      throw new ConfigError(`unknown loop '${withKey}' in ${label}: no lookup plugin '${kind}'`, at(withKey), near ? `did you mean 'with_${near}'?` : 'use loop: with a list')
     }
     task.loop = raw[withKey]
     task.loop_with = kind
   }
-  if (task.loop !== undefined) checkTemplates(task.loop, at(withKey ?? 'loop'))
+  const loopKey = withKey ?? 'loop'
+  if (task.loop !== undefined) checkTemplates(task.loop, task.valuePos[loopKey] ?? at(loopKey), map)
 }
 
 interface Detected {
@@ -150,7 +167,7 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
   const candidates = Object.keys(raw).filter((k) => !keywords.has(k) && !k.startsWith('with_'))
   for (const key of candidates) {
     if (key in unsupportedKeywords) throw new ConfigError(`'${key}' in ${label}: ${unsupportedKeywords[key]}`, at(key))
-    if (!ctx.catalog.has(key) && !IMPORTS.has(key)) throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
+    if (!ctx.catalog.has(key) && !IMPORTS.has(key) && !ROLE_IMPORTS.has(key) && shortName(key) !== 'include') throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
     if (action !== undefined) {
       const hint = didYouMean(key, keywords) ?? didYouMean(action, keywords)
       throw new ConfigError(`${label} has two actions: '${action}' and '${key}'`, at(key), hint ? `did you mean '${hint}'?` : 'one module per task')
@@ -160,14 +177,19 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
     actionKey = key
   }
   if (action === undefined) throw new ConfigError(`${label} has no module`, at('name'), 'add one module key, e.g. `command: uptime`')
-  const name = IMPORTS.has(action) ? 'import_tasks' : shortName(action)
+  const name = IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? includeKind(raw, thing) : shortName(action)
   if (name === 'import_playbook') throw new ConfigError(`import_playbook in ${label}: only allowed as a play`, at(actionKey))
-  if (name === 'include_role' || name === 'import_role') throw new ConfigError(`${name} is not supported`, at(actionKey), 'list the role under the play\'s roles:')
   const args = moduleArgs(name, thing, ctx, label, at(actionKey))
   let argsTemplate: string | undefined
   if (typeof raw.args === 'string') argsTemplate = raw.args
   else if (raw.args && typeof raw.args === 'object') Object.assign(args, { ...(raw.args as Vars), ...args })
   return { action: name, actionKey, args, argsTemplate, delegateTo }
+}
+
+/** The deprecated `include`: static (import_tasks) unless it loops or its file name is a template, as ansible-core 2.14 decides. */
+function includeKind(raw: Raw, thing: unknown): 'import_tasks' | 'include_tasks' {
+  const loops = raw.loop !== undefined || Object.keys(raw).some((k) => k.startsWith('with_'))
+  return loops || isTemplate(thing) ? 'include_tasks' : 'import_tasks'
 }
 
 /** `action: copy src=a` / `action: { module: copy, src: a }` → [module, args]. */
@@ -221,6 +243,10 @@ function recordArgPositions(task: Task, raw: Raw, map: SourceMap): void {
   for (const [key, value] of Object.entries(raw)) {
     const container = key === 'args' || key === 'action' || key === 'local_action' || !keywords.has(key) ? value : undefined
     if (!container || typeof container !== 'object' || Array.isArray(container)) continue
-    for (const arg of Object.keys(container)) task.keyPos[`args.${arg}`] ??= map.key(container, arg)
+    for (const arg of Object.keys(container)) {
+      task.keyPos[`args.${arg}`] ??= map.key(container, arg)
+      const value = map.value(container, arg)
+      if (value) task.valuePos[`args.${arg}`] ??= value
+    }
   }
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import { ConfigError, type SourcePosition } from '../errors.js'
-import { describe } from '../template/helpers.js'
+import { describe } from '../util/describe.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { compileSchema } from '../util/schema-cache.js'
 import type { SourceMap } from './yaml.js'

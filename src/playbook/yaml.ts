@@ -9,6 +9,8 @@ export interface NodePositions {
   node: SourcePosition
   /** Mapping keys → where the key is written. */
   keys: Map<string, SourcePosition>
+  /** Mapping keys → where the value's text starts (inside its quotes; a block scalar's first line). */
+  values?: Map<string, SourcePosition>
   /** Sequence items → where each item starts (when js-yaml reported them one by one). */
   items: SourcePosition[]
 }
@@ -26,6 +28,11 @@ export class SourceMap {
   /** Where `node` starts; the file alone when unknown. */
   of(node: unknown): SourcePosition {
     return (isObject(node) && this.nodes.get(node)?.node) || { file: this.file }
+  }
+
+  /** Where the text of `key`'s value starts in mapping `node` (undefined when not known). */
+  value(node: unknown, key: string): SourcePosition | undefined {
+    return isObject(node) ? this.nodes.get(node)?.values?.get(key) : undefined
   }
 
   /** Where `key` is written in mapping `node` (falls back to the mapping's own position). */
@@ -71,6 +78,17 @@ export function parseYaml(text: string, file: string, keyring: VaultKeyring = NO
     const line = findLine(lineStarts, start)
     return { file, line: line + 1, column: start - lineStarts[line] + 1 }
   }
+  // where a scalar's text starts: inside its quotes; for a block scalar (| or >), its first line
+  const textAt = (pos: SourcePosition): SourcePosition => {
+    const offset = lineStarts[pos.line! - 1] + pos.column! - 1
+    const c = source[offset]
+    if (c === '"' || c === "'") return { ...pos, column: pos.column! + 1 }
+    if ((c === '|' || c === '>') && pos.line! < lineStarts.length) {
+      const next = source.slice(lineStarts[pos.line!], lineStarts[pos.line! + 1] ?? source.length)
+      return { file, line: pos.line! + 1, column: /^ */.exec(next)![0].length + 1 }
+    }
+    return pos
+  }
   const stack: Frame[] = []
   let lastOpen = 0 // the scalar js-yaml constructs next (a !vault value) opened last
   const listener = (event: 'open' | 'close', state: { position: number; result: unknown }) => {
@@ -84,16 +102,20 @@ export function parseYaml(text: string, file: string, keyring: VaultKeyring = NO
     const result = state.result
     if (isObject(result)) {
       const keys = new Map<string, SourcePosition>()
+      const values = new Map<string, SourcePosition>()
       const items: SourcePosition[] = []
       if (Array.isArray(result)) {
-        if (frame.children.length === result.length) items.push(...frame.children.map((c) => c.pos))
+        if (frame.children.length === result.length) items.push(...frame.children.map((c) => (typeof c.result === 'string' ? textAt(c.pos) : c.pos)))
       } else {
         for (let i = 0; i + 1 < frame.children.length; i += 2) {
           const key = frame.children[i]
-          if (typeof key.result === 'string' || typeof key.result === 'number') keys.set(String(key.result), key.pos)
+          if (typeof key.result !== 'string' && typeof key.result !== 'number') continue
+          keys.set(String(key.result), key.pos)
+          const value = frame.children[i + 1]
+          if (typeof value.result === 'string') values.set(String(key.result), textAt(value.pos))
         }
       }
-      map.set(result, { node: pos, keys, items })
+      map.set(result, { node: pos, keys, items, values })
       owners.set(result, map)
     }
     stack.at(-1)?.children.push({ result, pos })

@@ -1,20 +1,11 @@
-// The one way user values enter a shell command line. POSIX single quotes take every byte
-// literally except the single quote itself, which is closed, escaped and reopened. No quoting carries a
-// NUL byte: the shell drops it (or execve ends the string there), so a value holding one is refused.
-
-/** A NUL byte in a shell word: refused, never stripped (module arguments are checked before, by name). */
-export class NulByteError extends Error {
-  constructor(value: string) {
-    const at = value.indexOf('\0')
-    super(`a NUL byte cannot be passed to the shell (embedded null byte at offset ${at} of ${JSON.stringify(value.slice(0, 80))})`)
-  }
-}
+// The one way user values enter a shell command line, and the `quote` filter: Python's shlex.quote, so
+// the text is Ansible's. POSIX single quotes take every byte literally except the single quote itself,
+// which is closed, given in double quotes and reopened ('"'"').
 
 export function quote(value: string | number): string {
   const s = String(value)
-  if (s.includes('\0')) throw new NulByteError(s)
   if (s !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s
-  return `'${s.replace(/'/g, `'\\''`)}'`
+  return `'${s.replace(/'/g, `'"'"'`)}'`
 }
 
 /** Joins argv into a command line, quoting each word. */

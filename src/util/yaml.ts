@@ -93,6 +93,16 @@ export interface YamlOptions {
   label?: string
 }
 
+/** Every document of a multi-document stream (from_yaml_all), typed as loadYaml types one. */
+export function loadYamlAll(text: string, file: string): unknown[] {
+  try {
+    return yaml.loadAll(text, undefined, { filename: file, schema: ANSIBLE_YAML_SCHEMA }).map((d) => d ?? null)
+  } catch (error) {
+    if (!(error instanceof yaml.YAMLException)) throw error
+    throw new ConfigError(`invalid YAML: ${error.reason}`, { file })
+  }
+}
+
 /**
  * Loads one YAML document the way Ansible's loader types it. A syntax error is a ConfigError naming
  * file:line:column and js-yaml's reason (never its source snippet: the text may be decrypted secrets).

@@ -3,18 +3,24 @@
 import { openSync, closeSync } from 'node:fs'
 import { ReadStream, WriteStream } from 'node:tty'
 import type { Writable } from 'node:stream'
-import { ConfigError, VaultError } from '../errors.js'
+import { VaultError } from '../errors.js'
 
-/** `purpose`: what the password is for, named when there is no terminal to ask on (default: vault). */
-export type PromptFn = (question: string, options?: { echo?: boolean; purpose?: 'vault' | 'become' }) => Promise<string>
+export interface PromptOptions {
+  echo?: boolean
+  /** What is asked for and how else to give it, for the error when there is no terminal (default: the vault password). */
+  noTerminal?: { what: string; hint: string }
+}
+
+export type PromptFn = (question: string, options?: PromptOptions) => Promise<string>
 
 type Input = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
 
 /** Reads one line, without echo unless asked. Ctrl-C and Ctrl-D (EOF) are errors, as in getpass. */
 export function readLine(input: Input, output: Writable, question: string, echo = false): Promise<string> {
-  output.write(question)
+  // echo off before the question shows: an answer typed (or pasted) at once is not echoed either
   const raw = input.isTTY === true && typeof input.setRawMode === 'function'
   if (raw) input.setRawMode!(true)
+  output.write(question)
   return new Promise<string>((resolve, reject) => {
     let line = ''
     const finish = (error?: Error) => {
@@ -53,18 +59,8 @@ export const promptOnTerminal: PromptFn = async (question, options = {}) => {
   try {
     fd = openSync('/dev/tty', 'r+')
   } catch {
-    if (options.purpose === 'become') {
-      throw new ConfigError(
-        'the become password (-K, --ask-become-pass) is needed but there is no terminal to ask on',
-        undefined,
-        'run from a terminal, or give it as ansible_become_password (vaulted) instead of -K',
-      )
-    }
-    throw new VaultError(
-      'a vault password is needed but there is no terminal to ask on',
-      undefined,
-      'give it with --vault-password-file FILE or --vault-id LABEL@FILE',
-    )
+    const { what, hint } = options.noTerminal ?? { what: 'a vault password', hint: 'give it with --vault-password-file FILE or --vault-id LABEL@FILE' }
+    throw new VaultError(`${what} is needed but there is no terminal to ask on`, undefined, hint)
   }
   const input = new ReadStream(fd)
   const output = new WriteStream(fd)

@@ -1,10 +1,10 @@
 // Traps that used to pass without a word (issue 14), through the CLI as a user meets them:
-// a role that is not the user's, an empty task file, a lookup plugin call.
+// a role that is not the user's, an empty task file, a lookup that does not exist.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { labInfo, listUpperFiles, resetHost } from '../lab-helpers.js'
+import { labInfo, listUpperFiles, resetHost, upperdir } from '../lab-helpers.js'
 import { parseRecap, runTsplay } from '../run-tsplay.js'
 
 const work = mkdtempSync(join(tmpdir(), 'tsplay-traps-'))
@@ -57,15 +57,23 @@ describe('an empty task file', () => {
   })
 })
 
-describe('a lookup plugin call', () => {
-  it("is an error in check and in run, never an empty value written to the host", async () => {
-    const site = write('lookup/site.yml', `- hosts: lab-1\n  gather_facts: no\n  tasks:\n    - copy:\n        content: "{{ lookup 'env' 'HOME' }}"\n        dest: /root/home\n`)
+describe('lookups', () => {
+  it("an Ansible lookup runs on the controller: lookup('env', 'HOME') writes the controller's HOME", async () => {
+    const site = write('lookup/site.yml', `- hosts: lab-1\n  gather_facts: no\n  tasks:\n    - copy:\n        content: "{{ lookup('env', 'HOME') }}"\n        dest: /root/home\n`)
+    const r = await runTsplay(['run', site, '-i', inventory], { env: { HOME: '/controller/home' } })
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(readFileSync(join(upperdir('lab-1'), 'root/home'), 'utf8')).toBe('/controller/home')
+  })
+
+  it('an unknown lookup is an error in check and in run, never an empty value written to the host', async () => {
+    const site = write('bad-lookup/site.yml', `- hosts: lab-1\n  gather_facts: no\n  tasks:\n    - copy:\n        content: "{{ lookup('envv', 'HOME') }}"\n        dest: /root/home2\n`)
     const check = await runTsplay(['check', site])
     expect(check.code).toBe(1)
-    expect(check.stderr).toMatch(/site\.yml:4:\d+: lookup\('env', …\) is not supported/)
+    expect(check.stderr).toMatch(/site\.yml:5:\d+: lookup plugin \(envv\) not found \(did you mean 'env'\?\)/)
     const run = await runTsplay(['run', site, '-i', inventory])
-    expect(run.code).not.toBe(0)
-    expect(run.stdout + run.stderr).toMatch(/lookup\('env', …\) is not supported/)
-    expect(listUpperFiles('lab-1')).not.toContain('root/home')
+    expect(run.code).toBe(2)
+    expect(run.stdout).toMatch(/lookup plugin \(envv\) not found/)
+    expect(listUpperFiles('lab-1')).not.toContain('root/home2')
   })
 })

@@ -23,7 +23,7 @@ describe('-K without a terminal', () => {
     const site = s.write('become.yml', '- hosts: lab-1\n  gather_facts: no\n  tasks:\n    - file: path=/root/k state=touch\n')
     const r = await runTsplay(['run', site, '-i', s.inventory, '-b', '-K'], { noTerminal: true })
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('the become password (-K, --ask-become-pass) is needed but there is no terminal to ask on')
+    expect(r.stderr).toContain('the become password (-K) is needed but there is no terminal to ask on')
     expect(r.stderr).not.toContain('a vault password is needed')
     expect(listUpperFiles('lab-1')).toEqual([])
   })

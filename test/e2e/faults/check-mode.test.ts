@@ -35,7 +35,7 @@ describe('cluster.yml -C on fresh hosts', () => {
       expect(parseRecap(r.stdout)[h].changed).toBeGreaterThan(5)
       expect(listUpperFiles(h)).toEqual([])
     }
-    expect(r.stdout).toMatch(/TASK \[daemon\.json\] \*+\nchanged: /)
+    expect(r.stdout).toMatch(/TASK \[docker : daemon\.json\] \*+\nchanged: /)
   })
 })
 

@@ -27,7 +27,7 @@ describe('a host killed mid-play', () => {
       'play.yml',
       '- hosts: all\n  gather_facts: no\n  tasks:\n    - name: nap\n      command: sleep 3\n    - name: after\n      file: path=/root/after state=touch\n',
     )
-    const run = runTsplay(['run', site, '-i', s.inventory])
+    const run = runTsplay(['run', site, '-i', s.inventory, '--retry-file', join(s.dir, 'play.retry')])
     await waitFor('sleep on lab-2', () => hostProcesses(labHost('lab-2').netns).includes('sleep'))
     await labStop('lab-2', { name: labInfo().name })
     const r = await run

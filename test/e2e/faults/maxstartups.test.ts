@@ -51,7 +51,12 @@ describe('an sshd that keeps dropping new connections', () => {
     for (let i = 0; i < 2; i++) {
       const sock = connect({ host: labHost('lab-3').ip, port: 2222 })
       held.push(sock)
-      await new Promise((resolve) => sock.once('data', resolve)) // its SSH banner: the start counts now
+      // its SSH banner: the start counts now
+      await new Promise((resolve, reject) => {
+        sock.once('data', resolve)
+        sock.once('error', reject)
+        setTimeout(() => reject(new Error('no banner from the sshd on lab-3:2222 within 10 s')), 10_000).unref()
+      })
     }
     const site = s.write('dropped.yml', '- hosts: many\n  gather_facts: no\n  tasks:\n    - command: "true"\n')
     const r = await runTsplay(['run', site, '-i', s.write('dropped.ini', aliases('x', 1, 'lab-3', 2222))])

@@ -47,7 +47,7 @@ describe('SIGINT during a task on three hosts', () => {
     const site = s.write('nap.yml', '- hosts: all\n  gather_facts: no\n  tasks:\n    - name: nap\n      command: sleep 60\n    - name: never\n      file: path=/root/never state=touch\n')
     const junit = join(s.dir, 'junit.xml')
     const retry = join(s.dir, 'nap.retry')
-    const r = await interrupted(['run', site, '-i', s.inventory, '--junit', junit], () => ['lab-1', 'lab-2', 'lab-3'].every((h) => running(h, 'sleep')), ['SIGINT'])
+    const r = await interrupted(['run', site, '-i', s.inventory, '--junit', junit, '--retry-file', retry], () => ['lab-1', 'lab-2', 'lab-3'].every((h) => running(h, 'sleep')), ['SIGINT'])
     expect(r.code).toBe(130)
     expect(r.stderr).toContain('tsplay: SIGINT received: stopping')
     for (const h of ['lab-1', 'lab-2', 'lab-3']) {
@@ -73,7 +73,7 @@ describe('SIGTERM during a copy', () => {
     const r = await interrupted(['run', site, '-i', s.inventory, '--json'], temp, ['SIGTERM'])
     expect(r.code).toBe(143)
     const doc = JSON.parse(r.stdout)
-    expect(doc.stats['lab-1']).toMatchObject({ failed: 1 })
+    expect(doc.stats['lab-1']).toMatchObject({ failures: 1 })
     expect(doc.plays[0].tasks[0].hosts['lab-1']).toMatchObject({ failed: true, interrupted: true, msg: 'interrupted by SIGTERM: the command was stopped' })
     expect(listUpperFiles('lab-1')).toEqual([])
     expect(running('lab-1', 'sleep')).toBe(false)

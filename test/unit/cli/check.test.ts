@@ -30,7 +30,7 @@ describe('tsplay check', () => {
   it('checks the syntax of role template files, at their own line', async () => {
     const { err } = capture()
     expect(await main(['check', fixtures + 'bad/bad-template-file.yml'])).toBe(1)
-    expect(err.join('')).toMatch(/roles\/badtemplate\/templates\/conf\.j2:2: cannot parse template/)
+    expect(err.join('')).toMatch(/roles\/badtemplate\/templates\/conf\.j2:2:16: expected token 'name', got 'end of print statement'/)
   })
 
   it('reports every problem of a file in one pass, in line order: arguments, notify targets, keys, types', async () => {
@@ -41,6 +41,25 @@ describe('tsplay check', () => {
     expect(lines[1]).toContain("notify: no handler named 'nope' and none listens to it")
     expect(lines[2]).toContain("unknown key 'notfiy' in task 'two' (did you mean 'notify'?)")
     expect(lines[3]).toContain("argument 'backup' of module 'copy' in task 'three' must be a boolean")
+  })
+
+  it('with -i, a variable no source defines is an error at its position; lookups must exist', async () => {
+    const { err } = capture()
+    expect(await main(['check', fixtures + 'lint/site.yml', '-i', fixtures + 'lint/hosts'])).toBe(1)
+    const text = err.join('')
+    expect(text).toMatch(/lint\/site\.yml:11:13: 'prot' is defined nowhere/)
+    expect(text).toMatch(/lint\/site\.yml:13:\d+: lookup plugin \(envv\) not found \(did you mean 'env'\?\)/)
+    // defined by register, play vars, the inventory, magic vars; or only read under default() / is defined
+    expect(text).not.toMatch(/'(out|port|from_inventory|inventory_hostname|maybe|other)' is defined nowhere/)
+  })
+
+  it('without -i, the same variable is a warning (the inventory may define it), and -e defines it', async () => {
+    const { err } = capture()
+    expect(await main(['check', fixtures + 'lint/site.yml', '-e', 'envv=1'])).toBe(1) // the lookup is still wrong
+    expect(err.join('')).toMatch(/warning: .*'prot' is defined nowhere .*pass -i to check against it/)
+    const again = capture()
+    await main(['check', fixtures + 'lint/site.yml', '-e', 'prot=1', '-e', 'from_inventory=1'])
+    expect(again.err.join('')).not.toMatch(/'prot' is defined nowhere/)
   })
 
   it('needs a playbook', async () => {

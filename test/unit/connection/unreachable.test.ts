@@ -27,7 +27,7 @@ describe('become command lines', () => {
   it('keeps the password out of argv and quotes user, flags and command', () => {
     const w = wrapBecome(`echo 'hi'`, { method: 'sudo', user: "x'; rm -rf /", password: 'pw-secret', flags: '-E --preserve-env=A;B' })
     expect(w.line).not.toContain('pw-secret')
-    expect(w.line).toContain(`-E '--preserve-env=A;B' -u 'x'\\''; rm -rf /' /bin/sh -c`)
+    expect(w.line).toContain(`-E '--preserve-env=A;B' -u 'x'"'"'; rm -rf /' /bin/sh -c`)
     expect(w.line).toMatch(/^sudo -H -S -p '\[tsplay-become-[0-9a-f]{16}\]' /)
     expect(wrapBecome('true', { method: 'sudo', user: 'root' }).line).toMatch(/^sudo -H -n -u root /)
     expect(wrapBecome('true', { method: 'su', user: 'deploy' }).line).toMatch(/^su -s \/bin\/sh -c '.*' deploy$/)

@@ -22,7 +22,7 @@ describe('keyword inheritance (executor/scope.ts)', () => {
     const s = scopeOf(main, inBlock)
     expect(s.become).toBe(true) // from the play
     expect(s.become_user).toBe('postgres') // from the block
-    expect(s.when).toEqual(['defined port'])
+    expect(s.when).toEqual(['port is defined'])
     expect(s.tags).toEqual(['main', 'always'])
     expect(s.environment).toEqual([{ LANG: 'C' }])
   })

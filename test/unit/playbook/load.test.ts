@@ -91,7 +91,7 @@ describe('tasks', () => {
       args: { chdir: '/tmp', _raw_params: 'echo "a b" c=d' },
       register: 'out',
       changed_when: [false],
-      failed_when: ['ne out.rc 0'],
+      failed_when: ['out.rc != 0'],
       notify: ['restart thing'],
       tags: ['cmd', 'quick'],
     })
@@ -101,8 +101,8 @@ describe('tasks', () => {
     expect(task(tasks[1])).toMatchObject({
       action: 'copy',
       args: { src: 'a.txt', dest: '/tmp/b c.txt', mode: '0644' },
-      when: ['eq port 2379', '{{ not skip }}'],
-      loop: '{{ groups.[etcd] }}',
+      when: ['port == 2379', '{{ not skip }}'],
+      loop: "{{ groups['etcd'] }}",
       loop_control: { loop_var: 'host', label: '{{ host }}' },
     })
     expect(task(tasks[1]).keyPos['args.src']).toBeUndefined() // k=v strings have no per-arg position
@@ -115,7 +115,7 @@ describe('tasks', () => {
 
   it('retry and flag keywords', () => {
     expect(task(tasks[4])).toMatchObject({
-      until: ['succeeded result'],
+      until: ['result is succeeded'],
       retries: 3,
       delay: 1,
       ignore_errors: true,
@@ -130,7 +130,7 @@ describe('tasks', () => {
 
   it('block / rescue / always', () => {
     const b = block(tasks[5])
-    expect(b.when).toEqual(['defined port'])
+    expect(b.when).toEqual(['port is defined'])
     expect(b.become_user).toBe('postgres')
     expect(task(b.block[0]).args).toEqual({ _raw_params: '/bin/false' })
     expect(task(b.rescue[0]).args).toEqual({ msg: 'rescued' })

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { NulByteError, printfBytes, quote, quoteArgv, sh } from '../../../src/util/shell-quote.js'
+import { printfBytes, quote, quoteArgv, sh } from '../../../src/util/shell-quote.js'
+import { NulByteError, composeCommand } from '../../../src/connection/compose.js'
 import { nulArgs } from '../../../src/modules/lib/arg-spec.js'
 
 const hostile = ["it's", '$(touch /tmp/pwned)', '`id`', '"double"', 'back\\slash', 'new\nline', '*', '-n', 'ünïcødé', '', ' lead']
@@ -14,7 +15,7 @@ describe('quote', () => {
   it('leaves plain words bare and quotes the rest', () => {
     expect(quote('/etc/hosts')).toBe('/etc/hosts')
     expect(quote('a b')).toBe("'a b'")
-    expect(quoteArgv(['echo', "it's"])).toBe(`echo 'it'\\''s'`)
+    expect(quoteArgv(['echo', "it's"])).toBe(`echo 'it'"'"'s'`) // Python's shlex.quote, as Ansible's quote filter
     expect(sh`test -f ${'a;b'}`).toBe("test -f 'a;b'")
   })
 })
@@ -45,9 +46,10 @@ describe('printfBytes', () => {
 })
 
 describe('a NUL byte', () => {
-  it('is refused by quote(), never dropped (sh would run `touch /root/xy` for /root/x\\0y)', () => {
-    expect(() => quote('/root/x\0y')).toThrow(NulByteError)
-    expect(() => quote('/root/x\0y')).toThrow('a NUL byte cannot be passed to the shell (embedded null byte at offset 7 of "/root/x\\u0000y")')
+  it('is refused in any command line, never dropped (sh would run `touch /root/xy` for /root/x\\0y)', () => {
+    expect(() => composeCommand(`touch ${quote('/root/x\0y')}`)).toThrow(NulByteError)
+    expect(() => composeCommand('touch /root/x\0y')).toThrow('a NUL byte cannot be passed to the shell (embedded null byte at offset 13 of "touch /root/x\\u0000y")')
+    expect(() => composeCommand('true', { env: { X: 'a\0b' } })).toThrow(NulByteError)
   })
 
   it('is refused in a module argument unless the argument is content (binary)', () => {

@@ -14,7 +14,7 @@ describe('SecretRegistry', () => {
     r.add('it\'s "a"\nsecret line two\n')
     expect(r.redact(JSON.stringify({ v: 'it\'s "a"\nsecret line two\n' }))).toBe(`{"v":"${MASK}"}`)
     r.add('don\'t')
-    expect(r.redact(`echo 'don'\\''t'`)).toBe(`echo ${MASK}`)
+    expect(r.redact(`echo 'don'"'"'t'`)).toBe(`echo ${MASK}`)
     expect(r.redact('>> secret line two <<')).toBe(`>> ${MASK} <<`)
   })
 
