@@ -1,11 +1,10 @@
-// Tasks the executor handles itself: include_tasks, include_vars, meta. Their results reach hosts
+// Tasks the executor handles itself: include_tasks, include_role, meta. Their results reach hosts
 // through settle.ts like any module's.
 import { TemplateError, TsplayError } from '../errors.js'
 import { loopItems, loopNames } from '../playbook/loop.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, render, renderValue } from '../template/index.js'
 import { looseBoolean } from '../util/boolean.js'
-import { includeVars } from './include-vars.js'
 import { extendScope } from './scope.js'
 import { clearFailure, failHosts, finish, taskInfo } from './settle.js'
 import { canRun, type HostState, type Scope, type TaskRunner } from './types.js'
@@ -127,21 +126,6 @@ const actions = {
       const applied = task.apply ? extendScope(inner, task.apply) : inner
       await runner.runNodes(included.blocks, run.hosts.filter((h) => canRun(h, applied)), applied)
     }
-  },
-
-  /** Loads the vars file per host; settle puts them in the host's include_vars layer. */
-  async include_vars(runner, task, hosts, scope) {
-    const { reporter } = runner.ctx.options
-    reporter.onTaskStart(taskInfo(task), hosts.map((h) => h.name))
-    for (const { host, vars } of hostsWhere(runner, task, hosts, scope)) {
-      try {
-        const { facts, files } = await includeVars(runner.ctx, task, vars)
-        finish(runner.ctx, task, host, scope, { status: 'ok', data: { ansible_facts: facts, ansible_included_var_files: files } })
-      } catch (error) {
-        failHosts(runner.ctx, task, [host], scope, describe(error))
-      }
-    }
-    reporter.onTaskEnd(taskInfo(task))
   },
 
   /** meta actions; `when` decides per host, as in Ansible. */

@@ -45,6 +45,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
       inventoryVars: (h) => run.inventoryVars(h),
       connectionFor: (h, vars, s) => run.connectionFor(h, vars, s),
       resetConnection: (h) => run.resetConnection(h),
+      inventoryChanged: () => run.inventoryChanged(),
     }
     const walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), scope, force, strategy === 'free')
     const runSections = async (group: HostState[]) => {

@@ -87,6 +87,14 @@ export class RunState {
     return conn
   }
 
+  inventoryChanged(): void {
+    this.inventoryCache.clear()
+    this.names = undefined // add_host: a host the inventory did not have
+    const groups = this.options.inventory.groups()
+    for (const name of Object.keys(this.groups)) if (!(name in groups)) delete this.groups[name]
+    Object.assign(this.groups, groups)
+  }
+
   async resetConnection(name: string): Promise<void> {
     const keys = [...this.connections.keys()].filter((k) => k.split('\0')[0] === name)
     await Promise.allSettled(keys.map((k) => this.connections.get(k)!.close()))

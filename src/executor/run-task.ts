@@ -10,6 +10,7 @@ import type { HostResultInfo } from './events.js'
 import { flagValue, invokeModule } from './invoke.js'
 import { registered, settle, taskInfo, type HostOutcome } from './settle.js'
 import type { HostState, PlayContext, Scope } from './types.js'
+import { applyInventoryChange } from './dynamic-inventory.js'
 import { templateContext } from './template-context.js'
 import { taskVars } from './vars.js'
 
@@ -114,12 +115,13 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
     return { status: 'skipped', data: { skip_reason: 'Conditional result was False' } }
   }
   let args = renderArgs(task, vars, ctx.omit, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
-  if (task.argsTemplate) args = { ...renderValue<Vars>(task.argsTemplate, vars, where('args')), ...args }
+  if (task.argsTemplate) args = { ...argsOfTemplate(task.argsTemplate, vars, where('args')), ...args }
   const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars, where('retries'))) : 0
   const delayMs = Number(renderValue(task.delay ?? 5, vars, where('delay'))) * 1000
   for (let attempt = 1; ; attempt++) {
     let result = await invokeModule(ctx, { task, scope, host: String(vars.inventory_hostname), vars, args })
     if (result.status === 'unreachable' || result.status === 'skipped') return result
+    result = applyInventoryChange(ctx, String(vars.inventory_hostname), result)
     result = applyConditions(task, vars, result, where)
     if (!task.until?.length) return result
     const withResult = task.register ? { ...vars, [task.register]: registered(result) } : vars
@@ -136,7 +138,10 @@ const UNTEMPLATED: Record<string, string[]> = { assert: ['that'] }
 function renderArgs(task: Task, vars: Vars, omit: string, at: (arg: string) => RenderContext): Vars {
   const keep = UNTEMPLATED[task.action] ?? []
   const rendered: Vars = {}
-  for (const [arg, value] of Object.entries(task.args)) rendered[arg] = keep.includes(arg) ? value : renderValue(value, vars, at(arg))
+  for (const [arg, value] of Object.entries(task.args)) {
+    if (keep.includes(arg)) rendered[arg] = value
+    else rendered[arg.includes('{{') ? render(arg, vars, at(arg)) : arg] = renderValue(value, vars, at(arg)) // keys are templated too (`set_fact: "{{ item }}=moo"`)
+  }
   return withoutOmitted(rendered, omit) as Vars
 }
 
@@ -155,15 +160,31 @@ function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R
   const scoped = (r: TaskResult) => (task.register ? { ...vars, [task.register]: registered(r) } : vars)
   let changed = result.status === 'changed'
   let failed = result.status === 'failed'
-  if (task.changed_when?.length) changed = evaluateCondition(task.changed_when, scoped(result), where('changed_when'))
-  if (task.failed_when?.length) {
-    failed = evaluateCondition(task.failed_when, scoped({ ...result, status: changed ? 'changed' : 'ok' }), where('failed_when'))
+  let condition = 'changed'
+  try {
+    if (task.changed_when?.length) changed = evaluateCondition(task.changed_when, scoped(result), where('changed_when'))
+    condition = 'failed'
+    if (task.failed_when?.length) {
+      failed = evaluateCondition(task.failed_when, scoped({ ...result, status: changed ? 'changed' : 'ok' }), where('failed_when'))
+    }
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    // the module's result stays, failed, with the error as <condition>_when_result, as in Ansible
+    const msg = error.describe()
+    return { ...result, status: 'failed', msg, data: { ...result.data, [`${condition}_when_result`]: msg } }
   }
   const status: TaskStatus = failed ? 'failed' : changed ? 'changed' : 'ok'
   const msg = failed && result.status !== 'failed' ? (result.msg ?? 'failed_when condition was true') : result.msg
   // Ansible's result says what failed_when decided
   const data = task.failed_when?.length ? { ...result.data, failed_when_result: failed } : result.data
   return { ...result, status, msg, data }
+}
+
+/** A task's whole arguments given as one template (`args: "{{ a }}"`, `add_host: "{{ h }}"`) must render to a mapping. */
+function argsOfTemplate(template: string, vars: Vars, ctx: RenderContext): Vars {
+  const value = renderValue<unknown>(template, vars, ctx)
+  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Vars
+  throw new TemplateError(`the task's arguments '${template}' must render to a mapping, got ${JSON.stringify(value)}`, ctx.where, 'give the arguments as a mapping of the module\'s options')
 }
 
 function extendedLoop(items: unknown[], index: number): Vars {

@@ -162,6 +162,8 @@ export interface PlayContext {
   inventoryVars(host: string): Vars
   /** The (cached) connection to a host, opened with its connection variables. */
   connectionFor(host: string, vars: Vars, scope: Scope): Connection
+  /** add_host / group_by changed the inventory: groups and host variables are read anew. */
+  inventoryChanged(): void
   /** meta: reset_connection: the host's connections close; the next task opens new ones. */
   resetConnection(host: string): Promise<void>
 }

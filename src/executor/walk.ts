@@ -94,7 +94,8 @@ export class Walker implements TaskRunner {
       if (!(error instanceof TemplateError)) throw error
       failHosts(this.ctx, task, active, scope, error.describe())
     }
-    const targets = runOnce ? active.slice(0, 1) : active.filter((h) => canRun(h, scope))
+    const bypass = options.modules[task.action]?.bypassHostLoop === true
+    const targets = runOnce || bypass ? active.slice(0, 1) : active.filter((h) => canRun(h, scope))
     // a host still waiting for a fork when the run is stopped does not start the task
     const outcomes = await Promise.all(targets.map((h) => this.limit(() => (this.stopped ? undefined : runTaskOnHost(this.ctx, task, h, scope)))))
     if (runOnce && outcomes[0]) shareRunOnceResult(task, active[0], active.slice(1), outcomes[0])

@@ -177,10 +177,11 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
     actionKey = key
   }
   if (action === undefined) throw new ConfigError(`${label} has no module`, at('name'), 'add one module key, e.g. `command: uptime`')
-  const name = IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? includeKind(raw, thing) : shortName(action)
+  // `action: "{{ ansible_facts.pkg_mgr }}"`: the module is known per host (executor/invoke.ts moduleOf)
+  const name = isTemplate(action) ? action : IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? includeKind(raw, thing) : shortName(action)
   if (name === 'import_playbook') throw new ConfigError(`import_playbook in ${label}: only allowed as a play`, at(actionKey))
-  const args = moduleArgs(name, thing, ctx, label, at(actionKey))
-  let argsTemplate: string | undefined
+  const { args, template } = moduleArgs(name, thing, ctx, label, at(actionKey))
+  let argsTemplate = template
   if (typeof raw.args === 'string') argsTemplate = raw.args
   else if (raw.args && typeof raw.args === 'object') Object.assign(args, { ...(raw.args as Vars), ...args })
   return { action: name, actionKey, args, argsTemplate, delegateTo }
@@ -195,7 +196,7 @@ function includeKind(raw: Raw, thing: unknown): 'import_tasks' | 'include_tasks'
 /** `action: copy src=a` / `action: { module: copy, src: a }` → [module, args]. */
 function splitModuleString(value: unknown, where: SourcePosition, label: string): [string, unknown] {
   if (typeof value === 'string') {
-    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(value)
+    const m = /^\s*(\{\{.*?\}\}|\S+)\s*([\s\S]*)$/.exec(value) // the module may be a template
     if (!m) throw new ConfigError(`empty action in ${label}`, where)
     return [m[1], m[2]]
   }
@@ -207,8 +208,9 @@ function splitModuleString(value: unknown, where: SourcePosition, label: string)
   throw new ConfigError(`action in ${label} must be 'MODULE args' or a mapping with 'module:'`, where)
 }
 
-function moduleArgs(name: string, thing: unknown, ctx: TaskContext, label: string, where: SourcePosition): Vars {
-  if (thing === undefined || thing === null) return {}
+/** A module's arguments as written; `template` is a whole-arguments template (`add_host: "{{ host }}"`), rendered per host. */
+function moduleArgs(name: string, thing: unknown, ctx: TaskContext, label: string, where: SourcePosition): { args: Vars; template?: string } {
+  if (thing === undefined || thing === null) return { args: {} }
   let args: Vars
   if (typeof thing === 'string') args = parseKv(thing, ctx.catalog.commandLike(name), where)
   else if (typeof thing === 'object' && !Array.isArray(thing)) {
@@ -221,10 +223,10 @@ function moduleArgs(name: string, thing: unknown, ctx: TaskContext, label: strin
     delete args._raw_params
     const target = ctx.catalog.freeFormArg(name)
     if (target) args[target] = raw
-    else if (raw.includes('{{')) throw new ConfigError(`module '${name}' in ${label} takes arguments as a mapping`, where, `write args: "${raw}"`)
+    else if (isTemplate(raw)) return { args, template: raw } // Ansible's _variable_params
     else throw new ConfigError(`module '${name}' in ${label} takes key=value arguments, not free-form text '${raw}'`, where)
   }
-  return args
+  return { args }
 }
 
 function unknownKey(key: string, hasModule: boolean, label: string, where: SourcePosition, ctx: TaskContext): ConfigError {

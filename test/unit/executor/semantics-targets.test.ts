@@ -77,3 +77,37 @@ describe('includes and meta', () => {
     expect([r.stats.a.ok, r.stats.c.ok]).toEqual([2, 3]) // ansible-playbook's recap: a static include is no task of its own
   })
 })
+
+describe('add_host and group_by', () => {
+  it('change the inventory later plays see; add_host runs once per task (first host), changed only when it changed something', async () => {
+    const r = await play(
+      `- hosts: all\n  gather_facts: false\n  vars:\n    h: { name: newhost, groups: extra, foo: bar }\n  tasks:\n` +
+        `    - add_host: "{{ h }}"\n      register: first\n` +
+        `    - add_host: "{{ h }}"\n      register: again\n` +
+        `    - name: seen\n      debug: { msg: "{{ groups.extra }} {{ hostvars.newhost.foo }} {{ first.changed }} {{ again.changed }}" }\n      when: inventory_hostname == 'a'\n` +
+        `    - group_by: key=os_{{ inventory_hostname }}\n` +
+        `    - group_by: key=same parents=parent1\n` +
+        `    - name: bad\n      add_host: "{{ 'x' }}"\n      ignore_errors: true\n` +
+        `- hosts: extra:same\n  gather_facts: false\n  tasks:\n` +
+        `    - name: in play 2\n      debug: { msg: "{{ group_names }} {{ groups.parent1 }} {{ groups.ungrouped }}" }\n      when: inventory_hostname in ['a', 'newhost']\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(r.results.filter((e) => e.task.name === 'add_host').map((e) => [e.host, e.result.status])).toEqual([['a', 'changed'], ['a', 'ok']])
+    expect(msgs(r, 'seen')).toEqual(["['newhost'] bar True False"])
+    expect(msgs(r, 'in play 2', 'newhost')).toEqual(["['extra'] ['a', 'b', 'c'] []"])
+    expect(msgs(r, 'in play 2', 'a')).toEqual(["['os_a', 'parent1', 'same'] ['a', 'b', 'c'] []"])
+    expect(r.results.find((e) => e.task.name === 'bad')?.result.msg).toMatch(/must render to a mapping/)
+  })
+})
+
+describe('templated module names', () => {
+  it('action: "{{ m }}" runs the module the host\'s variables name, FQCN or short', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  vars: { m: debug }\n  tasks:\n` +
+        `    - name: t1\n      action: "{{ m }}"\n      args: { msg: hi }\n` +
+        `    - name: t2\n      local_action: "{{ 'ansible.builtin.' + m }} msg=there"\n`,
+    )
+    expect(r.code).toBe(0)
+    expect([...msgs(r, 't1'), ...msgs(r, 't2')]).toEqual(['hi', 'there'])
+  })
+})
