@@ -5,6 +5,7 @@ import { loopItems, loopNames } from '../playbook/loop.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, render, renderValue } from '../template/index.js'
 import { looseBoolean } from '../util/boolean.js'
+import { loopVarsOf } from './loop-vars.js'
 import { extendScope } from './scope.js'
 import { clearFailure, failHosts, finish, taskInfo } from './settle.js'
 import { canRun, type HostState, type Scope, type TaskRunner } from './types.js'
@@ -44,8 +45,9 @@ function describe(error: unknown): string {
 /** The loop variables of each time an include runs on one host: once without a loop, once per item with one. */
 function loopRuns(runner: TaskRunner, task: Task, vars: Vars): Array<{ loopVars: Vars }> {
   if (task.loop === undefined) return [{ loopVars: {} }]
-  const { loopVar } = loopNames(task.loop_control, vars, templateContext(runner.ctx, task, 'loop_control'))
-  return loopItems(task.loop, task.loop_with, vars, templateContext(runner.ctx, task, 'loop')).map((item) => ({ loopVars: { [loopVar]: item } }))
+  const { loopVar, indexVar } = loopNames(task.loop_control, vars, templateContext(runner.ctx, task, 'loop_control'))
+  const items = loopItems(task.loop, task.loop_with, vars, templateContext(runner.ctx, task, 'loop'))
+  return items.map((item, index) => ({ loopVars: loopVarsOf(task, items, index, loopVar, indexVar) }))
 }
 
 /** The files an include_tasks loads on one host: one per loop item, with the loop variables. */

@@ -5,12 +5,13 @@ import type { TaskResult, TaskStatus } from '../modules/types.js'
 import { loopItems, loopNames } from '../playbook/loop.js'
 import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { Task, Vars } from '../playbook/model.js'
-import { evaluateCondition, render, renderValue, type RenderContext } from '../template/index.js'
+import { evaluateCondition, isUnsafe, markUnsafe, render, renderValue, UnsafeText, type RenderContext } from '../template/index.js'
 import type { HostResultInfo } from './events.js'
 import { flagValue, invokeModule } from './invoke.js'
 import { registered, settle, taskInfo, type HostOutcome } from './settle.js'
 import type { HostState, PlayContext, Scope } from './types.js'
 import { applyInventoryChange } from './dynamic-inventory.js'
+import { loopVarsOf } from './loop-vars.js'
 import { templateContext } from './template-context.js'
 import { taskVars } from './vars.js'
 
@@ -80,9 +81,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
   for (const [index, item] of items.entries()) {
     if (ctx.options.signal?.aborted) break // SIGINT/SIGTERM: the items not started are not run
     const start = Date.now()
-    const loopVars: Vars = { [loopVar]: item, ansible_loop_var: loopVar }
-    if (indexVar) Object.assign(loopVars, { [indexVar]: index, ansible_index_var: indexVar })
-    if (task.loop_control?.extended) loopVars.ansible_loop = extendedLoop(items, index)
+    const loopVars = loopVarsOf(task, items, index, loopVar, indexVar)
     const itemVars = { ...vars, ...setSoFar, ...loopVars } // loop vars are the top layer
     const result = await runItem(ctx, task, scope, itemVars)
     if (task.action === 'set_fact' && result.status !== 'failed') Object.assign(setSoFar, result.data.ansible_facts)
@@ -114,6 +113,7 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
   if (scope.when.length && !evaluateCondition(scope.when, vars, where('when'))) {
     return { status: 'skipped', data: { skip_reason: 'Conditional result was False' } }
   }
+  if (task.invalidArgs) return { status: 'failed', msg: task.invalidArgs, data: {} }
   let args = renderArgs(task, vars, ctx.omit, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
   if (task.argsTemplate) args = { ...argsOfTemplate(task.argsTemplate, vars, where('args')), ...args }
   const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars, where('retries'))) : 0
@@ -139,14 +139,26 @@ function renderArgs(task: Task, vars: Vars, omit: string, at: (arg: string) => R
   const keep = UNTEMPLATED[task.action] ?? []
   const rendered: Vars = {}
   for (const [arg, value] of Object.entries(task.args)) {
-    if (keep.includes(arg)) rendered[arg] = value
-    else rendered[arg.includes('{{') ? render(arg, vars, at(arg)) : arg] = renderValue(value, vars, at(arg)) // keys are templated too (`set_fact: "{{ item }}=moo"`)
+    if (keep.includes(arg)) {
+      rendered[arg] = value
+      continue
+    }
+    const key = arg.includes('{{') ? render(arg, vars, at(arg)) : arg // keys are templated too (`set_fact: "{{ item }}=moo"`)
+    const unsafe = { seen: false }
+    const result = renderValue(value, vars, { ...at(arg), unsafe })
+    // a fact made from unsafe data (a registered result, a with_ item) stays unsafe: never templated again, as in Ansible
+    rendered[key] = unsafe.seen && task.action === 'set_fact' ? asUnsafe(result) : result
   }
   return withoutOmitted(rendered, omit) as Vars
 }
 
+function asUnsafe(value: unknown): unknown {
+  return typeof value === 'string' ? new UnsafeText(value) : markUnsafe(value)
+}
+
 // Ansible's remove_omit: dict entries equal to the omit value go, deep through dicts and lists.
 function withoutOmitted(value: unknown, omit: string): unknown {
+  if (isUnsafe(value) || value instanceof String) return value // data, kept as it is (and marked)
   if (Array.isArray(value)) return value.map((v) => withoutOmitted(v, omit))
   if (typeof value !== 'object' || value === null) return value
   const out: Vars = {}
@@ -187,13 +199,6 @@ function argsOfTemplate(template: string, vars: Vars, ctx: RenderContext): Vars 
   throw new TemplateError(`the task's arguments '${template}' must render to a mapping, got ${JSON.stringify(value)}`, ctx.where, 'give the arguments as a mapping of the module\'s options')
 }
 
-function extendedLoop(items: unknown[], index: number): Vars {
-  return {
-    index: index + 1, index0: index, revindex: items.length - index, revindex0: items.length - index - 1,
-    first: index === 0, last: index === items.length - 1, length: items.length, allitems: items,
-    previtem: items[index - 1], nextitem: items[index + 1],
-  }
-}
 
 /** A pause that ends early when the run is stopped. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -15,7 +15,7 @@ export function playScope(play: Play): Scope {
 }
 
 /** The scope for the children of `node` (a block) or for running `node` (a task). */
-export function extendScope(scope: Scope, node: CommonKeywords & { notify?: string[]; role?: RoleScope }): Scope {
+export function extendScope(scope: Scope, node: CommonKeywords & { notify?: string[]; role?: RoleScope; pos?: { file: string } }): Scope {
   const next: Scope = {
     ...scope,
     when: node.when.length ? [...scope.when, ...node.when] : scope.when,
@@ -25,6 +25,7 @@ export function extendScope(scope: Scope, node: CommonKeywords & { notify?: stri
     notify: node.notify?.length ? [...scope.notify, ...node.notify] : scope.notify,
   }
   if (node.role) next.role = node.role
+  if (node.pos) next.file = node.pos.file
   const source = node as unknown as Record<string, unknown>
   for (const key of NEAREST_WINS) if (source[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = source[key]
   return next

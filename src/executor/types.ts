@@ -108,6 +108,8 @@ export interface Scope {
   /** include_tasks params / include vars (Ansible's "include params"). */
   includeParams: Vars
   role?: RoleScope
+  /** The file the innermost task or block is written in. */
+  file?: string
   become?: unknown
   become_user?: string
   become_method?: string

@@ -1,6 +1,6 @@
 // The variables a task sees on a host; the order of the layers is src/playbook/scope.ts's PRECEDENCE.
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { Play, Vars } from '../playbook/model.js'
 import { taskScope } from '../playbook/scope.js'
 import { markScope } from '../template/index.js'
@@ -79,6 +79,8 @@ function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {
     ansible_forks: ctx.options.forks,
   }
   if (scope.role) Object.assign(magic, { role_name: scope.role.name, role_path: scope.role.path })
+  // Ansible's task search path: the role's dir, then the task file's dir
+  if (scope.file) magic.ansible_search_path = [...new Set([scope.role?.path, resolve(dirname(scope.file))].filter((d) => d !== undefined))]
   if (host.lastFailure) Object.assign(magic, { ansible_failed_task: host.lastFailure.task, ansible_failed_result: host.lastFailure.result })
   return magic
 }

@@ -2,7 +2,7 @@
 // <name> run over the loop's terms (with_items, with_dict, with_sequence, with_subelements, with_fileglob…):
 // the same plugins lookup() and query() call.
 import { TemplateError } from '../errors.js'
-import { queryLookup, render, renderValue, type RenderContext } from '../template/index.js'
+import { markUnsafe, queryLookup, render, renderValue, UnsafeText, type RenderContext } from '../template/index.js'
 import { describe } from '../util/describe.js'
 
 /** The items of a rendered loop value. `kind` is task.loop_with (undefined for `loop:`). */
@@ -11,9 +11,11 @@ export function expandLoop(value: unknown, kind: string | undefined, vars: Recor
     if (Array.isArray(value)) return value
     throw new TemplateError(`loop needs a list, got ${describe(value)}`, ctx.where, typeof value === 'string' ? "split a string with \"{{ s.split(',') }}\"" : undefined)
   }
-  // Ansible's listify_lookup_plugin_terms: a string or a mapping is one term
+  // Ansible's listify_lookup_plugin_terms: a string or a mapping is one term (with_list refuses a mapping, as Ansible's does)
+  if (kind === 'list' && typeof value === 'object' && value !== null && !Array.isArray(value)) throw new TemplateError('with_list expects a list', ctx.where)
   const terms = Array.isArray(value) ? value : [value]
-  return queryLookup(kind, terms, vars, ctx)
+  // a lookup's items are data: a template that reads one makes an unsafe value (set_fact keeps it as written)
+  return queryLookup(kind, terms, vars, ctx).map((item) => (typeof item === 'string' ? new UnsafeText(item) : markUnsafe(item)))
 }
 
 /**

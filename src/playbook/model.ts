@@ -76,6 +76,8 @@ export interface Task extends CommonKeywords, Located {
   args: Vars
   /** `args: "{{ some_dict }}"`: a template that renders to more arguments (merged under `args`). */
   argsTemplate?: string
+  /** Arguments Ansible's parser accepts but its action refuses when it runs (add_host with free text): the failure. */
+  invalidArgs?: string
   loop?: unknown // a list or a template string
   loop_with?: LoopWith
   loop_control?: LoopControl

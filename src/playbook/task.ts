@@ -44,7 +44,7 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   const common = commonKeywords(raw, map)
   const at = (key: string) => common.keyPos[key] ?? common.pos
   const label = common.name ? `task '${common.name}'` : 'task'
-  const { action, actionKey, args, argsTemplate, delegateTo } = detectAction(raw, ctx, label, at)
+  const { action, actionKey, args, argsTemplate, delegateTo, invalid } = detectAction(raw, ctx, label, at)
 
   if (IMPORTS.has(action)) {
     const file = String(args.file ?? '')
@@ -68,6 +68,7 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   }
   if (!ctx.handlers && raw.listen !== undefined) throw new ConfigError(`'listen' in ${label}: only handlers listen`, at('listen'))
   if (argsTemplate !== undefined) task.argsTemplate = argsTemplate
+  if (invalid !== undefined) task.invalidArgs = invalid
   if (delegateTo !== undefined) task.delegate_to = delegateTo
   if (ctx.role) task.role = ctx.role
   recordArgPositions(task, raw, ctx.map)
@@ -149,6 +150,7 @@ interface Detected {
   args: Vars
   argsTemplate?: string
   delegateTo?: string
+  invalid?: string
 }
 
 function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string) => SourcePosition): Detected {
@@ -180,11 +182,11 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
   // `action: "{{ ansible_facts.pkg_mgr }}"`: the module is known per host (executor/invoke.ts moduleOf)
   const name = isTemplate(action) ? action : IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? includeKind(raw, thing) : shortName(action)
   if (name === 'import_playbook') throw new ConfigError(`import_playbook in ${label}: only allowed as a play`, at(actionKey))
-  const { args, template } = moduleArgs(name, thing, ctx, label, at(actionKey))
+  const { args, template, invalid } = moduleArgs(name, thing, ctx, label, at(actionKey))
   let argsTemplate = template
   if (typeof raw.args === 'string') argsTemplate = raw.args
   else if (raw.args && typeof raw.args === 'object') Object.assign(args, { ...(raw.args as Vars), ...args })
-  return { action: name, actionKey, args, argsTemplate, delegateTo }
+  return { action: name, actionKey, args, argsTemplate, delegateTo, invalid }
 }
 
 /** The deprecated `include`: static (import_tasks) unless it loops or its file name is a template, as ansible-core 2.14 decides. */
@@ -208,8 +210,14 @@ function splitModuleString(value: unknown, where: SourcePosition, label: string)
   throw new ConfigError(`action in ${label} must be 'MODULE args' or a mapping with 'module:'`, where)
 }
 
-/** A module's arguments as written; `template` is a whole-arguments template (`add_host: "{{ host }}"`), rendered per host. */
-function moduleArgs(name: string, thing: unknown, ctx: TaskContext, label: string, where: SourcePosition): { args: Vars; template?: string } {
+// Ansible's parser lets these take free text and their actions fail when they run
+const RAW_AT_RUN_TIME = new Set(['add_host', 'group_by', 'set_fact'])
+
+/**
+ * A module's arguments as written; `template` is a whole-arguments template (`add_host: "{{ host }}"`),
+ * rendered per host; `invalid` is why the task fails when it runs.
+ */
+function moduleArgs(name: string, thing: unknown, ctx: TaskContext, label: string, where: SourcePosition): { args: Vars; template?: string; invalid?: string } {
   if (thing === undefined || thing === null) return { args: {} }
   let args: Vars
   if (typeof thing === 'string') args = parseKv(thing, ctx.catalog.commandLike(name), where)
@@ -224,6 +232,7 @@ function moduleArgs(name: string, thing: unknown, ctx: TaskContext, label: strin
     const target = ctx.catalog.freeFormArg(name)
     if (target) args[target] = raw
     else if (isTemplate(raw)) return { args, template: raw } // Ansible's _variable_params
+    else if (RAW_AT_RUN_TIME.has(name)) return { args, invalid: `${name} takes key=value arguments, not free-form text '${raw}'` }
     else throw new ConfigError(`module '${name}' in ${label} takes key=value arguments, not free-form text '${raw}'`, where)
   }
   return { args }

@@ -28,6 +28,8 @@ export interface RenderContext {
   lookups?: LookupContext
   /** Receives Ansible's template warnings (a condition with {{ }} in it). */
   warn?: (message: string) => void
+  /** Set when the template read an unsafe value (a registered result, a with_ item, !unsafe): its result is unsafe too. */
+  unsafe?: { seen: boolean }
 }
 
 /** A condition as written: an expression (`result.rc == 0`), a `{{ }}` template, or a literal. */

@@ -35,3 +35,9 @@ export function boolFilter(value: unknown): boolean | null | undefined {
   if (typeof value === 'number') return value === 1
   return ['yes', 'on', '1', 'true'].includes(String(value).toLowerCase())
 }
+
+/** set_fact's conversion: the strings true/false/yes/no (any case) are booleans; anything else is left alone. */
+export function setFactBoolean(value: unknown): boolean | undefined {
+  const isText = typeof value === 'string' || value instanceof String
+  return isText && ['true', 'false', 'yes', 'no'].includes(String(value).toLowerCase()) ? looseBoolean(value) : undefined
+}

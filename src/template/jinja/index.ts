@@ -34,10 +34,12 @@ export interface JinjaOptions {
   lookups?: LookupContext
   /** Receives Ansible's warnings (a condition with {{ }} in it). */
   warn?: (message: string) => void
+  /** Set when the template read an unsafe value: its result is unsafe too (AnsibleContext.unsafe). */
+  unsafe?: { seen: boolean }
 }
 
 function runtime(vars: Vars, o: JinjaOptions = {}) {
-  return newRuntime(vars, { lookups: o.lookups, task: o.task })
+  return newRuntime(vars, { lookups: o.lookups, task: o.task, unsafe: o.unsafe })
 }
 
 function lineCol(text: string, pos: number): { line: number; column: number } {

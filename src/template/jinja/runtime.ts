@@ -75,6 +75,7 @@ export class Runtime {
     }
     const raw = vars[name]
     let v: unknown
+    if (isUnsafe(raw)) this.noteUnsafe()
     if (isUnsafe(raw) || STATIC.has(name) || isScope(raw)) v = plain(raw)
     else if (typeof raw === 'string' ? !raw.includes('{') : typeof raw !== 'object' || raw === null) v = raw === undefined ? null : raw
     else {
@@ -95,6 +96,10 @@ export class Runtime {
     return v
   }
 
+  private noteUnsafe(): void {
+    if (this.options.unsafe) this.options.unsafe.seen = true
+  }
+
   /** The value of `key` in a hostvars entry: templated with that host's variables. */
   scopeGet(scope: Record<string, unknown>, key: string): unknown {
     let rt = this.scopes.get(scope)
@@ -107,6 +112,7 @@ export class Runtime {
     if (c !== undefined || rt.cache.has(key)) return c
     const raw = scope[key]
     let v: unknown
+    if (isUnsafe(raw)) this.noteUnsafe()
     if (isUnsafe(raw) || isScope(raw)) v = plain(raw)
     else if (typeof raw === 'string' ? !raw.includes('{') : typeof raw !== 'object' || raw === null) v = raw ?? null
     else v = this.engine.templateValue(raw, rt, false)

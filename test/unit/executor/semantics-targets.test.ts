@@ -111,3 +111,18 @@ describe('templated module names', () => {
     expect([...msgs(r, 't1'), ...msgs(r, 't2')]).toEqual(['hi', 'there'])
   })
 })
+
+describe('unsafe data (ansible/ansible#64169)', () => {
+  it('a fact set from a registered result or a with_ item stays as written; from a loop: item it is templated', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  vars:\n    v: '1.0'\n  tasks:\n` +
+        `    - command: echo "{{ '{{' }} v }}"\n      register: out\n` +
+        `    - set_fact: { from_reg: "{{ out.stdout }}", from_list: "{{ [out.stdout] }}", plain: "{{ 'x' }}{{ '{{' }} v }}" }\n` +
+        `    - set_fact: "{{ item.key }}={{ item.value }}"\n      with_dict: { w: "{{ '{{' }} v }}" }\n` +
+        `    - set_fact: "{{ item.key }}={{ item.value }}"\n      loop: "{{ {'l': '{{ v }}'} | dict2items }}"\n` +
+        `    - name: shown\n      debug: { msg: "{{ [from_reg, from_list, plain, w, l] }}" }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(msgs(r, 'shown')).toEqual([['{{ v }}', ['{{ v }}'], 'x1.0', '{{ v }}', '1.0']]) // ansible-playbook's output
+  })
+})

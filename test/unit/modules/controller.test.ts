@@ -45,7 +45,7 @@ describe('controller modules', () => {
 
   it('add_host splits host:port and keeps vars', async () => {
     const r = await runModule(modules.add_host, ctx, { name: 'new1:2222', groups: 'web,db', ansible_user: 'deploy' })
-    expect(r.data.add_host).toEqual({ host_name: 'new1', groups: ['web', 'db'], host_vars: { ansible_user: 'deploy', ansible_port: 2222 } })
+    expect(r.data.add_host).toEqual({ host_name: 'new1', groups: ['web', 'db'], host_vars: { ansible_user: 'deploy', ansible_ssh_port: 2222 } })
   })
 })
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { expandLoop } from '../../../src/playbook/loop.js'
 import { TemplateError } from '../../../src/errors.js'
 
-const x = (value: unknown, kind?: string) => expandLoop(value, kind, {}, { where: { file: 'x.yml', line: 2 } })
+import { isUnsafe } from '../../../src/template/index.js'
+
+// a lookup's string items are unsafe text (String objects): compared here as the strings they are
+const x = (value: unknown, kind?: string) => expandLoop(value, kind, {}, { where: { file: 'x.yml', line: 2 } }).map((i) => (i instanceof String ? i.valueOf() : i))
 
 describe('expandLoop', () => {
   it('loop takes a list as is', () => {
@@ -23,5 +26,10 @@ describe('expandLoop', () => {
   it('any lookup plugin: with_sequence, with_subelements', () => {
     expect(x('start=1 end=3 format=f%02d', 'sequence')).toEqual(['f01', 'f02', 'f03'])
     expect(x([[{ n: 'a', ks: [1, 2] }], 'ks'], 'subelements')).toEqual([[{ n: 'a' }, 1], [{ n: 'a' }, 2]]) // Ansible's answer
+  })
+  it('the items of a with_ lookup are unsafe data; loop: items are not', () => {
+    const where = { where: { file: 'x.yml', line: 2 } }
+    expect(expandLoop(['{{ a }}', { k: 1 }], 'items', {}, where).every(isUnsafe)).toBe(true)
+    expect(expandLoop([{ k: 1 }], undefined, {}, where).some(isUnsafe)).toBe(false)
   })
 })
