@@ -10,12 +10,16 @@ export interface BenchResult {
   date: string
   machine: { cpus: number; node: string; ansible: string; load: number[] }
   hosts: number
+  /** The labs the hosts ran in (one up to --hosts-per-lab). */
+  labs?: Array<{ name: string; hosts: number }>
+  /** tsplay's peak over its runs, one host with one task, and what each further host adds. */
+  memory?: { peakMB: number; oneHostMB: number; perHostKB: number }
   tasks: number
   reps: number
   ansibleReps: number
   rows: Row[]
   ratios: { ansibleOverTsplay: { first?: number; rerun?: number }; tsplayOverFloor: { first: number; rerun: number } }
-  startup: { versionMs: number; oneTaskMs: number; versionRuns: number[]; oneTaskRuns: number[] }
+  startup: { versionMs: number; oneTaskMs: number; versionRuns: number[]; oneTaskRuns: number[]; oneTaskRssMB: number }
 }
 
 export interface Row {
@@ -71,5 +75,10 @@ export function markdown(r: BenchResult): string {
   }
   const s = r.startup
   lines.push('', `startup: \`tsplay --version\` ${s.versionMs.toFixed(0)} ms; \`tsplay run\` one host, one task ${s.oneTaskMs.toFixed(0)} ms (medians)`)
+  if (r.memory) {
+    const m = r.memory
+    lines.push(`memory: tsplay ${m.peakMB.toFixed(0)} MB at ${r.hosts} hosts, ${m.oneHostMB.toFixed(0)} MB for one host and one task: ${m.perHostKB.toFixed(0)} KB per further host`)
+  }
+  if (r.labs && r.labs.length > 1) lines.push(`labs: ${r.labs.map((l) => `${l.name} (${l.hosts})`).join(', ')}`)
   return lines.join('\n')
 }

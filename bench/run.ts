@@ -1,14 +1,18 @@
-// tsplay against Ansible and against the raw ssh2 floor, side by side, on one lab of N hosts.
-//   npx vite-node bench/run.ts [--hosts 20|50|200] [--reps 3] [--ansible-reps N] [--lab NAME] [--keep] [--no-build]
+// tsplay against Ansible and against the raw ssh2 floor, side by side, on N lab hosts: one lab up to
+// --hosts-per-lab (default 200), else several labs whose hosts (named after their lab: `lab up --prefix`)
+// make one inventory, e.g. 1,000 hosts as 5 labs of 200.
+//   npx vite-node bench/run.ts [--hosts 20|200|1000] [--hosts-per-lab M] [--reps 3] [--ansible-reps N]
+//                              [--lab NAME] [--keep] [--no-build]
 // Every first run meets fresh hosts (upperdirs emptied); tools alternate which goes first per repetition.
-// Prints one markdown table and writes the same as JSON to bench/results/. Asserts nothing.
+// Ansible runs --ansible-reps times: by default every rep up to 50 hosts, once up to 200, not above (about
+// an hour at 1,000 hosts). Prints one markdown table and writes the same as JSON to bench/results/.
 import { execFileSync } from 'node:child_process'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import yaml from 'js-yaml'
-import { labDown, labUp, type LabInfo } from '../src/lab/index.js'
+import { MAX_HOSTS, labDown, labUp, type LabInfo } from '../src/lab/index.js'
 import { resetLab } from './lab-reset.js'
 import { measure, type Measured } from './measure.js'
 import { markdown, median, row, type BenchResult, type Row } from './report.js'
@@ -26,9 +30,20 @@ function arg(name: string, fallback: string): string {
 
 const hosts = Number(arg('hosts', '20'))
 const reps = Math.max(1, Number(arg('reps', '3')))
-// Ansible costs ~0.25 s per host per task on 2 cores: at 200 hosts one run takes minutes.
-const ansibleReps = Number(arg('ansible-reps', String(hosts <= 50 ? reps : 1)))
+// Ansible costs ~0.25 s per host per task on 2 cores: at 200 hosts one run takes minutes, at 1,000 an hour.
+const ansibleReps = Number(arg('ansible-reps', String(hosts <= 50 ? reps : hosts <= 200 ? 1 : 0)))
+const perLab = Number(arg('hosts-per-lab', '200'))
+if (!Number.isInteger(perLab) || perLab < 1 || perLab > MAX_HOSTS) throw new Error(`--hosts-per-lab must be 1 to ${MAX_HOSTS}`)
 const labName = arg('lab', `bn${hosts}`)
+
+/** The labs that hold `hosts` hosts, as even as can be: [name, count][]; one lab keeps the plain name. */
+function labPlan(): Array<[string, number]> {
+  const labs = Math.ceil(hosts / perLab)
+  if (labs === 1) return [[labName, hosts]]
+  if (labs > 26) throw new Error(`${labs} labs: use a larger --hosts-per-lab`)
+  const base = labName.slice(0, 5)
+  return Array.from({ length: labs }, (_, i) => [`${base}${'abcdefghijklmnopqrstuvwxyz'[i]}`, Math.floor(hosts / labs) + (i < hosts % labs ? 1 : 0)])
+}
 
 function ensureAnsible(): string {
   try {
@@ -73,16 +88,18 @@ async function runTool(tool: 'ansible' | 'tsplay', inventory: string, scratch: s
   return [first, rerun]
 }
 
-async function startup(inventory: string): Promise<BenchResult['startup']> {
+async function startup(inventory: string, host: string): Promise<BenchResult['startup']> {
   const versionRuns: number[] = []
   const oneTaskRuns: number[] = []
+  const rss: number[] = []
   for (let i = 0; i < 5; i++) {
     versionRuns.push((await measure(process.execPath, [BIN, '--version'])).ms)
-    const m = await measure(process.execPath, [BIN, 'run', ONE_TASK, '-i', inventory, '-l', 'lab-1'])
+    const m = await measure(process.execPath, [BIN, 'run', ONE_TASK, '-i', inventory, '-l', host])
     if (m.code !== 0) throw new Error(`one-task run exited ${m.code}: ${m.stdout.slice(-2000)}${m.stderr.slice(-2000)}`)
     oneTaskRuns.push(m.ms)
+    rss.push(m.rssMB)
   }
-  return { versionMs: median(versionRuns), oneTaskMs: median(oneTaskRuns), versionRuns, oneTaskRuns }
+  return { versionMs: median(versionRuns), oneTaskMs: median(oneTaskRuns), versionRuns, oneTaskRuns, oneTaskRssMB: median(rss) }
 }
 
 /** bench/ssh-floor.ts as plain JS beside it (so `ssh2` resolves): the floor runs as its own node process. */
@@ -93,13 +110,20 @@ function compileFloor(): string {
 }
 
 let targetsPath = ''
-function targetsFile(info: LabInfo): string {
-  writeFileSync(targetsPath, JSON.stringify(info.hosts.map((h) => ({ host: h.ip, user: 'root', keyFile: info.key }))))
+function targetsFile(labs: LabInfo[]): string {
+  writeFileSync(targetsPath, JSON.stringify(labs.flatMap((info) => info.hosts.map((h) => ({ host: h.ip, user: 'root', keyFile: info.key })))))
   return targetsPath
 }
 
+/** One inventory of every lab's hosts (each line carries its lab's key and known_hosts). */
+function combinedInventory(labs: LabInfo[], file: string): string {
+  const lines = labs.flatMap((info) => readFileSync(info.hostsIni, 'utf8').split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('[')))
+  writeFileSync(file, `# ${labs.map((l) => l.name).join(', ')}\n[lab]\n${lines.join('\n')}\n`)
+  return file
+}
+
 async function main(): Promise<void> {
-  const ansible = ensureAnsible()
+  const ansible = ansibleReps > 0 ? ensureAnsible() : 'Ansible not run (--ansible-reps 0)'
   if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' })
   const tasks = taskCount(PLAYBOOK)
   const scratch = mkdtempSync(join(tmpdir(), 'tsplay-bench-'))
@@ -108,27 +132,31 @@ async function main(): Promise<void> {
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true })
   const floorScript = compileFloor()
   const t0 = performance.now()
-  let info: LabInfo = await labUp({ name: labName, count: hosts, inventoryDir: inventory, owner: process.pid })
-  const inv = join(inventory, 'hosts')
-  console.log(`lab ${labName}: ${hosts} hosts up in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${ansible}; ${tasks} tasks`)
+  const plan = labPlan()
+  let labs: LabInfo[] = []
+  for (const [name, count] of plan) labs.push(await labUp({ name, count, prefix: plan.length > 1 ? name : undefined, owner: process.pid }))
+  mkdirSync(inventory, { recursive: true })
+  const inv = combinedInventory(labs, join(inventory, 'hosts'))
+  const up = ((performance.now() - t0) / 1000).toFixed(1)
+  console.log(`labs ${plan.map(([n, c]) => `${n} (${c})`).join(', ')}: ${hosts} hosts up in ${up} s; ${ansible}; ${tasks} tasks`)
   const runs: Record<string, Measured[]> = { af: [], ar: [], tf: [], tr: [], floor: [] }
   try {
     for (let rep = 0; rep < reps; rep++) {
       const order: ('ansible' | 'tsplay')[] = rep % 2 ? ['tsplay', 'ansible'] : ['ansible', 'tsplay']
       for (const tool of order) {
         if (tool === 'ansible' && rep >= ansibleReps) continue
-        info = await resetLab(info)
+        labs = await Promise.all(labs.map(resetLab))
         const [first, rerun] = await runTool(tool, inv, scratch, rep)
         runs[tool === 'ansible' ? 'af' : 'tf'].push(first)
         runs[tool === 'ansible' ? 'ar' : 'tr'].push(rerun)
         console.log(`rep ${rep + 1}: ${tool.padEnd(7)} first ${(first.ms / 1000).toFixed(2)} s, rerun ${(rerun.ms / 1000).toFixed(2)} s`)
       }
-      const floor = await measure(process.execPath, [floorScript, '--targets', targetsFile(info), String(tasks)])
+      const floor = await measure(process.execPath, [floorScript, '--targets', targetsFile(labs), String(tasks)])
       if (floor.code !== 0) throw new Error(`floor exited ${floor.code}: ${floor.stderr.slice(-2000)}`)
       runs.floor.push(floor)
       console.log(`rep ${rep + 1}: floor   ${(floor.ms / 1000).toFixed(2)} s (${floor.stdout.trim()} inside the process)`)
     }
-    const start = await startup(inv)
+    const start = await startup(inv, labs[0].hosts[0].name)
     const rows: Row[] = []
     const add = (label: string, ms: Measured[]) => ms.length && rows.push(row(label, ms, hosts, tasks))
     add('Ansible first run', runs.af)
@@ -140,10 +168,13 @@ async function main(): Promise<void> {
     delete floorRow.changed
     const m = (label: string) => rows.find((r) => r.label === label)?.medianMs
     const over = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined)
+    const peak = Math.max(...[...runs.tf, ...runs.tr].map((r) => r.rssMB))
     const result: BenchResult = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, node: process.version, ansible, load: loadavg() },
       hosts,
+      labs: plan.map(([name, count]) => ({ name, hosts: count })),
+      memory: { peakMB: peak, oneHostMB: start.oneTaskRssMB, perHostKB: ((peak - start.oneTaskRssMB) * 1024) / Math.max(1, hosts - 1) },
       tasks,
       reps,
       ansibleReps: Math.min(ansibleReps, reps),
@@ -161,7 +192,7 @@ async function main(): Promise<void> {
     console.log(`\n${markdown(result)}\n\nJSON: ${file}`)
   } finally {
     rmSync(scratch, { recursive: true, force: true })
-    if (!process.argv.includes('--keep')) await labDown({ name: labName })
+    if (!process.argv.includes('--keep')) for (const [name] of plan) await labDown({ name })
   }
 }
 

@@ -34,7 +34,7 @@ function rewriteRefs(node: unknown, file: string): unknown {
 
 /** One argument as an editor should accept it: its type, or a template; yes/no for booleans, digits for numbers. */
 function editorArg(prop: Json, description: string): Json {
-  const { aliases: _aliases, ...own } = prop
+  const { aliases: _aliases, binary: _binary, ...own } = prop // tsplay's own keywords, not JSON Schema
   const types: string[] = Array.isArray(own.type) ? own.type : own.type ? [own.type] : []
   const alternatives: Json[] = [types.includes('boolean') ? { $ref: '#/definitions/defs/definitions/boolish' } : own, TEMPLATE]
   if (types.some((t) => t === 'integer' || t === 'number') && !types.includes('string')) alternatives.push({ type: 'string', pattern: '^\\s*[-+]?\\d+(\\.\\d+)?\\s*$' })

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'MODULE' // a module failed on a host
   | 'LAB' // lab host management failed
   | 'VAULT' // vault password or data is wrong
+  | 'INTERRUPTED' // SIGINT/SIGTERM: a command was stopped, or not started
 
 export interface SourcePosition {
   file: string
@@ -54,9 +55,16 @@ export class UnreachableError extends TsplayError {
   }
 }
 
+/** The run was stopped by a signal: the command in flight was stopped on the host (or never started). */
+export class InterruptedError extends TsplayError {
+  constructor(readonly signal: string) {
+    super('INTERRUPTED', `interrupted by ${signal}: the command was stopped`)
+  }
+}
+
 export class ModuleError extends TsplayError {
-  constructor(message: string, hint?: string) {
-    super('MODULE', message, undefined, hint)
+  constructor(message: string, hint?: string, position?: SourcePosition) {
+    super('MODULE', message, position, hint)
   }
 }
 

@@ -1,8 +1,8 @@
 // `tsplay check PLAYBOOK…`: everything that can be wrong before connecting — YAML, schema (keys, types),
 // module names, role references, notify targets, template and condition syntax (filter, test and lookup
-// names), role template files, module arguments against each module's JSON Schema, and variables that no
-// source defines (errors with -i, which names the inventory's variables; warnings without it). Every
-// problem of a file is reported in one pass.
+// names), role template files, module arguments against each module's JSON Schema (the loader's, as in
+// `run`), and variables that no source defines (errors with -i, which names the inventory's variables;
+// warnings without it). Every problem of a file is reported in one pass.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { defineCommand } from './command.js'
@@ -17,7 +17,6 @@ import { parseExtraVars } from './extra-vars.js'
 import { VAULT_OPTIONS, keyringFromOptions } from './vault-options.js'
 import type { ModuleInfo } from '../playbook/catalog.js'
 import { displayPath } from '../playbook/files.js'
-import { moduleArgProblems } from '../playbook/module-args.js'
 import { playTasks } from '../playbook/walk.js'
 import type { Playbook } from '../playbook/model.js'
 import type { Problem } from '../playbook/validate.js'
@@ -117,14 +116,8 @@ export default defineCommand({
       const { playbook } = loaded
       const problems: Problem[] = loaded.problems.map((e) => ({ message: e.message, position: e.position ?? { file }, hint: e.hint }))
       problems.push(...roleTemplateProblems(playbook))
-      let tasks = 0
-      for (const play of playbook.plays) {
-        for (const { task } of playTasks(play)) {
-          tasks++
-          const module = modules[task.action]
-          if (module) problems.push(...moduleArgProblems(task, module))
-        }
-      }
+      // module arguments were judged by the loader, with every other problem of a task (as in `run`)
+      const tasks = playbook.plays.reduce((n, play) => n + [...playTasks(play)].length, 0)
       const known = new Set([...Object.keys(extraVars), ...playbookAdjacentVars(dirname(resolve(file)))])
       if (sources.length) for (const name of await inventoryVariableNames(sources, dirname(resolve(file)), keyring)) known.add(name)
       const warnings: Problem[] = []

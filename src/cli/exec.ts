@@ -6,8 +6,9 @@ import { AdhocReporter } from '../reporters/adhoc.js'
 import { JsonReporter } from '../reporters/json.js'
 import { defineCommand } from './command.js'
 import { CONNECTION_OPTIONS } from './common-options.js'
+import { installInterrupt } from './interrupt.js'
 import { prewarmPattern } from './prewarm.js'
-import { openSession } from './session.js'
+import { openSession, type Session } from './session.js'
 
 // loaded while the pattern's connections are being made
 const loadEngine = async () => {
@@ -36,17 +37,19 @@ export default defineCommand({
   async run({ options, positionals }) {
     if (positionals.length !== 1) throw new UsageError('exec takes one host pattern', "e.g. tsplay exec all -i hosts.ini -a 'uptime'")
     const pattern = positionals[0]
-    const session = await openSession(options, process.cwd(), (redact) => [
-      options.json
-        ? new JsonReporter(undefined, redact)
-        : new AdhocReporter({ redact, oneLine: options['one-line'] === true, showDiff: options.diff === true, verbosity: Number(options.verbose ?? 0) }),
-    ])
-    if (options['list-hosts']) {
-      const limited = new Set(session.base.limit ? session.inventory.select(session.base.limit) : session.inventory.hostNames())
-      process.stdout.write(formatListHosts(session.inventory.select(pattern).filter((h) => limited.has(h))) + '\n')
-      return 0
-    }
+    const interrupt = installInterrupt() // from here on a signal stops the run cleanly (interrupt.ts)
+    let session: Session | undefined
     try {
+      session = await openSession(options, process.cwd(), (redact) => [
+        options.json
+          ? new JsonReporter(undefined, redact)
+          : new AdhocReporter({ redact, oneLine: options['one-line'] === true, showDiff: options.diff === true, verbosity: Number(options.verbose ?? 0) }),
+      ])
+      if (options['list-hosts']) {
+        const limited = new Set(session.base.limit ? session.inventory.select(session.base.limit) : session.inventory.hostNames())
+        process.stdout.write(formatListHosts(session.inventory.select(pattern).filter((h) => limited.has(h))) + '\n')
+        return 0
+      }
       prewarmPattern(session, pattern)
       const engine = await loadEngine()
       const task = adhocTask(engine, String(options['module-name'] ?? 'command'), options.args as string | undefined)
@@ -57,10 +60,12 @@ export default defineCommand({
         loadTasks: () => [],
         loadRole: () => ({ blocks: [], handlers: [], roles: [] }),
         loadVars: () => ({}),
+        signal: interrupt.signal,
       })
-      return outcome.exitCode
+      return interrupt.exitCode() ?? outcome.exitCode
     } finally {
-      await session.pool.closeAll()
+      interrupt.uninstall()
+      await session?.pool.closeAll()
     }
   },
 })

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js'
 import { suggestion } from '../util/did-you-mean.js'
 import { quoteArgv } from '../util/shell-quote.js'
 import { labCut, labDown, labHeal, labStart, labStatus, labStop, labUp, type UpResult } from '../lab/index.js'
+import type { Limits } from '../lab/neighbours.js'
 import { installLabPackages } from '../lab/install.js'
 
 const subverbs = ['up', 'status', 'down', 'stop', 'start', 'cut', 'heal'] as const
@@ -14,7 +15,8 @@ export default defineCommand({
   summary: [
     'Throwaway SSH hosts on this machine (needs Linux and root).',
     '  up N            start hosts lab-1 … lab-N (idempotent; grows the lab) and write hosts.ini;',
-    '                  first installs what lab hosts need with apt-get when it is missing (--no-install: fail instead)',
+    '                  first installs what lab hosts need with apt-get when it is missing (--no-install: fail instead);',
+    '                  --prefix P: hosts P-1 … P-N, so several labs combine in one inventory',
     '  status          show each host: alive or not, its IP (exit 1 if one is down)',
     '  down            remove the lab: processes, namespaces, mounts, bridge, state',
     '  stop|start HOST kill / revive a host (its whole PID namespace; files kept)',
@@ -26,6 +28,7 @@ export default defineCommand({
   options: [
     { name: 'name', short: 'n', kind: 'string', valueName: 'NAME', help: "lab name, 1-6 of [a-z0-9] (default 'lab')" },
     { name: 'inventory', short: 'i', kind: 'string', valueName: 'DIR', help: 'up: also write DIR/hosts (no .ini: Ansible skips .ini files in inventory dirs)' },
+    { name: 'prefix', kind: 'string', valueName: 'P', help: "up: name the hosts P-1 … P-N (default 'lab'), so labs combine in one inventory" },
     { name: 'json', kind: 'boolean', help: 'up, status: print JSON' },
     { name: 'no-install', kind: 'boolean', help: 'up: do not apt-get install what lab hosts need when it is missing (fail instead)' },
   ],
@@ -46,7 +49,7 @@ export default defineCommand({
         const count = Number(arg('host count'))
         if (!Number.isInteger(count)) throw new UsageError(`host count must be a number, got '${rest[0]}'`)
         if (!options['no-install']) await installLabPackages((line) => process.stderr.write(line + '\n'))
-        const result = await labUp({ ...target, count, inventoryDir: options.inventory as string | undefined })
+        const result = await labUp({ ...target, count, inventoryDir: options.inventory as string | undefined, prefix: options.prefix as string | undefined })
         out(json ? JSON.stringify(result, null, 2) : describeUp(result))
         return 0
       }
@@ -65,6 +68,7 @@ export default defineCommand({
       case 'down': {
         const result = await labDown(target)
         out(result.existed ? `lab '${result.name}' removed (${result.hosts} hosts)` : `lab '${result.name}' was not running`)
+        if (result.neighbours) out(`neighbour table: ${thresholds(result.neighbours)}`)
         return 0
       }
       case 'stop':
@@ -85,12 +89,19 @@ function out(line: string): void {
   process.stdout.write(line + '\n')
 }
 
+/** net.ipv4.neigh.default.gc_thresh1/2/3 before → after. */
+function thresholds(n: { from: Limits; to: Limits }): string {
+  const v = (l: Limits) => `${l.gc_thresh1}/${l.gc_thresh2}/${l.gc_thresh3}`
+  return `net.ipv4.neigh.default.gc_thresh1/2/3 ${v(n.from)} → ${v(n.to)}`
+}
+
 function describeUp(r: UpResult): string {
   const first = r.hosts[0]
   return [
     `lab '${r.name}': ${r.hosts.length} hosts on ${r.subnet} (${r.started.length} started)`,
     ...r.hosts.map((h) => `  ${h.name.padEnd(8)} ${h.ip}`),
     `inventory:   ${r.inventoryFiles.join(', ')}`,
+    ...(r.neighbours ? [`neighbour table raised for this machine's lab hosts: ${thresholds(r.neighbours)}`] : []),
     `known_hosts: ${r.knownHosts}`,
     `deploy's sudo password: in ${r.passwordFile}`,
     `try: ${quoteArgv(['ssh', '-i', r.key, '-o', `UserKnownHostsFile=${r.knownHosts}`, '-o', 'StrictHostKeyChecking=yes', `root@${first.ip}`])}`,

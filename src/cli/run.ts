@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js'
 import type { OptionValues } from './args.js'
 import { defineCommand } from './command.js'
 import { CONNECTION_OPTIONS } from './common-options.js'
+import { installInterrupt, type Interrupt } from './interrupt.js'
 import { prewarmPlaybook } from './prewarm.js'
 import { openSession, type Session } from './session.js'
 import { stepper } from './step.js'
@@ -53,29 +54,36 @@ export default defineCommand({
   async run({ options, positionals }) {
     if (positionals.length === 0) throw new UsageError('no playbook given', 'tsplay run PLAYBOOK.yml -i INVENTORY')
     const files = positionals.map((p) => resolve(p))
-    const session = await openSession(options, dirname(files[0]), (redact) => textReporters(options, redact))
-    const listing = options['syntax-check'] || options['list-hosts'] || options['list-tasks'] || options['list-tags']
+    const interrupt = installInterrupt() // from here on a signal stops the run cleanly (interrupt.ts)
+    let session: Session | undefined
     try {
-      if (!listing) prewarmPlaybook(session, files[0])
-      const engine = await loadEngine()
-      const load = { modules: engine.modules, extraVars: session.base.extraVars, keyring: session.keyring }
-      const playbooks: Playbook[] = files.map((f) => engine.loadPlaybook(f, load))
-      if (options['syntax-check']) {
-        for (const p of positionals) process.stdout.write(`\nplaybook: ${p}\n`)
-        return 0
-      }
-      if (options['list-hosts'] || options['list-tasks'] || options['list-tags']) {
-        for (const playbook of playbooks) engine.printPlaybookListing(playbook, session.base, options)
-        return 0
-      }
-      return await runAll(engine, playbooks, options, session)
+      session = await openSession(options, dirname(files[0]), (redact) => textReporters(options, redact))
+      return await runOrList(files, positionals, options, session, interrupt)
     } finally {
-      await session.pool.closeAll()
+      interrupt.uninstall()
+      await session?.pool.closeAll()
     }
   },
 })
 
-async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValues, session: Session): Promise<number> {
+async function runOrList(files: string[], positionals: string[], options: OptionValues, session: Session, interrupt: Interrupt): Promise<number> {
+  const listing = options['syntax-check'] || options['list-hosts'] || options['list-tasks'] || options['list-tags']
+  if (!listing) prewarmPlaybook(session, files[0])
+  const engine = await loadEngine()
+  const load = { modules: engine.modules, extraVars: session.base.extraVars, keyring: session.keyring }
+  const playbooks: Playbook[] = files.map((f) => engine.loadPlaybook(f, load))
+  if (options['syntax-check']) {
+    for (const p of positionals) process.stdout.write(`\nplaybook: ${p}\n`)
+    return 0
+  }
+  if (listing) {
+    for (const playbook of playbooks) engine.printPlaybookListing(playbook, session.base, options)
+    return 0
+  }
+  return runAll(engine, playbooks, options, session, interrupt)
+}
+
+async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValues, session: Session, interrupt: Interrupt): Promise<number> {
   const { modules } = engine
   const varsFiles = new engine.FileCache(session.keyring)
   const outcome = await engine.runPlaybooks(playbooks, {
@@ -87,11 +95,12 @@ async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValu
     loadTasks: (file, baseDir, role, playbookDir) => engine.loadTaskFile(file, { baseDir, role, playbookDir, modules, keyring: session.keyring }),
     loadRole: (name, args, from) => engine.loadIncludedRole(name, args, { ...from, from: from.where, modules, keyring: session.keyring }),
     loadVars: (file, baseDir) => engine.loadVarsFile(resolve(baseDir, file), undefined, varsFiles),
+    signal: interrupt.signal,
   })
   if (outcome.failedHosts.length && (options['retry-file'] !== undefined || ansibleConfig().get('RETRY_FILES_ENABLED'))) {
     writeRetryFile(playbooks[0].file, options, outcome.failedHosts)
   }
-  return outcome.exitCode
+  return interrupt.exitCode() ?? outcome.exitCode
 }
 
 function textReporters(options: OptionValues, redact: (t: string) => string): Reporter[] {
@@ -107,12 +116,21 @@ function textReporters(options: OptionValues, redact: (t: string) => string): Re
   return list
 }
 
-/** --retry-file, or with retry_files_enabled PLAYBOOK.retry in retry_files_save_path (default: beside the playbook). */
+/**
+ * --retry-file, or with retry_files_enabled PLAYBOOK.retry in retry_files_save_path (default: beside the
+ * playbook). One that cannot be written is a warning, as in Ansible: the run's own exit code stands.
+ */
 function writeRetryFile(playbookFile: string, options: OptionValues, hosts: string[]): void {
   const dir = ansibleConfig().get<string | null>('RETRY_FILES_SAVE_PATH') ?? dirname(playbookFile)
   const file = (options['retry-file'] as string | undefined) ?? resolve(dir, `${basename(playbookFile).replace(/\.ya?ml$/, '')}.retry`)
-  mkdirSync(dirname(file), { recursive: true }) // as Ansible makes retry_files_save_path
-  writeFileSync(file, hosts.join('\n') + '\n')
+  try {
+    mkdirSync(dirname(file), { recursive: true }) // as Ansible makes retry_files_save_path
+    writeFileSync(file, hosts.join('\n') + '\n')
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    process.stderr.write(`[WARNING]: Could not create retry file '${file}'. ${e.code ?? 'error'}: ${e.message.replace(/^\w+: /, '')}\n`)
+    return
+  }
   process.stderr.write(`to retry, use: --limit @${file}\n`)
 }
 

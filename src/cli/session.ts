@@ -13,6 +13,7 @@ import { promptOnTerminal } from '../vault/prompt.js'
 import type { OptionValues } from './args.js'
 import { commaList, connectionOf, forksOf, listOf, timeoutMsOf } from './common-options.js'
 import { parseExtraVars } from './extra-vars.js'
+import { checkConnectionVars, checkLimit } from './inventory-checks.js'
 
 export interface Session {
   inventory: Inventory
@@ -40,7 +41,7 @@ export async function openSession(options: OptionValues, playbookDir: string | u
   }
   const reporter = combineReporters(list)
   const connection = connectionOf(options)
-  const connectTimeoutMs = timeoutMsOf(options)
+  const timeoutMs = timeoutMsOf(options) // above ssh args and ~/.ssh/config, below ansible_ssh_timeout (as Ansible's -T)
   const sshArgs = { ansible_ssh_common_args: options['ssh-common-args'], ansible_ssh_extra_args: options['ssh-extra-args'] }
   const inventory = await loadInventory(listOf(options.inventory), { playbookDir, keyring })
   const becomeDefaults: BecomeDefaults = {
@@ -68,11 +69,13 @@ export async function openSession(options: OptionValues, playbookDir: string | u
     privateKeyFile: options['private-key'] as string | undefined,
     acceptNewHostKeys: options['accept-new-host-keys'] === true,
     password,
-    connectTimeoutMs,
+    timeoutMs,
     trace: Number(options.verbose ?? 0) >= 3 ? (host, message) => reporter.onConnectionDetail(host, message) : undefined,
   })
   const extraVars = parseExtraVars(listOf(options['extra-vars']), keyring)
   const limit = options.limit as string | undefined
+  if (limit !== undefined) checkLimit(inventory, limit)
+  checkConnectionVars(inventory, limit)
   return {
     inventory,
     keyring,

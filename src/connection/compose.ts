@@ -2,6 +2,18 @@
 import { quote } from '../util/shell-quote.js'
 import type { RunOptions, RunResult } from './types.js'
 
+/**
+ * A NUL byte in a command line: refused, never stripped. No quoting carries one (the shell drops it, execve
+ * ends the string there), so every command is checked as it is composed; module arguments are checked
+ * before that, by name (modules/lib/arg-spec.ts).
+ */
+export class NulByteError extends Error {
+  constructor(value: string) {
+    const at = value.indexOf('\0')
+    super(`a NUL byte cannot be passed to the shell (embedded null byte at offset ${at} of ${JSON.stringify(value.slice(Math.max(0, at - 40), at + 40))})`)
+  }
+}
+
 export function composeCommand(command: string, options: Pick<RunOptions, 'cwd' | 'env'> = {}): string {
   const lines: string[] = []
   if (options.cwd) lines.push(`cd ${quote(options.cwd)} || exit 1`)
@@ -10,7 +22,14 @@ export function composeCommand(command: string, options: Pick<RunOptions, 'cwd' 
     lines.push(`export ${key}=${quote(value)}`)
   }
   lines.push(command)
-  return lines.join('\n')
+  const line = lines.join('\n')
+  if (line.includes('\0')) throw new NulByteError(line) // sh would run the command without it
+  return line
+}
+
+/** The command with its `lib` defined first, for a shell that does not keep definitions (exec, become, local). */
+export function inlineLib(command: string, options: Pick<RunOptions, 'lib'> = {}): string {
+  return options.lib ? `${options.lib}\n${command}` : command
 }
 
 export function toBuffer(stdin: string | Buffer | undefined): Buffer | undefined {

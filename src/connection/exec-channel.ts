@@ -4,6 +4,7 @@ import { StringDecoder } from 'node:string_decoder'
 import type { Client, ClientChannel } from 'ssh2'
 import { BecomeHandshake, scrub, wrapBecome } from './become.js'
 import { timedOut } from './compose.js'
+import { PID_PREFIX, PidReader } from './remote-stop.js'
 import type { BecomeOptions, RunResult } from './types.js'
 
 export interface ExecRequest {
@@ -12,6 +13,16 @@ export interface ExecRequest {
   stdin?: Buffer
   become?: BecomeOptions
   timeoutMs?: number
+  /** Commands running: this one is in it from its channel's opening to its end (for a stop). */
+  running?: Set<RunningCommand>
+  /** Stops the process group led by `pid` on the host (remote-stop.ts): used when timeoutMs expires. */
+  kill?: (pid: number) => void
+}
+
+/** A command on an exec channel: its shell's pid (once printed), and a way to stop waiting for it. */
+export interface RunningCommand {
+  readonly pid?: number
+  close(): void
 }
 
 /**
@@ -33,7 +44,10 @@ export async function openExec(client: Client, line: string): Promise<ClientChan
 
 export async function runExec(client: Client, req: ExecRequest): Promise<RunResult> {
   const wrap = req.become ? wrapBecome(req.line, req.become) : undefined
-  const ch = await openExec(client, wrap?.line ?? req.line)
+  const ch = await openExec(client, PID_PREFIX + (wrap?.line ?? req.line))
+  const pid = new PidReader()
+  const self: RunningCommand = { get pid() { return pid.pid }, close: () => ch.close() }
+  req.running?.add(self)
   return new Promise((resolve, reject) => {
     const out: Buffer[] = []
     const err = new StringDecoder('utf8')
@@ -51,16 +65,18 @@ export async function runExec(client: Client, req: ExecRequest): Promise<RunResu
     if (req.timeoutMs)
       timer = setTimeout(() => {
         expired = true
-        ch.signal('KILL') // kills the remote shell; sshd reaps the rest when the channel closes
+        if (pid.pid !== undefined) req.kill?.(pid.pid) // the command and all it started
         ch.close()
         finish() // do not wait for sshd: a child may still hold the channel's pipes
       }, req.timeoutMs)
-    ch.on('data', (b: Buffer) => out.push(b))
+    ch.on('data', (b: Buffer) => out.push(pid.take(b)))
     ch.stderr.on('data', (b: Buffer) => {
       const text = err.write(b)
       stderr += handshake ? handshake.onStderr(text) : text
     })
+    let exited = false
     ch.on('exit', (code: number | null, signal?: string) => {
+      exited = true
       rc = code ?? (signal ? 128 + 9 : 1)
     })
     let finished = false
@@ -68,9 +84,12 @@ export async function runExec(client: Client, req: ExecRequest): Promise<RunResu
       if (finished) return
       finished = true
       clearTimeout(timer)
+      req.running?.delete(self)
       stderr += err.end()
       const failure = handshake?.exit()
       if (failure && !expired) return reject(failure)
+      // closed with no exit status: the connection went away under the command; never a success
+      if (!exited && !expired) return reject(new Error('the channel closed before the command ended'))
       const secret = req.become?.password
       const result = { rc, stdout: scrub(Buffer.concat(out).toString('utf8'), secret), stderr: scrub(stderr, secret) }
       resolve(expired ? timedOut(result, req.timeoutMs!) : result)

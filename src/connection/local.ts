@@ -1,17 +1,42 @@
 // ansible_connection=local: the controller itself, through /bin/sh. Same contract as SSH, same become.
 import { spawn } from 'node:child_process'
 import { StringDecoder } from 'node:string_decoder'
+import { InterruptedError } from '../errors.js'
+import { STOP_GRACE_MS } from './remote-stop.js'
 import type { BecomeOptions, Connection, PutOptions, RunOptions, RunResult } from './types.js'
 import { BecomeHandshake, scrub, wrapBecome } from './become.js'
-import { composeCommand, timedOut, toBuffer } from './compose.js'
+import { composeCommand, inlineLib, timedOut, toBuffer } from './compose.js'
 import { getScript, putScript } from './transfer.js'
 
+/** Signals a command's whole process group (spawned detached: its own group). */
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return
+  try {
+    process.kill(-pid, signal)
+  } catch {
+    // already gone
+  }
+}
+
 export class LocalConnection implements Connection {
+  private readonly running = new Set<number>()
+  private interrupted?: InterruptedError
+
   constructor(readonly host = 'localhost') {}
 
+  /** TERM to every running command's process group, KILL after the grace; later runs are refused. */
+  interrupt(signal: string): void {
+    if (this.interrupted) return
+    this.interrupted = new InterruptedError(signal)
+    const pids = [...this.running]
+    for (const pid of pids) signalGroup(pid, 'SIGTERM')
+    setTimeout(() => pids.forEach((pid) => signalGroup(pid, 'SIGKILL')), STOP_GRACE_MS).unref()
+  }
+
   run(command: string, options: RunOptions = {}): Promise<RunResult> {
+    if (this.interrupted) return Promise.reject(this.interrupted)
     const become = options.become
-    const composed = composeCommand(command, { env: options.env })
+    const composed = composeCommand(inlineLib(command, options), { env: options.env })
     const wrap = become ? wrapBecome(composed, become) : undefined
     const stdin = toBuffer(options.stdin)
     return new Promise((resolve, reject) => {
@@ -20,6 +45,7 @@ export class LocalConnection implements Connection {
         env: process.env,
         detached: true, // own process group: a timeout kills the whole command, not just /bin/sh
       })
+      if (child.pid !== undefined) this.running.add(child.pid)
       const out: Buffer[] = []
       const err = new StringDecoder('utf8')
       let stderr = ''
@@ -50,6 +76,8 @@ export class LocalConnection implements Connection {
       child.on('error', reject)
       child.on('close', (code, signal) => {
         clearTimeout(timer)
+        if (child.pid !== undefined) this.running.delete(child.pid)
+        if (this.interrupted) return reject(this.interrupted)
         stderr += err.end()
         const failure = handshake?.exit()
         if (failure && !expired) return reject(failure)

@@ -2,7 +2,7 @@
 // Precedence (as with Ansible driving ssh): host vars > CLI options > ~/.ssh/config > defaults.
 import { existsSync } from 'node:fs'
 import { homedir, userInfo } from 'node:os'
-import { ConfigError } from '../errors.js'
+import { ConfigError, type SourcePosition } from '../errors.js'
 import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
 import type { BecomeOptions, ConnectionSpec, JumpSpec } from './types.js'
 import { shlexSplit } from '../util/shlex.js'
@@ -19,8 +19,10 @@ export interface ConnectOptions {
   hostKeyChecking?: boolean // Ansible's host_key_checking setting: false is StrictHostKeyChecking=no
   port?: number // Ansible's remote_port setting: the port when a host sets none
   knownHostsFiles?: string[] // default: ~/.ssh/known_hosts
-  connectTimeoutMs?: number // default 10 s
-  keepaliveIntervalMs?: number // default 15 s
+  connectTimeoutMs?: number // default 10 s (below ~/.ssh/config and -o ConnectTimeout)
+  timeoutMs?: number // -T/--timeout: above ssh args and ~/.ssh/config, below ansible_(ssh_)timeout
+  keepaliveIntervalMs?: number // default 15 s (below -o ServerAliveInterval and ~/.ssh/config)
+  keepaliveCountMax?: number // default 3
   agent?: string | false // default: $SSH_AUTH_SOCK
   become?: Partial<BecomeOptions> & { enabled?: boolean } // -b/--become-user/--become-method/-K
 }
@@ -42,11 +44,12 @@ function bool(value: unknown, name: string): boolean | undefined {
   return parsed
 }
 
-function port(value: string | undefined, where: string): number | undefined {
+/** A port number 1-65535 from a var, an ssh argument or a config file; `at` places the error. */
+export function port(value: string | undefined, where: string, at?: SourcePosition): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1 || n > 65535)
-    throw new ConfigError(`${where} must be a port number (1-65535), got "${value}"`)
+    throw new ConfigError(`${where} must be a port number (1-65535), got "${value}"`, at)
   return n
 }
 
@@ -62,8 +65,8 @@ function policy(value: string | undefined, where: string): ConnectionSpec['hostK
 const DEFAULT_KEYS = ['id_ed25519', 'id_ecdsa', 'id_rsa']
 
 // -o options tsplay honours, or that are safe to ignore because ssh2 has no equivalent that matters
-const HONOURED = ['stricthostkeychecking', 'userknownhostsfile', 'proxycommand', 'proxyjump', 'connecttimeout', 'user', 'port', 'identityfile']
-const HARMLESS = ['controlmaster', 'controlpersist', 'controlpath', 'serveraliveinterval', 'serveralivecountmax', 'identitiesonly', 'globalknownhostsfile', 'loglevel', 'batchmode', 'compression', 'forwardagent', 'hashknownhosts', 'kbdinteractiveauthentication', 'passwordauthentication', 'pubkeyauthentication', 'preferredauthentications', 'gssapiauthentication']
+const HONOURED = ['stricthostkeychecking', 'userknownhostsfile', 'proxycommand', 'proxyjump', 'connecttimeout', 'serveraliveinterval', 'serveralivecountmax', 'user', 'port', 'identityfile']
+const HARMLESS = ['controlmaster', 'controlpersist', 'controlpath', 'identitiesonly', 'globalknownhostsfile', 'loglevel', 'batchmode', 'compression', 'forwardagent', 'hashknownhosts', 'kbdinteractiveauthentication', 'passwordauthentication', 'pubkeyauthentication', 'preferredauthentications', 'gssapiauthentication']
 
 function argWarnings(name: string, args: ReturnType<typeof parseSshArgs>): string[] {
   const ignored = Object.keys(args.options).filter((k) => !HONOURED.includes(k) && !HARMLESS.includes(k))
@@ -125,7 +128,7 @@ export function resolveConnectionSpec(name: string, vars: Vars, options: Connect
   const knownHostsFiles = o.userknownhostsfile
     ? shlexSplit(o.userknownhostsfile).map(expandTilde)
     : (options.knownHostsFiles ?? c.userKnownHostsFiles ?? [`${homedir()}/.ssh/known_hosts`])
-  const connectTimeout = o.connecttimeout ? Number(o.connecttimeout) * 1000 : undefined
+  const timing = resolveTiming(vars, o, c, options, where)
   return {
     name,
     kind: (str(vars, 'ansible_connection') ?? 'ssh') === 'local' ? 'local' : 'ssh',
@@ -140,10 +143,38 @@ export function resolveConnectionSpec(name: string, vars: Vars, options: Connect
     proxyCommand: proxyCommand && !asJump ? proxyCommand : undefined,
     hostKeyPolicy,
     knownHostsFiles,
-    connectTimeoutMs: connectTimeout ?? (c.connectTimeout ? c.connectTimeout * 1000 : options.connectTimeoutMs ?? 10_000),
-    keepaliveIntervalMs: options.keepaliveIntervalMs ?? 15_000,
+    ...timing,
     become: resolveBecome(vars, options.become),
     warnings: [...argWarnings(name, args), ...config.warnings],
+  }
+}
+
+/** A number of seconds from a var or an ssh option; `min` 0 allows off (ServerAliveInterval 0). */
+export function seconds(value: unknown, where: string, min = 1, at?: SourcePosition): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  const n = Number(value)
+  if (!Number.isFinite(n) || n < min) throw new ConfigError(`${where} must be a number of seconds${min > 0 ? ' > 0' : ''}, got ${JSON.stringify(value)}`, at)
+  return n
+}
+
+/**
+ * How long a connection may take and how a dead peer is found, as Ansible's ssh connection decides them:
+ * ansible_ssh_timeout / ansible_timeout > -T > -o ConnectTimeout > ~/.ssh/config > 10 s; keepalives from
+ * -o ServerAlive* > ~/.ssh/config > tsplay's 15 s × 3 (OpenSSH sends none by default; tsplay must notice a
+ * host that vanished mid-task).
+ */
+function resolveTiming(vars: Vars, o: Record<string, string>, c: ReturnType<typeof resolveSshConfig>, options: ConnectOptions, where: string) {
+  const connect =
+    seconds(str(vars, 'ansible_ssh_timeout', 'ansible_timeout'), `${where} ansible_ssh_timeout`) ??
+    (options.timeoutMs !== undefined ? options.timeoutMs / 1000 : undefined) ??
+    seconds(o.connecttimeout, `${where} -o ConnectTimeout`) ??
+    c.connectTimeout
+  const interval = seconds(o.serveraliveinterval, `${where} -o ServerAliveInterval`, 0) ?? c.serverAliveInterval
+  const count = seconds(o.serveralivecountmax, `${where} -o ServerAliveCountMax`) ?? c.serverAliveCountMax
+  return {
+    connectTimeoutMs: connect !== undefined ? connect * 1000 : (options.connectTimeoutMs ?? 10_000),
+    keepaliveIntervalMs: interval !== undefined ? interval * 1000 : (options.keepaliveIntervalMs ?? 15_000),
+    keepaliveCountMax: Math.round(count ?? options.keepaliveCountMax ?? 3),
   }
 }
 

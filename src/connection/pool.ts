@@ -1,13 +1,15 @@
 // One connection per host for the whole run. Handshakes are paced: ≤ 8 unauthenticated connections
-// at once per sshd (under its MaxStartups 10:30:100, even when many inventory hosts are one server)
-// and ≤ 16 overall (key exchange is CPU-bound on the controller). Jump-host connections are shared by
-// every host behind them.
+// at once per sshd (under its MaxStartups 10:30:100, even when many inventory hosts are one server),
+// counted across every tsplay process on this controller (handshake-slots.ts), and ≤ 16 overall in
+// this process (key exchange is CPU-bound on the controller). A start sshd drops anyway (other clients)
+// is retried with a growing, jittered backoff. Jump-host connections are shared by every host behind them.
 import type { Duplex } from 'node:stream'
 import type { Client } from 'ssh2'
 import { UnreachableError } from '../errors.js'
 import { forwardOut, proxyCommandStream } from './jump.js'
 import type { ConnectOptions } from './options.js'
 import { Semaphore } from './semaphore.js'
+import { HandshakeSlots } from './handshake-slots.js'
 import { connectClient, type ClientSpec } from './ssh-client.js'
 import { SshConnection, type SshConnectionOptions } from './ssh.js'
 import type { ConnectionSpec, JumpSpec } from './types.js'
@@ -18,27 +20,40 @@ export interface PoolOptions extends ConnectOptions, SshConnectionOptions {
 }
 
 // sshd dropping a start under MaxStartups pressure (from other clients): worth another try
-const RETRYABLE = /reset by|closed during the handshake|lost before handshake/
+const RETRYABLE = /reset by|closed during the handshake|lost before handshake|MaxStartups/
+const ATTEMPTS = 6 // waits of ~0.25, 0.5, 1, 2, 4 s between them (jittered)
 
 export class ConnectionPool {
   private readonly handshakes: Semaphore
+  private readonly slots: HandshakeSlots
   private readonly perServer = new Map<string, Semaphore>()
   private readonly hosts = new Map<string, SshConnection>()
   private readonly hops = new Map<string, Promise<Client>>()
 
   constructor(readonly options: PoolOptions = {}) {
     this.handshakes = new Semaphore(options.maxHandshakes ?? 16)
+    this.slots = new HandshakeSlots(options.maxHandshakesPerServer ?? 8)
   }
 
-  /** Runs `fn` (open the stream + handshake) holding a global and a per-server handshake slot. */
-  private paced<T>(host: string, port: number, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` (open the stream + handshake) holding a per-server slot in this process, one shared with the
+   * other tsplay processes of this controller (held at most `holdMs`), and one of this process's overall.
+   */
+  private paced<T>(host: string, port: number, holdMs: number, fn: () => Promise<T>): Promise<T> {
     const key = `${host}:${port}`
     let server = this.perServer.get(key)
     if (!server) {
       server = new Semaphore(this.options.maxHandshakesPerServer ?? 8)
       this.perServer.set(key, server)
     }
-    return server.use(() => this.handshakes.use(fn))
+    return server.use(async () => {
+      const release = await this.slots.acquire(key, holdMs + 5_000)
+      try {
+        return await this.handshakes.use(fn)
+      } finally {
+        release()
+      }
+    })
   }
 
   /** The run-long connection for a host (and login user); connecting starts on first use. */
@@ -46,7 +61,8 @@ export class ConnectionPool {
     const key = `${spec.name}|${spec.user}@${spec.host}:${spec.port}`
     let conn = this.hosts.get(key)
     if (!conn) {
-      conn = new SshConnection(spec.name, (signal) => this.openClient(spec, signal), this.options)
+      const keepalive = { intervalMs: spec.keepaliveIntervalMs, countMax: spec.keepaliveCountMax }
+      conn = new SshConnection(spec.name, (signal) => this.openClient(spec, signal), { ...this.options, keepalive })
       this.hosts.set(key, conn)
     }
     return conn
@@ -68,10 +84,10 @@ export class ConnectionPool {
       try {
         // the jump chain is connected before taking this host's slots: hops take slots of their own
         const via = spec.jumps.length ? await this.hop(spec, spec.jumps.length) : undefined
-        return await this.paced(spec.host, spec.port, async () => connectClient({ ...spec, trace }, await this.socketFor(spec, via), signal))
+        return await this.paced(spec.host, spec.port, spec.connectTimeoutMs, async () => connectClient({ ...spec, trace }, await this.socketFor(spec, via), signal))
       } catch (e) {
-        if (attempt >= 3 || signal?.aborted || !RETRYABLE.test((e as Error).message)) throw e
-        await new Promise((r) => setTimeout(r, 250 * attempt))
+        if (attempt >= ATTEMPTS || signal?.aborted || !RETRYABLE.test((e as Error).message)) throw dropped(e, attempt)
+        await new Promise((r) => setTimeout(r, 125 * 2 ** attempt * (0.75 + Math.random() / 2)))
       }
     }
   }
@@ -101,7 +117,7 @@ export class ConnectionPool {
       client = (async () => {
         const via = depth > 1 ? await this.hop(spec, depth - 1) : undefined
         const trace = this.traceFor(spec.name, `jump ${hop.user}@${hop.host}:${hop.port}: `)
-        const c = await this.paced(hop.host, hop.port, async () =>
+        const c = await this.paced(hop.host, hop.port, spec.connectTimeoutMs, async () =>
           connectClient({ ...hopSpec(spec, hop), trace }, via ? await forwardOut(via, hop.host, hop.port) : undefined),
         )
         c.on('close', () => this.hops.delete(key))
@@ -112,6 +128,12 @@ export class ConnectionPool {
     }
     return client
   }
+}
+
+/** The last attempt's error, saying it was the last of several when sshd kept dropping the start. */
+function dropped(error: unknown, attempts: number): unknown {
+  if (attempts < 2 || !(error instanceof UnreachableError) || !RETRYABLE.test(error.message)) return error
+  return new UnreachableError(error.host, `${error.message} (${attempts} attempts)`)
 }
 
 function describeJumps(jumps: JumpSpec[]): string {
@@ -131,5 +153,6 @@ function hopSpec(spec: ConnectionSpec, hop: JumpSpec): ClientSpec {
     knownHostsFiles: spec.knownHostsFiles,
     connectTimeoutMs: spec.connectTimeoutMs,
     keepaliveIntervalMs: spec.keepaliveIntervalMs,
+    keepaliveCountMax: spec.keepaliveCountMax,
   }
 }

@@ -6,12 +6,15 @@ import { randomBytes } from 'node:crypto'
 import type { Client, ClientChannel } from 'ssh2'
 import { quote } from '../util/shell-quote.js'
 import { openExec } from './exec-channel.js'
+import { PID_PREFIX, PidReader } from './remote-stop.js'
 import type { RunResult } from './types.js'
 
 export const HEREDOC_LIMIT = 1 << 20 // larger stdin is streamed over an exec channel instead
 
 export interface ShellRunOptions {
   stdin?: Buffer
+  /** sh definitions for the command: sent to this shell once, in front of the first command needing them. */
+  lib?: string
 }
 
 interface Pending {
@@ -25,11 +28,16 @@ export class ShellSession {
   private pending?: Pending
   private closed = false
   private readonly marker = `TSPLAY-${randomBytes(12).toString('hex')}`
-  private readonly outMark = Buffer.from(`${this.marker}:`)
-  private readonly errMark = Buffer.from(`${this.marker}\n`)
+  // a shell lives as long as the run: its buffers are its own, not slices of Node's shared 8 KB pool (a
+  // slice keeps the whole pool slab alive: 8 KB per host at a thousand hosts)
+  private readonly outMark = own(Buffer.from(`${this.marker}:`))
+  private readonly errMark = own(Buffer.from(`${this.marker}\n`))
+
+  private readonly pidLine = new PidReader()
+  private readonly libs = new Set<string>() // definitions this shell holds
 
   private constructor(private readonly ch: ClientChannel) {
-    ch.on('data', (b: Buffer) => this.collect(this.out, b))
+    ch.on('data', (b: Buffer) => this.collect(this.out, this.pidLine.take(b)))
     ch.stderr.on('data', (b: Buffer) => this.collect(this.err, b))
     ch.on('close', () => {
       this.closed = true
@@ -39,21 +47,29 @@ export class ShellSession {
   }
 
   static async open(client: Client): Promise<ShellSession> {
-    return new ShellSession(await openExec(client, 'exec /bin/sh'))
+    return new ShellSession(await openExec(client, `${PID_PREFIX}exec /bin/sh`))
   }
 
   get alive(): boolean {
     return !this.closed
   }
 
+  /** The pid of this shell (leader of its process group on the host) while it runs a command. */
+  get busyPid(): number | undefined {
+    return this.pending && !this.closed ? this.pidLine.pid : undefined
+  }
+
   run(line: string, options: ShellRunOptions = {}): Promise<RunResult> {
     if (this.pending) throw new Error('shell session busy')
     if (this.closed) return Promise.reject(new Error('shell channel closed'))
-    const { stdin } = options
+    const { stdin, lib } = options
+    // defined by the shell itself (outside the command's subshell), so every later command has them
+    const define = lib && !this.libs.has(lib) ? `${lib}\n` : ''
+    if (lib) this.libs.add(lib)
     const input = stdin?.length
       ? `base64 -d <<'${this.marker}' | ( eval ${quote(line)} )\n${stdin.toString('base64').replace(/.{1,76}/g, '$&\n')}${this.marker}\n`
       : `( eval ${quote(line)} ) </dev/null\n`
-    const frame = `${input}printf '%s:%d\\n' ${this.marker} $?; printf '%s\\n' ${this.marker} >&2\n`
+    const frame = `${define}${input}printf '%s:%d\\n' ${this.marker} $?; printf '%s\\n' ${this.marker} >&2\n`
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject }
       this.ch.write(frame)
@@ -94,10 +110,17 @@ export class ShellSession {
     this.outSeen = this.errSeen = false
     this.tails.clear()
     const rc = Number(out.subarray(o + this.outMark.length, nl).toString())
-    this.out = [out.subarray(nl + 1)]
-    this.err = [err.subarray(e + this.errMark.length)]
+    this.out = nl + 1 < out.length ? [own(out.subarray(nl + 1))] : []
+    this.err = e + this.errMark.length < err.length ? [own(err.subarray(e + this.errMark.length))] : []
     const { resolve } = this.pending
     this.pending = undefined
     resolve({ rc, stdout: out.subarray(0, o).toString('utf8'), stderr: err.subarray(0, e).toString('utf8') })
   }
+}
+
+/** A copy in memory of its own (Buffer.from and subarray may share a larger allocation). */
+function own(b: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(b.length)
+  b.copy(copy)
+  return copy
 }

@@ -19,7 +19,7 @@ import { unreachable, type Endpoint } from './unreachable.js'
 export type ClientSpec = Endpoint &
   Pick<
     ConnectionSpec,
-    'identityFiles' | 'passphrase' | 'agent' | 'hostKeyPolicy' | 'knownHostsFiles' | 'connectTimeoutMs' | 'keepaliveIntervalMs'
+    'identityFiles' | 'passphrase' | 'agent' | 'hostKeyPolicy' | 'knownHostsFiles' | 'connectTimeoutMs' | 'keepaliveIntervalMs' | 'keepaliveCountMax'
   > & {
     password?: string
     /** -vvv: one line per step of the handshake (never a secret: key file names and methods only). */
@@ -97,12 +97,18 @@ export function connectClient(spec: ClientSpec, via?: Duplex, signal?: AbortSign
     const sock = via ?? (auth.methods.length ? tcpSocket(spec.host, spec.port) : undefined)
     let refusal: string | undefined
     let settled = false
+    let banner = '' // what the server sent before its SSH identification (sshd says "Exceeded MaxStartups")
+    const peek = (b: Buffer) => {
+      banner += b.toString('latin1')
+      if (banner.length > 512 || banner.includes('SSH-')) sock?.off('data', peek)
+    }
     const fail = (error: unknown) => {
       if (settled) return
       settled = true
       client.end()
       sock?.destroy()
-      reject(refusal ? new UnreachableError(spec.name, refusal) : unreachable(spec, error, { timeoutMs: spec.connectTimeoutMs, ...auth }))
+      const dropped = !banner.includes('SSH-') && droppedStart(spec, banner, error)
+      reject(refusal ? new UnreachableError(spec.name, refusal) : dropped || unreachable(spec, error, { timeoutMs: spec.connectTimeoutMs, ...auth }))
     }
     const abort = () => {
       if (settled) return
@@ -146,7 +152,7 @@ export function connectClient(spec: ClientSpec, via?: Duplex, signal?: AbortSign
       sock,
       readyTimeout: spec.connectTimeoutMs,
       keepaliveInterval: spec.keepaliveIntervalMs,
-      keepaliveCountMax: 3,
+      keepaliveCountMax: spec.keepaliveCountMax,
       authHandler: spec.trace ? (authHandler as never) : auth.methods,
       algorithms: preferred.length ? { serverHostKey: { prepend: preferred } as never } : undefined,
       hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
@@ -161,6 +167,21 @@ export function connectClient(spec: ClientSpec, via?: Duplex, signal?: AbortSign
         verify(refusal === undefined)
       },
     })
+    sock?.on('data', peek)
     client.setNoDelay(true)
   })
+}
+
+/**
+ * sshd closed (or reset) a connection before saying who it is: what sshd does to a start beyond its
+ * MaxStartups. Recent sshd says so ("Exceeded MaxStartups"); older ones just close.
+ */
+function droppedStart(spec: ClientSpec, banner: string, error: unknown): UnreachableError | undefined {
+  const msg = String((error as Error)?.message ?? error)
+  const target = `${spec.host}:${spec.port}`
+  if (/Exceeded MaxStartups/i.test(banner))
+    return new UnreachableError(spec.name, `sshd at ${target} dropped the connection: "Exceeded MaxStartups" (too many unauthenticated connections to it at once, from this controller and others; its sshd_config MaxStartups sets how many)`)
+  if (/closed during the handshake|lost before handshake|ECONNRESET|reset by peer/i.test(msg) || (error as NodeJS.ErrnoException)?.code === 'ECONNRESET')
+    return new UnreachableError(spec.name, `sshd at ${target} closed the connection before the SSH handshake (what sshd does beyond its MaxStartups limit of unauthenticated connections at once: other clients may be connecting too)`)
+  return undefined
 }

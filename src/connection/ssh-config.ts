@@ -16,6 +16,8 @@ export interface SshConfigHost {
   strictHostKeyChecking?: string
   userKnownHostsFiles?: string[]
   connectTimeout?: number
+  serverAliveInterval?: number // seconds; 0 turns keepalives off
+  serverAliveCountMax?: number
 }
 
 interface Block {
@@ -89,12 +91,12 @@ export function resolveSshConfig(config: SshConfig, alias: string): SshConfigHos
     }
   }
   const get = (k: string) => first.get(k)?.value
-  const num = (k: string) => {
+  const num = (k: string, min = 1) => {
     const s = first.get(k)
     if (!s) return undefined
     const n = Number(s.value)
-    if (!Number.isInteger(n) || n <= 0)
-      throw new ConfigError(`${k} must be a positive number, got "${s.value}"`, { file: config.file, line: s.line })
+    if (!Number.isInteger(n) || n < min)
+      throw new ConfigError(`${k} must be a ${min > 0 ? 'positive' : 'whole'} number, got "${s.value}"`, { file: config.file, line: s.line })
     return n
   }
   const unquote = (v: string | undefined) => (v === undefined ? undefined : (shlexSplit(v)[0] ?? v))
@@ -113,5 +115,7 @@ export function resolveSshConfig(config: SshConfig, alias: string): SshConfigHos
     strictHostKeyChecking: get('stricthostkeychecking'),
     userKnownHostsFiles: get('userknownhostsfile') ? shlexSplit(get('userknownhostsfile')!).map(expandTilde) : undefined,
     connectTimeout: num('connecttimeout'),
+    serverAliveInterval: num('serveraliveinterval', 0),
+    serverAliveCountMax: num('serveralivecountmax'),
   }
 }

@@ -1,10 +1,11 @@
 // A host over SSH: one ssh2 connection for the whole run (opened lazily, paced by the pool), commands on
 // persistent shells, exec channels when stdin must be streamed. Never more open channels than MaxSessions.
 import type { Client } from 'ssh2'
-import { UnreachableError } from '../errors.js'
+import { InterruptedError, UnreachableError } from '../errors.js'
 import { BecomeError, becomeFailure, scrub, wrapBecome } from './become.js'
-import { composeCommand, toBuffer } from './compose.js'
-import { runExec } from './exec-channel.js'
+import { composeCommand, inlineLib, toBuffer } from './compose.js'
+import { runExec, type RunningCommand } from './exec-channel.js'
+import { STOP_GRACE_MS, killLine } from './remote-stop.js'
 import { putScript, getScript } from './transfer.js'
 import { HEREDOC_LIMIT, ShellSession } from './shell-session.js'
 import { Semaphore } from './semaphore.js'
@@ -14,6 +15,8 @@ export interface SshConnectionOptions {
   maxSessions?: number // sshd's MaxSessions (default 10)
   maxShells?: number // persistent shells kept per host (default 2)
   channel?: 'shell' | 'exec' // 'exec': one exec channel per command (the bench's comparison point)
+  /** The connection's dead-peer detection, to say why it was lost. */
+  keepalive?: { intervalMs: number; countMax: number }
   /** -vvv: connection details for the reporter (never secrets). */
   trace?: (host: string, message: string) => void
 }
@@ -28,6 +31,9 @@ export class SshConnection implements Connection {
   private readonly maxShells: number
   private readonly alwaysExec: boolean
   private generation = 0 // bumped by reset(): events of a dropped client must not mark the new one lost
+  private interrupted?: InterruptedError
+  private readonly busy = new Set<ShellSession>() // shells running a command
+  private readonly running = new Set<RunningCommand>() // exec channels running a command
 
   private readonly traced = new Set<string>() // become settings already shown with -vvv
 
@@ -52,32 +58,94 @@ export class SshConnection implements Connection {
         if (generation === this.generation) this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost`)
       })
       c.on('error', (e: Error) => {
-        if (generation === this.generation) this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost: ${e.message}`)
+        if (generation === this.generation) this.lost ??= new UnreachableError(this.host, `connection to ${this.host} lost: ${this.why(e)}`)
       })
       return c
     })
     return this.client
   }
 
+  private why(e: Error): string {
+    const ka = this.options.keepalive
+    if (!/keepalive timeout/i.test(e.message) || !ka) return e.message
+    const every = `${ka.intervalMs / 1000}s`
+    return `no answer to ${ka.countMax} keepalives sent ${every} apart (ServerAliveInterval ${every}, ServerAliveCountMax ${ka.countMax})`
+  }
+
+  /**
+   * Seconds without data after which a transfer streamed to the host gives up on its own (remote-temp.ts'
+   * tp_recv): what this side takes to call the host lost, so a cut leaves no process waiting there.
+   */
+  private idleSeconds(): number {
+    const ka = this.options.keepalive
+    return ka && ka.intervalMs > 0 ? Math.max(2, Math.ceil((ka.intervalMs * (ka.countMax + 1)) / 1000)) : 60
+  }
+
+  interrupt(signal: string): void {
+    if (this.interrupted) return
+    this.interrupted = new InterruptedError(signal)
+    this.opening?.abort() // a handshake in progress stops at once
+    void this.stopRunning()
+  }
+
+  /** The process groups of the commands running now (remote-stop.ts). */
+  private runningPids(): number[] {
+    const pids = [...this.busy].map((s) => s.busyPid)
+    for (const c of this.running) pids.push(c.pid)
+    return pids.filter((p): p is number => p !== undefined)
+  }
+
+  /** TERM to every running command's process group; KILL after the grace; then stop waiting for them. */
+  private async stopRunning(): Promise<void> {
+    const client = await this.client?.catch(() => undefined)
+    const pids = this.runningPids()
+    if (!client || !pids.length) return
+    await this.killOnHost(client, pids, 'TERM')
+    setTimeout(() => {
+      const left = this.runningPids().filter((p) => pids.includes(p))
+      const channels = [...this.busy, ...this.running]
+      const done = () => channels.forEach((c) => c.close())
+      if (left.length) void this.killOnHost(client, left, 'KILL').finally(done)
+      else done()
+    }, STOP_GRACE_MS).unref()
+  }
+
+  private async killOnHost(client: Client, pids: number[], signal: 'TERM' | 'KILL'): Promise<void> {
+    await runExec(client, { host: this.host, line: killLine(pids, signal) }).catch(() => undefined)
+  }
+
   async run(command: string, options: RunOptions = {}): Promise<RunResult> {
-    const client = await this.connect()
-    const line = composeCommand(command, options)
+    if (this.interrupted) throw this.interrupted
+    const client = await this.connect().catch((e) => {
+      throw this.interrupted ?? e
+    })
+    if (this.interrupted) throw this.interrupted
     const stdin = toBuffer(options.stdin)
     const become = options.become
     if (become && this.options.trace) this.traceBecome(become)
     const interactive = become && (become.password !== undefined || become.method === 'su')
+    // Exec channels stream stdin and can be killed. A password handshake always takes one: in the
+    // persistent shell, sudo -S could read the rest of a command frame still in the pipe as the
+    // password (seen under load as a second prompt); an exec channel's stdin carries nothing else.
+    const streamed = options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT) || interactive
+    const env = streamed && stdin?.length ? { TP_IDLE: String(this.idleSeconds()), ...options.env } : options.env
+    // the lib is defined once in a persistent shell; a command run by sudo/su or on its own channel is a
+    // new shell, so there it comes with the command
+    const line = composeCommand(command, { ...options, env })
+    const inlined = options.lib ? composeCommand(inlineLib(command, options), { ...options, env }) : line
+    const kill = (pid: number) => void this.killOnHost(client, [pid], 'KILL')
     const exec = () =>
-      this.channels.use(() => runExec(client, { host: this.host, line, stdin, become, timeoutMs: options.timeoutMs }))
+      this.channels.use(async () => {
+        if (this.interrupted) throw this.interrupted // queued behind MaxSessions when the run stopped
+        return runExec(client, { host: this.host, line: inlined, stdin, become, timeoutMs: options.timeoutMs, running: this.running, kill })
+      })
     try {
-      // Exec channels stream stdin and can be killed. A password handshake always takes one: in the
-      // persistent shell, sudo -S could read the rest of a command frame still in the pipe as the
-      // password (seen under load as a second prompt); an exec channel's stdin carries nothing else.
-      const streamed = options.timeoutMs || (stdin && stdin.length > HEREDOC_LIMIT) || interactive
       if (this.alwaysExec || streamed) return await exec()
       const shell = await this.takeShell(client)
       if (!shell) return await exec() // every shell busy: concurrent commands on one host
-      return await this.runInShell(shell, line, stdin, become)
+      return await this.runInShell(shell, become ? inlined : line, stdin, become, become ? undefined : options.lib)
     } catch (e) {
+      if (this.interrupted) throw this.interrupted
       if (e instanceof BecomeError) throw e
       // a channel dying with the connection: ssh2 reports the channel first, the client's close after
       if (!this.lost) await new Promise((r) => setTimeout(r, 50))
@@ -94,15 +162,18 @@ export class SshConnection implements Connection {
     this.options.trace!(this.host, `become: ${become.method} to ${become.user}${flags}, ${become.password !== undefined ? 'with a password (sent on stdin)' : 'without a password'}`)
   }
 
-  private async runInShell(shell: ShellSession, line: string, stdin: Buffer | undefined, become?: BecomeOptions): Promise<RunResult> {
+  private async runInShell(shell: ShellSession, line: string, stdin: Buffer | undefined, become?: BecomeOptions, lib?: string): Promise<RunResult> {
     const wrap = become ? wrapBecome(line, become) : undefined
+    this.busy.add(shell)
     try {
-      const result = await shell.run(wrap?.line ?? line, { stdin })
+      if (this.interrupted) throw this.interrupted
+      const result = await shell.run(wrap?.line ?? line, { stdin, lib })
       if (!wrap || !become) return result
       const at = result.stderr.indexOf(`${wrap.marker}\n`)
       if (at < 0) throw becomeFailure(this.host, become, result.stderr)
       return { ...result, stderr: scrub(result.stderr.slice(at + wrap.marker.length + 1), become.password) }
     } finally {
+      this.busy.delete(shell)
       this.releaseShell(shell)
     }
   }

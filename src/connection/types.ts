@@ -13,6 +13,11 @@ export interface RunOptions {
   cwd?: string
   become?: BecomeOptions
   timeoutMs?: number
+  /**
+   * sh function definitions the command uses (a constant text, e.g. the modules' snippet prelude). A
+   * persistent shell defines it once and keeps it; anything else runs it before the command (inlineLib).
+   */
+  lib?: string
 }
 
 export interface RunResult {
@@ -41,6 +46,12 @@ export interface Connection {
    * failed until then). wait_for_connection uses it between attempts; connections without one just retry.
    */
   reset?(): Promise<void>
+  /**
+   * SIGINT/SIGTERM: every command in flight is stopped (TERM to its process group on the host, so its
+   * traps remove temp files; KILL after a grace period) and rejects with InterruptedError, as does every
+   * later run(). Connections without one just finish what runs.
+   */
+  interrupt?(signal: string): void
 }
 
 /** One hop of a ProxyJump chain, outermost first. */
@@ -67,7 +78,9 @@ export interface ConnectionSpec {
   hostKeyPolicy: 'strict' | 'accept-new' | 'no'
   knownHostsFiles: string[] // the first one receives accepted keys
   connectTimeoutMs: number
-  keepaliveIntervalMs: number
+  keepaliveIntervalMs: number // 0: no keepalives (ServerAliveInterval 0)
+  /** Unanswered keepalives before the connection counts as lost (ServerAliveCountMax). */
+  keepaliveCountMax: number
   become?: BecomeOptions // the host's default become (ansible_become*)
   warnings?: string[] // ssh arguments and config tsplay could not honour, for the reporter to show
 }

@@ -1,7 +1,8 @@
 // One module call on one host: resolve become, delegation, check mode and environment, then run.
 import type { BecomeOptions, Connection, RunOptions as ConnRunOptions } from '../connection/types.js'
-import { ConfigError, TemplateError, TsplayError, UnreachableError } from '../errors.js'
+import { ConfigError, InterruptedError, TemplateError, TsplayError, UnreachableError } from '../errors.js'
 import { runModule } from '../modules/lib/result.js'
+import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { ModuleContext, TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { shortName } from '../playbook/catalog.js'
@@ -68,11 +69,15 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
       searchPaths: searchPaths(ctx, task),
       asyncJobs: ctx.jobs,
       render: (text, file) => renderFile(text, vars, file, templateContext(ctx, task)),
+      signal: ctx.options.signal,
+      afterPredictedChanges: check && (ctx.hosts.get(inv.host)?.stats.changed ?? 0) > 0,
     }
-    const result = await runModule(def, moduleCtx, args)
+    const site = { task: task.name ? `task '${task.name}'` : `task ${task.action}`, at: (key?: string) => (key && task.keyPos[`args.${key}`]) || moduleKeyPosition(task) }
+    const result = await runModule(def, moduleCtx, args, site)
     return delegate ? { ...result, delegatedTo: delegate } : result
   } catch (error) {
     if (error instanceof UnreachableError) return { status: 'unreachable', msg: error.message, data: { unreachable: true } }
+    if (error instanceof InterruptedError) return { status: 'failed', msg: error.message, data: { interrupted: true } }
     if (error instanceof TsplayError) return { status: 'failed', msg: error.describe(), data: {} }
     return { status: 'failed', msg: error instanceof Error ? error.message : String(error), data: {} }
   }

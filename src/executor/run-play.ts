@@ -44,6 +44,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   let goOn = true
 
   for (const batchNames of batches(playHosts, play.serial.length ? play.serial : undefined)) {
+    if (options.signal?.aborted) break
     const hosts = batchNames.map((n) => run.host(n))
     for (const h of hosts) h.ended = false
     const ctx: PlayContext = {
@@ -66,7 +67,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     }
     if (strategy === 'free') await Promise.all(hosts.map((h) => runSections([h])))
     else await runSections(hosts)
-    if (playState.ended) break
+    if (playState.ended || options.signal?.aborted) break
     if (!hosts.some((h) => isActive(h) || h.ended)) {
       goOn = false // every host of the batch failed: Ansible stops the play and the playbook
       break

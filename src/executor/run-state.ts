@@ -13,6 +13,7 @@ export class RunState {
   readonly groups: Record<string, string[]>
   private readonly connections = new Map<string, Connection>()
   private readonly inventoryCache = new Map<string, Vars>()
+  private names?: Set<string> // the inventory's hosts, looked up per host (a list scan each was N² at scale)
   readonly search: SearchState
   /** `{{ omit }}`'s value, as Ansible makes it: unguessable, so no real value equals it. */
   readonly omit = `__omit_place_holder__${randomBytes(20).toString('hex')}`
@@ -21,6 +22,15 @@ export class RunState {
   constructor(readonly options: RunOptions) {
     this.groups = options.inventory.groups()
     this.search = { startAt: options.startAtTask }
+    options.signal?.addEventListener('abort', () => {
+      for (const conn of this.connections.values()) conn.interrupt?.(this.stopReason()!)
+    }, { once: true })
+  }
+
+  /** The signal that stopped the run ('SIGINT'), or undefined while it goes on. */
+  stopReason(): string | undefined {
+    const signal = this.options.signal
+    return signal?.aborted ? String(signal.reason ?? 'SIGINT') : undefined
   }
 
   host(name: string): HostState {
@@ -41,11 +51,15 @@ export class RunState {
     return h !== undefined && (h.failed || h.unreachable)
   }
 
+  inInventory(name: string): boolean {
+    return (this.names ??= new Set(this.options.inventory.hostNames())).has(name)
+  }
+
   inventoryVars(name: string): Vars {
     let vars = this.inventoryCache.get(name)
     if (!vars) {
-      const known = this.options.inventory.hostNames().includes(name) || LOCALHOST.includes(name)
-      vars = known ? this.options.inventory.hostVars(name) : {} // the implicit localhost's: ansible_connection local
+      // the implicit localhost's too: ansible_connection local
+      vars = this.inInventory(name) || LOCALHOST.includes(name) ? this.options.inventory.hostVars(name) : {}
       this.inventoryCache.set(name, vars)
     }
     return vars
@@ -57,7 +71,7 @@ export class RunState {
    * (connection, remote_user), which win over the command line, as in Ansible.
    */
   connectionFor(name: string, vars: Vars, scope: Scope): Connection {
-    const hostVars = name === vars.inventory_hostname ? vars : this.options.inventory.hostNames().includes(name) ? this.inventoryVars(name) : implicitHost(name)
+    const hostVars = name === vars.inventory_hostname ? vars : this.inInventory(name) ? this.inventoryVars(name) : implicitHost(name)
     const type = hostVars.ansible_connection ?? scope.connection
     const rendered = typeof type === 'string' && type.includes('{{') ? render(type, hostVars) : type
     const key = `${name}\0${String(rendered ?? 'ssh')}`
@@ -71,12 +85,15 @@ export class RunState {
       }
       conn = this.options.connect(name, connVars)
       this.connections.set(key, conn)
+      const stopped = this.stopReason()
+      if (stopped) conn.interrupt?.(stopped)
     }
     return conn
   }
 
   inventoryChanged(): void {
     this.inventoryCache.clear()
+    this.names = undefined // add_host: a host the inventory did not have
     const groups = this.options.inventory.groups()
     for (const name of Object.keys(this.groups)) if (!(name in groups)) delete this.groups[name]
     Object.assign(this.groups, groups)

@@ -80,6 +80,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
   const seen = new Set<TaskStatus>()
   const setSoFar: Vars = {} // set_fact in a loop: each item sees what the items before it set, as in Ansible
   for (const [index, item] of items.entries()) {
+    if (ctx.options.signal?.aborted) break // SIGINT/SIGTERM: the items not started are not run
     const start = Date.now()
     const loopVars = loopVarsOf(task, items, index, loopVar, indexVar)
     const itemVars = { ...vars, ...setSoFar, ...loopVars } // loop vars are the top layer
@@ -90,7 +91,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     report(result, { item: label, loopVar, delegatedTo: result.delegatedTo, start })
     results.push({ ...registered(result), [loopVar]: item, ansible_loop_var: loopVar })
     if (result.status === 'unreachable') break
-    if (task.loop_control?.pause) await sleep(Number(task.loop_control.pause) * 1000)
+    if (task.loop_control?.pause) await sleep(Number(task.loop_control.pause) * 1000, ctx.options.signal)
   }
   const status: TaskStatus = seen.has('unreachable')
     ? 'unreachable'
@@ -126,8 +127,8 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
     if (!task.until?.length) return result
     const withResult = task.register ? { ...vars, [task.register]: registered(result) } : vars
     if (evaluateCondition(task.until, withResult, where('until'))) return { ...result, data: { ...result.data, attempts: attempt } }
-    if (attempt > retries) return { ...result, status: 'failed', msg: result.msg ?? `retries exhausted (${retries})`, data: { ...result.data, attempts: attempt } }
-    await sleep(delayMs)
+    if (attempt > retries || ctx.options.signal?.aborted) return { ...result, status: 'failed', msg: result.msg ?? `retries exhausted (${retries})`, data: { ...result.data, attempts: attempt } }
+    await sleep(delayMs, ctx.options.signal)
   }
 }
 
@@ -214,4 +215,16 @@ function argsOfTemplate(template: string, vars: Vars, ctx: RenderContext): Vars 
 }
 
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** A pause that ends early when the run is stopped. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}

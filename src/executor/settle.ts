@@ -18,6 +18,15 @@ export interface HostOutcome {
 
 const displayNames = new WeakMap<Task, string>()
 
+// Bumped whenever a host becomes (or stops being) failed or unreachable: what is derived from those
+// states (the play's active hosts, vars.ts) is recomputed only then, not for every host and task.
+let stateVersion = 0
+
+/** The version of every host's failed/unreachable state (changes when one of them does). */
+export function hostStateVersion(): number {
+  return stateVersion
+}
+
 /** A task name with `{{ }}` is shown rendered with the play's variables, or as written if it can't be. */
 export function nameTask(task: Task, playVars: Vars): void {
   if (!task.name?.includes('{{') || displayNames.has(task)) return
@@ -77,6 +86,7 @@ export function failHosts(ctx: PlayContext, task: Task, hosts: HostState[], scop
  * already failed when the block started (it runs in an always: section) keeps that earlier failure.
  */
 export function rescue(host: HostState, serialAtEntry: number, failedAtEntry: boolean): void {
+  stateVersion++
   host.stats.failed--
   host.stats.rescued++
   host.failed = failedAtEntry
@@ -85,6 +95,7 @@ export function rescue(host: HostState, serialAtEntry: number, failedAtEntry: bo
 
 /** meta: clear_host_errors. */
 export function clearFailure(host: HostState): void {
+  stateVersion++
   host.failed = false
 }
 
@@ -119,6 +130,7 @@ function notify(ctx: PlayContext, host: HostState, scope: Scope, vars: Vars): vo
 }
 
 function fail(host: HostState): void {
+  stateVersion++
   host.failed = true
   host.failureSerial++
 }
@@ -130,7 +142,7 @@ function count(host: HostState, { result, ignored, ignoredUnreachable }: HostOut
     case 'changed': stats.ok++; stats.changed++; break
     case 'skipped': stats.skipped++; break
     case 'unreachable':
-      if (ignoredUnreachable) { stats.ok++; stats.ignored++ } else { stats.unreachable++; host.unreachable = true }
+      if (ignoredUnreachable) { stats.ok++; stats.ignored++ } else { stats.unreachable++; host.unreachable = true; stateVersion++ }
       break
     case 'failed':
       if (ignored) { stats.ok++; stats.ignored++ } else { stats.failed++; fail(host) }

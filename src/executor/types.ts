@@ -57,6 +57,11 @@ export interface RunOptions {
   hostPatternMismatch?: 'warning' | 'error' | 'ignore'
   /** --step: asked before each task and handler runs; false skips it. */
   step?: (task: TaskInfo) => Promise<boolean>
+  /**
+   * Aborted on SIGINT/SIGTERM (its reason is the signal's name): no task or host starts after it, the
+   * commands in flight are stopped on their hosts, and the run ends with its recap.
+   */
+  signal?: AbortSignal
 }
 
 /** One host across the whole run. */

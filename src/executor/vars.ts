@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import type { Play, Vars } from '../playbook/model.js'
 import { taskScope } from '../playbook/scope.js'
 import { markScope } from '../template/index.js'
+import { hostStateVersion } from './settle.js'
 import type { HostState, PlayContext, Scope } from './types.js'
 
 /** `scope` already holds the task's own keywords (extendScope(scope, task)). */
@@ -33,12 +34,26 @@ function allRoles(play: Play) {
   return [...play.roles.map((r) => r.role), ...play.publicRoles]
 }
 
-function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {
-  const active = (name: string) => {
-    const h = ctx.hosts.get(name)
-    return !h || (!h.failed && !h.unreachable)
+// The batch's and the play's active hosts, shared by every host's vars until a host's state changes: built
+// per host and task they were 2 × hosts names per host, a million per task at 1,000 hosts.
+const activeMemo = new WeakMap<PlayContext, { version: number; batch: string[]; play: string[] }>()
+
+function activeHosts(ctx: PlayContext): { batch: string[]; play: string[] } {
+  const version = hostStateVersion()
+  let memo = activeMemo.get(ctx)
+  if (!memo || memo.version !== version) {
+    const active = (name: string) => {
+      const h = ctx.hosts.get(name)
+      return !h || (!h.failed && !h.unreachable)
+    }
+    memo = { version, batch: ctx.batch.filter(active), play: ctx.playHosts.filter(active) }
+    activeMemo.set(ctx, memo)
   }
-  const batch = ctx.batch.filter(active)
+  return memo
+}
+
+function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {
+  const { batch, play } = activeHosts(ctx)
   const magic: Vars = {
     inventory_hostname: host.name,
     inventory_hostname_short: host.name.split('.')[0],
@@ -47,7 +62,7 @@ function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {
     hostvars: hostvarsProxy(ctx),
     play_hosts: batch,
     ansible_play_batch: batch,
-    ansible_play_hosts: ctx.playHosts.filter(active),
+    ansible_play_hosts: play,
     ansible_play_hosts_all: ctx.playHosts,
     ansible_check_mode: ctx.options.check,
     ansible_diff_mode: ctx.options.diff,

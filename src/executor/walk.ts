@@ -29,9 +29,14 @@ export class Walker implements TaskRunner {
     readonly freeStrategy = false,
   ) {}
 
+  /** SIGINT/SIGTERM: nothing starts after it (run-state.ts stops what runs). */
+  private get stopped(): boolean {
+    return this.ctx.options.signal?.aborted === true
+  }
+
   async runNodes(nodes: TaskNode[], hosts: HostState[], scope: Scope): Promise<void> {
     for (const node of nodes) {
-      if (!hosts.some((h) => canRun(h, scope)) || this.ctx.playState.ended) return
+      if (!hosts.some((h) => canRun(h, scope)) || this.ctx.playState.ended || this.stopped) return
       if (node.kind === 'block') await this.runBlock(node, hosts, scope)
       else await this.runTask(node, hosts, scope)
     }
@@ -70,6 +75,7 @@ export class Walker implements TaskRunner {
   async runTask(task: Task, hosts: HostState[], parent: Scope, kind: TaskKind = 'task'): Promise<void> {
     const scope = extendScope(parent, task)
     const { options, search } = this.ctx
+    if (this.stopped) return
     if (kind === 'task' && !selectedByTags(scope.tags, options.tags, options.skipTags)) return
     if (kind === 'task' && search.startAt !== undefined) {
       if (!startsHere(search.startAt, task)) return
@@ -97,8 +103,9 @@ export class Walker implements TaskRunner {
     const bypass = options.modules[task.action]?.bypassHostLoop === true
     const targets = runOnce || bypass ? active.slice(0, 1) : active.filter((h) => canRun(h, scope))
     const limit = this.throttled(scope, targets[0])
-    const outcomes = await Promise.all(targets.map((h) => limit(() => runTaskOnHost(this.ctx, task, h, scope))))
-    if (runOnce && outcomes.length) shareRunOnceResult(task, active[0], active.slice(1), outcomes[0])
+    // a host still waiting for a fork when the run is stopped does not start the task
+    const outcomes = await Promise.all(targets.map((h) => limit(() => (this.stopped ? Promise.resolve(undefined) : runTaskOnHost(this.ctx, task, h, scope)))))
+    if (runOnce && outcomes[0]) shareRunOnceResult(task, active[0], active.slice(1), outcomes[0])
     options.reporter.onTaskEnd(info)
     this.applyFailurePolicy(scope, active)
   }

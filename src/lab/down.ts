@@ -11,12 +11,15 @@ import { DEFAULT_LAB_NAME, bridgeName, labPaths, labsRoot, vethName, type LabPat
 import { requireLinuxRoot } from './preflight.js'
 import { kill, pidAlive, processesUnder } from './procs.js'
 import { mountsUnder, unmountLabFs } from './rootfs.js'
+import { fitForMachine, type Limits } from './neighbours.js'
 import { readState, type HostState, type LabState } from './state.js'
 
 export interface DownResult {
   name: string
   existed: boolean
   hosts: number
+  /** The neighbour table thresholds, when the hosts left no longer need what `lab up` raised them to. */
+  neighbours?: { from: Limits; to: Limits }
 }
 
 export async function labDown(options: { name?: string; root?: string } = {}): Promise<DownResult> {
@@ -31,7 +34,8 @@ export async function labDown(options: { name?: string; root?: string } = {}): P
       state = undefined // unreadable state: the sweep below still finds everything by name
     }
     const existed = await teardown(name, paths, state)
-    return { name, existed, hosts: state?.hosts.length ?? 0 }
+    const neighbours = await fitForMachine() // the hosts left may fit the table as it was again
+    return { name, existed, hosts: state?.hosts.length ?? 0, ...(neighbours ? { neighbours } : {}) }
   })
 }
 

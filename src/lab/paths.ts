@@ -4,8 +4,16 @@ import { join } from 'node:path'
 import { LabError } from '../errors.js'
 
 export const DEFAULT_LAB_NAME = 'lab'
+export const DEFAULT_HOST_PREFIX = 'lab' // hosts lab-1 … lab-N
 export const MAX_HOSTS = 240
 const NAME_RE = /^[a-z0-9]{1,6}$/
+const PREFIX_RE = /^[a-z][a-z0-9]{0,15}$/
+
+/** Host names are PREFIX-N: labs with different prefixes combine into one inventory without collisions. */
+export function checkHostPrefix(prefix: string): string {
+  if (!PREFIX_RE.test(prefix)) throw new LabError(`invalid host name prefix '${prefix}'`, 'use 1 to 16 characters from a-z and 0-9, starting with a letter, e.g. --prefix web')
+  return prefix
+}
 
 export function checkLabName(name: string): string {
   if (!NAME_RE.test(name)) {
@@ -69,16 +77,16 @@ export function hostPaths(lab: LabPaths, hostName: string): HostPaths {
   }
 }
 
-export const hostName = (index: number): string => `lab-${index}`
+export const hostName = (index: number, prefix = DEFAULT_HOST_PREFIX): string => `${prefix}-${index}`
 export const bridgeName = (lab: string): string => `tsp-${lab}`
 export const vethName = (lab: string, index: number): string => `tsp${lab}h${index}`
 export const netnsName = (lab: string, index: number): string => `tsplay-${lab}-${index}`
 export const hostIp = (subnet: number, index: number): string => `10.213.${subnet}.${10 + index}`
 export const bridgeIp = (subnet: number): string => `10.213.${subnet}.1`
 
-/** `lab-7` → 7; anything else is an error that lists what exists. */
+/** `lab-7` (PREFIX-7) → 7; anything else is an error that lists what exists. */
 export function parseHostName(name: string, known: string[]): number {
-  const m = /^lab-([1-9][0-9]{0,2})$/.exec(name)
+  const m = /^[a-z][a-z0-9]*-([1-9][0-9]{0,2})$/.exec(name)
   if (!m || !known.includes(name)) {
     const list = known.length ? known.join(', ') : 'none'
     throw new LabError(`no lab host '${name}'`, `hosts: ${list}`)

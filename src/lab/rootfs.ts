@@ -40,6 +40,7 @@ const OPAQUE = ['root', 'tmp']
 
 export interface CommonLayerInput {
   subnet: number
+  prefix: string
   authorizedKey: string
   passwordHash: string
 }
@@ -61,7 +62,7 @@ export async function buildCommonLayer(paths: LabPaths, input: CommonLayerInput)
   writeLayerFile(layer, 'etc/shadow', etc('shadow') + `deploy:${input.passwordHash}:19000:0:99999:7:::\n`, 0o640, shadowOwner)
   if (safeIsFile('/etc/gshadow')) writeLayerFile(layer, 'etc/gshadow', etc('gshadow') + 'deploy:!::\n', 0o640, ownerOf('/etc/gshadow'))
   writeLayerFile(layer, 'etc/sudoers.d/tsplay-deploy', 'deploy ALL=(ALL:ALL) ALL\n', 0o440)
-  writeLayerFile(layer, 'etc/hosts', labHostsFile(input.subnet))
+  writeLayerFile(layer, 'etc/hosts', labHostsFile(input.subnet, input.prefix))
   writeLayerFile(layer, SSHD_CONFIG, sshdConfig())
 
   // A clean root home (the machine's .bashrc runs pyenv: 130 ms per exec) and an empty /tmp, like a
@@ -107,9 +108,9 @@ export function removeHostLayer(host: HostPaths): void {
 }
 
 /** Every possible host of the lab, so the file never has to change while hosts run. */
-function labHostsFile(subnet: number): string {
+function labHostsFile(subnet: number, prefix: string): string {
   const lines = ['127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback']
-  for (let i = 1; i <= MAX_HOSTS; i++) lines.push(`${hostIp(subnet, i)}\t${hostName(i)}`)
+  for (let i = 1; i <= MAX_HOSTS; i++) lines.push(`${hostIp(subnet, i)}\t${hostName(i, prefix)}`)
   return lines.join('\n') + '\n'
 }
 

@@ -20,6 +20,8 @@ export interface LabState {
   subnet: number // X in 10.213.X.0/24
   bridge: string
   owner?: number // pid of the process the lab belongs to (test runs), if any
+  /** Host names are PREFIX-N (default 'lab'): set when the lab is made, kept for its life. */
+  prefix?: string
   /** Inventory files written outside the state dir (`lab up --inventory DIR`): `lab down` removes them. */
   inventoryFiles?: string[]
   hosts: HostState[]

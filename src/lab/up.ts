@@ -9,8 +9,10 @@ import { ensureClientKey, ensurePassword, hashPassword } from './keys.js'
 import { withLock } from './lock.js'
 import { addHostNetworks, assertRoutedToBridge, createBridge, linkExists, netnsExists, pickSubnet, subnetsInUse } from './network.js'
 import {
+  DEFAULT_HOST_PREFIX,
   DEFAULT_LAB_NAME,
   MAX_HOSTS,
+  checkHostPrefix,
   bridgeName,
   hostIp,
   hostName,
@@ -28,6 +30,7 @@ import { readState, writeState, type HostState, type LabState } from './state.js
 import { writeInventory } from './inventory-writer.js'
 import { teardown } from './down.js'
 import { listLabs } from './list.js'
+import { fitForMachine, type Limits } from './neighbours.js'
 
 export interface UpOptions {
   count: number
@@ -36,11 +39,15 @@ export interface UpOptions {
   inventoryDir?: string // also write hosts.ini here
   concurrency?: number
   owner?: number // pid recorded in state.json: a lab whose owner died may be swept (see staleLabs)
+  /** Host names PREFIX-1 … PREFIX-N (default 'lab'), fixed when the lab is made. */
+  prefix?: string
 }
 
 export interface UpResult extends LabInfo {
   started: string[] // hosts (re)started by this call
   inventoryFiles: string[]
+  /** The kernel's neighbour table thresholds, when this call had to raise them for the machine's lab hosts. */
+  neighbours?: { from: Limits; to: Limits }
 }
 
 export async function labUp(options: UpOptions): Promise<UpResult> {
@@ -61,18 +68,22 @@ async function up(name: string, root: string, paths: LabPaths, options: UpOption
     await teardown(name, paths, state) // left over from a reboot or a crash: start clean
     state = undefined
   }
-  state ??= await createLab(name, root, paths)
+  state ??= await createLab(name, root, paths, options.prefix)
+  const prefix = state.prefix ?? DEFAULT_HOST_PREFIX
+  if (options.prefix !== undefined && options.prefix !== prefix) {
+    throw new LabError(`lab '${name}' names its hosts ${prefix}-N, not ${options.prefix}-N`, `remove it first (tsplay lab down --name ${name}) to change the prefix`)
+  }
   if (options.owner !== undefined) state.owner = options.owner
   await mountLabFs(paths, name)
   mkdirSync(paths.logs, { recursive: true, mode: 0o700 })
   const authorizedKey = await ensureClientKey(paths.key, `tsplay-lab-${name}`)
   const passwordHash = await hashPassword(ensurePassword(paths.password))
-  await buildCommonLayer(paths, { subnet: state.subnet, authorizedKey, passwordHash })
+  await buildCommonLayer(paths, { subnet: state.subnet, prefix, authorizedKey, passwordHash })
 
   const limit = pLimit(options.concurrency ?? 8)
   const hostKeys = new Map<string, string>()
   for (let i = 1; i <= options.count; i++) {
-    if (!state.hosts.some((h) => h.index === i)) state.hosts.push(newHost(state, i))
+    if (!state.hosts.some((h) => h.index === i)) state.hosts.push(newHost(state, i, prefix))
   }
   await Promise.all(
     state.hosts.map((h) => limit(async () => hostKeys.set(h.name, await buildHostLayer(hostPaths(paths, h.name), h.name)))),
@@ -81,6 +92,7 @@ async function up(name: string, root: string, paths: LabPaths, options: UpOption
   for (const h of state.hosts) if (!(await netnsExists(h.netns))) missingNet.push(h)
   await addHostNetworks(state.bridge, missingNet)
   writeState(paths, state)
+  const neighbours = await fitForMachine() // before the hosts start answering: room for their entries
 
   await assertRoutedToBridge(state.hosts[0].ip, state.bridge)
   const dead = state.hosts.filter((h) => !isHostInit(h))
@@ -95,7 +107,7 @@ async function up(name: string, root: string, paths: LabPaths, options: UpOption
     state.inventoryFiles = [...new Set([...(state.inventoryFiles ?? []), ...outside.map((f) => resolve(f))])]
     writeState(paths, state)
   }
-  return { ...labInfoFrom(state, paths), started: dead.map((h) => h.name), inventoryFiles }
+  return { ...labInfoFrom(state, paths), started: dead.map((h) => h.name), inventoryFiles, ...(neighbours ? { neighbours } : {}) }
 }
 
 async function startHost(paths: LabPaths, host: HostState): Promise<void> {
@@ -105,24 +117,25 @@ async function startHost(paths: LabPaths, host: HostState): Promise<void> {
 }
 
 /** Picks a free subnet and creates the bridge under a machine-wide lock, so concurrent labs never collide. */
-async function createLab(name: string, root: string, paths: LabPaths): Promise<LabState> {
+async function createLab(name: string, root: string, paths: LabPaths, prefix?: string): Promise<LabState> {
   const bridge = bridgeName(name)
+  if (prefix !== undefined) checkHostPrefix(prefix)
   return withLock('/run/tsplay-lab-subnets.lock', async () => {
     if (await linkExists(bridge)) {
       throw new LabError(`interface ${bridge} exists but ${paths.state} does not`, 'another lab with this name runs from another TSPLAY_LAB_DIR; use another --name')
     }
     const used = await subnetsInUse()
     for (const other of listLabs(root)) if (other.name !== name) used.add(other.subnet)
-    const state: LabState = { version: 1, name, subnet: pickSubnet(used), bridge, hosts: [] }
+    const state: LabState = { version: 1, name, subnet: pickSubnet(used), bridge, ...(prefix && prefix !== DEFAULT_HOST_PREFIX ? { prefix } : {}), hosts: [] }
     writeState(paths, state) // before the bridge exists, so `down` can always clean up
     await createBridge(bridge, state.subnet)
     return state
   })
 }
 
-function newHost(state: LabState, index: number): HostState {
+function newHost(state: LabState, index: number, prefix: string): HostState {
   return {
-    name: hostName(index),
+    name: hostName(index, prefix),
     index,
     ip: hostIp(state.subnet, index),
     netns: netnsName(state.name, index),

@@ -24,7 +24,7 @@ export const blockinfile = defineModule<BlockinfileArgs>({
       ...editProps,
       state: { enum: ['present', 'absent'], default: 'present' },
       marker: { type: 'string', default: '# {mark} ANSIBLE MANAGED BLOCK' },
-      block: { type: 'string', default: '', aliases: ['content'] },
+      block: { type: 'string', default: '', aliases: ['content'], binary: true },
       insertafter: { type: 'string' },
       insertbefore: { type: 'string' },
       create: { type: 'boolean', default: false },

@@ -35,7 +35,7 @@ export const copy = defineModule<CopyArgs>({
     required: ['dest'],
     properties: {
       src: { type: 'string' },
-      content: { type: 'string' },
+      content: { type: 'string', binary: true },
       dest: { type: 'string', aliases: ['path'] },
       ...fileAttrProps,
       backup: { type: 'boolean', default: false },

@@ -27,8 +27,7 @@ if [ -e "$d" ] && { [ "$force" = 0 ] && [ -z "$alg" ] || { [ -n "$alg" ] && [ "$
 fi
 if [ "$TP_CHECK" = 1 ]; then echo '__TSPLAY__ id=g state=would'; tp_probe f "$d" ''; exit 0; fi
 [ -d "$(dirname -- "$d")" ] || tp_fail "Destination dir $(dirname -- "$d") does not exist"
-tmp=$(mktemp "$(dirname -- "$d")/.tsplay-get-XXXXXX") || exit 1
-trap 'rm -f -- "$tmp"' EXIT
+tp_dir "$d"; tp_tmp "$_d"
 code=$(curl -K - -o "$tmp" -w '%{http_code}' 2>"$tmp.err"); rc=$?
 err=$(cat "$tmp.err"); rm -f "$tmp.err"
 [ $rc = 0 ] || tp_fail "Request failed: $err"

@@ -19,6 +19,7 @@ export interface GlusterVolumeArgs {
 }
 
 const SEP = '__TSPLAY_GLUSTER__'
+const NO_DAEMON = 3
 
 async function gluster(ctx: ModuleContext, words: string[], what: string): Promise<string> {
   // --mode=script: no y/n prompts (volume stop/delete ask for confirmation otherwise)
@@ -50,10 +51,16 @@ export const glusterVolume = defineModule<GlusterVolumeArgs>({
     if (a.replica && a.bricks && a.bricks.length % a.replica !== 0) {
       throw new ModuleError(`gluster_volume: ${a.bricks.length} bricks do not divide into replica ${a.replica} sets`)
     }
+    // no glusterd, no gluster CLI: the CLI writes its log, a geo-replication template and Python caches
+    // even when it only reads, and would only say 'Connection failed'
     const read = await ctx.conn.run(
-      `gluster pool list || exit 1; echo ${SEP}; hostname; hostname -I 2>/dev/null; echo ${SEP}; gluster volume info ${quote(a.name)} 2>/dev/null || true`,
+      `[ -S /run/glusterd.socket ] || [ -S /var/run/glusterd.socket ] || exit ${NO_DAEMON}; gluster pool list || exit 1; echo ${SEP}; hostname; hostname -I 2>/dev/null; echo ${SEP}; gluster volume info ${quote(a.name)} 2>/dev/null || true`,
       { become: ctx.become },
     )
+    if (read.rc === NO_DAEMON) {
+      if (ctx.afterPredictedChanges) return changed(`volume ${a.name} would be made ${a.state} (glusterd is not running yet: assumed started by an earlier task)`, { name: a.name })
+      throw new ModuleError('glusterd is not running on this host (no /run/glusterd.socket)', 'start it first, e.g. service: name=glusterd state=started')
+    }
     if (read.rc !== 0) throw new ModuleError(`gluster pool list failed: ${read.stderr.trim() || 'is glusterd running?'}`)
     const [poolText, selfText = '', infoText = ''] = read.stdout.split(`${SEP}\n`)
     // probing the node itself succeeds without changing anything: never count it as a change

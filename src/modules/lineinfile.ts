@@ -24,7 +24,7 @@ export const lineinfile = defineModule<LineinfileArgs>({
     properties: {
       ...editProps,
       state: { enum: ['present', 'absent'], default: 'present' },
-      line: { type: 'string', aliases: ['value'] },
+      line: { type: 'string', aliases: ['value'], binary: true },
       regexp: { type: 'string', aliases: ['regex'] },
       search_string: { type: 'string' },
       insertafter: { type: 'string' },

@@ -1,6 +1,6 @@
 // pause: wait a number of seconds/minutes on the controller. There is no terminal to prompt on
 // in tsplay runs, so a prompt without a duration fails instead of hanging.
-import { ModuleError } from '../errors.js'
+import { InterruptedError, ModuleError } from '../errors.js'
 import { ok } from './lib/result.js'
 import { defineModule } from './types.js'
 
@@ -24,12 +24,21 @@ export const pause = defineModule<PauseArgs>({
       echo: { type: 'boolean' },
     },
   },
-  async run(_ctx, a) {
+  async run(ctx, a) {
     if (a.seconds !== undefined && a.minutes !== undefined) throw new ModuleError('pause: seconds and minutes are mutually exclusive')
     const ms = ((a.seconds ?? 0) + (a.minutes ?? 0) * 60) * 1000
     if (ms === 0 && a.prompt !== undefined) throw new ModuleError('pause: interactive prompts are not supported', 'give seconds or minutes')
     const start = new Date()
-    await new Promise((resolve) => setTimeout(resolve, ms))
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms)
+      function done() {
+        clearTimeout(timer)
+        ctx.signal?.removeEventListener('abort', done)
+        resolve()
+      }
+      ctx.signal?.addEventListener('abort', done, { once: true })
+    })
+    if (ctx.signal?.aborted) throw new InterruptedError(String(ctx.signal.reason))
     const stop = new Date()
     return ok(a.prompt, { start: start.toISOString(), stop: stop.toISOString(), delta: Math.round((stop.getTime() - start.getTime()) / 1000), user_input: '', echo: a.echo ?? true })
   },

@@ -20,7 +20,7 @@ export const replace = defineModule<ReplaceArgs>({
     properties: {
       ...editProps,
       regexp: { type: 'string' },
-      replace: { type: 'string', default: '' },
+      replace: { type: 'string', default: '', binary: true },
       after: { type: 'string' },
       before: { type: 'string' },
       encoding: { type: 'string', enum: ['utf-8', 'utf8'] },

@@ -1,11 +1,14 @@
-// script: a controller-side script copied to the host, run there with its arguments, removed.
-import { randomBytes } from 'node:crypto'
+// script: a controller-side script copied to the host, run there with its arguments, removed — in one
+// command: the script is a temp file of that command's shell (remote-temp.ts), gone when it ends.
+import { REMOTE_TEMP_SH } from '../connection/remote-temp.js'
 import { ModuleError } from '../errors.js'
-import { quote, quoteArgv } from '../util/shell-quote.js'
+import { printfBytes, quote, quoteArgv } from '../util/shell-quote.js'
 import { commandWords, execLine, execProps, type ExecArgs } from './lib/exec.js'
 import { findLocal, readLocal } from './lib/local-files.js'
 import { ok } from './lib/result.js'
 import { defineModule } from './types.js'
+
+const EMBED_LIMIT = 64 * 1024 // the command line stays under Linux's 128 KiB per argument (exec channels)
 
 export interface ScriptArgs extends ExecArgs {
   cmd: string
@@ -33,10 +36,19 @@ export const script = defineModule<ScriptArgs>({
       }
     }
     if (ctx.check) return { status: 'skipped', msg: 'script is not run in check mode', data: {} }
-    const remote = `/tmp/.tsplay-script-${randomBytes(6).toString('hex')}`
-    await ctx.conn.put(readLocal(local), remote, { mode: '0700', become: ctx.become })
-    const run = a.executable ? `${quote(a.executable)} ${quote(remote)}` : quote(remote)
-    const line = `${run} ${quoteArgv(args)}; rc=$?; rm -f -- ${quote(remote)}; exit $rc`
-    return execLine(ctx, line, { ...a, creates: undefined, removes: undefined }, a.cmd)
+    const bytes = readLocal(local)
+    // small scripts travel in the command itself; a large one on its stdin (the script then reads none)
+    const embedded = bytes.length <= EMBED_LIMIT
+    if (!embedded && a.stdin !== undefined) throw new ModuleError(`script: ${src} is over ${EMBED_LIMIT / 1024} KiB and cannot be combined with stdin`)
+    const run = a.executable ? `${quote(a.executable)} "$tmp"` : '"$tmp"'
+    const line = [
+      REMOTE_TEMP_SH,
+      'tp_tmp /tmp',
+      embedded ? `{ ${printfBytes(bytes)} > "$tmp"; } 2>/dev/null || tp_wfail "$tmp"` : `tp_recv ${bytes.length} "$tmp"`,
+      `chmod 700 "$tmp" || exit 1`,
+      `${run} ${quoteArgv(args)}${embedded ? '' : ' </dev/null'}; rc=$?`,
+      'rm -f -- "$tmp"; trap - EXIT; exit $rc',
+    ].join('\n')
+    return execLine(ctx, line, { ...a, creates: undefined, removes: undefined, ...(embedded ? {} : { stdin: bytes, stdin_add_newline: false }) }, a.cmd)
   },
 })

@@ -25,6 +25,12 @@ export interface ModuleContext {
   host: string
   conn: Connection
   check: boolean // -C: decide and report, change nothing
+  /**
+   * Check mode, after an earlier task of this run predicted a change on this host that was not made: what
+   * it would have made (a directory, a package's service) may be missing. A module whose target needs it
+   * predicts (changed, saying what it assumes) instead of failing, as a real run would find it there.
+   */
+  afterPredictedChanges?: boolean
   diff: boolean // -D: fill TaskResult.diff
   become?: BecomeOptions
   vars: Record<string, unknown> // the host's merged variables (read-only)
@@ -34,6 +40,8 @@ export interface ModuleContext {
   asyncJobs?: AsyncJobTable
   /** Renders a Handlebars template with the task's variables (template module). */
   render?: (template: string, file: string) => string
+  /** Aborted on SIGINT/SIGTERM (reason: the signal's name): a module waiting on the controller stops. */
+  signal?: AbortSignal
 }
 
 export interface ModuleDefinition<Args = Record<string, unknown>> {

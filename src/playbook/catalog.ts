@@ -6,6 +6,8 @@ export interface ModuleInfo {
   /** The arg that free-form text fills (`command: echo hi` → { [freeForm]: 'echo hi' }). */
   freeForm?: string
   schema?: Record<string, unknown>
+  /** Runs on the controller only: its arguments never reach a shell. */
+  local?: boolean
 }
 
 /** `modules` from src/modules/index.ts, a map of ModuleInfo, or just names. */

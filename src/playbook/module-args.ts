@@ -8,7 +8,7 @@ import { describe } from '../util/describe.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { compileSchema } from '../util/schema-cache.js'
 import { UnsafeText } from '../util/unsafe-text.js'
-import { foldArgs, type ArgProps } from '../modules/lib/arg-spec.js'
+import { foldArgs, nulArgs, type ArgProps } from '../modules/lib/arg-spec.js'
 import { shortName, type ModuleInfo } from './catalog.js'
 import type { Task, Vars } from './model.js'
 import { ajvExpectation, type Problem } from './validate.js'
@@ -59,8 +59,18 @@ export function coerceModuleArgs(task: Task, module: ModuleInfo, args: Vars = ta
   if (!module.schema) return { args, problems: [] }
   const { args: folded, written } = foldArgs(module.schema, copyOf(args) as Vars)
   const validate = validatorFor(module.schema)
-  if (validate(folded)) return { args: folded, problems: [] }
-  return { args: folded, problems: problemsOf(validate, task, folded, rendered, written) }
+  const problems = validate(folded) ? [] : problemsOf(validate, task, folded, rendered, written)
+  if (!module.local) problems.push(...nulArgs(module.schema, folded).map((k) => nulProblem(task, written.get(k) ?? k)))
+  return { args: folded, problems }
+}
+
+function nulProblem(task: Task, key: string): Problem {
+  const label = task.name ? `task '${task.name}'` : 'task'
+  return {
+    message: `argument '${key}' of module '${task.action}' in ${label} holds a NUL byte (embedded null byte): a path, a command or a shell string cannot`,
+    position: task.keyPos[`args.${key}`] ?? moduleKeyPosition(task),
+    hint: 'only content (copy content, lineinfile line, blockinfile block) may hold NUL bytes',
+  }
 }
 
 /** Problems with `args` for `task.action` (see coerceModuleArgs). */

@@ -7,6 +7,7 @@ import { didYouMean } from '../util/did-you-mean.js'
 import { shortName, type Catalog } from './catalog.js'
 import { checkTemplates, commonKeywords, conditions, flag, stringList, type Raw } from './keywords.js'
 import { parseKv } from './kv.js'
+import { moduleArgProblems } from './module-args.js'
 import type { Block, LoopControl, LoopWith, RoleScope, Task, TaskNode, Vars } from './model.js'
 import { taskKeywords, unsupportedKeywords } from './validate.js'
 import { Problems } from './problems.js'
@@ -100,7 +101,20 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   for (const [arg, value] of Object.entries(task.args)) {
     checkTemplates(value, task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? task.valuePos[actionKey] ?? at(actionKey), ctx.map)
   }
+  checkModuleArgs(task, ctx)
   return task
+}
+
+/**
+ * Module arguments against the module's schema, at load: every literal value is judged here (file:line,
+ * exit 1 before anything connects); a value that is still a template is judged per host once rendered.
+ * `tsplay check` records every problem, `tsplay run` stops at the first.
+ */
+function checkModuleArgs(task: Task, ctx: TaskContext): void {
+  const info = ctx.catalog.info(task.action)
+  if (!info) return
+  const problems = ctx.problems ?? new Problems()
+  for (const p of moduleArgProblems(task, info)) problems.record(new ConfigError(p.message, p.position, p.hint))
 }
 
 function normalizeBlock(raw: Raw, ctx: TaskContext): Block {

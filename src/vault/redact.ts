@@ -3,6 +3,11 @@
 // Matching walks a trie of all secrets from each text position, so the cost grows with the text (times
 // the length of a partial match), not with the number of secrets (a regex alternation of thousands of
 // literals, or a startsWith per secret, would).
+//
+// What is masked is the secret and every form of it that still reads as the secret: trimmed, JSON-escaped,
+// shell-quoted, per line, in any letter case (lower, upper, capitalize, title), base64 (whole, URL-safe,
+// and inside any larger base64 stream) and percent-encoded (urlencode). A transformation that makes it
+// something else (replace, regex_replace, a slice, reverse, hash) is not recognised: README says so.
 import { quote } from '../util/shell-quote.js'
 
 export const MASK = '********'
@@ -31,8 +36,13 @@ export class SecretRegistry {
   add(value: string | number | Buffer, options: AddOptions = {}): void {
     const text = Buffer.isBuffer(value) ? value.toString('utf8') : String(value)
     if (text.length < Math.max(1, options.minLength ?? 1)) return
-    const forms = new Set([text, text.trim(), JSON.stringify(text).slice(1, -1), quote(text)])
+    const forms = new Set([text, text.trim(), JSON.stringify(text).slice(1, -1), quote(text), encodeURIComponent(text)])
     for (const core of base64Cores(text)) forms.add(core)
+    if (Buffer.byteLength(text) >= MIN_BASE64_LENGTH) {
+      const b64 = Buffer.from(text, 'utf8').toString('base64')
+      forms.add(b64)
+      forms.add(b64.replace(/\+/g, '-').replace(/\//g, '_'))
+    }
     if (/[\r\n]/.test(text)) {
       for (const line of text.split(/\r?\n|\r/)) if (line.trim().length >= MIN_LINE_LENGTH) forms.add(line.trim())
     }
@@ -59,7 +69,7 @@ export class SecretRegistry {
     return this.values.size
   }
 
-  /** Masks every registered secret in text as ******** (longest match wins). */
+  /** Masks every registered secret in text as ******** (longest match wins; letter case is ignored). */
   redact(text: string): string {
     if (this.values.size === 0 || text.length === 0) return text
     const root = this.buildTrie()
@@ -67,12 +77,12 @@ export class SecretRegistry {
     let copied = 0
     let i = 0
     while (i < text.length) {
-      let node = root.next.get(text.charCodeAt(i))
+      let node = root.next.get(foldCase(text.charCodeAt(i)))
       let length = 0
       for (let j = i + 1; node !== undefined; j++) {
         if (node.end) length = j - i
         if (j >= text.length) break
-        node = node.next.get(text.charCodeAt(j))
+        node = node.next.get(foldCase(text.charCodeAt(j)))
       }
       if (length === 0) {
         i++
@@ -114,7 +124,7 @@ export class SecretRegistry {
     for (const secret of this.values) {
       let node = root
       for (let k = 0; k < secret.length; k++) {
-        const code = secret.charCodeAt(k)
+        const code = foldCase(secret.charCodeAt(k))
         let child = node.next.get(code)
         if (!child) node.next.set(code, (child = { next: new Map(), end: false }))
         node = child
@@ -124,6 +134,19 @@ export class SecretRegistry {
     this.trie = root
     return root
   }
+}
+
+const folded = new Map<number, number>()
+
+/** One UTF-16 code unit in lower case (where lower-casing keeps it one unit): `lower`/`upper` keep a match. */
+function foldCase(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code
+  let f = folded.get(code)
+  if (f === undefined) {
+    const lower = String.fromCharCode(code).toLowerCase()
+    folded.set(code, (f = lower.length === 1 ? lower.charCodeAt(0) : code))
+  }
+  return f
 }
 
 /**

@@ -11,9 +11,20 @@ export interface CliResult {
   stderr: string
 }
 
-export function runTsplay(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export interface RunTsplayOptions {
+  cwd?: string
+  env?: Record<string, string>
+  /** Run in a session of its own: no controlling terminal (as from cron or CI), /dev/tty cannot open. */
+  noTerminal?: boolean
+}
+
+export function runTsplay(args: string[], options: RunTsplayOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env } })
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      detached: options.noTerminal === true,
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))

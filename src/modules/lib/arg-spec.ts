@@ -3,7 +3,8 @@
 // name, strings converted to the declared type (`backup=yes` → true, `port=2379` → 2379, "a,b" → a list).
 import { parseBoolean } from '../../util/boolean.js'
 
-export type ArgProps = Record<string, { type?: unknown; aliases?: string[] }>
+/** `binary: true`: the value is content written as bytes (copy's content), never a path or a shell word. */
+export type ArgProps = Record<string, { type?: unknown; aliases?: string[]; binary?: boolean }>
 
 export interface FoldedArgs {
   args: Record<string, unknown>
@@ -50,4 +51,18 @@ export function foldArgs(schema: Record<string, unknown>, input: Record<string, 
     args[name] = name in props ? coerceArg(typesOf(props[name]), value) : value
   }
   return { args, written, duplicates }
+}
+
+const holdsNul = (value: unknown): boolean =>
+  typeof value === 'string' ? value.includes('\0') : Array.isArray(value) ? value.some(holdsNul) : value !== null && typeof value === 'object' && Object.values(value).some(holdsNul)
+
+/**
+ * Canonical names of arguments that hold a NUL byte where none can go. A path, a command word or a shell
+ * string cannot carry one (execve and the shell end the string there: `/root/x\0y` would become
+ * `/root/xy`), so such a value is refused, as Python refuses it for Ansible ("embedded null byte").
+ * Content (`binary` arguments) keeps its NULs.
+ */
+export function nulArgs(schema: Record<string, unknown>, args: Record<string, unknown>): string[] {
+  const props = (schema.properties ?? {}) as ArgProps
+  return Object.keys(args).filter((k) => !props[k]?.binary && holdsNul(args[k]))
 }

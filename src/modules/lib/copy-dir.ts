@@ -1,6 +1,7 @@
 // copy with a controller directory as src: one snippet lists what dest holds (types, modes, owners,
-// sha256), then only missing or different files are sent, and one snippet puts them in place.
-import { createHash, randomBytes } from 'node:crypto'
+// sha256), then only missing or different files are sent, each installed by ensure-file's finalize (a
+// temp file beside it, renamed over it), and one snippet fixes attributes of the files already right.
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { ModuleError } from '../../errors.js'
@@ -8,6 +9,7 @@ import { quote } from '../../util/shell-quote.js'
 import type { ModuleContext, TaskResult } from '../types.js'
 import { planAttrs, type AttrArgs } from './attrs.js'
 import { applyMode, formatMode, parseMode } from './mode.js'
+import { writeFile } from './ensure-file.js'
 import { changed, ok } from './result.js'
 import { runSnippet, type Fields } from './snippet.js'
 
@@ -57,7 +59,7 @@ export async function copyDir(ctx: ModuleContext, a: CopyDirArgs): Promise<TaskR
     else shas.set(fields.p, fields.sha)
   }
   const cmds: string[] = []
-  const puts: Array<{ path: string; tmp: string }> = []
+  const puts: Array<{ path: string; dest: string; probe: Fields }> = []
   const dirMode = parseMode(a.directory_mode)
   if (!r.byId.top) cmds.push(`mkdir -p -- ${q}${dirMode ? ` && chmod ${formatMode(applyMode(dirMode, 0o777 & ~umask, true, umask))} ${q}` : ''}`)
   for (const d of tree.dirs) {
@@ -72,11 +74,8 @@ export async function copyDir(ctx: ModuleContext, a: CopyDirArgs): Promise<TaskR
     const probe: Fields | undefined = e ? { exists: '1', type: e.y === 'f' ? 'f' : e.y, mode: e.mode, user: e.user, group: e.group, uid: e.uid, gid: e.gid, umask: umask.toString(8) } : undefined
     if (e && e.y === 'd') throw new ModuleError(`copy: ${dest} is a directory`)
     if (!e || (shas.get(f.rel) !== f.sha && a.force !== false)) {
-      const tmp = `${dest.replace(/\/[^/]*$/, '')}/.tsplay-${randomBytes(6).toString('hex')}.tmp`
-      puts.push({ path: f.path, tmp })
-      const plan = planAttrs(a, probe, quote(tmp))
-      cmds.push(e ? `chmod --reference=${quote(dest)} ${quote(tmp)} && chown --reference=${quote(dest)} ${quote(tmp)} 2>/dev/null; true` : `chmod ${formatMode(0o666 & ~umask)} ${quote(tmp)}`)
-      cmds.push(...plan.commands, `mv -f -- ${quote(tmp)} ${quote(dest)}`)
+      puts.push({ path: f.path, dest, probe: probe ?? { exists: '0', umask: umask.toString(8) } })
+      cmds.push(`# write ${dest}`) // counted as a change; written by its own finalize below
       written.push(f.rel)
     } else {
       const plan = planAttrs(a, probe, quote(dest))
@@ -88,11 +87,11 @@ export async function copyDir(ctx: ModuleContext, a: CopyDirArgs): Promise<TaskR
   if (!cmds.length) return ok(undefined, data)
   const diff = ctx.diff ? [{ path: top, before: '', after: written.map((w) => `${w}\n`).join('') }] : undefined
   if (ctx.check) return changed(`${written.length} file(s) would change under ${top}`, data, diff)
-  // directories first, then the files (their temp names live in those directories)
+  // directories first, then the files (their temp files live in those directories)
   const mkdirs = cmds.filter((c) => c.startsWith('mkdir'))
   if (mkdirs.length) await runSnippet(ctx, mkdirs.map((c) => `${c} || exit 1`).join('\n'))
-  for (const p of puts) await ctx.conn.put(readFileSync(p.path), p.tmp, { become: ctx.become })
-  const rest = cmds.filter((c) => !c.startsWith('mkdir'))
+  for (const p of puts) await writeFile(ctx, { dest: p.dest, mode: a.mode, owner: a.owner, group: a.group }, p.probe, p.dest, readFileSync(p.path))
+  const rest = cmds.filter((c) => !c.startsWith('mkdir') && !c.startsWith('#'))
   if (rest.length) await runSnippet(ctx, rest.map((c) => `${c} || exit 1`).join('\n'))
   return changed(`${written.length} file(s) copied under ${top}`, data, diff)
 }

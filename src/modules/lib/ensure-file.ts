@@ -1,7 +1,8 @@
 // Make a remote file hold given bytes: copy's core, reused by template and the editing modules.
 // One round trip when nothing differs, and for a new file (the probe snippet creates it when the path is
-// empty); otherwise one finalize after the probe, which carries the content (a transfer first when large).
-import { createHash, randomBytes } from 'node:crypto'
+// empty); otherwise one finalize after the probe, which carries the content (on its stdin when large).
+// Temp files are remote-temp.ts's: named for their writer, removed on exit, swept when the writer is gone.
+import { createHash } from 'node:crypto'
 import { ModuleError } from '../../errors.js'
 import { printfBytes, quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
@@ -28,9 +29,9 @@ export interface KnownDest {
 }
 
 // content up to this size is written by the snippet itself (printf, no process): by the probe where the
-// path is empty, so a new file costs one round trip (reruns carry it too), else by the finalize
+// path is empty, so a new file costs one round trip (reruns carry it too), else by the finalize; larger
+// content rides on the finalize's stdin (streamed by the connection, with an idle limit on the host)
 const EMBED_LIMIT = 64 * 1024
-const INLINE_LIMIT = 256 * 1024 // up to this, content rides on the finalize's stdin; larger goes through conn.put
 
 export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: KnownDest): Promise<TaskResult> {
   let dest = a.dest
@@ -43,7 +44,10 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
   const cur = probe.dest
   const path = decode64(cur.path)
   const data: Record<string, unknown> = { dest: path }
-  if (!probe.dirExists) throw new ModuleError(`Destination directory ${dirOf(path)} does not exist`)
+  if (!probe.dirExists) {
+    if (ctx.afterPredictedChanges) return changed(`${path} would be written (${dirOf(path)} does not exist yet: assumed made by an earlier task)`, data)
+    throw new ModuleError(`Destination directory ${dirOf(path)} does not exist`)
+  }
   if (cur.exists === '1' && cur.type === 'd') throw new ModuleError(`dest '${path}' is a directory`)
   if (cur.exists === '1' && a.force === false) return ok(`${path} exists and force=no`, data)
 
@@ -75,7 +79,7 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
   }
   if (probe.created) return changed(`${path} written`, data, diff)
   if (ctx.check) return changed(`${path} would be written`, data, diff)
-  const fin = await runSnippet(ctx, await finalizeScript(ctx, a, cur, path, content), content && isInline(content) ? { stdin: content } : {})
+  const fin = await writeFile(ctx, a, cur, path, content)
   if (fin.byId.backup) data.backup_file = decode64(fin.byId.backup.path)
   return changed(`${path} written`, data, diff)
 }
@@ -83,19 +87,21 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
 // something the new file takes attributes from: not a dangling symlink, which the file replaces
 const holdsFile = (dest: Fields) => dest.exists === '1' && dest.type !== 'l'
 const isEmbedded = (content: Buffer) => content.length <= EMBED_LIMIT
-const isInline = (content: Buffer) => !isEmbedded(content) && content.length <= INLINE_LIMIT
+
+/** Runs finalizeScript: the content embedded in the script, or on its stdin when large. */
+export function writeFile(ctx: ModuleContext, a: EnsureFileArgs, cur: Fields, path: string, content: Buffer | undefined) {
+  return runSnippet(ctx, finalizeScript(a, cur, path, content), content && !isEmbedded(content) ? { stdin: content } : {})
+}
 
 /**
  * sh that installs the new content at `path` through a temp file beside it: small content is written
- * by the script itself, larger rides on stdin (byte-counted), the largest is put first. The temp file
- * gets the old file's owner, the requested owner and group, then its mode (last: chown clears setuid
- * and setgid), and is renamed over the old file.
+ * by the script itself, larger rides on stdin (byte-counted). The temp file gets the old file's owner,
+ * the requested owner and group, then its mode (last: chown clears setuid and setgid), and is renamed
+ * over the old file. `cur` is the probe of `path` (exists=0 for a new file, with the host's umask).
  */
-async function finalizeScript(ctx: ModuleContext, a: EnsureFileArgs, cur: Fields, path: string, content: Buffer | undefined): Promise<string> {
+export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, content: Buffer | undefined): string {
   const exists = holdsFile(cur)
   const spec = parseMode(a.mode)
-  const tmp = `${dirOf(path)}/.tsplay-${randomBytes(6).toString('hex')}.tmp`
-  if (content !== undefined && !isEmbedded(content) && !isInline(content)) await ctx.conn.put(content, tmp, { become: ctx.become })
   const owners = planAttrs({ ...a, mode: undefined }, exists ? cur : undefined, '"$tmp"').commands.map((c) => `${c} || exit 1`)
   // the old file's owner, unless both files are already ours (test's -O/-G: no process)
   const ours = `[ -O "$dest" ] && [ -G "$dest" ] && [ -O "$tmp" ] && [ -G "$tmp" ]`
@@ -109,18 +115,18 @@ async function finalizeScript(ctx: ModuleContext, a: EnsureFileArgs, cur: Fields
     const umask = parseInt(cur.umask ?? '0022', 8)
     const base = exists ? parseInt(cur.mode, 8) : 0o666 & ~umask
     // a new file made here by a redirection already has what the directory gives a new file
-    const madeHere = content !== undefined && (isEmbedded(content) || isInline(content))
+    const madeHere = content !== undefined
     const chmod = spec ? `chmod ${formatMode(applyMode(spec, base, false, umask))} "$tmp" || exit 1` : madeHere ? '' : `chmod ${formatMode(base)} "$tmp" || exit 1`
     // the mode last: chown clears setuid and setgid
     attrs = [exists ? copyOwnerUnless(ours) : '', ...owners, chmod]
   }
   return [
-    `tmp=${quote(tmp)}; dest=${quote(path)}`,
-    `trap 'rm -f -- "$tmp"' EXIT`,
-    content && isEmbedded(content) ? `${printfBytes(content)} > "$tmp" || exit 1` : '',
+    `dest=${quote(path)}`,
+    `tp_tmp ${quote(dirOf(path) || '/')}`,
+    content && isEmbedded(content) ? `{ ${printfBytes(content)} > "$tmp"; } 2>/dev/null || tp_wfail "$dest"` : '',
     // a dropped connection ends stdin early: never install fewer bytes than were sent
-    content && isInline(content) ? `cat > "$tmp" || exit 1; [ "$(wc -c < "$tmp")" -eq ${content.length} ] || tp_fail 'transfer cut short'` : '',
-    a.remoteSrc !== undefined ? `cp -- ${quote(a.remoteSrc)} "$tmp" || exit 1` : '',
+    content && !isEmbedded(content) ? `tp_recv ${content.length} "$dest"` : '',
+    a.remoteSrc !== undefined ? `_w=$(cp -- ${quote(a.remoteSrc)} "$tmp" 2>&1) || tp_fail "cannot write $dest: \${_w##*: }"` : '',
     a.validate ? validateLine(a.validate) : '',
     ...attrs,
     a.backup
@@ -162,8 +168,8 @@ export function createWhenAbsent(a: Pick<EnsureFileArgs, 'mode' | 'owner' | 'gro
   const d = `"$${pathVar}"`
   return [
     `if [ ! -e ${d} ] && [ ! -L ${d} ] && [ -d "$_d" ]; then`,
-    `  tmp="$_d"/.tsplay-${randomBytes(6).toString('hex')}.tmp; trap 'rm -f -- "$tmp"' EXIT`,
-    `  ${printfBytes(content)} > "$tmp" || exit 1`,
+    `  tp_tmp "$_d"`,
+    `  { ${printfBytes(content)} > "$tmp"; } 2>/dev/null || tp_wfail ${d}`,
     a.validate ? `  ${validateLine(a.validate)}` : '',
     ...plan.commands.map((c) => `  ${c} || exit 1`),
     spec?.kind === 'octal' ? `  chmod ${formatMode(spec.value)} "$tmp" || exit 1` : '',

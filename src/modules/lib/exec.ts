@@ -18,7 +18,7 @@ export interface ExecArgs {
   chdir?: string
   creates?: string
   removes?: string
-  stdin?: string
+  stdin?: string | Buffer // a Buffer is sent as is (script's large body), never with a newline added
   stdin_add_newline?: boolean
   strip_empty_ends?: boolean
 }
@@ -45,7 +45,7 @@ export async function execLine(ctx: ModuleContext, line: string, a: ExecArgs, di
   }
   if (a.chdir) guards.push(`cd ${quote(a.chdir)} || exit 1`)
   let stdin = a.stdin
-  if (stdin !== undefined && a.stdin_add_newline !== false) stdin += '\n'
+  if (typeof stdin === 'string' && a.stdin_add_newline !== false) stdin += '\n'
   const start = new Date()
   const res = await ctx.conn.run([...guards, line].join('\n'), { become: ctx.become, stdin })
   const end = new Date()

@@ -1,7 +1,7 @@
 // Building TaskResults and running a module with validation and failure capture.
-import { TsplayError, UnreachableError } from '../../errors.js'
+import { InterruptedError, TsplayError, UnreachableError } from '../../errors.js'
 import type { Diff, ModuleContext, ModuleDefinition, TaskResult } from '../types.js'
-import { validateArgs } from './validate.js'
+import { validateArgs, type ArgSite } from './validate.js'
 
 export function ok(msg?: string, data: Record<string, unknown> = {}, diff?: Diff[]): TaskResult {
   return { status: 'ok', msg, data, ...(diff?.length ? { diff } : {}) }
@@ -15,12 +15,15 @@ export function failed(msg: string, data: Record<string, unknown> = {}): TaskRes
   return { status: 'failed', msg, data }
 }
 
-/** Validates args, runs the module, and turns a ModuleError (or bad args) into a failed result. */
-export async function runModule<A>(def: ModuleDefinition<A>, ctx: ModuleContext, args: Record<string, unknown>): Promise<TaskResult> {
+/**
+ * Validates args, runs the module, and turns a ModuleError (or bad args) into a failed result. `site` says
+ * where an argument is written: the arguments judged here are those that were templates at load.
+ */
+export async function runModule<A>(def: ModuleDefinition<A>, ctx: ModuleContext, args: Record<string, unknown>, site?: ArgSite): Promise<TaskResult> {
   try {
-    return await def.run(ctx, validateArgs(def, args))
+    return await def.run(ctx, validateArgs(def, args, site))
   } catch (e) {
-    if (e instanceof UnreachableError) throw e
+    if (e instanceof UnreachableError || e instanceof InterruptedError) throw e
     if (e instanceof TsplayError) return failed(e.describe())
     throw e
   }

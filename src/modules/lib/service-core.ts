@@ -21,11 +21,13 @@ export interface ServiceArgs {
 const BODY = String.raw`
 pid1=; { read -r pid1 < /proc/1/comm; } 2>/dev/null
 if [ "$pid1" = systemd ] && command -v systemctl >/dev/null 2>&1; then mgr=systemd; else mgr=sysv; fi
+# check mode after predicted changes: a service not installed yet is assumed installed by an earlier task
+missing() { [ "$assume" = 1 ] && { printf '__TSPLAY__ id=svc mgr=%s missing=1\n' "$mgr"; exit 0; }; tp_fail "$@"; }
 if [ $mgr = systemd ]; then
   [ "$reload" = 1 ] && { tp_do systemctl daemon-reload || exit 1; }
-  systemctl cat -- "$n" >/dev/null 2>&1 || tp_fail "Could not find the requested service $n: host"
+  systemctl cat -- "$n" >/dev/null 2>&1 || missing "Could not find the requested service $n: host"
 elif [ ! -x "/etc/init.d/$n" ]; then
-  tp_fail "Could not find the requested service $n: no /etc/init.d/$n on this host (sysv init; PID 1 is $(cat /proc/1/comm 2>/dev/null))"
+  missing "Could not find the requested service $n: no /etc/init.d/$n on this host (sysv init; PID 1 is $(cat /proc/1/comm 2>/dev/null))"
 fi
 svc() {
   if [ $mgr = systemd ]; then systemctl "$1" -- "$n"
@@ -77,10 +79,16 @@ export async function ensureService(ctx: ModuleContext, a: ServiceArgs, module: 
     `pause=${a.sleep ?? ''}`,
     `reload=${a.daemon_reload ? 1 : 0}`,
     `TP_EXTRA=${quote(quoteArgv(extra))}`,
+    `assume=${ctx.check && ctx.afterPredictedChanges ? 1 : 0}`,
   ]
   const script = `${vars.join('\n')}\n${BODY}`
   const r = (await runSnippet(ctx, script, { check: ctx.check })).byId.svc
   if (!r) throw new ModuleError(`${module}: no result from the host`)
+  if (r.missing) {
+    const would = [a.state, a.enabled === undefined ? undefined : a.enabled ? 'enabled' : 'disabled'].filter(Boolean).join(', ')
+    const data = { name: a.name, state: a.state, enabled: a.enabled, service_mgr: r.mgr }
+    return changed(`${a.name} would be ${would || 'configured'} (not installed yet: assumed installed by an earlier task)`, data)
+  }
   const what = r.changed.split(',').filter(Boolean)
   const data = {
     name: a.name,

@@ -1,5 +1,6 @@
 // Remote sh snippets that check (and apply) in one round trip and report on `__TSPLAY__ k=v …` lines.
 import { ModuleError } from '../../errors.js'
+import { REMOTE_TEMP_SH } from '../../connection/remote-temp.js'
 import type { RunResult } from '../../connection/types.js'
 import type { ModuleContext } from '../types.js'
 
@@ -65,9 +66,24 @@ export function decode64(value: string | undefined): string {
   return value.startsWith('~') ? value.slice(1) : Buffer.from(value, 'base64').toString('utf8')
 }
 
-/** Builds a snippet: prelude, check flag, body. */
+// The prelude as one lib (RunOptions.lib: a persistent shell defines it once); the temp-file helpers are
+// a second, larger one, only for snippets that write a file.
+const LIB = PRELUDE
+const LIB_WITH_TEMP = `${PRELUDE}\n${REMOTE_TEMP_SH}`
+
+/** The sh definitions a snippet body needs (see RunOptions.lib). */
+export function snippetLib(body: string): string {
+  return body.includes('tp_tmp ') ? LIB_WITH_TEMP : LIB
+}
+
+/** The snippet's own command: check flag and body (its lib is defined apart, snippetLib). */
+export function snippetCommand(body: string, check = false): string {
+  return `TP_CHECK=${check ? 1 : 0}\n${body}\n`
+}
+
+/** A whole snippet as one text: lib, check flag, body (for a shell that keeps nothing). */
 export function snippet(body: string, check = false): string {
-  return `TP_CHECK=${check ? 1 : 0}\n${PRELUDE}\n${body}\n`
+  return `${snippetLib(body)}\n${snippetCommand(body, check)}`
 }
 
 export interface SnippetResult extends RunResult {
@@ -77,7 +93,7 @@ export interface SnippetResult extends RunResult {
 
 /** Runs a snippet; a non-zero exit becomes a ModuleError carrying the trimmed remote stderr. */
 export async function runSnippet(ctx: ModuleContext, body: string, opts: { check?: boolean; stdin?: string | Buffer; allowFail?: boolean } = {}): Promise<SnippetResult> {
-  const res = await ctx.conn.run(snippet(body, opts.check ?? false), { become: ctx.become, stdin: opts.stdin })
+  const res = await ctx.conn.run(snippetCommand(body, opts.check ?? false), { become: ctx.become, stdin: opts.stdin, lib: snippetLib(body) })
   if (res.rc !== 0 && !opts.allowFail) throw new ModuleError(remoteError(res))
   const records = parseResultLines(res.stdout)
   const byId: Record<string, Fields> = {}

@@ -1,26 +1,35 @@
 // Validates module args with ajv before run(): aliases folded to their canonical name, Ansible's
 // yes/no booleans accepted, defaults filled. Errors name the module and the key at fault.
 import type { ValidateFunction } from 'ajv'
-import { ModuleError } from '../../errors.js'
+import { ModuleError, type SourcePosition } from '../../errors.js'
 import { suggestion } from '../../util/did-you-mean.js'
 import { compileSchema } from '../../util/schema-cache.js'
 import type { ModuleDefinition } from '../types.js'
-import { foldArgs, type ArgProps } from './arg-spec.js'
+import { foldArgs, nulArgs, type ArgProps } from './arg-spec.js'
 
 const compiled = new WeakMap<object, ValidateFunction>()
 
-/** Returns a validated copy of args; throws ModuleError naming the bad key. */
-export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, unknown>): A {
+/** Where the arguments come from, for errors: the task's label and where each key (as written) is. */
+export interface ArgSite {
+  task?: string
+  at?: (writtenKey?: string) => SourcePosition | undefined
+}
+
+/** Returns a validated copy of args; throws ModuleError naming the bad key (and where it is written). */
+export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, unknown>, site: ArgSite = {}): A {
+  const at = site.at ?? (() => undefined)
   const props = (def.schema.properties ?? {}) as ArgProps
   const { args, written, duplicates } = foldArgs(def.schema, input)
-  if (duplicates.length) throw new ModuleError(`${def.name}: argument '${duplicates[0]}' given twice (as '${written.get(duplicates[0])}')`)
+  if (duplicates.length) throw new ModuleError(`${def.name}: argument '${duplicates[0]}' given twice (as '${written.get(duplicates[0])}')`, undefined, at(written.get(duplicates[0])))
   if (def.schema.additionalProperties === false) {
     const unknown = Object.keys(args).find((k) => !(k in props))
     if (unknown !== undefined) {
       const names = Object.keys(props).concat(Object.values(props).flatMap((p) => p.aliases ?? []))
-      throw new ModuleError(`${def.name}: unsupported argument '${unknown}'`, suggestion(unknown, names))
+      throw new ModuleError(`${def.name}: unsupported argument '${unknown}'`, suggestion(unknown, names), at(unknown))
     }
   }
+  const [nul] = def.local ? [] : nulArgs(def.schema, args)
+  if (nul !== undefined) throw nulError(def.name, written.get(nul) ?? nul, site.task, at(written.get(nul) ?? nul))
   let validate = compiled.get(def.schema)
   if (!validate) {
     validate = compileSchema({ allErrors: false, useDefaults: true, strict: false }, [stripAliases(def.schema)])
@@ -31,9 +40,18 @@ export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, 
     const where = e.instancePath ? `'${e.instancePath.slice(1).replace(/\//g, '.')}'` : 'args'
     const extra = e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''
     const missing = e.params && 'missingProperty' in e.params ? `: '${e.params.missingProperty as string}'` : ''
-    throw new ModuleError(`${def.name}: ${where} ${e.message}${extra}${missing}`)
+    const arg = e.instancePath.split('/')[1]
+    throw new ModuleError(`${def.name}: ${where} ${e.message}${extra}${missing}`, undefined, at(arg === undefined ? undefined : written.get(arg) ?? arg))
   }
   return args as A
+}
+
+export function nulError(module: string, key: string, task?: string, position?: SourcePosition): ModuleError {
+  return new ModuleError(
+    `${module}: argument '${key}'${task ? ` of ${task}` : ''} holds a NUL byte (embedded null byte): a path, a command or a shell string cannot`,
+    'only content (copy content, lineinfile line, blockinfile block) may hold NUL bytes',
+    position,
+  )
 }
 
 function stripAliases(schema: Record<string, unknown>): Record<string, unknown> {

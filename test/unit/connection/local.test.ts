@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LocalConnection } from '../../../src/connection/local.js'
+import { InterruptedError } from '../../../src/errors.js'
 import { BecomeError } from '../../../src/connection/become.js'
 
 const isRoot = process.getuid?.() === 0
@@ -48,5 +49,18 @@ describe('LocalConnection', () => {
     const err = await conn.run('true', { become: { method: 'sudo', user: 'no-such-user-tsplay' } }).catch((e) => e)
     expect(err).toBeInstanceOf(BecomeError)
     expect(err.message).toMatch(/sudo to no-such-user-tsplay failed: .*unknown user/i)
+  })
+
+  it('interrupt() stops a running command and its children (TERM to its process group), and refuses new ones', async () => {
+    const local = new LocalConnection()
+    const marker = join(dir, 'stopped-child')
+    const running = local.run(`sh -c 'trap "echo stopped > ${marker}" TERM; sleep 30 & wait'; sleep 30`).catch((e) => e)
+    await new Promise((r) => setTimeout(r, 300))
+    local.interrupt('SIGINT')
+    const err = await running
+    expect(err).toBeInstanceOf(InterruptedError)
+    expect(err.message).toBe('interrupted by SIGINT: the command was stopped')
+    await expect(local.run('true')).rejects.toThrow('interrupted by SIGINT')
+    expect(readFileSync(marker, 'utf8')).toBe('stopped\n')
   })
 })

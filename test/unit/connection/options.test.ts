@@ -91,3 +91,33 @@ describe('resolveConnectionSpec', () => {
     )
   })
 })
+
+describe('connection timeouts and dead-peer detection', () => {
+  const config = parseSshConfig('Host slow*\n  ConnectTimeout 30\n  ServerAliveInterval 20\n  ServerAliveCountMax 5\n', '/cfg')
+  const opts = { ...base, sshConfig: config }
+  const timing = (name: string, vars: Record<string, unknown>, extra = {}) => {
+    const s = resolveConnectionSpec(name, vars, { ...opts, ...extra })
+    return [s.connectTimeoutMs, s.keepaliveIntervalMs, s.keepaliveCountMax]
+  }
+
+  it('defaults stay 10 s to connect and keepalives 15 s × 3', () => {
+    expect(timing('h', {})).toEqual([10_000, 15_000, 3])
+  })
+
+  it('~/.ssh/config sets them, ssh args override the config, -T overrides both for the connect timeout', () => {
+    expect(timing('slow1', {})).toEqual([30_000, 20_000, 5])
+    expect(timing('slow1', { ansible_ssh_common_args: '-o ConnectTimeout=4 -o ServerAliveInterval=2 -o ServerAliveCountMax=1' })).toEqual([4000, 2000, 1])
+    expect(timing('slow1', { ansible_ssh_common_args: '-o ConnectTimeout=4' }, { timeoutMs: 7000 })).toEqual([7000, 20_000, 5])
+  })
+
+  it('ansible_ssh_timeout and ansible_timeout win over -T; ServerAliveInterval 0 turns keepalives off', () => {
+    expect(timing('h', { ansible_ssh_timeout: 3 }, { timeoutMs: 7000 })[0]).toBe(3000)
+    expect(timing('h', { ansible_timeout: '5' }, { timeoutMs: 7000 })[0]).toBe(5000)
+    expect(timing('h', { ansible_ssh_extra_args: '-o ServerAliveInterval=0' })[1]).toBe(0)
+  })
+
+  it('are honoured, not reported as ignored; a bad value is an error naming it', () => {
+    expect(resolveConnectionSpec('h', { ansible_ssh_common_args: '-o ServerAliveInterval=1 -o ServerAliveCountMax=2' }, opts).warnings).toEqual([])
+    expect(() => resolveConnectionSpec('h', { ansible_ssh_timeout: 'soon' }, opts)).toThrow('host h ansible_ssh_timeout must be a number of seconds > 0, got "soon"')
+  })
+})

@@ -3,7 +3,9 @@ import { LabError } from '../../../src/errors.js'
 import {
   MAX_HOSTS,
   bridgeName,
+  checkHostPrefix,
   checkLabName,
+  hostName,
   hostIp,
   labPaths,
   labsRoot,
@@ -44,8 +46,16 @@ describe('lab names and kernel object names', () => {
     expect(labPaths('lab', '/tmp/x').state).toBe('/tmp/x/lab/state.json')
   })
 
+  it('names hosts PREFIX-N (lab by default) and accepts only plain prefixes', () => {
+    expect(hostName(3)).toBe('lab-3')
+    expect(hostName(3, 'web')).toBe('web-3')
+    expect(checkHostPrefix('bn1000a')).toBe('bn1000a')
+    for (const bad of ['', '1a', 'a-b', 'A', 'x'.repeat(17)]) expect(() => checkHostPrefix(bad)).toThrowError(LabError)
+  })
+
   it('parses host names and lists the known ones when a name is wrong', () => {
     expect(parseHostName('lab-2', ['lab-1', 'lab-2'])).toBe(2)
+    expect(parseHostName('web-7', ['web-7'])).toBe(7)
     expect(() => parseHostName('lab-3', ['lab-1', 'lab-2'])).toThrowError(/no lab host 'lab-3'/)
     try {
       parseHostName('web1', ['lab-1'])

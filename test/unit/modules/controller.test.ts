@@ -5,6 +5,7 @@ import { runModule } from '../../../src/modules/lib/result.js'
 import type { Connection } from '../../../src/connection/types.js'
 import { LocalConnection } from '../../../src/connection/local.js'
 import { makeCtx } from './harness.js'
+import { InterruptedError } from '../../../src/errors.js'
 
 const refuse = () => Promise.reject(new Error('controller module touched the host'))
 const noHost: Connection = { host: 'web1', run: refuse, put: refuse, get: refuse, close: async () => {} }
@@ -20,6 +21,15 @@ describe('controller modules', () => {
     const r = await runModule(modules.pause, ctx, { seconds: 0.3 })
     expect(r.status).toBe('ok')
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290)
+  })
+
+  it('pause ends when the run is interrupted', async () => {
+    const stop = new AbortController()
+    const paused = runModule(modules.pause, { ...ctx, signal: stop.signal }, { minutes: 10 }).catch((e) => e)
+    stop.abort('SIGTERM')
+    const err = await paused
+    expect(err).toBeInstanceOf(InterruptedError)
+    expect(err.message).toBe('interrupted by SIGTERM: the command was stopped')
   })
 
   it('pause refuses an interactive prompt', async () => {

@@ -4,6 +4,7 @@ import { parseYaml } from '../../../src/playbook/yaml.js'
 import { Catalog } from '../../../src/playbook/catalog.js'
 import { normalizeTask } from '../../../src/playbook/task.js'
 import type { Task } from '../../../src/playbook/model.js'
+import { ConfigError } from '../../../src/errors.js'
 
 const copy = {
   schema: {
@@ -20,11 +21,35 @@ const copy = {
   },
 }
 
-function taskFrom(yaml: string): Task {
+// The catalog knows the module by name only: the loader's own argument check (which needs the schema)
+// stays out of the way, so these tests see what moduleArgProblems says about a bad task.
+function taskFrom(yaml: string, catalog = new Catalog(['copy'])): Task {
   const { data, map } = parseYaml(yaml, 'site.yml')
-  const ctx = { map, catalog: new Catalog({ copy }), baseDir: '.', importTasks: () => [] }
+  const ctx = { map, catalog, baseDir: '.', importTasks: () => [] }
   return normalizeTask((data as Record<string, unknown>[])[0], ctx) as Task
 }
+
+describe('the loader', () => {
+  it('judges literal module arguments at load: the first problem is a ConfigError at its file:line', () => {
+    const thrown = (yaml: string) => {
+      try {
+        taskFrom(yaml, new Catalog({ copy }))
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError)
+        return (error as ConfigError).describe()
+      }
+      throw new Error('no error')
+    }
+    expect(thrown('- name: Copy\n  copy:\n    dest: /a\n    dset: /tmp/a\n')).toBe(
+      "site.yml:4:5: unknown argument 'dset' for module 'copy' in task 'Copy' (did you mean 'dest'?)",
+    )
+    expect(thrown('- copy:\n    dest: /x\n    backup: maybe\n')).toMatch(/^site\.yml:3:\d+: argument 'backup' of module 'copy' in task must be a boolean/)
+  })
+
+  it('leaves values that are still templates for the run, per host', () => {
+    expect(taskFrom('- copy:\n    dest: /x\n    backup: "{{ b }}"\n', new Catalog({ copy })).args).toEqual({ dest: '/x', backup: '{{ b }}' })
+  })
+})
 
 describe('moduleArgProblems', () => {
   it('names the unknown argument at its own line with a suggestion', () => {

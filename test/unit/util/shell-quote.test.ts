@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { printfBytes, quote, quoteArgv, sh } from '../../../src/util/shell-quote.js'
+import { NulByteError, composeCommand } from '../../../src/connection/compose.js'
+import { nulArgs } from '../../../src/modules/lib/arg-spec.js'
 
 const hostile = ["it's", '$(touch /tmp/pwned)', '`id`', '"double"', 'back\\slash', 'new\nline', '*', '-n', 'ünïcødé', '', ' lead']
 
@@ -40,5 +42,19 @@ describe('printfBytes', () => {
     expect(printfBytes(every)).toMatch(/\| base64 -d$/)
     expect(printfBytes(Buffer.concat([Buffer.from('x'.repeat(2000)), every]))).toMatch(/^printf '/)
     expect(printfBytes(Buffer.alloc(0))).toBe(':')
+  })
+})
+
+describe('a NUL byte', () => {
+  it('is refused in any command line, never dropped (sh would run `touch /root/xy` for /root/x\\0y)', () => {
+    expect(() => composeCommand(`touch ${quote('/root/x\0y')}`)).toThrow(NulByteError)
+    expect(() => composeCommand('touch /root/x\0y')).toThrow('a NUL byte cannot be passed to the shell (embedded null byte at offset 13 of "touch /root/x\\u0000y")')
+    expect(() => composeCommand('true', { env: { X: 'a\0b' } })).toThrow(NulByteError)
+  })
+
+  it('is refused in a module argument unless the argument is content (binary)', () => {
+    const schema = { properties: { path: { type: 'string' }, content: { type: 'string', binary: true }, argv: { type: 'array' } } }
+    expect(nulArgs(schema, { path: '/a\0b', content: 'x\0y', argv: ['ok', 'n\0'] })).toEqual(['path', 'argv'])
+    expect(nulArgs(schema, { path: '/ab', content: 'x\0y' })).toEqual([])
   })
 })

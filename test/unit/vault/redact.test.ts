@@ -68,3 +68,29 @@ describe('base64 forms', () => {
     }
   })
 })
+
+describe('a secret after a filter that keeps it recognisable', () => {
+  const secret = 'Tr0ub4dor&3-vaulted/app+secret?'
+  const r = new SecretRegistry()
+  r.add(secret)
+
+  it.each([
+    ['lower', secret.toLowerCase()],
+    ['upper', secret.toUpperCase()],
+    ['capitalize', secret[0].toUpperCase() + secret.slice(1).toLowerCase()],
+    ['b64encode', Buffer.from(secret).toString('base64')],
+    ['URL-safe base64', Buffer.from(secret).toString('base64url')],
+    ['urlencode', encodeURIComponent(secret)],
+    ['to_json', JSON.stringify(secret)],
+    ['quote', `'${secret}'`],
+  ])('%s is masked', (_name, shown) => {
+    const out = r.redact(`value: ${shown} end`)
+    expect(out).toContain(MASK)
+    expect(out).not.toMatch(/vaulted|VAULTED|dmF1bHRlZC|ub4dor/i)
+  })
+
+  it('a transformation that changes the characters is not recognised (README lists them)', () => {
+    expect(r.redact(secret.replace('vaulted', 'VAULTED!'))).toBe(secret.replace('vaulted', 'VAULTED!'))
+    expect(r.redact([...secret].reverse().join(''))).toBe([...secret].reverse().join(''))
+  })
+})

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Connection, PutOptions, RunOptions, RunResult } from '../../../../src/connection/types.js'
 import { LocalConnection } from '../../../../src/connection/local.js'
+import { inlineLib } from '../../../../src/connection/compose.js'
 import { quote } from '../../../../src/util/shell-quote.js'
 
 export interface Sandbox {
@@ -66,8 +67,10 @@ class SandboxConnection implements Connection {
   readonly host = 'sandbox'
   private local = new LocalConnection('sandbox')
   constructor(private enter: string) {}
-  run(command: string, options?: RunOptions): Promise<RunResult> {
-    return this.local.run(`${this.enter} ${quote(command)}`, options)
+  run(command: string, options: RunOptions = {}): Promise<RunResult> {
+    // the shell in the sandbox is a new one: the command's lib comes with it
+    const { lib: _lib, ...rest } = options
+    return this.local.run(`${this.enter} ${quote(inlineLib(command, options))}`, rest)
   }
   put(content: string | Buffer, remotePath: string, options?: PutOptions): Promise<void> {
     return putVia(this, content, remotePath, options)
