@@ -1,6 +1,7 @@
 // tsplay run PLAYBOOK... : ansible-playbook's flags, output and exit codes.
 import { writeFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
+import type { RunOptions } from '../executor/types.js'
 import type { Playbook } from '../playbook/model.js'
 import { UsageError } from '../errors.js'
 import type { OptionValues } from './args.js'
@@ -67,6 +68,7 @@ async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValu
   const varsFiles = new engine.FileCache(session.keyring)
   const outcome = await engine.runPlaybooks(playbooks, {
     ...session.base,
+    ...factSettings(process.env),
     modules,
     reporter: reportersFor(options, session.redact),
     loadTasks: (file, baseDir, role, playbookDir) => engine.loadTaskFile(file, { baseDir, role, playbookDir, modules, keyring: session.keyring }),
@@ -74,6 +76,20 @@ async function runAll(engine: Engine, playbooks: Playbook[], options: OptionValu
   })
   if (outcome.failedHosts.length) writeRetryFile(playbooks[0].file, options, outcome.failedHosts)
   return outcome.exitCode
+}
+
+// Stop-gap until ansible.cfg / ANSIBLE_* configuration is read in one place: the fact cache (jsonfile
+// only) and `gathering` from Ansible's environment variables.
+function factSettings(env: NodeJS.ProcessEnv): Pick<RunOptions, 'factCache' | 'gathering'> {
+  const out: Pick<RunOptions, 'factCache' | 'gathering'> = {}
+  const plugin = env.ANSIBLE_CACHE_PLUGIN
+  if ((plugin === 'jsonfile' || plugin === 'ansible.builtin.jsonfile') && env.ANSIBLE_CACHE_PLUGIN_CONNECTION) {
+    const timeout = Number(env.ANSIBLE_CACHE_PLUGIN_TIMEOUT ?? 86400)
+    out.factCache = { dir: env.ANSIBLE_CACHE_PLUGIN_CONNECTION, timeoutS: Number.isFinite(timeout) ? timeout : 86400, prefix: env.ANSIBLE_CACHE_PLUGIN_PREFIX }
+  }
+  const gathering = env.ANSIBLE_GATHERING
+  if (gathering === 'implicit' || gathering === 'explicit' || gathering === 'smart') out.gathering = gathering
+  return out
 }
 
 function writeRetryFile(playbookFile: string, options: OptionValues, hosts: string[]): void {

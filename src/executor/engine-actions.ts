@@ -1,6 +1,7 @@
 // Tasks the executor handles itself: include_tasks, include_vars, meta. Their results reach hosts
 // through settle.ts like any module's.
 import { TemplateError, TsplayError } from '../errors.js'
+import { deleteFacts } from '../facts/cache.js'
 import { loopItems } from '../playbook/loop.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, render } from '../template/index.js'
@@ -119,7 +120,10 @@ const actions = {
         for (const host of chosen()) host.ended = true
         return
       case 'clear_facts':
-        for (const host of chosen()) host.facts = {}
+        for (const host of chosen()) {
+          host.facts = {}
+          if (ctx.options.factCache) deleteFacts(ctx.options.factCache, host.name)
+        }
         return
       case 'clear_host_errors':
         if (chosen().length) for (const name of ctx.batch) clearFailure(ctx.hosts.get(name)!)

@@ -8,7 +8,7 @@ import { flagValue } from './invoke.js'
 import { batches } from './batches.js'
 import { playScope } from './scope.js'
 import type { RunState } from './run-state.js'
-import { isActive, type HostState, type PlayContext } from './types.js'
+import { isActive, type HostState, type PlayContext, type RunOptions } from './types.js'
 import { Walker } from './walk.js'
 
 /** Runs one play; returns false when the playbook must stop (a whole batch failed, as in Ansible). */
@@ -43,9 +43,8 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     }
     const walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), scope, force, strategy === 'free')
     const runSections = async (group: HostState[]) => {
-      // Facts are gathered once per host per run (Ansible's `gathering = smart`).
-      const unknown = group.filter((h) => Object.keys(h.facts).length === 0)
-      if (gatherFacts(play, playVars) && unknown.length) await walker.runTask(factsTask(play), unknown, scope, 'facts')
+      const gather = factHosts(play, playVars, group, options.gathering)
+      if (gather.length) await walker.runTask(factsTask(play), gather, scope, 'facts')
       for (const nodes of sections) {
         await walker.runNodes(nodes, group, scope)
         await walker.flushHandlers(group)
@@ -63,8 +62,15 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   return goOn
 }
 
-function gatherFacts(play: Play, playVars: Vars): boolean {
-  return flagValue(play.gather_facts, playVars, true, 'gather_facts')
+/**
+ * The hosts whose facts the play gathers, as Ansible's `gathering` decides: smart (tsplay's default)
+ * skips a host whose facts were gathered already, in this run or (fact cache) an earlier one.
+ */
+function factHosts(play: Play, playVars: Vars, group: HostState[], gathering: RunOptions['gathering'] = 'smart'): HostState[] {
+  const wanted = flagValue(play.gather_facts, playVars, true, 'gather_facts')
+  if (gathering === 'explicit') return play.gather_facts !== undefined && wanted ? group : []
+  if (!wanted) return []
+  return gathering === 'implicit' ? group : group.filter((h) => !h.facts._ansible_facts_gathered)
 }
 
 async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {
@@ -76,10 +82,14 @@ async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {
   return out
 }
 
-/** The implicit first task, as Ansible prints it. */
+/** The implicit first task, as Ansible prints it: gather_facts with the play's gather_* keywords. */
 function factsTask(play: Play): Task {
+  const args: Vars = {}
+  if (play.gather_subset !== undefined) args.gather_subset = play.gather_subset
+  if (play.gather_timeout !== undefined) args.gather_timeout = play.gather_timeout
+  if (play.fact_path !== undefined) args.fact_path = play.fact_path
   return {
-    kind: 'task', name: 'Gathering Facts', action: 'setup', args: {}, when: [], tags: ['always'], vars: {}, notify: [], listen: [],
+    kind: 'task', name: 'Gathering Facts', action: 'gather_facts', args, when: [], tags: ['always'], vars: {}, notify: [], listen: [],
     pos: play.pos, keyPos: {}, valuePos: {}, baseDir: play.baseDir,
   }
 }

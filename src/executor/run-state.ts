@@ -1,6 +1,7 @@
 // State that lives for the whole run: hosts, connections, inventory caches.
 import { randomBytes } from 'node:crypto'
 import type { Connection } from '../connection/types.js'
+import { loadFacts } from '../facts/cache.js'
 import type { Vars } from '../playbook/model.js'
 import { emptyStats } from './events.js'
 import { render } from '../template/index.js'
@@ -24,7 +25,8 @@ export class RunState {
     let state = this.hosts.get(name)
     if (!state) {
       state = {
-        name, facts: {}, hostFacts: {}, includedVars: {}, failed: false, failureSerial: 0, unreachable: false, ended: false,
+        name, facts: (this.options.factCache && loadFacts(this.options.factCache, name)) || {}, hostFacts: {}, includedVars: {},
+        failed: false, failureSerial: 0, unreachable: false, ended: false,
         notified: new Set(), rescuing: 0, stats: emptyStats(),
       }
       this.hosts.set(name, state)

@@ -1,6 +1,7 @@
 // The one place results reach a host: register, facts (set_fact, include_vars, setup), handler
 // notifications, the host's failed/unreachable state and its recap counters. Everything else in the
 // executor reads HostState.failed/stats; only this file writes them.
+import { saveFacts } from '../facts/cache.js'
 import type { TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { handlersFor } from '../playbook/notify.js'
@@ -49,7 +50,11 @@ export function settle(ctx: PlayContext, task: Task, host: HostState, scope: Sco
   const { result } = outcome
   if (task.register) host.hostFacts[task.register] = registered(result)
   const facts = collectFacts(result)
-  if (facts) Object.assign(factLayer(task, host), facts)
+  if (facts) {
+    const layer = factLayer(task, host)
+    Object.assign(layer, facts)
+    if (layer === host.facts && ctx.options.factCache) saveFacts(ctx.options.factCache, host.name, host.facts)
+  }
   if (result.status === 'changed') notify(ctx, host, scope, vars)
   count(host, outcome)
   if (result.status === 'failed' && !outcome.ignored) {

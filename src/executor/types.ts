@@ -1,5 +1,6 @@
 // What the executor needs from the outside world, and what it keeps per host during a run.
 import type { Connection } from '../connection/types.js'
+import type { FactCacheConfig } from '../facts/cache.js'
 import type { Inventory } from '../inventory/types.js'
 import type { ModuleDefinition } from '../modules/types.js'
 import type { Condition, Handler, Play, RoleScope, Task, TaskNode, Vars } from '../playbook/model.js'
@@ -37,6 +38,13 @@ export interface RunOptions {
   addSecret?: (value: string) => void
   /** Decrypts vault-encrypted text for the file and unvault lookups (the run's vault keyring). */
   decryptVault?: (text: string) => string
+  /** Fact caching (Ansible's jsonfile plugin): hosts start with their cached facts; gathered facts are saved. */
+  factCache?: FactCacheConfig
+  /**
+   * Ansible's `gathering`: implicit (every play that gathers), explicit (only plays saying gather_facts:
+   * true), smart (tsplay's default: a host whose facts were gathered, in this run or the cache, is not again).
+   */
+  gathering?: 'implicit' | 'explicit' | 'smart'
 }
 
 /** One host across the whole run. */

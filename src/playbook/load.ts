@@ -96,7 +96,7 @@ class Loader {
       ...common,
       kind: 'play',
       hosts: stringList(raw.hosts).join(','),
-      gather_facts: flag(raw.gather_facts, 'gather_facts', at('gather_facts')) ?? true,
+      gather_facts: flag(raw.gather_facts, 'gather_facts', at('gather_facts')),
       serial: raw.serial === undefined || raw.serial === null ? [] : (Array.isArray(raw.serial) ? raw.serial : [raw.serial]) as (number | string)[],
       strategy: raw.strategy === undefined ? 'linear' : String(raw.strategy),
       vars_files: this.varsFiles(raw.vars_files, map, baseDir, at('vars_files')),
@@ -109,6 +109,9 @@ class Loader {
       file,
     }
     if (raw.max_fail_percentage !== undefined) play.max_fail_percentage = raw.max_fail_percentage as number | string
+    if (raw.gather_subset !== undefined && raw.gather_subset !== null) play.gather_subset = raw.gather_subset as string | string[]
+    if (raw.gather_timeout !== undefined && raw.gather_timeout !== null) play.gather_timeout = raw.gather_timeout as number | string
+    if (raw.fact_path !== undefined && raw.fact_path !== null) play.fact_path = String(raw.fact_path)
     const force = flag(raw.force_handlers, 'force_handlers', at('force_handlers'))
     if (force !== undefined) play.force_handlers = force
     for (const h of play.handlers) if (h.kind !== 'task') throw new ConfigError('handlers must be tasks, not blocks', h.pos)

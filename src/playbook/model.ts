@@ -177,7 +177,12 @@ export interface Play extends CommonKeywords, Located {
   kind: 'play'
   /** Host pattern; a YAML list is joined with ','. */
   hosts: string
-  gather_facts: Flag // default true
+  /** default true; left undefined when not written (`gathering: explicit` tells the two apart) */
+  gather_facts?: Flag
+  /** The implicit fact gathering's setup arguments, as written (may be templates). */
+  gather_subset?: string | string[]
+  gather_timeout?: number | string
+  fact_path?: string
   /** Batch sizes: numbers, 'N%' strings; empty = all hosts at once. */
   serial: (number | string)[]
   strategy: string // 'linear' | 'free' | template
