@@ -63,8 +63,9 @@ export function shWord(s: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'"'"'`)}'`
 }
 
-/** A path that may hold `*`, `?`, `[...]` or `$$`: those stay unquoted, everything else is quoted. */
+/** A path that may hold `*`, `?`, `[...]`, `$$` or a leading `~/`: those stay unquoted, everything else is quoted. */
 export function shGlob(s: string): string {
+  if (/^~(\/|$)/.test(s)) return `~${s.length > 1 ? shGlob(s.slice(1)) : ''}`
   return s
     .split(/([*?]|\[[^\]/]*\]|\$\$)/)
     .map((part, i) => (i % 2 === 1 ? part : part === '' ? '' : shWord(part)))

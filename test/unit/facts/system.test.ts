@@ -58,7 +58,7 @@ describe.skipIf(!canFakeEtc)('facts from /etc, compared with ansible-core on the
     }
   })
 
-  it('local facts: JSON, INI, executables (failing too), unreadable content', () => {
+  it('local facts: JSON, INI, executables (failing too), unreadable content, a dangling symlink', () => {
     const d = 'ansible/facts.d/'
     const etc: EtcFiles = {
       [`${d}json.fact`]: '{"a": [1, 2.5, null, true], "b": {"c": "d"}}\n',
@@ -68,6 +68,7 @@ describe.skipIf(!canFakeEtc)('facts from /etc, compared with ansible-core on the
       [`${d}garbage.fact`]: 'not json [nope\n',
       [`${d}empty.fact`]: '',
       [`${d}a.factory.fact`]: '"just a string"',
+      [`${d}dead_symlink.fact`]: { link: '/nonexistent/target' },
       [`${d}ignored.txt`]: '{"not": "a fact"}',
     }
     const { ansible, tsplay } = same(etc, 'system.local.LocalFactCollector', 'local', { fact_path: '/etc/ansible/facts.d' })
