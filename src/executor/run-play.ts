@@ -2,6 +2,8 @@
 // fact gathering, pre_tasks → roles + tasks → post_tasks with handler flushes, linear or free.
 import pLimit from 'p-limit'
 import { ConfigError } from '../errors.js'
+import { DEFAULT_FACT_PATH } from '../facts/gather.js'
+import { subsetList } from '../facts/subsets.js'
 import type { Play, Task, Vars } from '../playbook/model.js'
 import { render } from '../template/index.js'
 import { flagValue } from './invoke.js'
@@ -43,8 +45,10 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     }
     const walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), scope, force, strategy === 'free')
     const runSections = async (group: HostState[]) => {
-      const gather = factHosts(play, playVars, group, options.gathering)
+      const key = gatherKey(play, playVars)
+      const gather = factHosts(play, playVars, group, options.gathering, key)
       if (gather.length) await walker.runTask(factsTask(play), gather, scope, 'facts')
+      for (const h of gather) if (h.facts._ansible_facts_gathered) gatheredWith.set(h, key)
       for (const nodes of sections) {
         await walker.runNodes(nodes, group, scope)
         await walker.flushHandlers(group)
@@ -64,13 +68,23 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
 
 /**
  * The hosts whose facts the play gathers, as Ansible's `gathering` decides: smart (tsplay's default)
- * skips a host whose facts were gathered already, in this run or (fact cache) an earlier one.
+ * skips a host whose facts were gathered already, in this run or (fact cache) an earlier one — with the
+ * same gather_subset and fact_path: a play asking for other facts gathers them (Ansible's smart would not).
  */
-function factHosts(play: Play, playVars: Vars, group: HostState[], gathering: RunOptions['gathering'] = 'smart'): HostState[] {
+function factHosts(play: Play, playVars: Vars, group: HostState[], gathering: RunOptions['gathering'] = 'smart', key: string): HostState[] {
   const wanted = flagValue(play.gather_facts, playVars, true, 'gather_facts')
   if (gathering === 'explicit') return play.gather_facts !== undefined && wanted ? group : []
   if (!wanted) return []
-  return gathering === 'implicit' ? group : group.filter((h) => !h.facts._ansible_facts_gathered)
+  if (gathering === 'implicit') return group
+  return group.filter((h) => !h.facts._ansible_facts_gathered || (gatheredWith.get(h) ?? gatherKey({}, {}, h.facts.gather_subset)) !== key)
+}
+
+// What each host's facts were gathered with (gatherKey), for smart gathering
+const gatheredWith = new WeakMap<HostState, string>()
+
+function gatherKey(play: Pick<Play, 'gather_subset' | 'fact_path'>, playVars: Vars, subset: unknown = play.gather_subset): string {
+  const rendered = Array.isArray(subset) ? subset.map((s) => render(String(s), playVars)) : subset === undefined ? undefined : render(String(subset), playVars)
+  return JSON.stringify([subsetList(rendered), play.fact_path ?? DEFAULT_FACT_PATH])
 }
 
 async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {
@@ -82,14 +96,17 @@ async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {
   return out
 }
 
-/** The implicit first task, as Ansible prints it: gather_facts with the play's gather_* keywords. */
+/**
+ * The implicit first task, as Ansible prints it: gather_facts with the play's gather_* keywords. A play's
+ * run_once does not make it gather one host's facts only (as in Ansible since #39453).
+ */
 function factsTask(play: Play): Task {
   const args: Vars = {}
   if (play.gather_subset !== undefined) args.gather_subset = play.gather_subset
   if (play.gather_timeout !== undefined) args.gather_timeout = play.gather_timeout
   if (play.fact_path !== undefined) args.fact_path = play.fact_path
   return {
-    kind: 'task', name: 'Gathering Facts', action: 'gather_facts', args, when: [], tags: ['always'], vars: {}, notify: [], listen: [],
+    kind: 'task', name: 'Gathering Facts', action: 'gather_facts', args, when: [], tags: ['always'], vars: {}, notify: [], listen: [], run_once: false,
     pos: play.pos, keyPos: {}, valuePos: {}, baseDir: play.baseDir,
   }
 }

@@ -45,6 +45,24 @@ describe('the implicit fact gathering', () => {
     expect((await play(`- hosts: all\n  gather_facts: false\n  tasks: []\n`, { gathering: 'implicit' })).gathered('a')).toBe(0)
   })
 
+  it('gathers again (smart) for a play asking for other facts: another gather_subset or fact_path', async () => {
+    const r = await play(
+      `- hosts: all\n  gather_subset: '!all'\n  tasks: [{ debug: { msg: "{{ ansible_mounts is defined }}" } }]\n` +
+        `- hosts: all\n  tasks: [{ debug: { msg: "{{ ansible_mounts is defined }}" } }]\n` +
+        `- hosts: all\n  gather_subset: [all]\n  tasks: []\n` +
+        `- hosts: all\n  fact_path: /nonexistent\n  tasks: []\n`,
+      {}, 'a,',
+    )
+    expect(r.msgs('a')).toEqual([false, true])
+    expect(r.gathered('a')).toBe(3)
+  })
+
+  it("gathers every host's facts under a play's run_once (ansible-core #39453)", async () => {
+    const r = await play(`- hosts: all\n  run_once: true\n  tasks: [{ debug: { msg: "{{ hostvars['b'].ansible_os_family }}" } }]\n`)
+    expect(r.gathered('a') + r.gathered('b')).toBe(2)
+    expect(r.msgs('a')).toEqual(['Debian'])
+  })
+
   it("passes the play's gather_subset (templates too) and fact_path to gather_facts", async () => {
     const facts = join(dir, 'facts.d')
     mkdirSync(facts, { recursive: true })
@@ -81,21 +99,21 @@ describe('setup as a task', () => {
 describe('the jsonfile fact cache', () => {
   it('saves gathered facts per host, starts hosts with them, and expires them', async () => {
     const cache = { dir: join(dir, 'cache'), timeoutS: 3600 }
-    await play(`- hosts: all\n  gather_subset: '!all'\n  tasks: []\n`, { factCache: cache })
+    await play(`- hosts: all\n  gather_subset: '!all,!min,distribution,platform'\n  tasks: []\n`, { factCache: cache })
     const saved = JSON.parse(readFileSync(join(cache.dir, 'a'), 'utf8')) as Record<string, unknown>
-    expect(saved).toMatchObject({ _ansible_facts_gathered: true, ansible_os_family: 'Debian', gather_subset: ['!all'], module_setup: true })
+    expect(saved).toMatchObject({ _ansible_facts_gathered: true, ansible_os_family: 'Debian', gather_subset: ['!all', '!min', 'distribution', 'platform'], module_setup: true })
     expect(Object.keys(saved)).toEqual(Object.keys(saved).sort())
 
     // a later run: no gathering (smart), the cached facts are there, for hostvars of a host not in the play too
     writeFileSync(join(cache.dir, 'b'), JSON.stringify({ ...saved, ansible_hostname: 'from-the-cache' }))
-    const later = await play(`- hosts: a\n  tasks:\n    - debug: { msg: "{{ ansible_os_family }} {{ hostvars['b'].ansible_hostname }}" }\n`, { factCache: cache })
+    const later = await play(`- hosts: a\n  gather_subset: '!all,!min,distribution,platform'\n  tasks:\n    - debug: { msg: "{{ ansible_os_family }} {{ hostvars['b'].ansible_hostname }}" }\n`, { factCache: cache })
     expect(later.gathered('a')).toBe(0)
     expect(later.msgs('a')).toEqual(['Debian from-the-cache'])
 
     // older than the timeout: gathered again
     const old = Date.now() / 1000 - 7200
     utimesSync(join(cache.dir, 'a'), old, old)
-    expect((await play(`- hosts: a\n  tasks: []\n`, { factCache: cache })).gathered('a')).toBe(1)
+    expect((await play(`- hosts: a\n  gather_subset: '!all,!min,distribution,platform'\n  tasks: []\n`, { factCache: cache })).gathered('a')).toBe(1)
 
     // meta: clear_facts forgets them, on disk too
     await play(`- hosts: a\n  gather_facts: false\n  tasks: [{ meta: clear_facts }]\n`, { factCache: cache })
