@@ -10,12 +10,12 @@ import type { Facts } from './compare.js'
 
 export const work = mkdtempSync(join(tmpdir(), 'tsplay-facts-e2e-'))
 
-/** An inventory naming `host` alone, reached with the lab's key and known_hosts, Python fixed for Ansible. */
-export function inventory(host: string): string {
+/** An inventory naming `host` alone, reached as `user` with the lab's key and known_hosts, Python fixed for Ansible. */
+export function inventory(host: string, user = 'root'): string {
   const info = labInfo()
   const ssh = `-F /dev/null -o UserKnownHostsFile=${info.knownHosts} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes`
-  const file = join(work, `${host}.ini`)
-  writeFileSync(file, `${host} ansible_host=${labHost(host).ip} ansible_user=root ansible_ssh_private_key_file=${info.key} ansible_ssh_common_args='${ssh}' ansible_python_interpreter=/usr/bin/python3\n`)
+  const file = join(work, `${host}-${user}.ini`)
+  writeFileSync(file, `${host} ansible_host=${labHost(host).ip} ansible_user=${user} ansible_ssh_private_key_file=${info.key} ansible_ssh_common_args='${ssh}' ansible_python_interpreter=/usr/bin/python3\n`)
   return file
 }
 
@@ -43,14 +43,14 @@ function factsOf(stdout: string, host: string, tool: string): Facts {
 }
 
 /** `ansible HOST -m setup -a ARGS` */
-export async function ansibleSetup(host: string, args = ''): Promise<Facts> {
+export async function ansibleSetup(host: string, args = '', user = 'root'): Promise<Facts> {
   const env = { ...ansibleEnv, ANSIBLE_STDOUT_CALLBACK: 'json', ANSIBLE_LOAD_CALLBACK_PLUGINS: '1' }
-  const r = await spawnText('ansible', [host, '-i', inventory(host), '-m', 'setup', ...(args ? ['-a', args] : [])], env)
+  const r = await spawnText('ansible', [host, '-i', inventory(host, user), '-m', 'setup', ...(args ? ['-a', args] : [])], env)
   return factsOf(r.stdout, host, `ansible (${r.stderr.slice(-300)})`)
 }
 
 /** `tsplay exec HOST -m setup -a ARGS --json` */
-export async function tsplaySetup(host: string, args = ''): Promise<Facts> {
-  const r = await runTsplay(['exec', host, '-i', inventory(host), '-m', 'setup', ...(args ? ['-a', args] : []), '--json'])
+export async function tsplaySetup(host: string, args = '', user = 'root'): Promise<Facts> {
+  const r = await runTsplay(['exec', host, '-i', inventory(host, user), '-m', 'setup', ...(args ? ['-a', args] : []), '--json'])
   return factsOf(r.stdout, host, `tsplay (${r.stderr.slice(-300)})`)
 }

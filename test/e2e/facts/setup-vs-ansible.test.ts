@@ -65,6 +65,16 @@ describe("tsplay's setup against ansible-core's, on a fresh lab host", () => {
     expect(tsplay.ansible_distribution_version).toMatch(/^\d+\.\d+$/)
   })
 
+  it('as an unprivileged user too (no /proc/1/root, no DMI serials, no LVM, other capabilities)', async () => {
+    const ansible = await ansibleSetup(HOST, '', 'deploy')
+    const tsplay = await tsplaySetup(HOST, '', 'deploy')
+    const c = compareFacts(ansible, tsplay)
+    expect(c.differing).toEqual({})
+    expect(c.extra).toEqual([])
+    expect(c.missing).toEqual(Object.keys(NOT_GIVEN).sort())
+    expect(tsplay).toMatchObject({ ansible_user_id: 'deploy', ansible_effective_user_id: expect.any(Number), ansible_system_capabilities: [''] })
+  })
+
   it.each(['!all', '!all,!min', 'network', '!all,!min,hardware', '!all,virtual', 'min,!local,!env', '!all,!min,interfaces,user_id,dns'])(
     'gather_subset=%s gives the facts Ansible gives',
     async (subset) => {
