@@ -6,6 +6,7 @@ import type { TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { handlersFor } from '../playbook/notify.js'
 import { markUnsafe, render } from '../template/index.js'
+import { looseBoolean } from '../util/boolean.js'
 import type { HostResultInfo } from './events.js'
 import type { HostState, PlayContext, Scope } from './types.js'
 
@@ -53,7 +54,9 @@ export function settle(ctx: PlayContext, task: Task, host: HostState, scope: Sco
   if (facts) {
     const layer = factLayer(task, host)
     Object.assign(layer, facts)
-    if (layer === host.facts && ctx.options.factCache) saveFacts(ctx.options.factCache, host.name, host.facts)
+    const persistent = layer === host.facts || cacheable(task, vars)
+    if (layer !== host.facts && persistent) Object.assign(host.facts, facts)
+    if (persistent && ctx.options.factCache) saveFacts(ctx.options.factCache, host.name, host.facts)
   }
   if (result.status === 'changed') notify(ctx, host, scope, vars)
   count(host, outcome)
@@ -104,6 +107,13 @@ export function shareRunOnceResult(task: Task, first: HostState, others: HostSta
       h.lastFailure = first.lastFailure
     }
   }
+}
+
+/** set_fact's `cacheable: true` facts are facts too, as in Ansible: in ansible_facts and the fact cache. */
+function cacheable(task: Task, vars: Vars): boolean {
+  const value = task.action === 'set_fact' ? task.args.cacheable : undefined
+  if (value === undefined) return false
+  return looseBoolean(typeof value === 'string' && value.includes('{{') ? render(value, vars) : value)
 }
 
 // set_fact → set_fact/register layer, include_vars → include_vars layer, setup and others → facts.

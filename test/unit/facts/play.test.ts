@@ -115,6 +115,16 @@ describe('the jsonfile fact cache', () => {
     utimesSync(join(cache.dir, 'a'), old, old)
     expect((await play(`- hosts: a\n  gather_subset: '!all,!min,distribution,platform'\n  tasks: []\n`, { factCache: cache })).gathered('a')).toBe(1)
 
+    // set_fact's cacheable facts are facts: in ansible_facts and the cache; the others are not
+    const set = await play(
+      `- hosts: a\n  gather_facts: false\n  vars: { keep: yes }\n  tasks:\n    - set_fact: { kept: 1, cacheable: "{{ keep }}" }\n    - set_fact: { passing: 2 }\n` +
+        `    - debug: { msg: "{{ ansible_facts.kept | default('-') }} {{ ansible_facts.passing | default('-') }} {{ passing }}" }\n`,
+      { factCache: cache },
+    )
+    expect(set.msgs('a')).toEqual(['1 - 2'])
+    expect(JSON.parse(readFileSync(join(cache.dir, 'a'), 'utf8'))).toMatchObject({ kept: 1 })
+    expect(JSON.parse(readFileSync(join(cache.dir, 'a'), 'utf8'))).not.toHaveProperty('passing')
+
     // meta: clear_facts forgets them, on disk too
     await play(`- hosts: a\n  gather_facts: false\n  tasks: [{ meta: clear_facts }]\n`, { factCache: cache })
     expect(existsSync(join(cache.dir, 'a'))).toBe(false)
