@@ -2,6 +2,7 @@
 // and a did-you-mean for unknown options. Node's util.parseArgs has neither counts nor suggestions.
 import { UsageError } from '../errors.js'
 import { suggestion } from '../util/did-you-mean.js'
+import { ANSIBLE_ONLY_FLAGS, OTHER_VERB_FLAGS } from './ansible-flags.js'
 
 export type OptionKind = 'boolean' | 'string' | 'list' | 'count'
 
@@ -78,8 +79,13 @@ export function parseArgs(argv: string[], specs: OptionSpec[]): ParsedArgs {
 }
 
 function unknownOption(option: string, specs: OptionSpec[]): UsageError {
-  const names = specs.flatMap((s) => [`--${s.name}`, ...(s.short ? [`-${s.short}`] : [])])
-  return new UsageError(`unknown option ${option}`, suggestion(option, names) ?? 'see --help')
+  const ansible = ANSIBLE_ONLY_FLAGS[option]
+  if (ansible) return new UsageError(`unknown option ${option} (ansible's ${ansible.meaning})`, ansible.hint)
+  if (OTHER_VERB_FLAGS[option]) return new UsageError(`unknown option ${option}`, OTHER_VERB_FLAGS[option])
+  // One letter apart is another meaning (-c connection, -C check; -k ask-pass, -K ask-become-pass):
+  // only long options get a did-you-mean, among long options.
+  if (!option.startsWith('--')) return new UsageError(`unknown option ${option}`, 'see --help')
+  return new UsageError(`unknown option ${option}`, suggestion(option, specs.map((s) => `--${s.name}`)) ?? 'see --help')
 }
 
 export function formatOptions(specs: OptionSpec[]): string {

@@ -15,10 +15,16 @@ export const CONNECTION_OPTIONS: OptionSpec[] = [
   { name: 'become-method', kind: 'string', valueName: 'METHOD', help: 'sudo or su' },
   { name: 'ask-become-pass', short: 'K', kind: 'boolean', help: 'ask for the become password' },
   { name: 'user', short: 'u', kind: 'string', valueName: 'USER', help: 'connect as this user' },
+  { name: 'connection', short: 'c', kind: 'string', valueName: 'TYPE', help: 'connection type: ssh (default; smart and paramiko mean ssh) or local' },
+  { name: 'ask-pass', short: 'k', kind: 'boolean', help: 'ask for the SSH password' },
   { name: 'private-key', kind: 'string', valueName: 'FILE', help: 'SSH private key file' },
+  { name: 'timeout', short: 'T', kind: 'string', valueName: 'SECONDS', help: 'SSH connection timeout in seconds (default 10)' },
+  { name: 'ssh-common-args', kind: 'string', valueName: 'ARGS', help: "ssh arguments for hosts without ansible_ssh_common_args (e.g. '-o ProxyJump=bastion')" },
+  { name: 'ssh-extra-args', kind: 'string', valueName: 'ARGS', help: 'more ssh arguments, for hosts without ansible_ssh_extra_args' },
   { name: 'accept-new-host-keys', kind: 'boolean', help: "record unknown host keys (OpenSSH's accept-new); changed keys are still refused" },
-  { name: 'verbose', short: 'v', kind: 'count', help: 'more output (-vvv for connection details)' },
-  { name: 'json', kind: 'boolean', help: 'print one JSON document instead of text' },
+  { name: 'verbose', short: 'v', kind: 'count', help: 'more output: -v results and task times, -vvv connection details' },
+  { name: 'json', kind: 'boolean', help: "print one JSON document instead of text (the shape of Ansible's json callback)" },
+  { name: 'report', kind: 'string', valueName: 'FILE.html', help: 'also write an HTML report: timeline per host, slowest tasks, failures, diffs, recap' },
   ...VAULT_OPTIONS,
 ]
 
@@ -27,6 +33,25 @@ export function forksOf(options: OptionValues): number {
   const n = Number(options.forks)
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--forks needs a whole number ≥ 1, got '${String(options.forks)}'`)
   return n
+}
+
+const CONNECTION_TYPES: Record<string, 'ssh' | 'local'> = { ssh: 'ssh', smart: 'ssh', paramiko: 'ssh', local: 'local' }
+
+/** -c: Ansible's connection plugin names tsplay has (smart and paramiko are ssh here). */
+export function connectionOf(options: OptionValues): 'ssh' | 'local' | undefined {
+  const value = options.connection as string | undefined
+  if (value === undefined) return undefined
+  const type = CONNECTION_TYPES[value]
+  if (!type) throw new UsageError(`-c/--connection '${value}' is not a connection type tsplay has`, 'use ssh or local')
+  return type
+}
+
+/** -T: seconds, as ansible's --timeout. */
+export function timeoutMsOf(options: OptionValues): number | undefined {
+  if (options.timeout === undefined) return undefined
+  const n = Number(options.timeout)
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`-T/--timeout needs a number of seconds > 0, got '${String(options.timeout)}'`, 'e.g. -T 30')
+  return n * 1000
 }
 
 export function listOf(value: unknown): string[] {

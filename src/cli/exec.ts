@@ -4,7 +4,6 @@ import { formatListHosts } from '../inventory/output.js'
 import type { Play, Playbook, Task } from '../playbook/model.js'
 import { AdhocReporter } from '../reporters/adhoc.js'
 import { JsonReporter } from '../reporters/json.js'
-import { combineReporters } from '../reporters/combine.js'
 import { defineCommand } from './command.js'
 import { CONNECTION_OPTIONS } from './common-options.js'
 import { prewarmPattern } from './prewarm.js'
@@ -32,11 +31,16 @@ export default defineCommand({
     { name: 'module-name', short: 'm', kind: 'string', valueName: 'MODULE', help: 'module to run (default command)' },
     { name: 'args', short: 'a', kind: 'string', valueName: 'ARGS', help: 'module arguments: k=v pairs, or a command line' },
     { name: 'list-hosts', kind: 'boolean', help: 'list the matching hosts, and stop' },
+    { name: 'one-line', short: 'o', kind: 'boolean', help: 'one line per host (ansible -o)' },
   ],
   async run({ options, positionals }) {
     if (positionals.length !== 1) throw new UsageError('exec takes one host pattern', "e.g. tsplay exec all -i hosts.ini -a 'uptime'")
     const pattern = positionals[0]
-    const session = await openSession(options, process.cwd())
+    const session = await openSession(options, process.cwd(), (redact) => [
+      options.json
+        ? new JsonReporter(undefined, redact)
+        : new AdhocReporter({ redact, oneLine: options['one-line'] === true, showDiff: options.diff === true, verbosity: Number(options.verbose ?? 0) }),
+    ])
     if (options['list-hosts']) {
       const limited = new Set(session.base.limit ? session.inventory.select(session.base.limit) : session.inventory.hostNames())
       process.stdout.write(formatListHosts(session.inventory.select(pattern).filter((h) => limited.has(h))) + '\n')
@@ -46,12 +50,12 @@ export default defineCommand({
       prewarmPattern(session, pattern)
       const engine = await loadEngine()
       const task = adhocTask(engine, String(options['module-name'] ?? 'command'), options.args as string | undefined)
-      const reporter = combineReporters([options.json ? new JsonReporter(undefined, session.redact) : new AdhocReporter(undefined, session.redact)])
       const outcome = await engine.runPlaybooks([adhocPlaybook(pattern, task)], {
         ...session.base,
         modules: engine.modules,
-        reporter,
+        reporter: session.reporter,
         loadTasks: () => [],
+        loadRole: () => ({ blocks: [], handlers: [], roles: [] }),
         loadVars: () => ({}),
       })
       return outcome.exitCode
@@ -80,7 +84,7 @@ function adhocPlaybook(pattern: string, task: Task): Playbook {
   const pos = { file: '<command line>' }
   const play: Play = {
     kind: 'play', name: `Ad-hoc: ${task.action}`, hosts: pattern, gather_facts: false, serial: [], strategy: 'linear',
-    vars_files: [], pre_tasks: [], roles: [], tasks: [task], post_tasks: [], handlers: [], baseDir: process.cwd(), file: pos.file,
+    vars_files: [], publicRoles: [], pre_tasks: [], roles: [], tasks: [task], post_tasks: [], handlers: [], baseDir: process.cwd(), file: pos.file,
     when: [], tags: [], vars: {}, pos, keyPos: {}, valuePos: {},
   }
   return { file: pos.file, plays: [play] }

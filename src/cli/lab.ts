@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js'
 import { suggestion } from '../util/did-you-mean.js'
 import { quoteArgv } from '../util/shell-quote.js'
 import { labCut, labDown, labHeal, labStart, labStatus, labStop, labUp, type UpResult } from '../lab/index.js'
+import { installLabPackages } from '../lab/install.js'
 
 const subverbs = ['up', 'status', 'down', 'stop', 'start', 'cut', 'heal'] as const
 type Subverb = (typeof subverbs)[number]
@@ -12,7 +13,8 @@ export default defineCommand({
   name: 'lab',
   summary: [
     'Throwaway SSH hosts on this machine (needs Linux and root).',
-    '  up N            start hosts lab-1 … lab-N (idempotent; grows the lab) and write hosts.ini',
+    '  up N            start hosts lab-1 … lab-N (idempotent; grows the lab) and write hosts.ini;',
+    '                  first installs what lab hosts need with apt-get when it is missing (--no-install: fail instead)',
     '  status          show each host: alive or not, its IP (exit 1 if one is down)',
     '  down            remove the lab: processes, namespaces, mounts, bridge, state',
     '  stop|start HOST kill / revive a host (its whole PID namespace; files kept)',
@@ -25,6 +27,7 @@ export default defineCommand({
     { name: 'name', short: 'n', kind: 'string', valueName: 'NAME', help: "lab name, 1-6 of [a-z0-9] (default 'lab')" },
     { name: 'inventory', short: 'i', kind: 'string', valueName: 'DIR', help: 'up: also write DIR/hosts (no .ini: Ansible skips .ini files in inventory dirs)' },
     { name: 'json', kind: 'boolean', help: 'up, status: print JSON' },
+    { name: 'no-install', kind: 'boolean', help: 'up: do not apt-get install what lab hosts need when it is missing (fail instead)' },
   ],
   async run({ options, positionals }) {
     const [verb, ...rest] = positionals
@@ -42,6 +45,7 @@ export default defineCommand({
       case 'up': {
         const count = Number(arg('host count'))
         if (!Number.isInteger(count)) throw new UsageError(`host count must be a number, got '${rest[0]}'`)
+        if (!options['no-install']) await installLabPackages((line) => process.stderr.write(line + '\n'))
         const result = await labUp({ ...target, count, inventoryDir: options.inventory as string | undefined })
         out(json ? JSON.stringify(result, null, 2) : describeUp(result))
         return 0

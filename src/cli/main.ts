@@ -14,9 +14,14 @@ const verbs = {
   check: () => import('./check.js'),
   lab: () => import('./lab.js'),
   vault: () => import('./vault.js'),
+  doc: () => import('./doc.js'),
+  config: () => import('./config.js'),
 } satisfies Record<string, () => Promise<{ default: Command }>>
 
 export type Verb = keyof typeof verbs
+
+// the verbs whose options take their defaults from ansible.cfg and ANSIBLE_*, as Ansible's own commands do
+const CONFIGURED = new Set(['run', 'exec', 'check', 'inventory', 'vault'])
 
 export const EXIT = { ok: 0, error: 1, usage: 2, hostFailed: 2, unreachable: 4, unexpected: 250 } as const
 
@@ -27,6 +32,8 @@ const summaries: Record<Verb, string> = {
   check: 'validate a playbook without connecting',
   lab: 'throwaway SSH hosts on this machine (network namespaces + overlay root + sshd)',
   vault: 'encrypt and decrypt ansible-vault compatible files',
+  doc: "show a module's arguments and examples (like ansible-doc); -l lists the modules",
+  config: 'show the Ansible configuration tsplay reads (ansible.cfg, ANSIBLE_*), like ansible-config',
 }
 
 export function version(): string {
@@ -64,7 +71,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(commandHelp(command) + '\n')
       return EXIT.ok
     }
-    return await command.run(parseArgs(rest, command.options))
+    const args = parseArgs(rest, command.options)
+    if (CONFIGURED.has(first)) {
+      const { withConfigDefaults, warnUnreadSettings } = await import('./config-defaults.js')
+      args.options = withConfigDefaults(args.options, command.options)
+      if (first === 'run' || first === 'exec') warnUnreadSettings()
+    }
+    return await command.run(args)
   } catch (error) {
     return reportError(error)
   }

@@ -1,4 +1,4 @@
-// --list-hosts and --list-tasks, in ansible-playbook's layout.
+// --list-hosts, --list-tasks and --list-tags, in ansible-playbook's layout.
 import type { RunOptions } from '../executor/types.js'
 import { selectedByTags } from '../executor/scope.js'
 import type { Playbook } from '../playbook/model.js'
@@ -16,6 +16,10 @@ export function printPlaybookListing(playbook: Playbook, base: Base, options: Op
       const limited = new Set(base.limit ? base.inventory.select(base.limit) : base.inventory.hostNames())
       const hosts = base.inventory.select(play.hosts).filter((h) => limited.has(h))
       out.push(`    pattern: ['${play.hosts}']`, `    hosts (${hosts.length}):`, ...hosts.map((h) => `      ${h}`))
+    }
+    if (options['list-tags']) {
+      const tags = [...playTasks(play, false)].flatMap(({ task, blocks }) => [...play.tags, ...blocks.flatMap((b) => b.tags), ...task.tags])
+      out.push(`      TASK TAGS: [${[...new Set(tags)].sort().join(', ')}]`)
     }
     if (options['list-tasks']) {
       out.push('    tasks:')

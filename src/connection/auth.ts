@@ -11,6 +11,8 @@ export interface AuthPlan {
   methods: AnyAuthMethod[]
   /** What was tried, for the one-line "authentication failed" reason (never secrets). */
   tried: string[]
+  /** One name per method, for -vvv (never secrets). */
+  labels: string[]
   /** Keys that could not be used (encrypted without passphrase, bad passphrase, unreadable). */
   problems: string[]
 }
@@ -30,11 +32,12 @@ function parseKeyOnce(file: string, data: Buffer, passphrase: string | undefined
 }
 
 export function planAuth(spec: AuthSource): AuthPlan {
-  const plan: AuthPlan = { methods: [], tried: [], problems: [] }
+  const plan: AuthPlan = { methods: [], tried: [], labels: [], problems: [] }
   const username = spec.user
   if (spec.agent && existsSync(spec.agent)) {
     plan.methods.push({ type: 'agent', username, agent: spec.agent })
     plan.tried.push('agent')
+    plan.labels.push(`agent ${spec.agent}`)
   }
   for (const file of spec.identityFiles) {
     let data: Buffer
@@ -61,6 +64,7 @@ export function planAuth(spec: AuthSource): AuthPlan {
     }
     plan.methods.push({ type: 'publickey', username, key })
     plan.tried.push(`key ${file}`)
+    plan.labels.push(`publickey ${file}`)
   }
   if (spec.password !== undefined) {
     plan.methods.push({ type: 'password', username, password: spec.password })
@@ -70,6 +74,7 @@ export function planAuth(spec: AuthSource): AuthPlan {
       prompt: (_n, _i, _l, prompts, finish) => finish(prompts.map(() => spec.password ?? '')),
     })
     plan.tried.push('password')
+    plan.labels.push('password', 'keyboard-interactive (password)')
   }
   return plan
 }

@@ -16,6 +16,8 @@ export interface ConnectOptions {
   password?: string // -k
   passphrase?: string // for encrypted keys
   acceptNewHostKeys?: boolean // --accept-new-host-keys
+  hostKeyChecking?: boolean // Ansible's host_key_checking setting: false is StrictHostKeyChecking=no
+  port?: number // Ansible's remote_port setting: the port when a host sets none
   knownHostsFiles?: string[] // default: ~/.ssh/known_hosts
   connectTimeoutMs?: number // default 10 s
   keepaliveIntervalMs?: number // default 15 s
@@ -116,6 +118,7 @@ export function resolveConnectionSpec(name: string, vars: Vars, options: Connect
   const hostKeyPolicy =
     policy(o.stricthostkeychecking, `${where} ssh args`) ??
     (checking === false ? 'no' : undefined) ??
+    (options.hostKeyChecking === false ? 'no' : undefined) ??
     (options.acceptNewHostKeys ? 'accept-new' : undefined) ??
     policy(c.strictHostKeyChecking, config.file) ??
     'strict'
@@ -127,7 +130,7 @@ export function resolveConnectionSpec(name: string, vars: Vars, options: Connect
     name,
     kind: (str(vars, 'ansible_connection') ?? 'ssh') === 'local' ? 'local' : 'ssh',
     host: c.hostName ?? address,
-    port: port(str(vars, 'ansible_port', 'ansible_ssh_port'), `${where} ansible_port`) ?? args.port ?? port(o.port, `${where} -o Port`) ?? c.port ?? 22,
+    port: port(str(vars, 'ansible_port', 'ansible_ssh_port'), `${where} ansible_port`) ?? args.port ?? port(o.port, `${where} -o Port`) ?? options.port ?? c.port ?? 22,
     user: str(vars, 'ansible_user', 'ansible_ssh_user') ?? args.user ?? o.user ?? options.user ?? c.user ?? userInfo().username,
     password: str(vars, 'ansible_password', 'ansible_ssh_pass', 'ansible_ssh_password') ?? options.password,
     identityFiles: keys,

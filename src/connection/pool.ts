@@ -61,11 +61,14 @@ export class ConnectionPool {
   }
 
   private async openClient(spec: ConnectionSpec, signal?: AbortSignal): Promise<Client> {
+    const trace = this.traceFor(spec.name)
+    if (spec.jumps.length) trace?.(`through jump host${spec.jumps.length > 1 ? 's' : ''} ${describeJumps(spec.jumps)}`)
+    if (spec.proxyCommand) trace?.(`through ProxyCommand: ${spec.proxyCommand}`)
     for (let attempt = 1; ; attempt++) {
       try {
         // the jump chain is connected before taking this host's slots: hops take slots of their own
         const via = spec.jumps.length ? await this.hop(spec, spec.jumps.length) : undefined
-        return await this.paced(spec.host, spec.port, async () => connectClient(spec, await this.socketFor(spec, via), signal))
+        return await this.paced(spec.host, spec.port, async () => connectClient({ ...spec, trace }, await this.socketFor(spec, via), signal))
       } catch (e) {
         if (attempt >= 3 || signal?.aborted || !RETRYABLE.test((e as Error).message)) throw e
         await new Promise((r) => setTimeout(r, 250 * attempt))
@@ -83,6 +86,11 @@ export class ConnectionPool {
     }
   }
 
+  private traceFor(host: string, prefix = ''): ((message: string) => void) | undefined {
+    const trace = this.options.trace
+    return trace ? (message) => trace(host, prefix + message) : undefined
+  }
+
   /** Client for the first `depth` hops of the chain, shared across hosts. */
   private hop(spec: ConnectionSpec, depth: number): Promise<Client> {
     const chain = spec.jumps.slice(0, depth)
@@ -92,8 +100,9 @@ export class ConnectionPool {
       const hop = chain[depth - 1]
       client = (async () => {
         const via = depth > 1 ? await this.hop(spec, depth - 1) : undefined
+        const trace = this.traceFor(spec.name, `jump ${hop.user}@${hop.host}:${hop.port}: `)
         const c = await this.paced(hop.host, hop.port, async () =>
-          connectClient(hopSpec(spec, hop), via ? await forwardOut(via, hop.host, hop.port) : undefined),
+          connectClient({ ...hopSpec(spec, hop), trace }, via ? await forwardOut(via, hop.host, hop.port) : undefined),
         )
         c.on('close', () => this.hops.delete(key))
         return c

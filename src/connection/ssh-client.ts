@@ -20,7 +20,11 @@ export type ClientSpec = Endpoint &
   Pick<
     ConnectionSpec,
     'identityFiles' | 'passphrase' | 'agent' | 'hostKeyPolicy' | 'knownHostsFiles' | 'connectTimeoutMs' | 'keepaliveIntervalMs'
-  > & { password?: string }
+  > & {
+    password?: string
+    /** -vvv: one line per step of the handshake (never a secret: key file names and methods only). */
+    trace?: (message: string) => void
+  }
 
 const SUPPORTED_HOST_KEY_ALGOS = new Set([
   'ssh-ed25519',
@@ -112,12 +116,25 @@ export function connectClient(spec: ClientSpec, via?: Duplex, signal?: AbortSign
     client.on('error', fail)
     client.on('close', () => fail(new Error('connection closed during the handshake')))
     client.on('ready', () => {
+      spec.trace?.(`authenticated as ${spec.user} with ${lastTried ?? 'none'}`)
       signal?.removeEventListener('abort', abort)
       settled = true
       client.setNoDelay(true)
       client.removeListener('error', fail)
       resolve(client)
     })
+    spec.trace?.(`ESTABLISH SSH CONNECTION FOR USER: ${spec.user} to ${spec.host} port ${spec.port}${via ? ' (through a jump host or ProxyCommand)' : ''}`)
+    spec.trace?.(`auth methods, in order: ${auth.tried.join(', ') || 'none'}${auth.problems.length ? `; not usable: ${auth.problems.join('; ')}` : ''}`)
+    let lastTried: string | undefined
+    let next = 0
+    // ssh2's own handling of a method list, with each attempt named for -vvv
+    const authHandler = () => {
+      const method = auth.methods[next]
+      if (!method) return false
+      lastTried = auth.labels[next++]
+      spec.trace?.(`auth: trying ${lastTried}`)
+      return method
+    }
     if (auth.methods.length === 0) {
       fail(new UnreachableError(spec.name, `no credentials for ${spec.user}@${spec.host}: no agent, usable key or password${auth.problems.length ? ` (${auth.problems.join('; ')})` : ''}`))
       return
@@ -130,7 +147,7 @@ export function connectClient(spec: ClientSpec, via?: Duplex, signal?: AbortSign
       readyTimeout: spec.connectTimeoutMs,
       keepaliveInterval: spec.keepaliveIntervalMs,
       keepaliveCountMax: 3,
-      authHandler: auth.methods,
+      authHandler: spec.trace ? (authHandler as never) : auth.methods,
       algorithms: preferred.length ? { serverHostKey: { prepend: preferred } as never } : undefined,
       hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
         try {
@@ -138,6 +155,9 @@ export function connectClient(spec: ClientSpec, via?: Duplex, signal?: AbortSign
         } catch (e) {
           refusal = `cannot record host key: ${(e as Error).message}`
         }
+        spec.trace?.(
+          `host key ${keyLabel(keyTypeOf(key))} ${fingerprint(key)}: ${refusal ? 'refused' : 'trusted'} (StrictHostKeyChecking ${spec.hostKeyPolicy}, known_hosts ${spec.knownHostsFiles.join(' ')})`,
+        )
         verify(refusal === undefined)
       },
     })

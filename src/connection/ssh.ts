@@ -14,6 +14,8 @@ export interface SshConnectionOptions {
   maxSessions?: number // sshd's MaxSessions (default 10)
   maxShells?: number // persistent shells kept per host (default 2)
   channel?: 'shell' | 'exec' // 'exec': one exec channel per command (the bench's comparison point)
+  /** -vvv: connection details for the reporter (never secrets). */
+  trace?: (host: string, message: string) => void
 }
 
 export class SshConnection implements Connection {
@@ -27,10 +29,12 @@ export class SshConnection implements Connection {
   private readonly alwaysExec: boolean
   private generation = 0 // bumped by reset(): events of a dropped client must not mark the new one lost
 
+  private readonly traced = new Set<string>() // become settings already shown with -vvv
+
   constructor(
     readonly host: string,
     private readonly open: (signal: AbortSignal) => Promise<Client>,
-    options: SshConnectionOptions = {},
+    private readonly options: SshConnectionOptions = {},
   ) {
     this.channels = new Semaphore(options.maxSessions ?? 10)
     this.maxShells = Math.min(options.maxShells ?? 2, (options.maxSessions ?? 10) - 1)
@@ -60,6 +64,7 @@ export class SshConnection implements Connection {
     const line = composeCommand(command, options)
     const stdin = toBuffer(options.stdin)
     const become = options.become
+    if (become && this.options.trace) this.traceBecome(become)
     const interactive = become && (become.password !== undefined || become.method === 'su')
     const exec = () =>
       this.channels.use(() => runExec(client, { host: this.host, line, stdin, become, timeoutMs: options.timeoutMs }))
@@ -79,6 +84,14 @@ export class SshConnection implements Connection {
       if (this.lost) throw this.lost
       throw e
     }
+  }
+
+  private traceBecome(become: BecomeOptions): void {
+    const key = `${become.method}|${become.user}|${become.password !== undefined}|${become.flags ?? ''}`
+    if (this.traced.has(key)) return
+    this.traced.add(key)
+    const flags = become.flags ? ` with flags '${become.flags}'` : ''
+    this.options.trace!(this.host, `become: ${become.method} to ${become.user}${flags}, ${become.password !== undefined ? 'with a password (sent on stdin)' : 'without a password'}`)
   }
 
   private async runInShell(shell: ShellSession, line: string, stdin: Buffer | undefined, become?: BecomeOptions): Promise<RunResult> {

@@ -1,10 +1,12 @@
-// Tasks the executor handles itself: include_tasks, include_vars, meta. Their results reach hosts
+// Tasks the executor handles itself: include_tasks, include_role, meta. Their results reach hosts
 // through settle.ts like any module's.
 import { TemplateError, TsplayError } from '../errors.js'
 import { deleteFacts } from '../facts/cache.js'
-import { loopItems } from '../playbook/loop.js'
+import { loopItems, loopNames } from '../playbook/loop.js'
 import type { Task, Vars } from '../playbook/model.js'
-import { evaluateCondition, render } from '../template/index.js'
+import { evaluateCondition, render, renderValue } from '../template/index.js'
+import { looseBoolean } from '../util/boolean.js'
+import { extendScope } from './scope.js'
 import { clearFailure, failHosts, finish, taskInfo } from './settle.js'
 import { canRun, type HostState, type Scope, type TaskRunner } from './types.js'
 import { templateContext } from './template-context.js'
@@ -40,16 +42,17 @@ function describe(error: unknown): string {
   return error instanceof TsplayError ? error.describe() : error instanceof Error ? error.message : String(error)
 }
 
+/** The loop variables of each time an include runs on one host: once without a loop, once per item with one. */
+function loopRuns(runner: TaskRunner, task: Task, vars: Vars): Array<{ loopVars: Vars }> {
+  if (task.loop === undefined) return [{ loopVars: {} }]
+  const { loopVar } = loopNames(task.loop_control, vars, templateContext(runner.ctx, task, 'loop_control'))
+  return loopItems(task.loop, task.loop_with, vars, templateContext(runner.ctx, task, 'loop')).map((item) => ({ loopVars: { [loopVar]: item } }))
+}
+
 /** The files an include_tasks loads on one host: one per loop item, with the loop variables. */
 function includes(runner: TaskRunner, task: Task, vars: Vars): Array<{ file: string; loopVars: Vars }> {
   const at = templateContext(runner.ctx, task)
-  const fileOf = (v: Vars) => render(String(task.args.file ?? task.args._raw_params), v, at)
-  if (task.loop === undefined) return [{ file: fileOf(vars), loopVars: {} }]
-  const loopVar = task.loop_control?.loop_var ?? 'item'
-  return loopItems(task.loop, task.loop_with, vars, at).map((item) => {
-    const loopVars = { [loopVar]: item }
-    return { file: fileOf({ ...vars, ...loopVars }), loopVars }
-  })
+  return loopRuns(runner, task, vars).map(({ loopVars }) => ({ file: render(String(task.args.file ?? task.args._raw_params), { ...vars, ...loopVars }, at), loopVars }))
 }
 
 const actions = {
@@ -84,22 +87,46 @@ const actions = {
     }
   },
 
-  /** Loads the vars file per host; settle puts them in the host's include_vars layer. */
-  async include_vars(runner, task, hosts, scope) {
-    const { reporter } = runner.ctx.options
-    reporter.onTaskStart(taskInfo(task), hosts.map((h) => h.name))
+  /**
+   * include_role: the role (its name and tasks_from & co. may be templates, and it may loop) loaded per
+   * host and run like an include, its handlers joining the play's; `apply:` keywords reach every task of
+   * the role; with `public: true` its vars and defaults stay visible to the tasks after it.
+   */
+  async include_role(runner, task, hosts, scope, parent) {
+    const { ctx } = runner
+    ctx.options.reporter.onTaskStart(taskInfo(task), hosts.map((h) => h.name))
+    const runs = new Map<string, { name: string; args: Vars; loopVars: Vars; hosts: HostState[] }>()
     for (const { host, vars } of hostsWhere(runner, task, hosts, scope)) {
       try {
-        const file = render(String(task.args.file ?? task.args._raw_params), vars, templateContext(runner.ctx, task))
-        const loaded = await runner.ctx.options.loadVars(file, task.baseDir)
-        const name = task.args.name === undefined ? undefined : String(task.args.name)
-        const facts = name ? { [name]: loaded } : loaded
-        finish(runner.ctx, task, host, scope, { status: 'ok', data: { ansible_facts: facts, ansible_included_var_files: [file] } })
+        for (const { loopVars } of loopRuns(runner, task, vars)) {
+          const args = renderValue<Vars>(task.args, { ...vars, ...loopVars }, templateContext(ctx, task))
+          const key = JSON.stringify([args, loopVars])
+          const run = runs.get(key) ?? { name: String(args.name ?? ''), args, loopVars, hosts: [] }
+          run.hosts.push(host)
+          runs.set(key, run)
+        }
+        finish(ctx, task, host, scope, { status: 'ok', data: {} }, false)
       } catch (error) {
-        failHosts(runner.ctx, task, [host], scope, describe(error))
+        failHosts(ctx, task, [host], scope, describe(error))
       }
     }
-    reporter.onTaskEnd(taskInfo(task))
+    for (const run of runs.values()) ctx.options.reporter.onIncluded?.(`role ${run.name}`, run.hosts.map((h) => h.name))
+    ctx.options.reporter.onTaskEnd(taskInfo(task))
+    for (const run of runs.values()) {
+      const from = { baseDir: task.baseDir, role: task.role ?? scope.role, playbookDir: ctx.play.baseDir, where: task.pos }
+      let included
+      try {
+        included = await ctx.options.loadRole(run.name, run.args, from)
+      } catch (error) {
+        failHosts(ctx, task, run.hosts, scope, describe(error))
+        continue
+      }
+      for (const h of included.handlers) if (!ctx.play.handlers.includes(h)) ctx.play.handlers.push(h)
+      if (looseBoolean(run.args.public)) for (const r of included.roles) if (!ctx.play.publicRoles.includes(r)) ctx.play.publicRoles.push(r)
+      const inner: Scope = { ...parent, includeParams: { ...parent.includeParams, ...task.vars, ...run.loopVars } }
+      const applied = task.apply ? extendScope(inner, task.apply) : inner
+      await runner.runNodes(included.blocks, run.hosts.filter((h) => canRun(h, applied)), applied)
+    }
   },
 
   /** meta actions; `when` decides per host, as in Ansible. */
@@ -119,6 +146,12 @@ const actions = {
       case 'end_host':
         for (const host of chosen()) host.ended = true
         return
+      case 'end_batch':
+        if (chosen().length) for (const name of ctx.batch) ctx.hosts.get(name)!.ended = true
+        return
+      case 'reset_connection':
+        await Promise.all(chosen().map((host) => ctx.resetConnection(host.name)))
+        return
       case 'clear_facts':
         for (const host of chosen()) {
           host.facts = {}
@@ -132,7 +165,7 @@ const actions = {
       case 'refresh_inventory':
         return
       default:
-        failHosts(ctx, task, hosts.filter((h) => canRun(h, scope)), scope, `meta: unknown action '${action}' (flush_handlers, end_play, end_host, clear_facts, clear_host_errors, noop)`)
+        failHosts(ctx, task, hosts.filter((h) => canRun(h, scope)), scope, `meta: unknown action '${action}' (flush_handlers, end_play, end_batch, end_host, clear_facts, clear_host_errors, reset_connection, refresh_inventory, noop)`)
     }
   },
 } satisfies Record<string, Action>

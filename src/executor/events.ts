@@ -5,6 +5,8 @@ import type { TaskResult } from '../modules/types.js'
 export interface PlayInfo {
   name: string
   hosts: string[]
+  file?: string
+  line?: number
 }
 
 export interface TaskInfo {
@@ -13,18 +15,24 @@ export interface TaskInfo {
   file?: string
   line?: number
   handler?: boolean
+  /** The role the task comes from (shown as `role : task`). */
+  role?: string
 }
 
 export interface HostResultInfo {
   host: string
   task: TaskInfo
   result: TaskResult
-  item?: unknown // the loop item, when the task loops
+  item?: unknown // the loop item (its label), when the task loops
+  loopVar?: string // loop_control.loop_var, when the task loops
   ignored?: boolean // failed but ignore_errors
   delegatedTo?: string
   noLog?: boolean
   /** The result of a whole loop whose items were already reported (only sent when ignored). */
   loopSummary?: boolean
+  /** When the host started and finished this task (or loop item), epoch ms; absent for results the executor decided alone. */
+  start?: number
+  end?: number
 }
 
 export interface HostStats {
@@ -51,6 +59,8 @@ export interface Reporter {
   onIncluded?(file: string, hosts: string[]): void
   onPlayEnd?(play: PlayInfo): void
   onWarning?(message: string): void
+  /** -vvv: how a host's connection was made (address, auth, host key, jumps, become); never secrets. */
+  onConnectionDetail?(host: string, message: string): void
   onRunEnd?(summary: RunSummary): void | Promise<void>
 }
 

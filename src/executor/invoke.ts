@@ -4,8 +4,10 @@ import { ConfigError, TemplateError, TsplayError, UnreachableError } from '../er
 import { runModule } from '../modules/lib/result.js'
 import type { ModuleContext, TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
-import { render, renderFile, renderValue } from '../template/index.js'
+import { shortName } from '../playbook/catalog.js'
+import { isTemplate, render, renderFile, renderValue } from '../template/index.js'
 import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
+import { includeVars } from './include-vars.js'
 import { templateContext } from './template-context.js'
 import type { PlayContext, Scope } from './types.js'
 
@@ -46,8 +48,10 @@ export function resolveBecome(ctx: PlayContext, scope: Scope, vars: Vars): Becom
 
 export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<TaskResult & { delegatedTo?: string }> {
   const { task, scope, vars, args } = inv
-  const def = ctx.options.modules[task.action]
-  if (!def) return { status: 'failed', msg: `no module named '${task.action}'`, data: {} }
+  const action = moduleOf(ctx, task, vars)
+  if (action === 'include_vars') return includeVars(ctx, task, vars, args) // reads the controller's files, runs like a module
+  const def = ctx.options.modules[action]
+  if (!def) return { status: 'failed', msg: `no module named '${action}'`, data: {} }
   const delegate = scope.delegate_to === undefined ? undefined : render(String(scope.delegate_to), vars, templateContext(ctx, task, 'delegate_to'))
   const check = flagValue(scope.check_mode, vars, ctx.options.check, 'check_mode')
   const diff = flagValue(scope.diff, vars, ctx.options.diff, 'diff')
@@ -71,6 +75,11 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
     if (error instanceof TsplayError) return { status: 'failed', msg: error.describe(), data: {} }
     return { status: 'failed', msg: error instanceof Error ? error.message : String(error), data: {} }
   }
+}
+
+/** The task's module; a templated one (`action: "{{ ansible_facts.pkg_mgr }}"`) is rendered with the host's vars. */
+function moduleOf(ctx: PlayContext, task: Task, vars: Vars): string {
+  return isTemplate(task.action) ? shortName(render(task.action, vars, templateContext(ctx, task, 'action'))) : task.action
 }
 
 function searchPaths(ctx: PlayContext, task: Task): string[] {

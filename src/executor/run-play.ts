@@ -22,16 +22,19 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const selected = new Set(options.limit ? options.inventory.select(options.limit) : options.inventory.hostNames())
   const playHosts = options.inventory.select(pattern).filter((h) => selected.has(h) && !run.lost(h))
   const name = play.name === undefined ? pattern : render(play.name, playVars)
-  options.reporter.onPlayStart({ name, hosts: playHosts })
+  const info = { name, hosts: playHosts, file: play.pos.file, line: play.pos.line }
+  options.reporter.onPlayStart(info)
   if (!playHosts.length) {
-    options.reporter.onWarning(`no hosts matched '${pattern}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
+    const mismatch = options.hostPatternMismatch ?? 'warning'
+    if (mismatch === 'error') throw new ConfigError(`Could not match supplied host pattern: ${pattern}`, play.keyPos.hosts ?? play.pos, 'host_pattern_mismatch is error')
+    if (mismatch === 'warning') options.reporter.onWarning(`no hosts matched '${pattern}'${options.limit ? ` with --limit '${options.limit}'` : ''}, skipping the play`)
     return true
   }
   const scope = playScope(play)
-  const strategy = render(play.strategy ?? 'linear', playVars)
+  const strategy = render(play.strategy ?? options.strategy ?? 'linear', playVars)
   if (strategy !== 'linear' && strategy !== 'free') throw new ConfigError(`strategy '${strategy}' is not supported`, play.keyPos.strategy ?? play.pos, 'use linear or free')
   const playState = { ended: false }
-  const force = flagValue(play.force_handlers, playVars, false, 'force_handlers')
+  const force = flagValue(play.force_handlers, playVars, options.forceHandlers === true, 'force_handlers')
   const sections = [play.pre_tasks, [...play.roles.map((r) => r.block), ...play.tasks], play.post_tasks]
   let goOn = true
 
@@ -42,11 +45,13 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
       play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, playVars, groups: run.groups, playState, search: run.search, omit: run.omit,
       inventoryVars: (h) => run.inventoryVars(h),
       connectionFor: (h, vars, s) => run.connectionFor(h, vars, s),
+      resetConnection: (h) => run.resetConnection(h),
+      inventoryChanged: () => run.inventoryChanged(),
     }
     const walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), scope, force, strategy === 'free')
     const runSections = async (group: HostState[]) => {
       const key = gatherKey(play, playVars)
-      const gather = factHosts(play, playVars, group, options.gathering, key)
+      const gather = factHosts(play, playVars, group, options.gathering ?? 'implicit', key)
       if (gather.length) await walker.runTask(factsTask(play), gather, scope, 'facts')
       for (const h of gather) if (h.facts._ansible_facts_gathered) gatheredWith.set(h, key)
       for (const nodes of sections) {
@@ -62,16 +67,17 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
       break
     }
   }
-  options.reporter.onPlayEnd({ name, hosts: playHosts })
+  options.reporter.onPlayEnd(info)
   return goOn
 }
 
 /**
- * The hosts whose facts the play gathers, as Ansible's `gathering` decides: smart (tsplay's default)
- * skips a host whose facts were gathered already, in this run or (fact cache) an earlier one — with the
- * same gather_subset and fact_path: a play asking for other facts gathers them (Ansible's smart would not).
+ * The hosts whose facts the play gathers, as Ansible's `gathering` decides (implicit by default: every
+ * play that does not say gather_facts: false). Smart skips a host whose facts were gathered already, in
+ * this run or (fact cache) an earlier one — with the same gather_subset and fact_path: a play asking for
+ * other facts gathers them (Ansible's smart would not).
  */
-function factHosts(play: Play, playVars: Vars, group: HostState[], gathering: RunOptions['gathering'] = 'smart', key: string): HostState[] {
+function factHosts(play: Play, playVars: Vars, group: HostState[], gathering: NonNullable<RunOptions['gathering']>, key: string): HostState[] {
   const wanted = flagValue(play.gather_facts, playVars, true, 'gather_facts')
   if (gathering === 'explicit') return play.gather_facts !== undefined && wanted ? group : []
   if (!wanted) return []

@@ -73,6 +73,19 @@ export class RunState {
     return conn
   }
 
+  inventoryChanged(): void {
+    this.inventoryCache.clear()
+    const groups = this.options.inventory.groups()
+    for (const name of Object.keys(this.groups)) if (!(name in groups)) delete this.groups[name]
+    Object.assign(this.groups, groups)
+  }
+
+  async resetConnection(name: string): Promise<void> {
+    const keys = [...this.connections.keys()].filter((k) => k.split('\0')[0] === name)
+    await Promise.allSettled(keys.map((k) => this.connections.get(k)!.close()))
+    for (const k of keys) this.connections.delete(k)
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.connections.values()].map((c) => c.close()))
     this.connections.clear()

@@ -2,7 +2,7 @@
 // What a finished task does to the host (register, facts, notify, stats) is in settle.ts.
 import { TemplateError } from '../errors.js'
 import type { TaskResult, TaskStatus } from '../modules/types.js'
-import { loopItems } from '../playbook/loop.js'
+import { loopItems, loopNames } from '../playbook/loop.js'
 import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, render, renderValue, type RenderContext } from '../template/index.js'
@@ -10,6 +10,7 @@ import type { HostResultInfo } from './events.js'
 import { flagValue, invokeModule } from './invoke.js'
 import { registered, settle, taskInfo, type HostOutcome } from './settle.js'
 import type { HostState, PlayContext, Scope } from './types.js'
+import { applyInventoryChange } from './dynamic-inventory.js'
 import { templateContext } from './template-context.js'
 import { taskVars } from './vars.js'
 
@@ -17,8 +18,9 @@ type Report = (result: TaskResult, extra?: Partial<HostResultInfo>) => void
 
 export async function runTaskOnHost(ctx: PlayContext, task: Task, host: HostState, scope: Scope): Promise<HostOutcome> {
   let noLog = scope.no_log === true
+  const start = Date.now()
   const report: Report = (result, extra = {}) =>
-    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, noLog, ...extra })
+    ctx.options.reporter.onHostResult({ host: host.name, task: taskInfo(task), result, noLog, start, end: Date.now(), ...extra })
   let outcome: HostOutcome
   let vars: Vars = {}
   try {
@@ -27,11 +29,21 @@ export async function runTaskOnHost(ctx: PlayContext, task: Task, host: HostStat
     outcome = task.loop === undefined ? await runOnce(ctx, task, scope, vars, report) : await runLoop(ctx, task, scope, vars, report)
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
-    outcome = { result: { status: 'failed', msg: error.describe(), data: {} }, ignored: false, ignoredUnreachable: false }
-    report(outcome.result)
+    // a template that cannot be evaluated fails the task, and ignore_errors covers it, as in Ansible
+    const result: TaskResult = { status: 'failed', msg: error.describe(), data: {} }
+    outcome = { result, ...safeTolerance(scope, vars) }
+    report(result, { ignored: outcome.ignored })
   }
   settle(ctx, task, host, scope, outcome, vars)
   return outcome
+}
+
+function safeTolerance(scope: Scope, vars: Vars) {
+  try {
+    return tolerance(scope, vars, 'failed')
+  } catch {
+    return { ignored: false, ignoredUnreachable: false } // ignore_errors itself could not be evaluated
+  }
 }
 
 function tolerance(scope: Scope, vars: Vars, status: TaskStatus) {
@@ -60,19 +72,22 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     }
     throw error
   }
-  if (!items.length) return skippedOutcome(report, 'No items in the list')
-  const loopVar = task.loop_control?.loop_var ?? 'item'
+  if (!items.length) return skippedOutcome(report, { results: [], skipped_reason: 'No items in the list' }) // Ansible's key names
+  const { loopVar, indexVar } = loopNames(task.loop_control, vars, at)
   const results: Vars[] = []
   const seen = new Set<TaskStatus>()
+  const setSoFar: Vars = {} // set_fact in a loop: each item sees what the items before it set, as in Ansible
   for (const [index, item] of items.entries()) {
+    const start = Date.now()
     const loopVars: Vars = { [loopVar]: item, ansible_loop_var: loopVar }
-    if (task.loop_control?.index_var) Object.assign(loopVars, { [task.loop_control.index_var]: index, ansible_index_var: task.loop_control.index_var })
+    if (indexVar) Object.assign(loopVars, { [indexVar]: index, ansible_index_var: indexVar })
     if (task.loop_control?.extended) loopVars.ansible_loop = extendedLoop(items, index)
-    const itemVars = { ...vars, ...loopVars } // loop vars are the top layer
+    const itemVars = { ...vars, ...setSoFar, ...loopVars } // loop vars are the top layer
     const result = await runItem(ctx, task, scope, itemVars)
+    if (task.action === 'set_fact' && result.status !== 'failed') Object.assign(setSoFar, result.data.ansible_facts)
     seen.add(result.status)
     const label = task.loop_control?.label === undefined ? item : render(task.loop_control.label, itemVars, templateContext(ctx, task, 'loop_control'))
-    report(result, { item: label, delegatedTo: result.delegatedTo })
+    report(result, { item: label, loopVar, delegatedTo: result.delegatedTo, start })
     results.push({ ...registered(result), [loopVar]: item, ansible_loop_var: loopVar })
     if (result.status === 'unreachable') break
     if (task.loop_control?.pause) await sleep(Number(task.loop_control.pause) * 1000)
@@ -86,8 +101,8 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
   return outcome
 }
 
-function skippedOutcome(report: Report, msg = 'Conditional result was False'): HostOutcome {
-  const result: TaskResult = { status: 'skipped', msg, data: { skip_reason: msg } }
+function skippedOutcome(report: Report, data: Vars = { skip_reason: 'Conditional result was False' }): HostOutcome {
+  const result: TaskResult = { status: 'skipped', data }
   report(result)
   return { result, ignored: false, ignoredUnreachable: false }
 }
@@ -96,15 +111,16 @@ function skippedOutcome(report: Report, msg = 'Conditional result was False'): H
 async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): Promise<TaskResult & { delegatedTo?: string }> {
   const where = (key: string) => templateContext(ctx, task, key)
   if (scope.when.length && !evaluateCondition(scope.when, vars, where('when'))) {
-    return { status: 'skipped', msg: 'Conditional result was False', data: { skip_reason: 'Conditional result was False' } }
+    return { status: 'skipped', data: { skip_reason: 'Conditional result was False' } }
   }
   let args = renderArgs(task, vars, ctx.omit, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
-  if (task.argsTemplate) args = { ...renderValue<Vars>(task.argsTemplate, vars, where('args')), ...args }
+  if (task.argsTemplate) args = { ...argsOfTemplate(task.argsTemplate, vars, where('args')), ...args }
   const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars, where('retries'))) : 0
   const delayMs = Number(renderValue(task.delay ?? 5, vars, where('delay'))) * 1000
   for (let attempt = 1; ; attempt++) {
     let result = await invokeModule(ctx, { task, scope, host: String(vars.inventory_hostname), vars, args })
     if (result.status === 'unreachable' || result.status === 'skipped') return result
+    result = applyInventoryChange(ctx, String(vars.inventory_hostname), result)
     result = applyConditions(task, vars, result, where)
     if (!task.until?.length) return result
     const withResult = task.register ? { ...vars, [task.register]: registered(result) } : vars
@@ -121,7 +137,10 @@ const UNTEMPLATED: Record<string, string[]> = { assert: ['that'] }
 function renderArgs(task: Task, vars: Vars, omit: string, at: (arg: string) => RenderContext): Vars {
   const keep = UNTEMPLATED[task.action] ?? []
   const rendered: Vars = {}
-  for (const [arg, value] of Object.entries(task.args)) rendered[arg] = keep.includes(arg) ? value : renderValue(value, vars, at(arg))
+  for (const [arg, value] of Object.entries(task.args)) {
+    if (keep.includes(arg)) rendered[arg] = value
+    else rendered[arg.includes('{{') ? render(arg, vars, at(arg)) : arg] = renderValue(value, vars, at(arg)) // keys are templated too (`set_fact: "{{ item }}=moo"`)
+  }
   return withoutOmitted(rendered, omit) as Vars
 }
 
@@ -140,13 +159,31 @@ function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R
   const scoped = (r: TaskResult) => (task.register ? { ...vars, [task.register]: registered(r) } : vars)
   let changed = result.status === 'changed'
   let failed = result.status === 'failed'
-  if (task.changed_when?.length) changed = evaluateCondition(task.changed_when, scoped(result), where('changed_when'))
-  if (task.failed_when?.length) {
-    failed = evaluateCondition(task.failed_when, scoped({ ...result, status: changed ? 'changed' : 'ok' }), where('failed_when'))
+  let condition = 'changed'
+  try {
+    if (task.changed_when?.length) changed = evaluateCondition(task.changed_when, scoped(result), where('changed_when'))
+    condition = 'failed'
+    if (task.failed_when?.length) {
+      failed = evaluateCondition(task.failed_when, scoped({ ...result, status: changed ? 'changed' : 'ok' }), where('failed_when'))
+    }
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    // the module's result stays, failed, with the error as <condition>_when_result, as in Ansible
+    const msg = error.describe()
+    return { ...result, status: 'failed', msg, data: { ...result.data, [`${condition}_when_result`]: msg } }
   }
   const status: TaskStatus = failed ? 'failed' : changed ? 'changed' : 'ok'
   const msg = failed && result.status !== 'failed' ? (result.msg ?? 'failed_when condition was true') : result.msg
-  return { ...result, status, msg }
+  // Ansible's result says what failed_when decided
+  const data = task.failed_when?.length ? { ...result.data, failed_when_result: failed } : result.data
+  return { ...result, status, msg, data }
+}
+
+/** A task's whole arguments given as one template (`args: "{{ a }}"`, `add_host: "{{ h }}"`) must render to a mapping. */
+function argsOfTemplate(template: string, vars: Vars, ctx: RenderContext): Vars {
+  const value = renderValue<unknown>(template, vars, ctx)
+  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Vars
+  throw new TemplateError(`the task's arguments '${template}' must render to a mapping, got ${JSON.stringify(value)}`, ctx.where, 'give the arguments as a mapping of the module\'s options')
 }
 
 function extendedLoop(items: unknown[], index: number): Vars {

@@ -30,8 +30,9 @@ export function nameTask(task: Task, playVars: Vars): void {
   }
 }
 
+/** How reports name a task: its (rendered) name and its role (reporters print `role : name`, as Ansible does). */
 export function taskInfo(task: Task) {
-  return { name: displayNames.get(task) ?? task.name ?? task.action, module: task.action, file: task.pos.file, line: task.pos.line }
+  return { name: displayNames.get(task) ?? task.name ?? task.action, module: task.action, file: task.pos.file, line: task.pos.line, role: task.role?.name }
 }
 
 /** The value `register:` stores: the module's data plus Ansible's status flags. Never re-templated. */
@@ -126,7 +127,7 @@ function factLayer(task: Task, host: HostState): Vars {
 function notify(ctx: PlayContext, host: HostState, scope: Scope, vars: Vars): void {
   for (const written of scope.notify) {
     const name = written.includes('{{') ? render(written, vars) : written
-    const handlers = handlersFor(name, ctx.play.handlers)
+    const handlers = handlersFor(name, ctx.play.handlers, scope.role)
     if (!handlers.length) ctx.options.reporter.onWarning(`[${host.name}] notified handler '${name}' does not exist`)
     for (const handler of handlers) host.notified.add(handler)
   }

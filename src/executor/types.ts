@@ -3,8 +3,10 @@ import type { Connection } from '../connection/types.js'
 import type { FactCacheConfig } from '../facts/cache.js'
 import type { Inventory } from '../inventory/types.js'
 import type { ModuleDefinition } from '../modules/types.js'
+import type { SourcePosition } from '../errors.js'
+import type { IncludedRole } from '../playbook/load.js'
 import type { Condition, Handler, Play, RoleScope, Task, TaskNode, Vars } from '../playbook/model.js'
-import type { HostStats, Reporter } from './events.js'
+import type { HostStats, Reporter, TaskInfo } from './events.js'
 
 export interface BecomeDefaults {
   become?: boolean // -b
@@ -32,6 +34,8 @@ export interface RunOptions {
   connect(host: string, vars: Vars): Connection
   /** include_tasks: the task file's nodes (the loader's loadTaskFile). */
   loadTasks(file: string, baseDir: string, role?: RoleScope, playbookDir?: string): Promise<TaskNode[]> | TaskNode[]
+  /** include_role: the role `name` with the include's args (tasks_from, …), found as the loader finds roles. */
+  loadRole(name: string, args: Vars, from: { baseDir: string; role?: RoleScope; playbookDir: string; where: SourcePosition }): Promise<IncludedRole> | IncludedRole
   /** include_vars / templated vars_files. */
   loadVars(file: string, baseDir: string): Promise<Vars> | Vars
   /** Registers a secret found at run time (a templated become or connection password). */
@@ -40,11 +44,22 @@ export interface RunOptions {
   decryptVault?: (text: string) => string
   /** Fact caching (Ansible's jsonfile plugin): hosts start with their cached facts; gathered facts are saved. */
   factCache?: FactCacheConfig
+  /** --force-handlers: the default of every play's force_handlers. */
+  forceHandlers?: boolean
   /**
-   * Ansible's `gathering`: implicit (every play that gathers), explicit (only plays saying gather_facts:
-   * true), smart (tsplay's default: a host whose facts were gathered, in this run or the cache, is not again).
+   * ansible.cfg's gathering: implicit (the default: a play gathers facts unless gather_facts: false),
+   * explicit (only with gather_facts: true), smart (once per host: not again for a host gathered in this run
+   * or found in the fact cache with the same gather_subset and fact_path).
    */
   gathering?: 'implicit' | 'explicit' | 'smart'
+  /** The default strategy of a play that names none (ansible.cfg's strategy; linear). */
+  strategy?: string
+  /** The default of every play's any_errors_fatal (ansible.cfg). */
+  anyErrorsFatal?: boolean
+  /** A play whose pattern matches no host: warning (default), error or ignore (ansible.cfg's host_pattern_mismatch). */
+  hostPatternMismatch?: 'warning' | 'error' | 'ignore'
+  /** --step: asked before each task and handler runs; false skips it. */
+  step?: (task: TaskInfo) => Promise<boolean>
 }
 
 /** One host across the whole run. */
@@ -146,6 +161,10 @@ export interface PlayContext {
   inventoryVars(host: string): Vars
   /** The (cached) connection to a host, opened with its connection variables. */
   connectionFor(host: string, vars: Vars, scope: Scope): Connection
+  /** add_host / group_by changed the inventory: groups and host variables are read anew. */
+  inventoryChanged(): void
+  /** meta: reset_connection: the host's connections close; the next task opens new ones. */
+  resetConnection(host: string): Promise<void>
 }
 
 export type TaskKind = 'task' | 'handler' | 'facts'

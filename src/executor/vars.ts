@@ -1,4 +1,6 @@
 // The variables a task sees on a host; the order of the layers is src/playbook/scope.ts's PRECEDENCE.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { loadFacts } from '../facts/cache.js'
 import type { Play, Vars } from '../playbook/model.js'
 import { taskScope } from '../playbook/scope.js'
@@ -27,8 +29,9 @@ export function taskVars(ctx: PlayContext, host: HostState, scope: Scope, loopVa
   })
 }
 
+/** The roles whose vars and defaults every task of the play sees: `roles:`, import_role's, public include_role's. */
 function allRoles(play: Play) {
-  return play.roles.map((r) => r.role)
+  return [...play.roles.map((r) => r.role), ...play.publicRoles]
 }
 
 function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {
@@ -53,6 +56,7 @@ function magicVars(ctx: PlayContext, host: HostState, scope: Scope): Vars {
     ansible_facts: stripPrefix(host.facts),
     omit: ctx.omit,
     ansible_version: ANSIBLE_VERSION,
+    ...controllerPython(),
     role_names: ctx.play.roles.map((r) => r.role.name),
     ansible_play_role_names: ctx.play.roles.map((r) => r.role.name),
     ansible_run_tags: ctx.options.tags.length ? ctx.options.tags : ['all'],
@@ -105,6 +109,20 @@ function hostvarsProxy(ctx: PlayContext): Vars {
 // The Ansible whose language tsplay speaks (templates, conditions, filters): content that checks
 // `ansible_version` sees ansible-core 2.14.
 const ANSIBLE_VERSION = Object.freeze({ full: '2.14.18', major: 2, minor: 14, revision: 18, string: '2.14.18' })
+
+let python: Vars | undefined
+
+/**
+ * ansible_playbook_python: the Python a playbook can run on the controller. tsplay needs none; content
+ * that runs `{{ ansible_playbook_python }}` gets the controller's python3 when it has one.
+ */
+function controllerPython(): Vars {
+  if (!python) {
+    const found = (process.env.PATH ?? '').split(':').map((d) => join(d || '.', 'python3')).find((p) => existsSync(p))
+    python = found ? { ansible_playbook_python: found } : {}
+  }
+  return python
+}
 
 /** ansible_facts: the facts without their prefix (ansible_local keeps it, as in Ansible) */
 function stripPrefix(facts: Vars): Vars {

@@ -4,6 +4,7 @@
 import type { LimitFunction } from 'p-limit'
 import { TemplateError } from '../errors.js'
 import type { Block, Handler, Task, TaskNode } from '../playbook/model.js'
+import type { TaskInfo } from './events.js'
 import { engineAction } from './engine-actions.js'
 import { flagValue } from './invoke.js'
 import { runTaskOnHost } from './run-task.js'
@@ -16,6 +17,7 @@ import { taskVars } from './vars.js'
 export class Walker implements TaskRunner {
   /** Free strategy: print each task's banner once, not once per host. */
   private readonly announced = new Set<Task>()
+  private readonly stepAnswers = new Map<Task, Promise<boolean>>()
 
   constructor(
     readonly ctx: PlayContext,
@@ -74,6 +76,7 @@ export class Walker implements TaskRunner {
     if (action) return action(this, task, active, scope, parent)
 
     const info = { ...taskInfo(task), handler: kind === 'handler' }
+    if (options.step && kind !== 'facts' && !(await this.takeStep(task, info))) return
     if (!this.freeStrategy || !this.announced.has(task)) {
       this.announced.add(task)
       options.reporter.onTaskStart(info, active.map((h) => h.name))
@@ -85,11 +88,22 @@ export class Walker implements TaskRunner {
       if (!(error instanceof TemplateError)) throw error
       failHosts(this.ctx, task, active, scope, error.describe())
     }
-    const targets = runOnce ? active.slice(0, 1) : active.filter((h) => canRun(h, scope))
+    const bypass = options.modules[task.action]?.bypassHostLoop === true
+    const targets = runOnce || bypass ? active.slice(0, 1) : active.filter((h) => canRun(h, scope))
     const outcomes = await Promise.all(targets.map((h) => this.limit(() => runTaskOnHost(this.ctx, task, h, scope))))
     if (runOnce && outcomes.length) shareRunOnceResult(task, active[0], active.slice(1), outcomes[0])
     options.reporter.onTaskEnd(info)
     this.applyFailurePolicy(scope, active)
+  }
+
+  /** --step: the user's answer for this task (the free strategy asks once per task, not per host). */
+  private takeStep(task: Task, info: TaskInfo): Promise<boolean> {
+    let answer = this.freeStrategy ? this.stepAnswers.get(task) : undefined
+    if (!answer) {
+      answer = this.ctx.options.step!(info)
+      if (this.freeStrategy) this.stepAnswers.set(task, answer)
+    }
+    return answer
   }
 
   /**
@@ -117,7 +131,7 @@ export class Walker implements TaskRunner {
     const lost = ran.filter((h) => (h.failed || h.unreachable) && h.rescuing === 0)
     if (!lost.length) return
     const batch = this.ctx.batch.map((n) => this.ctx.hosts.get(n)!)
-    const fatal = flagValue(scope.any_errors_fatal, {}, false, 'any_errors_fatal')
+    const fatal = flagValue(scope.any_errors_fatal, {}, this.ctx.options.anyErrorsFatal === true, 'any_errors_fatal')
     const pct = this.ctx.play.max_fail_percentage
     const failedShare = (batch.filter((h) => h.failed && h.rescuing === 0).length / batch.length) * 100
     if (fatal || (pct !== undefined && failedShare > Number(pct))) {

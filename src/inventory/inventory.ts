@@ -4,6 +4,7 @@
 // group_vars/GROUP (same group order, inventory sources in order, then the playbook dir) < host <
 // host_vars/HOST.
 import { dirname, resolve } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { ConfigError } from '../errors.js'
 import { isIpAddress } from './host-range.js'
 import { Host, type Group, type InventoryData } from './data.js'
@@ -102,6 +103,46 @@ export class AnsibleInventory implements Inventory {
     for (const d of this.varsDirs) for (const f of d.groupFiles(name)) Object.assign(vars, f.vars)
     if (g.priority !== 1) vars.ansible_group_priority = g.priority
     return vars
+  }
+
+  addDynamicHost(name: string, groups: string[], vars: Record<string, unknown>): boolean {
+    const origin = { file: '<add_host>', scope: `host:${name}` }
+    let changed = !this.data.hosts.has(name)
+    const host = this.data.addHost(name, 'all', origin)
+    for (const [key, value] of Object.entries(vars)) {
+      if (key in host.vars && isDeepStrictEqual(host.vars[key], value)) continue
+      host.setVar(key, value, origin)
+      changed = true
+    }
+    for (const group of groups) {
+      if (!this.data.groups.has(group)) changed = true
+      if (this.data.addGroup(group).addHost(host)) changed = true
+    }
+    if (changed) this.changed()
+    return changed
+  }
+
+  addDynamicGroup(hostName: string, groupName: string, parents: string[]): boolean {
+    const host = this.host(hostName)
+    let changed = false
+    const group = this.data.addGroup(groupName)
+    for (const parent of parents) {
+      if (!this.data.groups.has(parent)) changed = true
+      this.data.addGroup(parent)
+      if (!this.data.groups.get(parent)!.children.includes(group)) {
+        this.data.addChild(parent, groupName)
+        changed = true
+      }
+    }
+    if (group.addHost(host)) changed = true
+    if (changed) this.changed()
+    return changed
+  }
+
+  private changed(): void {
+    this.data.reconcile()
+    this.groupsCache = undefined
+    this.matcher.forget()
   }
 
   preloadVarsFiles(): void {

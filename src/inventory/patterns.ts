@@ -55,6 +55,11 @@ export class PatternMatcher {
     private readonly implicitLocalhost: (name: string) => Host,
   ) {}
 
+  /** The inventory changed (add_host, group_by): patterns are evaluated anew. */
+  forget(): void {
+    this.cache.clear()
+  }
+
   /** get_hosts(pattern) with an optional --limit, deduplicated, in Ansible's order. */
   select(pattern: string | string[], limit?: string | string[]): Host[] {
     let hosts = this.evaluate(expandFiles(splitHostPattern(pattern)))

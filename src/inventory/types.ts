@@ -19,4 +19,8 @@ export interface Inventory {
   /** Ansible host pattern (`all`, `a:b`, `a:&b`, `a:!b`, `~re`, `g[0:2]`, `@file`) → host names,
    *  intersected with `--limit` patterns when given. */
   select(pattern: string, limit?: string | string[]): string[]
+  /** add_host: the host (new or known) with its vars and groups; true when the inventory changed. */
+  addDynamicHost(name: string, groups: string[], vars: Record<string, unknown>): boolean
+  /** group_by: the host joins `group` (made a child of each of `parents`); true when the inventory changed. */
+  addDynamicGroup(host: string, group: string, parents: string[]): boolean
 }

@@ -2,13 +2,35 @@
 import { accessSync, constants } from 'node:fs'
 import { LabError } from '../errors.js'
 
-const TOOLS: Array<[string, string]> = [
-  ['ip', 'iproute2'],
-  ['unshare', 'util-linux'],
-  ['mount', 'mount'],
-  ['hostname', 'hostname'],
-  ['ssh-keygen', 'openssh-client'],
-  ['perl', 'perl-base'],
+/** A program (or file) and the Debian/Ubuntu package that provides it. */
+export interface Need {
+  path: string // an absolute path, or a program looked up on PATH
+  pkg: string
+}
+
+/** What `tsplay lab` itself runs: sshd in each host, namespaces, mounts, keys. */
+export const LAB_TOOLS: Need[] = [
+  { path: '/usr/sbin/sshd', pkg: 'openssh-server' },
+  { path: 'ip', pkg: 'iproute2' },
+  { path: 'unshare', pkg: 'util-linux' },
+  { path: 'mount', pkg: 'mount' },
+  { path: 'hostname', pkg: 'hostname' },
+  { path: 'ssh-keygen', pkg: 'openssh-client' },
+  { path: 'perl', pkg: 'perl-base' },
+  { path: 'sudo', pkg: 'sudo' }, // deploy's become
+]
+
+/**
+ * What the shipped playbooks run on lab hosts (which see this machine's programs): the etcd role's
+ * daemon and etcdctl, the common role's packages (ca-certificates, curl) and sysctl, `ps` for services.
+ */
+export const LAB_HOST_TOOLS: Need[] = [
+  { path: '/usr/bin/etcd', pkg: 'etcd-server' },
+  { path: 'etcdctl', pkg: 'etcd-client' },
+  { path: 'curl', pkg: 'curl' },
+  { path: '/etc/ssl/certs/ca-certificates.crt', pkg: 'ca-certificates' },
+  { path: 'sysctl', pkg: 'procps' },
+  { path: 'ps', pkg: 'procps' },
 ]
 
 export function requireLinuxRoot(): void {
@@ -22,13 +44,23 @@ export function requireLinuxRoot(): void {
 
 export function requireTools(): void {
   requireLinuxRoot()
-  if (!executable('/usr/sbin/sshd')) throw new LabError('lab hosts need /usr/sbin/sshd', 'apt-get install -y openssh-server')
-  for (const [tool, pkg] of TOOLS) {
-    if (!onPath(tool)) throw new LabError(`lab hosts need '${tool}' on PATH`, `apt-get install -y ${pkg}`)
+  for (const need of LAB_TOOLS) {
+    if (present(need)) continue
+    const what = need.path.startsWith('/') ? need.path : `'${need.path}' on PATH`
+    throw new LabError(`lab hosts need ${what}`, `apt-get install -y ${need.pkg}`)
   }
 }
 
-function onPath(tool: string): boolean {
+/** The packages of `needs` whose program or file is missing, each once. */
+export function missingPackages(needs: Need[]): string[] {
+  return [...new Set(needs.filter((n) => !present(n)).map((n) => n.pkg))]
+}
+
+export function present(need: Need): boolean {
+  return need.path.startsWith('/') ? exists(need.path) : onPath(need.path)
+}
+
+export function onPath(tool: string): boolean {
   const dirs = (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin', '/usr/bin', '/bin'])
   return dirs.some((d) => d && executable(`${d}/${tool}`))
 }
@@ -36,6 +68,15 @@ function onPath(tool: string): boolean {
 function executable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK)
     return true
   } catch {
     return false

@@ -1,11 +1,12 @@
 // add_host: a new host (and groups, vars) in the in-memory inventory for the following plays.
-// Returns Ansible's result shape; the executor applies `add_host` to the inventory once per task.
+// Returns Ansible's result shape; the executor applies `add_host` to the inventory (dynamic-inventory.ts).
 import { changed } from './lib/result.js'
 import { defineModule } from './types.js'
 
 export const addHost = defineModule<Record<string, unknown> & { name: string; groups?: string[] }>({
   name: 'add_host',
   local: true,
+  bypassHostLoop: true,
   schema: {
     type: 'object',
     required: ['name'],

@@ -18,7 +18,7 @@ export const assert = defineModule<AssertArgs>({
     additionalProperties: false,
     required: ['that'],
     properties: {
-      that: { type: ['array', 'string', 'boolean'], aliases: [] },
+      that: { type: ['array', 'string'], aliases: [] },
       fail_msg: { type: 'string', aliases: ['msg'] },
       success_msg: { type: 'string' },
       quiet: { type: 'boolean', default: false },

@@ -1,6 +1,6 @@
 // group_by: put the host in a group named by `key` (usually templated, e.g. os_{{ ansible_distribution }}).
-// Returns Ansible's result shape (add_group, parent_groups); the executor does not yet apply it to the
-// inventory, so later plays don't see the new group.
+// Returns Ansible's result shape (add_group, parent_groups); the executor applies it to the inventory
+// (dynamic-inventory.ts), so later plays see the new group.
 import { defineModule } from './types.js'
 
 export const groupBy = defineModule<{ key: string; parents: string[] }>({

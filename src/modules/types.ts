@@ -37,6 +37,8 @@ export interface ModuleDefinition<Args = Record<string, unknown>> {
   freeForm?: string
   /** Runs on the controller only (debug, set_fact, assert…): the executor does not need a connection. */
   local?: boolean
+  /** Runs once per task, on the first host, as Ansible's BYPASS_HOST_LOOP actions do (add_host). */
+  bypassHostLoop?: boolean
   run(ctx: ModuleContext, args: Args): Promise<TaskResult>
 }
 

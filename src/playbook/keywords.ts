@@ -66,7 +66,7 @@ export function commonKeywords(raw: Raw, map: SourceMap): CommonKeywords & Locat
     ...loc,
     when: conditions(raw.when, valueAt('when'), map),
     tags: stringList(raw.tags, true),
-    vars: { ...((raw.vars as Vars | undefined) ?? {}) },
+    vars: varsOf(raw.vars),
   }
   if (typeof raw.name === 'string') out.name = raw.name
   for (const key of ['become', 'ignore_errors', 'ignore_unreachable', 'run_once', 'no_log', 'check_mode', 'diff', 'any_errors_fatal'] as const) {
@@ -80,4 +80,10 @@ export function commonKeywords(raw: Raw, map: SourceMap): CommonKeywords & Locat
   checkTemplates(raw.vars, at('vars'), map)
   for (const key of ['name', 'delegate_to', 'become_user', 'environment'] as const) if (raw[key] !== undefined) checkTemplates(raw[key], valueAt(key), map)
   return out
+}
+
+/** `vars:` as written: a mapping, or a list of mappings merged in order (Ansible accepts both). */
+export function varsOf(value: unknown): Vars {
+  if (Array.isArray(value)) return Object.assign({}, ...(value as Vars[]))
+  return { ...((value as Vars | undefined) ?? {}) }
 }

@@ -11,8 +11,8 @@ import { Catalog, type ModuleCatalog } from './catalog.js'
 import { FileCache, displayPath, loadVarsFile } from './files.js'
 import type { VaultKeyring } from '../vault/keyring.js'
 import { commonKeywords, flag, stringList, type Raw } from './keywords.js'
-import type { Handler, Play, Playbook, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
-import { expandRoles, parseRoleRef, roleSearchPath, type RoleEnv } from './role.js'
+import type { Handler, Play, Playbook, Role, RoleScope, TaskNode, Vars, VarsFile } from './model.js'
+import { expandRoles, parseRoleRef, roleRefOf, roleSearchPath, roleUseOf, type RoleEnv } from './role.js'
 import { unknownNotifications } from './notify.js'
 import { Problems } from './problems.js'
 import { normalizeTasks, type TaskContext } from './task.js'
@@ -36,6 +36,8 @@ class Loader {
   private readonly importing: string[] = []
   /** Vars usable in static paths of the play being loaded (play vars + extra vars). */
   private staticVars: Vars = {}
+  /** The play being loaded: where import_role finds roles and leaves handlers and public roles. */
+  private current?: { env: RoleEnv; handlers: Handler[]; roles: Role[] }
 
   constructor(
     private readonly options: LoadOptions,
@@ -91,20 +93,26 @@ class Loader {
       searchPath: roleSearchPath(baseDir, this.options.rolesPath),
       taskContext: (m, dir, role, handlers) => this.taskContext(m, dir, role, handlers),
     }
+    const imported = (this.current = { env, handlers: [] as Handler[], roles: [] as Role[] }) // import_role in a role's tasks too
     const roles = expandRoles(rolesRaw.map((r, i) => parseRoleRef(r, map, rolesRaw, i)), env)
+    const pre_tasks = normalizeTasks(raw.pre_tasks, ctx)
+    const tasks = normalizeTasks(raw.tasks, ctx)
+    const post_tasks = normalizeTasks(raw.post_tasks, ctx)
+    const ownHandlers = normalizeTasks(raw.handlers, { ...ctx, handlers: true }) as Handler[]
     const play: Play = {
       ...common,
       kind: 'play',
       hosts: stringList(raw.hosts).join(','),
       gather_facts: flag(raw.gather_facts, 'gather_facts', at('gather_facts')),
       serial: raw.serial === undefined || raw.serial === null ? [] : (Array.isArray(raw.serial) ? raw.serial : [raw.serial]) as (number | string)[],
-      strategy: raw.strategy === undefined ? 'linear' : String(raw.strategy),
+      strategy: raw.strategy === undefined || raw.strategy === null ? undefined : String(raw.strategy),
       vars_files: this.varsFiles(raw.vars_files, map, baseDir, at('vars_files')),
-      pre_tasks: normalizeTasks(raw.pre_tasks, ctx),
+      publicRoles: imported.roles,
+      pre_tasks,
       roles: roles.invocations,
-      tasks: normalizeTasks(raw.tasks, ctx),
-      post_tasks: normalizeTasks(raw.post_tasks, ctx),
-      handlers: [...roles.handlers, ...(normalizeTasks(raw.handlers, { ...ctx, handlers: true }) as Handler[])],
+      tasks,
+      post_tasks,
+      handlers: [...roles.handlers, ...imported.handlers, ...ownHandlers],
       baseDir,
       file,
     }
@@ -140,7 +148,34 @@ class Loader {
       handlers,
       problems: this.problems,
       importTasks: (file, where, ctx) => this.importTasks(file, where, ctx),
+      importRole: (args, where, ctx) => this.importRole(args, where, ctx),
     }
+  }
+
+  /** A loader used while a play runs (include_tasks, include_role): import_role finds roles from the playbook's dir. */
+  forRunTime(playbookDir: string): RoleEnv {
+    const env: RoleEnv = {
+      files: this.files,
+      problems: this.problems,
+      searchPath: roleSearchPath(playbookDir, this.options.rolesPath),
+      taskContext: (m, dir, role, handlers) => this.taskContext(m, dir, role, handlers),
+    }
+    this.current = { env, handlers: [], roles: [] }
+    return env
+  }
+
+  /** What import_role brought in while this run-time loader loaded. */
+  imported(): { handlers: Handler[]; roles: Role[] } {
+    return this.current ?? { handlers: [], roles: [] }
+  }
+
+  /** import_role: the role's blocks (dependencies first) in place; its handlers join the play's, its vars are public. */
+  private importRole(args: Vars, where: SourcePosition, ctx: TaskContext): TaskNode[] {
+    if (!this.current) throw new ConfigError('import_role is only possible in a play', where)
+    const { invocations, handlers } = expandRoles([roleRefOf(args, this.staticPath(String(args.name ?? ''), where), where)], this.current.env, roleUseOf(args, where), ctx.role && dirname(ctx.role.path))
+    this.current.handlers.push(...handlers)
+    this.current.roles.push(...invocations.map((i) => i.role))
+    return invocations.map((i) => i.block)
   }
 
   private importTasks(file: string, where: SourcePosition, ctx: TaskContext): TaskNode[] {
@@ -213,9 +248,27 @@ function findTaskFile(file: string, options: TaskFileOptions): string {
 /** Loads a task file at run time (`include_tasks`): same checks and normalisation as at load time. */
 export function loadTaskFile(file: string, options: TaskFileOptions = {}): TaskNode[] {
   const loader = new Loader(options)
+  loader.forRunTime(options.playbookDir ?? options.baseDir ?? '.')
   const path = findTaskFile(file, options)
   const { map: _none, ...ctx } = loader.taskContext(undefined, dirname(path), options.role)
   return loader.taskFile(path, options.from, ctx)
 }
 
 export { loadVarsFile }
+
+export interface IncludedRole {
+  /** The role's blocks, dependencies first: run them. */
+  blocks: TaskNode[]
+  handlers: Handler[]
+  roles: Role[]
+}
+
+/** include_role at run time: the role found from the playbook's directory, loaded with the same checks as at load time. */
+export function loadIncludedRole(name: string, args: Vars, options: TaskFileOptions & { playbookDir: string }): IncludedRole {
+  const loader = new Loader(options)
+  const where = options.from ?? { file: options.playbookDir }
+  const env = loader.forRunTime(options.playbookDir)
+  const { invocations, handlers } = expandRoles([roleRefOf(args, name, where)], env, roleUseOf(args, where), options.role && dirname(options.role.path))
+  const imported = loader.imported() // roles its tasks import_role
+  return { blocks: invocations.map((i) => i.block), handlers: [...handlers, ...imported.handlers], roles: [...invocations.map((i) => i.role), ...imported.roles] }
+}

@@ -2,7 +2,7 @@
 // <name> run over the loop's terms (with_items, with_dict, with_sequence, with_subelements, with_fileglob…):
 // the same plugins lookup() and query() call.
 import { TemplateError } from '../errors.js'
-import { queryLookup, renderValue, type RenderContext } from '../template/index.js'
+import { queryLookup, render, renderValue, type RenderContext } from '../template/index.js'
 import { describe } from '../util/describe.js'
 
 /** The items of a rendered loop value. `kind` is task.loop_with (undefined for `loop:`). */
@@ -32,4 +32,10 @@ function lenient(term: unknown, vars: Record<string, unknown>, ctx: RenderContex
     if (error instanceof TemplateError && error.variable !== undefined) return []
     throw error
   }
+}
+
+/** loop_control's loop_var and index_var (item and none by default); either may be a template. */
+export function loopNames(control: { loop_var?: string; index_var?: string } | undefined, vars: Record<string, unknown>, ctx: RenderContext = {}): { loopVar: string; indexVar?: string } {
+  const name = (v: string | undefined) => (v === undefined ? undefined : render(v, vars, ctx))
+  return { loopVar: name(control?.loop_var) ?? 'item', indexVar: name(control?.index_var) }
 }

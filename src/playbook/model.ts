@@ -92,6 +92,8 @@ export interface Task extends CommonKeywords, Located {
   baseDir: string
   /** Set on tasks that come from a role. */
   role?: RoleScope
+  /** include_role's `apply:`: keywords for every task of the included role (the include's own apply only to it). */
+  apply?: CommonKeywords & Located
 }
 
 export type Handler = Task
@@ -118,6 +120,8 @@ export const ENGINE_ACTIONS = {
   include_vars: 'include_vars',
   /** args.action: 'flush_handlers' | 'noop' | 'end_play' | 'end_host' | 'clear_facts' | 'refresh_inventory'. */
   meta: 'meta',
+  /** args.name (a role), tasks_from, vars_from, defaults_from, handlers_from, public, allow_duplicates; task.apply. */
+  include_role: 'include_role',
 } as const
 
 /** What a role's tasks and handlers need at run time. */
@@ -177,7 +181,7 @@ export interface Play extends CommonKeywords, Located {
   kind: 'play'
   /** Host pattern; a YAML list is joined with ','. */
   hosts: string
-  /** default true; left undefined when not written (`gathering: explicit` tells the two apart) */
+  /** Absent: the configured gathering decides (Ansible's implicit: gather). */
   gather_facts?: Flag
   /** The implicit fact gathering's setup arguments, as written (may be templates). */
   gather_subset?: string | string[]
@@ -185,10 +189,16 @@ export interface Play extends CommonKeywords, Located {
   fact_path?: string
   /** Batch sizes: numbers, 'N%' strings; empty = all hosts at once. */
   serial: (number | string)[]
-  strategy: string // 'linear' | 'free' | template
+  /** 'linear' | 'free' | a template; absent: the configured default strategy. */
+  strategy?: string
   max_fail_percentage?: number | string
   force_handlers?: Flag
   vars_files: VarsFile[]
+  /**
+   * Roles whose vars and defaults every task of the play sees besides those under `roles:`: the ones
+   * import_role brought in at load, and include_role's with `public: true` once they ran.
+   */
+  publicRoles: Role[]
   pre_tasks: TaskNode[]
   roles: RoleInvocation[]
   tasks: TaskNode[]

@@ -2,10 +2,16 @@
 // a notify that reaches none (as Ansible does before running); the executor queues what it reaches
 // (executor/settle.ts) and flushes the queue (executor/walk.ts).
 import { ConfigError } from '../errors.js'
-import type { Handler, Play, TaskNode } from './model.js'
+import type { Handler, Play, RoleScope, TaskNode } from './model.js'
 
-export function handlersFor(name: string, handlers: Handler[]): Handler[] {
-  return handlers.filter((h) => h.name === name || h.listen.includes(name))
+/**
+ * The handlers a notify reaches. When the same role was brought in more than once (an import_role and an
+ * include_role of it), a task of one of them notifies that one's own handlers, as in Ansible.
+ */
+export function handlersFor(name: string, handlers: Handler[], from?: RoleScope): Handler[] {
+  const named = handlers.filter((h) => h.name === name || h.listen.includes(name))
+  const own = from ? named.filter((h) => h.role === from) : []
+  return own.length ? own : named
 }
 
 /** Where a notify names no handler (a template is only known per host): Ansible refuses these before running. */

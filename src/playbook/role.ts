@@ -1,14 +1,14 @@
 // Roles: finding them on the search path, loading defaults/vars/meta/tasks/handlers, expanding meta
 // dependencies (dependencies first, each role once per play unless its params differ or it sets
 // allow_duplicates), and wrapping each use in a Block that carries the role's scope.
+import { ansibleConfig } from '../config/load.js'
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { ConfigError, type SourcePosition } from '../errors.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { FileCache, findMain, loadVarsFile } from './files.js'
 import { commonKeywords, flag, type Raw } from './keywords.js'
-import type { Block, Handler, Role, RoleInvocation, RoleRef, RoleScope, TaskNode } from './model.js'
+import type { Block, Handler, Role, RoleInvocation, RoleRef, RoleScope, TaskNode, Vars } from './model.js'
 import type { Problems } from './problems.js'
 import type { TaskContext } from './task.js'
 import { normalizeTasks } from './task.js'
@@ -20,20 +20,14 @@ const REF_KEYWORDS = new Set([
   'delegate_to', 'run_once', 'no_log', 'check_mode', 'diff', 'any_errors_fatal', 'remote_user', 'connection',
 ])
 
-/** Ansible's default roles_path; ANSIBLE_ROLES_PATH (colon-separated) replaces it, as in Ansible. */
-function configuredRolesPath(): string[] {
-  const env = process.env.ANSIBLE_ROLES_PATH
-  if (env) return env.split(':').filter(Boolean).map((d) => d.replace(/^~(?=\/|$)/, homedir()))
-  return [join(homedir(), '.ansible/roles'), '/usr/share/ansible/roles', '/etc/ansible/roles']
-}
 
 /**
  * Where roles are looked up, in Ansible's order: PLAYBOOK_DIR/roles, the roles path (--roles-path
- * entries, then ANSIBLE_ROLES_PATH or Ansible's defaults), then PLAYBOOK_DIR itself. tsplay's own roles
+ * entries, then roles_path of ansible.cfg / ANSIBLE_ROLES_PATH, or Ansible's defaults), then PLAYBOOK_DIR itself. tsplay's own roles
  * are found only where one of these points at them (its playbooks/ has a roles link to ../roles).
  */
 export function roleSearchPath(playbookDir: string, extra: string[] = []): string[] {
-  const dirs = [join(playbookDir, 'roles'), ...extra, ...configuredRolesPath(), playbookDir]
+  const dirs = [join(playbookDir, 'roles'), ...extra, ...ansibleConfig().get<string[]>('DEFAULT_ROLES_PATH'), playbookDir]
   return [...new Set(dirs.map((d) => resolve(d)))]
 }
 
@@ -75,9 +69,24 @@ export interface RoleEnv {
   taskContext(map: SourceMap, baseDir: string, role: RoleScope, handlers: boolean): TaskContext
 }
 
-function loadRole(dir: string, name: string, env: RoleEnv): Role {
-  const defaultsFile = findMain(join(dir, 'defaults'))
-  const varsFile = findMain(join(dir, 'vars'))
+/** Which of a role's files a use of it reads (include_role/import_role's tasks_from, vars_from, …); main by default. */
+export interface RoleFiles {
+  tasksFrom?: string
+  varsFrom?: string
+  defaultsFrom?: string
+  handlersFrom?: string
+}
+
+/** `main`, `other` or `other.yml` in a role's subdirectory → the file, or undefined when there is none. */
+function roleFile(dir: string, sub: string, name = 'main', from?: SourcePosition): string | undefined {
+  const found = /\.ya?ml$/.test(name) ? (existsSync(join(dir, sub, name)) ? join(dir, sub, name) : undefined) : findMain(join(dir, sub), name)
+  if (!found && name !== 'main') throw new ConfigError(`role ${sub} file '${name}' not found in ${join(dir, sub)}`, from)
+  return found
+}
+
+function loadRole(dir: string, name: string, env: RoleEnv, files: RoleFiles = {}, from?: SourcePosition): Role {
+  const defaultsFile = roleFile(dir, 'defaults', files.defaultsFrom, from)
+  const varsFile = roleFile(dir, 'vars', files.varsFrom, from)
   const metaFile = findMain(join(dir, 'meta'))
   const meta: Role['meta'] = { dependencies: [], allow_duplicates: false }
   if (metaFile) {
@@ -102,8 +111,14 @@ function taskFile(file: string | undefined, env: RoleEnv, scope: RoleScope, hand
   return normalizeTasks(data, env.taskContext(map, dirname(file), scope, handlers))
 }
 
-/** Expands a play's `roles:` into invocations (dependencies first) and the roles' handlers. */
-export function expandRoles(refs: RoleRef[], env: RoleEnv): { invocations: RoleInvocation[]; handlers: Handler[] } {
+/** A role used by a task (include_role, import_role): which files, and whether it may run again with the same params. */
+export interface RoleUse extends RoleFiles {
+  /** include_role/import_role run a role again by default (Ansible's allow_duplicates: true there). */
+  allowDuplicates?: boolean
+}
+
+/** Expands a play's `roles:` (or one task's role) into invocations, dependencies first, and the roles' handlers. */
+export function expandRoles(refs: RoleRef[], env: RoleEnv, use: RoleUse = {}, parentDir?: string): { invocations: RoleInvocation[]; handlers: Handler[] } {
   const roles = new Map<string, Role>()
   const seen = new Set<string>()
   const invocations: RoleInvocation[] = []
@@ -113,13 +128,16 @@ export function expandRoles(refs: RoleRef[], env: RoleEnv): { invocations: RoleI
   const visit = (ref: RoleRef, parentDir: string | undefined, stack: string[], parent?: RoleRef, dependencyOf?: string) => {
     const dir = findRole(ref.role, env.searchPath, ref.pos, parentDir)
     if (stack.includes(dir)) throw new ConfigError(`role dependency cycle: ${[...stack, dir].map((d) => d.split('/').at(-1)).join(' → ')}`, ref.pos)
-    let role = roles.get(dir)
-    if (!role) roles.set(dir, (role = loadRole(dir, ref.role.split('/').at(-1)!, env)))
+    const files: RoleFiles = stack.length === 0 ? use : {} // tasks_from & co. name the used role's files, not its dependencies'
+    const cacheKey = `${dir}\0${files.varsFrom ?? ''}\0${files.defaultsFrom ?? ''}`
+    let role = roles.get(cacheKey)
+    if (!role) roles.set(cacheKey, (role = loadRole(dir, ref.role.split('/').at(-1)!, env, files, ref.pos)))
     // A dependency inherits its parent's conditions and tags.
     const effective: RoleRef = parent ? { ...ref, when: [...parent.when, ...ref.when], tags: [...new Set([...parent.tags, ...ref.tags])] } : ref
     for (const dep of role.meta.dependencies) visit(dep, dirname(dir), [...stack, dir], effective, role.name)
     const key = `${dir}\0${JSON.stringify(ref.params)}`
-    if (seen.has(key) && !role.meta.allow_duplicates) return
+    const duplicatesAllowed = stack.length === 0 && use.allowDuplicates !== undefined ? use.allowDuplicates : role.meta.allow_duplicates
+    if (seen.has(key) && !duplicatesAllowed) return
     seen.add(key)
     const scope: RoleScope = {
       name: role.name,
@@ -129,15 +147,28 @@ export function expandRoles(refs: RoleRef[], env: RoleEnv): { invocations: RoleI
       params: ref.params,
       searchPaths: ['files', 'templates', 'tasks', '.'].map((d) => resolve(dir, d)),
     }
-    const tasks = taskFile(findMain(join(dir, 'tasks')), env, scope, false)
+    const tasks = taskFile(roleFile(dir, 'tasks', files.tasksFrom, ref.pos), env, scope, false)
     const { role: _name, params: _params, ...keywords } = effective
     const block: Block = { ...keywords, name: undefined, kind: 'block', block: tasks, rescue: [], always: [], notify: [], role: scope }
     invocations.push({ role, ref: effective, block, ...(dependencyOf ? { dependencyOf } : {}) })
     if (!handlersLoaded.has(dir)) {
       handlersLoaded.add(dir)
-      handlers.push(...(taskFile(findMain(join(dir, 'handlers')), env, scope, true) as Handler[]))
+      handlers.push(...(taskFile(roleFile(dir, 'handlers', files.handlersFrom, ref.pos), env, scope, true) as Handler[]))
     }
   }
-  for (const ref of refs) env.problems.attempt(() => visit(ref, undefined, []), undefined)
+  for (const ref of refs) env.problems.attempt(() => visit(ref, parentDir, []), undefined)
   return { invocations, handlers }
+}
+
+/** The role an include_role/import_role names (its `name`, already templated), as a role entry with no keywords. */
+export function roleRefOf(args: Vars, name: string, where: SourcePosition): RoleRef {
+  if (!name) throw new ConfigError("include_role/import_role needs 'name'", where)
+  return { role: name, params: {}, when: [], tags: [], vars: {}, pos: where, keyPos: {}, valuePos: {} }
+}
+
+/** tasks_from, vars_from, defaults_from, handlers_from and allow_duplicates (true unless said) of an include_role/import_role. */
+export function roleUseOf(args: Vars, where: SourcePosition): RoleUse {
+  const text = (key: string) => (args[key] === undefined || args[key] === null ? undefined : String(args[key]))
+  const allow = args.allow_duplicates === undefined ? true : flag(args.allow_duplicates, 'allow_duplicates', where) !== false
+  return { tasksFrom: text('tasks_from'), varsFrom: text('vars_from'), defaultsFrom: text('defaults_from'), handlersFrom: text('handlers_from'), allowDuplicates: allow }
 }

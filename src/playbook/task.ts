@@ -2,7 +2,7 @@
 // Follows Ansible's parsing/mod_args.py: exactly one key is the module (or `action:`/`local_action:`),
 // a string argument is parsed as `k=v` pairs with free-form text for command-like modules.
 import { ConfigError, type SourcePosition } from '../errors.js'
-import { isLookup, lookupNames } from '../template/index.js'
+import { isLookup, isTemplate, lookupNames } from '../template/index.js'
 import { didYouMean } from '../util/did-you-mean.js'
 import { shortName, type Catalog } from './catalog.js'
 import { checkTemplates, commonKeywords, conditions, flag, stringList, type Raw } from './keywords.js'
@@ -24,9 +24,12 @@ export interface TaskContext {
   problems?: Problems
   /** Loads `import_tasks: FILE` (resolved relative to baseDir) into nodes; provided by load.ts. */
   importTasks(file: string, where: SourcePosition, ctx: TaskContext): TaskNode[]
+  /** Loads `import_role:` (its args) into the role's blocks (dependencies first); provided by load.ts. */
+  importRole?(args: Vars, where: SourcePosition, ctx: TaskContext): TaskNode[]
 }
 
 const IMPORTS = new Set(['import_tasks', 'ansible.builtin.import_tasks'])
+const ROLE_IMPORTS = new Set(['import_role', 'ansible.builtin.import_role'])
 
 export function normalizeTasks(list: unknown, ctx: TaskContext): TaskNode[] {
   if (list === undefined || list === null) return []
@@ -46,6 +49,11 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
     const file = String(args.file ?? '')
     const nodes = ctx.importTasks(file, at(actionKey), ctx)
     return { ...common, kind: 'block', block: nodes, rescue: [], always: [], notify: [], imported: file, role: ctx.role }
+  }
+  if (action === 'import_role') {
+    if (!ctx.importRole) throw new ConfigError(`import_role in ${label}: not possible here`, at(actionKey), 'use include_role')
+    const nodes = ctx.importRole(args, at(actionKey), ctx)
+    return { ...common, kind: 'block', block: nodes, rescue: [], always: [], notify: [], imported: `role ${String(args.name)}`, role: ctx.role }
   }
 
   const task: Task = {
@@ -68,6 +76,12 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
   }
   if (raw.retries !== undefined) task.retries = raw.retries as number | string
   if (raw.delay !== undefined) task.delay = raw.delay as number | string
+  if (action === 'include_role' && task.args.apply !== undefined) {
+    const apply = task.args.apply as Raw
+    if (!apply || typeof apply !== 'object' || Array.isArray(apply)) throw new ConfigError(`apply in ${label} must be a mapping of task keywords`, at(actionKey))
+    task.apply = commonKeywords(apply, map)
+    delete task.args.apply
+  }
   if (raw.loop_control) {
     const lc = { ...(raw.loop_control as LoopControl) }
     if (lc.extended !== undefined) lc.extended = flag(lc.extended, 'loop_control.extended', at('loop_control'))
@@ -139,7 +153,7 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
   const candidates = Object.keys(raw).filter((k) => !keywords.has(k) && !k.startsWith('with_'))
   for (const key of candidates) {
     if (key in unsupportedKeywords) throw new ConfigError(`'${key}' in ${label}: ${unsupportedKeywords[key]}`, at(key))
-    if (!ctx.catalog.has(key) && !IMPORTS.has(key)) throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
+    if (!ctx.catalog.has(key) && !IMPORTS.has(key) && !ROLE_IMPORTS.has(key) && shortName(key) !== 'include') throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
     if (action !== undefined) {
       const hint = didYouMean(key, keywords) ?? didYouMean(action, keywords)
       throw new ConfigError(`${label} has two actions: '${action}' and '${key}'`, at(key), hint ? `did you mean '${hint}'?` : 'one module per task')
@@ -149,20 +163,26 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
     actionKey = key
   }
   if (action === undefined) throw new ConfigError(`${label} has no module`, at('name'), 'add one module key, e.g. `command: uptime`')
-  const name = IMPORTS.has(action) ? 'import_tasks' : shortName(action)
+  // `action: "{{ ansible_facts.pkg_mgr }}"`: the module is known per host (executor/invoke.ts moduleOf)
+  const name = isTemplate(action) ? action : IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? includeKind(raw, thing) : shortName(action)
   if (name === 'import_playbook') throw new ConfigError(`import_playbook in ${label}: only allowed as a play`, at(actionKey))
-  if (name === 'include_role' || name === 'import_role') throw new ConfigError(`${name} is not supported`, at(actionKey), 'list the role under the play\'s roles:')
-  const args = moduleArgs(name, thing, ctx, label, at(actionKey))
-  let argsTemplate: string | undefined
+  const { args, template } = moduleArgs(name, thing, ctx, label, at(actionKey))
+  let argsTemplate = template
   if (typeof raw.args === 'string') argsTemplate = raw.args
   else if (raw.args && typeof raw.args === 'object') Object.assign(args, { ...(raw.args as Vars), ...args })
   return { action: name, actionKey, args, argsTemplate, delegateTo }
 }
 
+/** The deprecated `include`: static (import_tasks) unless it loops or its file name is a template, as ansible-core 2.14 decides. */
+function includeKind(raw: Raw, thing: unknown): 'import_tasks' | 'include_tasks' {
+  const loops = raw.loop !== undefined || Object.keys(raw).some((k) => k.startsWith('with_'))
+  return loops || isTemplate(thing) ? 'include_tasks' : 'import_tasks'
+}
+
 /** `action: copy src=a` / `action: { module: copy, src: a }` → [module, args]. */
 function splitModuleString(value: unknown, where: SourcePosition, label: string): [string, unknown] {
   if (typeof value === 'string') {
-    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(value)
+    const m = /^\s*(\{\{.*?\}\}|\S+)\s*([\s\S]*)$/.exec(value) // the module may be a template
     if (!m) throw new ConfigError(`empty action in ${label}`, where)
     return [m[1], m[2]]
   }
@@ -174,8 +194,9 @@ function splitModuleString(value: unknown, where: SourcePosition, label: string)
   throw new ConfigError(`action in ${label} must be 'MODULE args' or a mapping with 'module:'`, where)
 }
 
-function moduleArgs(name: string, thing: unknown, ctx: TaskContext, label: string, where: SourcePosition): Vars {
-  if (thing === undefined || thing === null) return {}
+/** A module's arguments as written; `template` is a whole-arguments template (`add_host: "{{ host }}"`), rendered per host. */
+function moduleArgs(name: string, thing: unknown, ctx: TaskContext, label: string, where: SourcePosition): { args: Vars; template?: string } {
+  if (thing === undefined || thing === null) return { args: {} }
   let args: Vars
   if (typeof thing === 'string') args = parseKv(thing, ctx.catalog.commandLike(name), where)
   else if (typeof thing === 'object' && !Array.isArray(thing)) {
@@ -188,10 +209,10 @@ function moduleArgs(name: string, thing: unknown, ctx: TaskContext, label: strin
     delete args._raw_params
     const target = ctx.catalog.freeFormArg(name)
     if (target) args[target] = raw
-    else if (raw.includes('{{')) throw new ConfigError(`module '${name}' in ${label} takes arguments as a mapping`, where, `write args: "${raw}"`)
+    else if (isTemplate(raw)) return { args, template: raw } // Ansible's _variable_params
     else throw new ConfigError(`module '${name}' in ${label} takes key=value arguments, not free-form text '${raw}'`, where)
   }
-  return args
+  return { args }
 }
 
 function unknownKey(key: string, hasModule: boolean, label: string, where: SourcePosition, ctx: TaskContext): ConfigError {

@@ -15,6 +15,7 @@ export function combineReporters(reporters: Reporter[]): Required<Reporter> {
     onIncluded: each('onIncluded'),
     onPlayEnd: each('onPlayEnd'),
     onWarning: each('onWarning'),
+    onConnectionDetail: each('onConnectionDetail'),
     async onRunEnd(summary) {
       for (const r of reporters) await r.onRunEnd?.(summary)
     },

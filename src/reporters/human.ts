@@ -1,8 +1,12 @@
 // Ansible-like terminal output: PLAY/TASK banners, one line per host result, PLAY RECAP.
+import { ansibleConfig } from '../config/load.js'
+import { taskLabel } from './timing.js'
 import { batchedStdout } from './batched-write.js'
 import type { HostResultInfo, PlayInfo, Reporter, RunSummary, TaskInfo } from '../executor/events.js'
 import { formatDiff } from './diff.js'
 import { pyJsonLine } from './py-json.js'
+import { NO_LOG_MESSAGE } from './result-shape.js'
+import { banner, seconds } from './format.js'
 
 export interface HumanOptions {
   write?: (text: string) => void
@@ -19,11 +23,7 @@ type Color = keyof typeof codes
 
 const statusColor = { ok: 'green', changed: 'yellow', failed: 'red', skipped: 'cyan', unreachable: 'red' } as const
 
-const NO_LOG = "the output has been hidden due to the fact that 'no_log: true' was specified for this result"
-
-export function banner(title: string, width = 80): string {
-  return `${title} ${'*'.repeat(Math.max(3, width - title.length - 1))}`
-}
+const NO_LOG = NO_LOG_MESSAGE
 
 export class HumanReporter implements Reporter {
   private readonly write: (text: string) => void
@@ -31,12 +31,13 @@ export class HumanReporter implements Reporter {
   private readonly color: boolean
   private readonly redact: (text: string) => string
   private live?: { timer: NodeJS.Timeout; done: number; total: number }
+  private taskSpan?: { start: number; end: number }
 
   constructor(private readonly options: HumanOptions = {}) {
     const out = options.write ? { write: options.write, flush: () => {} } : batchedStdout()
     this.write = out.write
     this.flush = out.flush
-    this.color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR)
+    this.color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR && !ansibleConfig().get('ANSIBLE_NOCOLOR'))
     this.redact = options.redact ?? ((t) => t)
   }
 
@@ -50,16 +51,29 @@ export class HumanReporter implements Reporter {
 
   onTaskStart(task: TaskInfo, hosts: string[]): void {
     const kind = task.handler ? 'RUNNING HANDLER' : 'TASK'
-    this.write(`\n${banner(`${kind} [${task.name}]`)}\n`)
+    this.write(`\n${banner(`${kind} [${taskLabel(task)}]`)}\n`)
     this.startLive(hosts.length)
+    this.taskSpan = undefined
   }
 
   onTaskEnd(): void {
     this.stopLive()
+    // -v: the task's time, first host start to last host end
+    const span = this.taskSpan
+    if ((this.options.verbosity ?? 0) > 0 && span) this.write(`task time: ${seconds(span.end - span.start)}\n`)
+    this.taskSpan = undefined
+  }
+
+  onConnectionDetail(host: string, message: string): void {
+    if ((this.options.verbosity ?? 0) >= 3) this.write(`<${host}> ${this.redact(message)}\n`)
   }
 
   onHostResult(event: HostResultInfo): void {
     const { host, result, item, delegatedTo } = event
+    if (event.start !== undefined && event.end !== undefined) {
+      const span = this.taskSpan
+      this.taskSpan = span ? { start: Math.min(span.start, event.start), end: Math.max(span.end, event.end) } : { start: event.start, end: event.end }
+    }
     this.clearLive()
     if (event.loopSummary) {
       if (event.ignored) this.write(`${this.paint('cyan', '...ignoring')}\n`)

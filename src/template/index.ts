@@ -7,6 +7,7 @@
 // language YAML values are written in), unsafe values (markUnsafe, YAML's !unsafe) never, a hostvars
 // entry (markScope) with its own host's variables; an undefined variable is a TemplateError naming it,
 // with the file:line:column of the expression.
+import { ansibleConfig } from '../config/load.js'
 import type { SourcePosition } from '../errors.js'
 import { checkHandlebars, renderHandlebars } from './handlebars/engine.js'
 import * as jinja from './jinja/index.js'
@@ -57,7 +58,7 @@ export function evaluateCondition(conditions: Condition | Condition[], vars: Var
 export function renderFile(text: string, vars: Vars, file: string, ctx: RenderContext = {}): string {
   const where = { file }
   if (isHandlebarsFile(file)) return renderHandlebars(text, jinja.lazyVars(vars, { ...ctx, where }), { where, task: ctx.task })
-  return jinja.renderFile(text, { ...vars, ...jinja.templateVars(file) }, { ...ctx, where, isFile: true })
+  return jinja.renderFile(text, { ...vars, ...jinja.templateVars(file, undefined, undefined, ansibleConfig().get('DEFAULT_MANAGED_STR')) }, { ...ctx, where, isFile: true })
 }
 
 /** Parses a YAML value's template (cached) without evaluating it; TemplateError on bad syntax or unknown filters and tests. */
@@ -87,6 +88,11 @@ export function isLookup(name: string): boolean {
 
 export function lookupNames(): string[] {
   return jinja.lookupNames()
+}
+
+/** A controller-side file as Ansible finds it (path_dwim_relative_stack): each search path's `subdir/name`, then `name`. */
+export function findControllerFile(name: string, subdir: string, lookups: LookupContext): string | undefined {
+  return jinja.findFile(name, subdir, lookups)
 }
 
 /** Parses a template file without rendering it (its engine by its name). */

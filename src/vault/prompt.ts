@@ -5,15 +5,22 @@ import { ReadStream, WriteStream } from 'node:tty'
 import type { Writable } from 'node:stream'
 import { VaultError } from '../errors.js'
 
-export type PromptFn = (question: string, options?: { echo?: boolean }) => Promise<string>
+export interface PromptOptions {
+  echo?: boolean
+  /** What is asked for and how else to give it, for the error when there is no terminal (default: the vault password). */
+  noTerminal?: { what: string; hint: string }
+}
+
+export type PromptFn = (question: string, options?: PromptOptions) => Promise<string>
 
 type Input = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
 
 /** Reads one line, without echo unless asked. Ctrl-C and Ctrl-D (EOF) are errors, as in getpass. */
 export function readLine(input: Input, output: Writable, question: string, echo = false): Promise<string> {
-  output.write(question)
+  // echo off before the question shows: an answer typed (or pasted) at once is not echoed either
   const raw = input.isTTY === true && typeof input.setRawMode === 'function'
   if (raw) input.setRawMode!(true)
+  output.write(question)
   return new Promise<string>((resolve, reject) => {
     let line = ''
     const finish = (error?: Error) => {
@@ -52,11 +59,8 @@ export const promptOnTerminal: PromptFn = async (question, options = {}) => {
   try {
     fd = openSync('/dev/tty', 'r+')
   } catch {
-    throw new VaultError(
-      'a vault password is needed but there is no terminal to ask on',
-      undefined,
-      'give it with --vault-password-file FILE or --vault-id LABEL@FILE',
-    )
+    const { what, hint } = options.noTerminal ?? { what: 'a vault password', hint: 'give it with --vault-password-file FILE or --vault-id LABEL@FILE' }
+    throw new VaultError(`${what} is needed but there is no terminal to ask on`, undefined, hint)
   }
   const input = new ReadStream(fd)
   const output = new WriteStream(fd)

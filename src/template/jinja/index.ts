@@ -220,3 +220,5 @@ export function isLookup(name: string): boolean {
 export function lookupNames(): string[] {
   return Object.keys(lookups)
 }
+
+export { findFile } from './lookups/paths.js'

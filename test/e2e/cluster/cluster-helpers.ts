@@ -32,7 +32,7 @@ export function tsplay(...args: string[]): Promise<Run> {
 }
 
 export interface JsonRun extends Run {
-  stats: Record<string, { ok: number; changed: number; unreachable: number; failed: number }>
+  stats: Record<string, { ok: number; changed: number; unreachable: number; failures: number }> // Ansible json callback names
 }
 
 /** `tsplay run PLAYBOOK --json …` with the recap's stats parsed. */

@@ -28,7 +28,7 @@ describe('cluster.yml end to end on a fresh lab', () => {
   it('runs every play: exit 0, no host failed', async () => {
     first = await play('playbooks/cluster.yml', '-i', inv)
     expect(first.rc, first.stdout).toBe(0)
-    for (const s of Object.values(first.stats)) expect(s.failed + s.unreachable).toBe(0)
+    for (const s of Object.values(first.stats)) expect(s.failures + s.unreachable).toBe(0)
     if (!HAVE_GLUSTERD) expect(first.stdout).toContain('GlusterFS skipped on lab-1: glusterfs-server is not installed')
   })
 

@@ -1,6 +1,6 @@
 // Issue 10 acceptance: a vaulted become password and a vaulted var, run with -vvv and with --json:
-// the secrets' bytes appear nowhere (stdout, stderr, JUnit, retry file) except in the intended file
-// on the host.
+// the secrets' bytes appear nowhere (stdout, stderr, JUnit, the HTML report, retry file) except in the
+// intended file on the host; nor does a value only no_log hides.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +9,7 @@ import { labInfo, labPassword, resetHost, upperdir } from '../lab-helpers.js'
 import { runTsplay } from '../run-tsplay.js'
 
 const APP_SECRET = 'Tr0ub4dor&3-vaulted-app-secret'
+const NO_LOG_VALUE = 'plain-but-no-log-5521'
 let dir: string
 let password: string
 
@@ -51,6 +52,9 @@ beforeAll(async () => {
       fail:
         msg: "refusing {{ app_secret }}"
       ignore_errors: true
+    - name: hidden by no_log, not by the vault
+      command: echo ${NO_LOG_VALUE}
+      no_log: true
     - name: fails for real, so a retry file is written
       command: /bin/false
 `,
@@ -63,21 +67,25 @@ afterAll(async () => {
 })
 
 describe('vaulted secrets in a run', () => {
-  const leaks = (text: string) => [APP_SECRET, password].filter((s) => text.includes(s))
+  const leaks = (text: string) => [APP_SECRET, password, NO_LOG_VALUE].filter((s) => text.includes(s))
 
   for (const mode of [['-vvv'], ['--json', '-vvv']]) {
     it(`${mode.join(' ')}: neither secret appears in any output or written file`, async () => {
       const junit = join(dir, `junit${mode.length}.xml`)
       const retry = join(dir, `site${mode.length}.retry`)
+      const html = join(dir, `report${mode.length}.html`)
       const r = await runTsplay([
         'run', join(dir, 'site.yml'), '-i', labInfo().hostsIni, '--vault-password-file', join(dir, 'vault-pass'),
-        '--junit', junit, '--retry-file', retry, ...mode,
+        '--junit', junit, '--retry-file', retry, '--report', html, '--timing', ...mode,
       ])
       expect(r.code).toBe(2)
       expect(r.stdout).toContain('********')
       expect(leaks(r.stdout)).toEqual([])
       expect(leaks(r.stderr)).toEqual([])
       expect(leaks(readFileSync(junit, 'utf8'))).toEqual([])
+      const page = readFileSync(html, 'utf8')
+      expect(leaks(page)).toEqual([])
+      expect(page).toContain('refusing ********') // the failure is shown, its secret masked
       expect(readFileSync(retry, 'utf8')).toBe('lab-1\n')
       const target = join(upperdir('lab-1'), 'root/app-secret')
       expect(existsSync(target)).toBe(true)

@@ -1,48 +1,10 @@
 // Executor semantics checked against ansible-core 2.14's behaviour (each case was run with
 // `ansible-playbook -c local` on hosts a, b, c). Hosts here are the controller (ansible_connection=local);
 // the tasks only use controller-side modules and `command: true`, so nothing is written.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runPlaybooks } from '../../../src/executor/run-playbook.js'
-import { loadInventory } from '../../../src/inventory/load.js'
-import { modules } from '../../../src/modules/index.js'
-import { loadPlaybook, loadTaskFile, loadVarsFile } from '../../../src/playbook/load.js'
-import type { HostResultInfo, Reporter } from '../../../src/executor/events.js'
-import { combineReporters } from '../../../src/reporters/combine.js'
-import { LocalConnection } from '../../../src/connection/local.js'
+import { describe, expect, it } from 'vitest'
+import { header, play, useScratchDir } from './play-harness.js'
 
-let dir: string
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tsplay-sem-'))))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-interface Run {
-  code: number
-  results: HostResultInfo[]
-  stats: Record<string, Record<string, number>>
-  ran: (task: string) => string[]
-}
-
-async function play(yaml: string, options: { startAtTask?: string; files?: Record<string, string>; extraVars?: Record<string, unknown> } = {}): Promise<Run> {
-  for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), text)
-  const file = join(dir, `p${Math.random().toString(36).slice(2)}.yml`)
-  writeFileSync(file, yaml)
-  const results: HostResultInfo[] = []
-  const capture: Reporter = { onHostResult: (e) => void results.push(e) }
-  const inventory = await loadInventory(['a,b,c,'])
-  const outcome = await runPlaybooks([loadPlaybook(file, { modules })], {
-    inventory, check: false, diff: false, forks: 5, extraVars: options.extraVars ?? {}, tags: [], skipTags: [], becomeDefaults: {},
-    startAtTask: options.startAtTask, reporter: combineReporters([capture]), modules,
-    connect: (host) => new LocalConnection(host),
-    loadTasks: (f, baseDir) => loadTaskFile(f, { baseDir, modules }),
-    loadVars: (f, baseDir) => loadVarsFile(join(baseDir, f)),
-  })
-  const ran = (task: string) => results.filter((r) => r.task.name === task && r.result.status !== 'skipped').map((r) => r.host)
-  return { code: outcome.exitCode, results, stats: outcome.stats as unknown as Run['stats'], ran }
-}
-
-const header = (extra = '') => `- hosts: all\n  gather_facts: false\n${extra}  tasks:\n`
+useScratchDir()
 
 describe('handlers', () => {
   it('every handler listening on a topic runs, and the one named like it', async () => {
@@ -193,5 +155,38 @@ describe('!unsafe', () => {
     )
     expect(r.code).toBe(0)
     expect(r.results.find((e) => e.task.name === 'shown')?.result.data.msg).toBe('{{ nope }}|{{ nope }}|{% nope %}|{{ nope }}')
+  })
+})
+
+describe('import_role and include_role', () => {
+  // expected values: ansible-playbook -c local on hosts a and b with the same files (2.14.18)
+  const files = {
+    'roles/r1/tasks/main.yml': '- name: r1 main\n  debug: msg="r1 main {{ r1_default }} {{ r1_var }}"\n  changed_when: true\n  notify: h1\n',
+    'roles/r1/tasks/other.yml': '- name: r1 other\n  debug: msg="r1 other {{ r1_var }}"\n',
+    'roles/r1/defaults/main.yml': 'r1_default: d\n',
+    'roles/r1/vars/main.yml': 'r1_var: v\n',
+    'roles/r1/vars/alt.yml': 'r1_var: alt\n',
+    'roles/r1/handlers/main.yml': '- name: h1\n  debug: msg=handled\n',
+    'roles/r2/tasks/main.yml': '- name: r2 main\n  debug: msg="r2 {{ inventory_hostname }}"\n',
+  }
+  it('import_role is static and public; include_role takes tasks_from, vars_from, loops and when; handlers come along', async () => {
+    const r = await play(
+      `- hosts: a,b\n  gather_facts: false\n  tasks:\n` +
+        `    - name: before\n      debug: msg="{{ r1_default | default('none') }}"\n` +
+        `    - import_role: name=r1\n` +
+        `    - include_role: name=r1 tasks_from=other\n` +
+        `    - include_role:\n        name: r1\n        vars_from: alt\n` +
+        `    - include_role:\n        name: "{{ item }}"\n      loop: [r2]\n      when: inventory_hostname == 'a'\n` +
+        `    - name: after\n      debug: msg="{{ r1_var }}"\n`,
+      { files },
+    )
+    expect(r.code).toBe(0)
+    const msgs = (task: string, host: string) => r.results.filter((e) => e.task.name.endsWith(task) && e.host === host).map((e) => e.result.data.msg)
+    expect(msgs('before', 'a')).toEqual(['d'])
+    expect(msgs('r1 main', 'a')).toEqual(['r1 main d v', 'r1 main d alt'])
+    expect(msgs('r1 other', 'b')).toEqual(['r1 other v'])
+    expect(r.ran('r2 main')).toEqual(['a'])
+    expect(msgs('after', 'b')).toEqual(['v'])
+    expect(r.ran('h1')).toEqual(['a', 'b', 'a', 'b'])
   })
 })

@@ -11,7 +11,7 @@ import { runPlaybooks } from '../../../src/executor/run-playbook.js'
 import type { RunOptions } from '../../../src/executor/types.js'
 import { loadInventory } from '../../../src/inventory/load.js'
 import { modules } from '../../../src/modules/index.js'
-import { loadPlaybook, loadTaskFile, loadVarsFile } from '../../../src/playbook/load.js'
+import { loadIncludedRole, loadPlaybook, loadTaskFile, loadVarsFile } from '../../../src/playbook/load.js'
 import { combineReporters } from '../../../src/reporters/combine.js'
 
 let dir: string
@@ -28,6 +28,7 @@ async function play(yaml: string, extra: Partial<RunOptions> = {}, hosts = 'a,b,
     reporter: combineReporters([capture]), modules,
     connect: (host) => new LocalConnection(host),
     loadTasks: (f, baseDir) => loadTaskFile(f, { baseDir, modules }),
+    loadRole: (name, args, from) => loadIncludedRole(name, args, { ...from, from: from.where, modules }),
     loadVars: (f, baseDir) => loadVarsFile(join(baseDir, f)),
     ...extra,
   })
@@ -37,10 +38,10 @@ async function play(yaml: string, extra: Partial<RunOptions> = {}, hosts = 'a,b,
 }
 
 describe('the implicit fact gathering', () => {
-  it('gathers once per host per run by default (smart), every play when implicit, only when written when explicit', async () => {
+  it('gathers in every play by default (implicit), once per host when smart, only where written when explicit', async () => {
     const two = `- hosts: all\n  tasks: [{ debug: { msg: one } }]\n- hosts: all\n  tasks: [{ debug: { msg: two } }]\n- hosts: all\n  gather_facts: true\n  tasks: []\n`
-    expect((await play(two)).gathered('a')).toBe(1)
-    expect((await play(two, { gathering: 'implicit' })).gathered('a')).toBe(3)
+    expect((await play(two)).gathered('a')).toBe(3)
+    expect((await play(two, { gathering: 'smart' })).gathered('a')).toBe(1)
     expect((await play(two, { gathering: 'explicit' })).gathered('a')).toBe(1)
     expect((await play(`- hosts: all\n  gather_facts: false\n  tasks: []\n`, { gathering: 'implicit' })).gathered('a')).toBe(0)
   })
@@ -51,7 +52,7 @@ describe('the implicit fact gathering', () => {
         `- hosts: all\n  tasks: [{ debug: { msg: "{{ ansible_mounts is defined }}" } }]\n` +
         `- hosts: all\n  gather_subset: [all]\n  tasks: []\n` +
         `- hosts: all\n  fact_path: /nonexistent\n  tasks: []\n`,
-      {}, 'a,',
+      { gathering: 'smart' }, 'a,',
     )
     expect(r.msgs('a')).toEqual([false, true])
     expect(r.gathered('a')).toBe(3)
@@ -99,34 +100,35 @@ describe('setup as a task', () => {
 describe('the jsonfile fact cache', () => {
   it('saves gathered facts per host, starts hosts with them, and expires them', async () => {
     const cache = { dir: join(dir, 'cache'), timeoutS: 3600 }
-    await play(`- hosts: all\n  gather_subset: '!all,!min,distribution,platform'\n  tasks: []\n`, { factCache: cache })
+    const smart = { factCache: cache, gathering: 'smart' as const }
+    await play(`- hosts: all\n  gather_subset: '!all,!min,distribution,platform'\n  tasks: []\n`, smart)
     const saved = JSON.parse(readFileSync(join(cache.dir, 'a'), 'utf8')) as Record<string, unknown>
     expect(saved).toMatchObject({ _ansible_facts_gathered: true, ansible_os_family: 'Debian', gather_subset: ['!all', '!min', 'distribution', 'platform'], module_setup: true })
     expect(Object.keys(saved)).toEqual(Object.keys(saved).sort())
 
     // a later run: no gathering (smart), the cached facts are there, for hostvars of a host not in the play too
     writeFileSync(join(cache.dir, 'b'), JSON.stringify({ ...saved, ansible_hostname: 'from-the-cache' }))
-    const later = await play(`- hosts: a\n  gather_subset: '!all,!min,distribution,platform'\n  tasks:\n    - debug: { msg: "{{ ansible_os_family }} {{ hostvars['b'].ansible_hostname }}" }\n`, { factCache: cache })
+    const later = await play(`- hosts: a\n  gather_subset: '!all,!min,distribution,platform'\n  tasks:\n    - debug: { msg: "{{ ansible_os_family }} {{ hostvars['b'].ansible_hostname }}" }\n`, smart)
     expect(later.gathered('a')).toBe(0)
     expect(later.msgs('a')).toEqual(['Debian from-the-cache'])
 
     // older than the timeout: gathered again
     const old = Date.now() / 1000 - 7200
     utimesSync(join(cache.dir, 'a'), old, old)
-    expect((await play(`- hosts: a\n  gather_subset: '!all,!min,distribution,platform'\n  tasks: []\n`, { factCache: cache })).gathered('a')).toBe(1)
+    expect((await play(`- hosts: a\n  gather_subset: '!all,!min,distribution,platform'\n  tasks: []\n`, smart)).gathered('a')).toBe(1)
 
     // set_fact's cacheable facts are facts: in ansible_facts and the cache; the others are not
     const set = await play(
       `- hosts: a\n  gather_facts: false\n  vars: { keep: yes }\n  tasks:\n    - set_fact: { kept: 1, cacheable: "{{ keep }}" }\n    - set_fact: { passing: 2 }\n` +
         `    - debug: { msg: "{{ ansible_facts.kept | default('-') }} {{ ansible_facts.passing | default('-') }} {{ passing }}" }\n`,
-      { factCache: cache },
+      smart,
     )
     expect(set.msgs('a')).toEqual(['1 - 2'])
     expect(JSON.parse(readFileSync(join(cache.dir, 'a'), 'utf8'))).toMatchObject({ kept: 1 })
     expect(JSON.parse(readFileSync(join(cache.dir, 'a'), 'utf8'))).not.toHaveProperty('passing')
 
     // meta: clear_facts forgets them, on disk too
-    await play(`- hosts: a\n  gather_facts: false\n  tasks: [{ meta: clear_facts }]\n`, { factCache: cache })
+    await play(`- hosts: a\n  gather_facts: false\n  tasks: [{ meta: clear_facts }]\n`, smart)
     expect(existsSync(join(cache.dir, 'a'))).toBe(false)
   })
 })

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadPlaybook } from '../../../src/playbook/load.js'
 import { roleSearchPath } from '../../../src/playbook/role.js'
+import { resetConfig } from '../../../src/config/load.js'
 import type { Block } from '../../../src/playbook/model.js'
 import type { TsplayError } from '../../../src/errors.js'
 
@@ -28,11 +29,13 @@ describe('role search path', () => {
   it('ANSIBLE_ROLES_PATH replaces the default roles path', () => {
     const saved = process.env.ANSIBLE_ROLES_PATH
     process.env.ANSIBLE_ROLES_PATH = '/opt/a:/opt/b'
+    resetConfig()
     try {
       expect(roleSearchPath(playbooks)).toEqual([playbooks + 'roles', '/opt/a', '/opt/b', playbooks.slice(0, -1)])
     } finally {
       if (saved === undefined) delete process.env.ANSIBLE_ROLES_PATH
       else process.env.ANSIBLE_ROLES_PATH = saved
+      resetConfig()
     }
   })
 

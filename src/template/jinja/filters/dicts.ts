@@ -4,31 +4,11 @@ import { filterError } from '../errors.js'
 import { cmp, isDict, iterate, str, tuple, typeName } from '../py.js'
 import { toList } from './common.js'
 import { looseVersionKey } from '../tests/version.js'
+import { mergeHash as mergeHashWith } from '../../../util/merge-hash.js'
+
+const mergeHash = (x: Dict, y: Dict, recursive: boolean, listMerge: string): Dict => mergeHashWith(x, y, recursive, listMerge, isDict)
 
 type Dict = Record<string, unknown>
-
-function mergeHash(x: Dict, y: Dict, recursive: boolean, listMerge: string): Dict {
-  if (!Object.keys(x).length) return { ...y }
-  const out: Dict = { ...x }
-  for (const k of Object.keys(y)) {
-    const yv = y[k]
-    if (!(k in out)) {
-      out[k] = yv
-      continue
-    }
-    const xv = out[k]
-    if (recursive && isDict(xv) && isDict(yv)) out[k] = mergeHash(xv, yv, recursive, listMerge)
-    else if (Array.isArray(xv) && Array.isArray(yv)) {
-      if (listMerge === 'replace') out[k] = yv
-      else if (listMerge === 'keep') out[k] = xv
-      else if (listMerge === 'append') out[k] = [...xv, ...yv]
-      else if (listMerge === 'prepend') out[k] = [...yv, ...xv]
-      else if (listMerge === 'append_rp') out[k] = [...xv.filter((v) => !yv.some((w) => JSON.stringify(w) === JSON.stringify(v))), ...yv]
-      else if (listMerge === 'prepend_rp') out[k] = [...yv, ...xv.filter((v) => !yv.some((w) => JSON.stringify(w) === JSON.stringify(v)))]
-    } else out[k] = yv
-  }
-  return out
-}
 
 defineFilters({
   dict2items: ['key_name,value_name', (_rt, d, kn = 'key', vn = 'value') => {
