@@ -2,6 +2,7 @@
 import { ansibleConfig } from '../config/load.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
+import type { RunOptions } from '../executor/types.js'
 import type { Playbook } from '../playbook/model.js'
 import { UsageError } from '../errors.js'
 import type { OptionValues } from './args.js'

@@ -3,6 +3,7 @@
 import { ansibleConfig, type AnsibleConfig } from '../config/load.js'
 import { ConnectionPool, connectionFor } from '../connection/index.js'
 import type { BecomeDefaults, RunOptions } from '../executor/types.js'
+import type { FactCacheConfig } from '../facts/cache.js'
 import { loadInventory } from '../inventory/load.js'
 import type { Inventory } from '../inventory/types.js'
 import type { Reporter } from '../executor/events.js'
@@ -108,6 +109,14 @@ export async function openSession(options: OptionValues, playbookDir: string | u
   }
 }
 
+/** fact_caching = jsonfile: facts kept in fact_caching_connection between runs (memory, the default, keeps none). */
+function factCache(config: AnsibleConfig): FactCacheConfig | undefined {
+  const plugin = config.get<string>('CACHE_PLUGIN')
+  const dir = config.get<string | null>('CACHE_PLUGIN_CONNECTION')
+  if ((plugin !== 'jsonfile' && plugin !== 'ansible.builtin.jsonfile') || !dir) return undefined
+  return { dir, timeoutS: config.get<number>('CACHE_PLUGIN_TIMEOUT') }
+}
+
 /** Passwords from inventory or play vars never reach output. */
 function registerConnectionSecrets(vars: Record<string, unknown>): void {
   for (const key of ['ansible_password', 'ansible_ssh_pass', 'ansible_become_password', 'ansible_become_pass']) {
@@ -116,10 +125,11 @@ function registerConnectionSecrets(vars: Record<string, unknown>): void {
 }
 
 /** The run's defaults that ansible.cfg / ANSIBLE_* give and no command-line option does. */
-function runSettings(config: AnsibleConfig): Pick<SessionBase, 'gathering' | 'strategy' | 'anyErrorsFatal' | 'hostPatternMismatch'> {
+function runSettings(config: AnsibleConfig): Pick<SessionBase, 'gathering' | 'strategy' | 'anyErrorsFatal' | 'hostPatternMismatch' | 'factCache'> {
   const gathering = config.get<string>('DEFAULT_GATHERING')
   const mismatch = config.get<string>('HOST_PATTERN_MISMATCH')
   return {
+    factCache: factCache(config),
     gathering: gathering === 'explicit' || gathering === 'smart' ? gathering : 'implicit',
     strategy: config.get<string>('DEFAULT_STRATEGY'),
     anyErrorsFatal: config.get<boolean>('ANY_ERRORS_FATAL'),

@@ -1,6 +1,7 @@
 // Tasks the executor handles itself: include_tasks, include_role, meta. Their results reach hosts
 // through settle.ts like any module's.
 import { TemplateError, TsplayError } from '../errors.js'
+import { deleteFacts } from '../facts/cache.js'
 import { loopItems, loopNames } from '../playbook/loop.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, render, renderValue } from '../template/index.js'
@@ -154,7 +155,10 @@ const actions = {
         await Promise.all(chosen().map((host) => ctx.resetConnection(host.name)))
         return
       case 'clear_facts':
-        for (const host of chosen()) host.facts = {}
+        for (const host of chosen()) {
+          host.facts = {}
+          if (ctx.options.factCache) deleteFacts(ctx.options.factCache, host.name)
+        }
         return
       case 'clear_host_errors':
         if (chosen().length) for (const name of ctx.batch) clearFailure(ctx.hosts.get(name)!)

@@ -2,6 +2,8 @@
 // fact gathering, pre_tasks → roles + tasks → post_tasks with handler flushes, linear or free.
 import pLimit from 'p-limit'
 import { ConfigError } from '../errors.js'
+import { DEFAULT_FACT_PATH } from '../facts/gather.js'
+import { subsetList } from '../facts/subsets.js'
 import type { Play, Task, Vars } from '../playbook/model.js'
 import { shortName } from '../playbook/catalog.js'
 import { render } from '../template/index.js'
@@ -9,7 +11,7 @@ import { flagValue } from './invoke.js'
 import { batches } from './batches.js'
 import { playScope } from './scope.js'
 import type { RunState } from './run-state.js'
-import { isActive, type HostState, type PlayContext } from './types.js'
+import { isActive, type HostState, type PlayContext, type RunOptions } from './types.js'
 import { Walker } from './walk.js'
 
 // Ansible's strategies as tsplay runs them: host_pinned is free (hosts never wait for each other; forks
@@ -57,9 +59,10 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     }
     const walker = new Walker(ctx, pLimit(Math.max(1, options.forks)), scope, force, strategy === 'free')
     const runSections = async (group: HostState[]) => {
-      // gathering = smart: only hosts whose facts are not known yet
-      const targets = options.gathering === 'smart' ? group.filter((h) => Object.keys(h.facts).length === 0) : group
-      if (gatherFacts(play, playVars, options.gathering ?? 'implicit') && targets.length) await walker.runTask(factsTask(play), targets, scope, 'facts')
+      const key = gatherKey(play, playVars)
+      const gather = factHosts(play, playVars, group, options.gathering ?? 'implicit', key)
+      if (gather.length) await walker.runTask(factsTask(play), gather, scope, 'facts')
+      for (const h of gather) if (h.facts._ansible_facts_gathered) gatheredWith.set(h, key)
       for (const nodes of sections) {
         await walker.runNodes(nodes, group, scope)
         await walker.flushHandlers(group)
@@ -77,9 +80,26 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   return goOn
 }
 
-/** Whether the play gathers facts: its gather_facts, else the configured gathering (explicit: no). */
-function gatherFacts(play: Play, playVars: Vars, gathering: string): boolean {
-  return flagValue(play.gather_facts, playVars, gathering !== 'explicit', 'gather_facts')
+/**
+ * The hosts whose facts the play gathers, as Ansible's `gathering` decides (implicit by default: every
+ * play that does not say gather_facts: false). Smart skips a host whose facts were gathered already, in
+ * this run or (fact cache) an earlier one — with the same gather_subset and fact_path: a play asking for
+ * other facts gathers them (Ansible's smart would not).
+ */
+function factHosts(play: Play, playVars: Vars, group: HostState[], gathering: NonNullable<RunOptions['gathering']>, key: string): HostState[] {
+  const wanted = flagValue(play.gather_facts, playVars, true, 'gather_facts')
+  if (gathering === 'explicit') return play.gather_facts !== undefined && wanted ? group : []
+  if (!wanted) return []
+  if (gathering === 'implicit') return group
+  return group.filter((h) => !h.facts._ansible_facts_gathered || (gatheredWith.get(h) ?? gatherKey({}, {}, h.facts.gather_subset)) !== key)
+}
+
+// What each host's facts were gathered with (gatherKey), for smart gathering
+const gatheredWith = new WeakMap<HostState, string>()
+
+function gatherKey(play: Pick<Play, 'gather_subset' | 'fact_path'>, playVars: Vars, subset: unknown = play.gather_subset): string {
+  const rendered = Array.isArray(subset) ? subset.map((s) => render(String(s), playVars)) : subset === undefined ? undefined : render(String(subset), playVars)
+  return JSON.stringify([subsetList(rendered), play.fact_path ?? DEFAULT_FACT_PATH])
 }
 
 async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {
@@ -91,10 +111,17 @@ async function loadVarsFiles(play: Play, run: RunState): Promise<Vars[]> {
   return out
 }
 
-/** The implicit first task, as Ansible prints it. */
+/**
+ * The implicit first task, as Ansible prints it: gather_facts with the play's gather_* keywords. A play's
+ * run_once does not make it gather one host's facts only (as in Ansible since #39453).
+ */
 function factsTask(play: Play): Task {
+  const args: Vars = {}
+  if (play.gather_subset !== undefined) args.gather_subset = play.gather_subset
+  if (play.gather_timeout !== undefined) args.gather_timeout = play.gather_timeout
+  if (play.fact_path !== undefined) args.fact_path = play.fact_path
   return {
-    kind: 'task', name: 'Gathering Facts', action: 'setup', args: {}, when: [], tags: ['always'], vars: {}, notify: [], listen: [],
+    kind: 'task', name: 'Gathering Facts', action: 'gather_facts', args, when: [], tags: ['always'], vars: {}, notify: [], listen: [], run_once: false,
     pos: play.pos, keyPos: {}, valuePos: {}, baseDir: play.baseDir,
   }
 }

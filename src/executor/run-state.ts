@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Connection } from '../connection/types.js'
 import { LOCALHOST } from '../inventory/patterns.js'
+import { loadFacts } from '../facts/cache.js'
 import type { Vars } from '../playbook/model.js'
 import { AsyncJobs } from './async-jobs.js'
 import { emptyStats } from './events.js'
@@ -37,7 +38,8 @@ export class RunState {
     let state = this.hosts.get(name)
     if (!state) {
       state = {
-        name, facts: {}, hostFacts: {}, includedVars: {}, failed: false, failureSerial: 0, unreachable: false, ended: false,
+        name, facts: (this.options.factCache && loadFacts(this.options.factCache, name)) || {}, hostFacts: {}, includedVars: {},
+        failed: false, failureSerial: 0, unreachable: false, ended: false,
         notified: new Set(), rescuing: 0, guarded: 0, stats: emptyStats(),
       }
       this.hosts.set(name, state)

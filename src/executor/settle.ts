@@ -1,10 +1,12 @@
 // The one place results reach a host: register, facts (set_fact, include_vars, setup), handler
 // notifications, the host's failed/unreachable state and its recap counters. Everything else in the
 // executor reads HostState.failed/stats; only this file writes them.
+import { saveFacts } from '../facts/cache.js'
 import type { TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { handlersFor } from '../playbook/notify.js'
 import { markUnsafe, render } from '../template/index.js'
+import { looseBoolean } from '../util/boolean.js'
 import type { HostResultInfo } from './events.js'
 import type { HostState, PlayContext, Scope } from './types.js'
 
@@ -59,7 +61,13 @@ export function settle(ctx: PlayContext, task: Task, host: HostState, scope: Sco
   const { result } = outcome
   if (task.register) host.hostFacts[task.register] = registered(result)
   const facts = collectFacts(result)
-  if (facts) Object.assign(factLayer(task, host), facts)
+  if (facts) {
+    const layer = factLayer(task, host)
+    Object.assign(layer, facts)
+    const persistent = layer === host.facts || cacheable(task, vars)
+    if (layer !== host.facts && persistent) Object.assign(host.facts, facts)
+    if (persistent && ctx.options.factCache) saveFacts(ctx.options.factCache, host.name, host.facts)
+  }
   if (result.status === 'changed') notify(ctx, host, scope, vars)
   count(host, outcome)
   if (result.status === 'failed' && !outcome.ignored) {
@@ -111,6 +119,13 @@ export function shareRunOnceResult(task: Task, first: HostState, others: HostSta
       h.lastFailure = first.lastFailure
     }
   }
+}
+
+/** set_fact's `cacheable: true` facts are facts too, as in Ansible: in ansible_facts and the fact cache. */
+function cacheable(task: Task, vars: Vars): boolean {
+  const value = task.action === 'set_fact' ? task.args.cacheable : undefined
+  if (value === undefined) return false
+  return looseBoolean(typeof value === 'string' && value.includes('{{') ? render(value, vars) : value)
 }
 
 // set_fact → set_fact/register layer, include_vars → include_vars layer, setup and others → facts.

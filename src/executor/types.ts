@@ -1,5 +1,6 @@
 // What the executor needs from the outside world, and what it keeps per host during a run.
 import type { Connection } from '../connection/types.js'
+import type { FactCacheConfig } from '../facts/cache.js'
 import type { Inventory } from '../inventory/types.js'
 import type { ModuleDefinition } from '../modules/types.js'
 import type { SourcePosition } from '../errors.js'
@@ -42,11 +43,14 @@ export interface RunOptions {
   addSecret?: (value: string) => void
   /** Decrypts vault-encrypted text for the file and unvault lookups (the run's vault keyring). */
   decryptVault?: (text: string) => string
+  /** Fact caching (Ansible's jsonfile plugin): hosts start with their cached facts; gathered facts are saved. */
+  factCache?: FactCacheConfig
   /** --force-handlers: the default of every play's force_handlers. */
   forceHandlers?: boolean
   /**
    * ansible.cfg's gathering: implicit (the default: a play gathers facts unless gather_facts: false),
-   * explicit (only with gather_facts: true), smart (once per host per run).
+   * explicit (only with gather_facts: true), smart (once per host: not again for a host gathered in this run
+   * or found in the fact cache with the same gather_subset and fact_path).
    */
   gathering?: 'implicit' | 'explicit' | 'smart'
   /** The default strategy of a play that names none (ansible.cfg's strategy; linear). */

@@ -1,6 +1,7 @@
 // The variables a task sees on a host; the order of the layers is src/playbook/scope.ts's PRECEDENCE.
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { loadFacts } from '../facts/cache.js'
 import type { Play, Vars } from '../playbook/model.js'
 import { taskScope } from '../playbook/scope.js'
 import { markScope } from '../template/index.js'
@@ -93,16 +94,18 @@ function hostvarsProxy(ctx: PlayContext): Vars {
     if (!host && !ctx.options.inventory.hostNames().includes(name)) return undefined
     let vars = cache.get(name)
     if (!vars) {
+      // a host this run has not touched yet still has its cached facts
+      const facts = host?.facts ?? (ctx.options.factCache && loadFacts(ctx.options.factCache, name)) ?? {}
       vars = Object.assign(
         {} as Vars,
         ctx.inventoryVars(name),
-        host?.facts,
+        facts,
         ctx.play.vars,
         ...ctx.varsFiles,
         host?.includedVars,
         host?.hostFacts,
         ctx.options.extraVars,
-        { inventory_hostname: name, inventory_hostname_short: name.split('.')[0], group_names: ctx.options.inventory.groupNames(name) },
+        { inventory_hostname: name, inventory_hostname_short: name.split('.')[0], group_names: ctx.options.inventory.groupNames(name), ansible_facts: stripPrefix(facts) },
       )
       cache.set(name, markScope(vars!))
     }
@@ -138,8 +141,9 @@ function controllerPython(): Vars {
   return python
 }
 
+/** ansible_facts: the facts without their prefix (ansible_local keeps it, as in Ansible) */
 function stripPrefix(facts: Vars): Vars {
   const out: Vars = {}
-  for (const [k, v] of Object.entries(facts)) out[k.startsWith('ansible_') ? k.slice(8) : k] = v
+  for (const [k, v] of Object.entries(facts)) out[k.startsWith('ansible_') && k !== 'ansible_local' ? k.slice(8) : k] = v
   return out
 }

@@ -1,67 +1,52 @@
-// Facts in one round trip: a POSIX sh snippet prints `key=value` lines, parsed into ansible_* facts.
-// Only /bin/sh, coreutils and /proc are assumed; `ip` is used when present.
-import type { Connection } from '../connection/types.js'
+// Facts in one round trip: the collectors gather_subset selects say what they need, one sh script
+// (probe.ts) fetches all of it, and each collector turns its part into facts with Ansible's names and
+// shapes. Only /bin/sh, coreutils, /proc and /sys are assumed; `ip` is used when present.
+import { randomBytes } from 'node:crypto'
+import type { BecomeOptions, Connection } from '../connection/types.js'
+import { ModuleError } from '../errors.js'
+import type { Facts, GatherOptions } from './collector.js'
+import { collectors } from './collectors.js'
+import { filterFacts, filterList } from './filter.js'
+import { buildScript } from './probe.js'
+import { parseRaw } from './raw.js'
+import { selectCollectors, subsetList } from './subsets.js'
 
-const SCRIPT = String.raw`
-p() { printf '%s=%s\n' "$1" "$2"; }
-p hostname "$(uname -n)"
-p fqdn "$(hostname -f 2>/dev/null || uname -n)"
-p kernel "$(uname -r)"
-p arch "$(uname -m)"
-p system "$(uname -s)"
-p cpus "$(nproc 2>/dev/null || grep -c ^processor /proc/cpuinfo)"
-p mem_kb "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null)"
-p user "$(id -un)"
-if [ -r /etc/os-release ]; then
-  ( . /etc/os-release; p os_id "$ID"; p os_like "$ID_LIKE"; p os_version "$VERSION_ID"; p os_codename "$VERSION_CODENAME"; p os_name "$NAME" )
-fi
-if command -v ip >/dev/null 2>&1; then
-  p default_ipv4 "$(ip -4 route get 1.0.0.0 2>/dev/null | sed -n 's/.* src \([0-9.]*\).*/\1/p')"
-  p default_iface "$(ip -4 route show default 2>/dev/null | sed -n 's/.* dev \([^ ]*\).*/\1/p' | head -n1)"
-  p all_ipv4 "$(ip -4 -o addr show scope global 2>/dev/null | awk '{sub("/.*","",$4); printf "%s ", $4}')"
-fi
-p pid1 "$(cat /proc/1/comm 2>/dev/null)"
-`
-
-const familyById: Record<string, string> = {
-  debian: 'Debian', ubuntu: 'Debian', raspbian: 'Debian',
-  rhel: 'RedHat', centos: 'RedHat', fedora: 'RedHat', rocky: 'RedHat', almalinux: 'RedHat', ol: 'RedHat', amzn: 'RedHat',
-  alpine: 'Alpine', arch: 'Archlinux', opensuse: 'Suse', sles: 'Suse', coreos: 'CoreOS', flatcar: 'Flatcar',
+export interface SetupArgs {
+  gather_subset?: unknown
+  filter?: unknown
+  fact_path?: string
+  gather_timeout?: number
 }
 
-export async function gatherFacts(conn: Connection): Promise<Record<string, unknown>> {
-  const result = await conn.run(SCRIPT)
-  if (result.rc !== 0) throw new Error(`facts: ${result.stderr.trim() || `rc=${result.rc}`}`)
-  return factsFromOutput(result.stdout)
+export const DEFAULT_FACT_PATH = '/etc/ansible/facts.d'
+
+/** The facts setup returns (names with the `ansible_` prefix, plus gather_subset and module_setup). */
+export async function gatherFacts(conn: Connection, args: SetupArgs = {}, become?: BecomeOptions): Promise<Facts> {
+  const subsets = subsetList(args.gather_subset)
+  const chosen = selectCollectors(collectors, subsets)
+  const options: GatherOptions = { factPath: args.fact_path ?? DEFAULT_FACT_PATH, timeoutS: args.gather_timeout ?? 10 }
+  const nonce = randomBytes(8).toString('hex')
+  const script = buildScript(chosen.map((c) => c.probe(options)), nonce)
+  const result = await conn.run(script, { become })
+  if (result.rc !== 0) throw new ModuleError(`facts: ${result.stderr.trim() || `exit code ${result.rc}`}`)
+  const raw = parseRaw(result.stdout, result.stderr, nonce)
+  const filters = filterList(args.filter)
+  const prior: Facts = {}
+  const facts: Facts = {}
+  for (const c of chosen) {
+    let collected: Facts
+    try {
+      collected = prefixed(c.collect(raw, prior, options))
+    } catch {
+      continue // as in ansible-core, a collector that fails leaves its facts out and the others stand
+    }
+    Object.assign(prior, collected)
+    Object.assign(facts, filterFacts(collected, filters))
+  }
+  return { ...facts, ...filterFacts({ gather_subset: subsets, module_setup: true }, filters) }
 }
 
-export function factsFromOutput(stdout: string): Record<string, unknown> {
-  const raw: Record<string, string> = {}
-  for (const line of stdout.split('\n')) {
-    const eq = line.indexOf('=')
-    if (eq > 0) raw[line.slice(0, eq)] = line.slice(eq + 1)
-  }
-  const id = raw.os_id ?? ''
-  const distribution = raw.os_name?.split(' ')[0] ?? raw.system
-  const address = raw.default_ipv4 || undefined
-  const version = raw.os_version ?? ''
-  return {
-    ansible_hostname: raw.hostname?.split('.')[0],
-    ansible_nodename: raw.hostname,
-    ansible_fqdn: raw.fqdn,
-    ansible_kernel: raw.kernel,
-    ansible_architecture: raw.arch,
-    ansible_system: raw.system,
-    ansible_os_family: familyById[id] ?? familyById[(raw.os_like ?? '').split(' ')[0]] ?? distribution,
-    ansible_distribution: distribution,
-    ansible_distribution_version: version,
-    ansible_distribution_major_version: version.split('.')[0],
-    ansible_distribution_release: raw.os_codename,
-    ansible_processor_vcpus: Number(raw.cpus) || undefined,
-    ansible_memtotal_mb: raw.mem_kb ? Math.floor(Number(raw.mem_kb) / 1024) : undefined,
-    ansible_user_id: raw.user,
-    ansible_default_ipv4: address ? { address, interface: raw.default_iface } : {},
-    ansible_all_ipv4_addresses: (raw.all_ipv4 ?? '').trim().split(/\s+/).filter(Boolean),
-    ansible_service_mgr: raw.pid1 === 'systemd' ? 'systemd' : 'sysvinit',
-  }
+/** ansible_NAME, with `-` as `_` (Ansible's fact namespace: an interface br-lan is ansible_br_lan) */
+function prefixed(facts: Facts): Facts {
+  return Object.fromEntries(Object.entries(facts).map(([k, v]) => [`ansible_${k.replace(/-/g, '_')}`, v]))
 }

@@ -34,7 +34,7 @@ import { replace } from './replace.js'
 import { script } from './script.js'
 import { service } from './service.js'
 import { setFact } from './set-fact.js'
-import { setup } from './setup.js'
+import { gatherFactsModule, setup } from './setup.js'
 import { shell } from './shell.js'
 import { slurp } from './slurp.js'
 import { stat } from './stat.js'
@@ -60,6 +60,7 @@ export const modules = {
   fail,
   fetch,
   file,
+  gather_facts: gatherFactsModule,
   get_url: getUrl,
   group,
   group_by: groupBy,

@@ -117,6 +117,9 @@ class Loader {
       file,
     }
     if (raw.max_fail_percentage !== undefined) play.max_fail_percentage = raw.max_fail_percentage as number | string
+    if (raw.gather_subset !== undefined && raw.gather_subset !== null) play.gather_subset = raw.gather_subset as string | string[]
+    if (raw.gather_timeout !== undefined && raw.gather_timeout !== null) play.gather_timeout = raw.gather_timeout as number | string
+    if (raw.fact_path !== undefined && raw.fact_path !== null) play.fact_path = String(raw.fact_path)
     const force = flag(raw.force_handlers, 'force_handlers', at('force_handlers'))
     if (force !== undefined) play.force_handlers = force
     for (const error of unknownNotifications(play)) this.problems.record(error)

@@ -196,6 +196,10 @@ export interface Play extends CommonKeywords, Located {
   hosts: string
   /** Absent: the configured gathering decides (Ansible's implicit: gather). */
   gather_facts?: Flag
+  /** The implicit fact gathering's setup arguments, as written (may be templates). */
+  gather_subset?: string | string[]
+  gather_timeout?: number | string
+  fact_path?: string
   /** Batch sizes: numbers, 'N%' strings; empty = all hosts at once. */
   serial: (number | string)[]
   /** 'linear' | 'free' | a template; absent: the configured default strategy. */

@@ -26,9 +26,6 @@ export const unsupportedKeywords: Record<string, string> = {
   port: 'set ansible_port in the inventory',
   become_exe: 'become_exe is not supported',
   become_flags: 'become_flags is not supported',
-  gather_subset: 'gather_subset is not supported; facts are always the full set',
-  gather_timeout: 'gather_timeout is not supported',
-  fact_path: 'local facts are not supported',
 }
 
 let schemas: object[] | undefined

@@ -6,13 +6,13 @@ import { command, raw, script, shell } from './commands.js'
 import { add_host, assert, async_status, debug, fail, group_by, pause, set_fact } from './control.js'
 import { blockinfile, copy, fetch, file, get_url, lineinfile, replace, slurp, stat, template, unarchive } from './files.js'
 import { ping, reboot, uri, wait_for, wait_for_connection } from './network.js'
-import { apt, authorized_key, group, hostname, mount, package_, service, setup, sysctl, systemd, user } from './system.js'
+import { apt, authorized_key, gather_facts, group, hostname, mount, package_, service, setup, sysctl, systemd, user } from './system.js'
 import type { ModuleDoc } from './types.js'
 
 export type { ModuleDoc } from './types.js'
 
 export const moduleDocs: Record<ModuleName, ModuleDoc> = {
-  add_host, apt, assert, async_status, authorized_key, blockinfile, command, copy, debug, fail, fetch, file, get_url, group, group_by, hostname,
+  add_host, apt, assert, async_status, authorized_key, blockinfile, command, copy, debug, fail, fetch, file, gather_facts, get_url, group, group_by, hostname,
   lineinfile, mount, package: package_, pause, ping, raw, reboot, replace, script, service, set_fact, setup, shell, slurp, stat,
   sysctl, systemd, template, unarchive, uri, user, wait_for, wait_for_connection, etcd_member, gluster_volume, heketi_topology,
   fleet_unit, docker_image, docker_container, k8s_apply, ceph_osd,

@@ -209,12 +209,33 @@ export const authorized_key: ModuleDoc = {
 `,
 }
 
+const SETUP_ARGS = {
+  gather_subset:
+    "Which facts: 'all', 'min', collector or fact names (network, hardware, virtual, distribution, interfaces, …), and '!name' to leave some out ('!all' keeps the minimal set, '!all,!min' nothing). A list or a comma-separated string.",
+  filter: "Only facts whose names match these shell-style patterns (the 'ansible_' prefix may be left out). A list or a comma-separated string.",
+  gather_timeout: 'Seconds a network mount may take to answer statfs before its sizes are left out.',
+  fact_path: 'Directory of local facts (*.fact: JSON or INI, executables run), given as ansible_local.',
+}
+
 export const setup: ModuleDoc = {
   short: 'Gather facts about hosts',
-  description: 'What gather_facts runs: ansible_hostname, ansible_fqdn, ansible_default_ipv4, ansible_distribution*, ansible_os_family, ansible_memtotal_mb, ansible_processor_vcpus and more, in one round trip.',
-  args: { filter: 'Only facts whose names match this shell-style pattern.', gather_subset: IGNORED },
+  description:
+    "ansible-core's facts, names and shapes: ansible_hostname, ansible_fqdn, ansible_default_ipv4, ansible_<interface>, ansible_distribution*, ansible_os_family, ansible_mounts, ansible_memory_mb, ansible_processor*, ansible_date_time, ansible_env, ansible_local and more, in one round trip (sh, coreutils, /proc, /sys and ip). Its facts are ansible_facts.NAME and ansible_NAME.",
+  args: SETUP_ARGS,
   examples: `- name: Only the addresses
   setup:
     filter: ansible_default_ipv4
+- name: Network facts and the minimal set
+  setup:
+    gather_subset: [network]
+`,
+}
+
+export const gather_facts: ModuleDoc = {
+  short: "Gather facts, as a play's implicit first task does",
+  description: "setup, marking the facts as gathered (smart gathering and the fact cache read that). A play's gather_subset, gather_timeout and fact_path become its arguments.",
+  args: { ...SETUP_ARGS, parallel: IGNORED },
+  examples: `- name: Gather again after a change
+  gather_facts:
 `,
 }
