@@ -42,7 +42,7 @@ export const fail: ModuleDoc = {
 export const set_fact: ModuleDoc = {
   short: 'Set host variables',
   description: 'Sets each key as a variable of the host, above task and play vars, for the rest of the run.',
-  args: { cacheable: 'Accepted for compatibility with Ansible (tsplay keeps no fact cache between runs).' },
+  args: { cacheable: 'true: the facts are also host facts (ansible_facts) and go to the fact cache when one is configured, as in Ansible.' },
   examples: `- name: A computed setting
   set_fact:
     etcd_url: "http://{{ ansible_host }}:2379"
