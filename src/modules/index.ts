@@ -39,6 +39,7 @@ import { slurp } from './slurp.js'
 import { stat } from './stat.js'
 import { sysctl } from './sysctl.js'
 import { systemd } from './systemd.js'
+import { tempfile } from './tempfile.js'
 import { template } from './template.js'
 import { unarchive } from './unarchive.js'
 import { uri } from './uri.js'
@@ -79,6 +80,7 @@ export const modules = {
   stat,
   sysctl,
   systemd,
+  tempfile,
   template,
   unarchive,
   uri,
