@@ -15,6 +15,7 @@ import { etcdMember } from './etcd-member.js'
 import { fetch } from './fetch.js'
 import { file } from './file.js'
 import { fleetUnit } from './fleet-unit.js'
+import { getent } from './getent.js'
 import { getUrl } from './get-url.js'
 import { glusterVolume } from './gluster-volume.js'
 import { group } from './group.js'
@@ -60,6 +61,7 @@ export const modules = {
   fetch,
   file,
   get_url: getUrl,
+  getent,
   group,
   group_by: groupBy,
   hostname,
