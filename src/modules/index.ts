@@ -14,6 +14,7 @@ import { fail } from './fail.js'
 import { etcdMember } from './etcd-member.js'
 import { fetch } from './fetch.js'
 import { file } from './file.js'
+import { find } from './find.js'
 import { fleetUnit } from './fleet-unit.js'
 import { getent } from './getent.js'
 import { getUrl } from './get-url.js'
@@ -60,6 +61,7 @@ export const modules = {
   fail,
   fetch,
   file,
+  find,
   get_url: getUrl,
   getent,
   group,
