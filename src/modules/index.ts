@@ -24,6 +24,7 @@ import { groupBy } from './group-by.js'
 import { heketiTopologyModule } from './heketi-topology.js'
 import { hostname } from './hostname.js'
 import { k8sApply } from './k8s-apply.js'
+import { knownHosts } from './known-hosts.js'
 import { lineinfile } from './lineinfile.js'
 import { mount } from './mount.js'
 import { packageModule } from './package.js'
@@ -67,6 +68,7 @@ export const modules = {
   group,
   group_by: groupBy,
   hostname,
+  known_hosts: knownHosts,
   lineinfile,
   mount,
   package: packageModule,
