@@ -7,6 +7,7 @@ import { blockinfile } from './blockinfile.js'
 import { cephOsd } from './ceph-osd.js'
 import { command } from './command.js'
 import { copy } from './copy.js'
+import { cron } from './cron.js'
 import { debug } from './debug.js'
 import { dockerContainer } from './docker-container.js'
 import { dockerImage } from './docker-image.js'
@@ -58,6 +59,7 @@ export const modules = {
   blockinfile,
   command,
   copy,
+  cron,
   debug,
   fail,
   fetch,
