@@ -1,16 +1,44 @@
-// slurp: a remote file's bytes, base64-encoded, as Ansible returns them.
+// slurp: a remote file's bytes, base64-encoded, as Ansible returns them (content, encoding, source), with
+// Ansible's messages for a missing, unreadable or directory source. One round trip; reads only.
 import { ModuleError } from '../errors.js'
-import { quote } from '../util/shell-quote.js'
+import { assignPath, refuseNul } from './lib/host-path.js'
 import { ok } from './lib/result.js'
-import { remoteError } from './lib/snippet.js'
+import { decode64, runSnippet } from './lib/snippet.js'
 import { defineModule } from './types.js'
+
+const READ = String.raw`tp_enc "$p"; printf '__TSPLAY__ id=src path=%s\n' "$_e"
+if [ -d "$p" ]; then tp_fail "source is a directory and must be a file: $p"
+elif [ ! -e "$p" ]; then tp_fail "file not found: $p"
+elif [ ! -r "$p" ]; then tp_fail "file is not readable: $p"; fi
+printf '__TSPLAY__ id=content b64='; base64 -w0 < "$p" || tp_fail "unable to slurp file: $p"; echo`
 
 export const slurp = defineModule<{ src: string }>({
   name: 'slurp',
-  schema: { type: 'object', additionalProperties: false, required: ['src'], properties: { src: { type: 'string', aliases: ['path'] } } },
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['src'],
+    description: "Reads a file on the host and returns its content base64-encoded (decode it with the b64decode filter). Changes nothing; any size, any bytes.",
+    examples: [
+      `- name: The host's machine id
+  slurp:
+    src: /etc/machine-id
+  register: machine_id
+
+- debug:
+    msg: "{{ machine_id.content | b64decode | trim }}"
+`,
+    ],
+    properties: {
+      src: { type: 'string', aliases: ['path'], description: 'The file to read on the host (expanded there: ~ and $VAR).' },
+    },
+  },
   async run(ctx, a) {
-    const res = await ctx.conn.run(`base64 -w0 < ${quote(a.src)}`, { become: ctx.become })
-    if (res.rc !== 0) throw new ModuleError(`slurp ${a.src}: ${remoteError(res)}`)
-    return ok(undefined, { content: res.stdout.trim(), encoding: 'base64', source: a.src })
+    refuseNul('slurp', a)
+    const r = await runSnippet(ctx, `${assignPath('p', a.src)}\n${READ}`).catch((e: unknown) => {
+      if (e instanceof ModuleError) throw new ModuleError(`slurp: ${e.message}`)
+      throw e
+    })
+    return ok(undefined, { content: r.byId.content?.b64 ?? '', encoding: 'base64', source: decode64(r.byId.src?.path) })
   },
 })
