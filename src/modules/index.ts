@@ -19,6 +19,7 @@ import { find } from './find.js'
 import { fleetUnit } from './fleet-unit.js'
 import { getent } from './getent.js'
 import { getUrl } from './get-url.js'
+import { git } from './git.js'
 import { glusterVolume } from './gluster-volume.js'
 import { group } from './group.js'
 import { groupBy } from './group-by.js'
@@ -67,6 +68,7 @@ export const modules = {
   find,
   get_url: getUrl,
   getent,
+  git,
   group,
   group_by: groupBy,
   hostname,
