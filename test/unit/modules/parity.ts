@@ -20,6 +20,8 @@ export interface ParityCase {
   files?: Record<string, string | { content?: string; mode?: number; dir?: boolean; link?: string }>
   check?: boolean
   keys?: string[] // result keys whose values must agree ({dir} made neutral)
+  sh?: string // run in the case's directory after `files` (e.g. to make a git repository)
+  skipTree?: string[] // find -path patterns below the directory left out of the comparison (e.g. '*/.git')
 }
 
 export interface ParitySide {
@@ -40,8 +42,9 @@ export function haveAnsible(): boolean {
 
 const fillDir = <T>(v: T, dir: string): T => JSON.parse(JSON.stringify(v).split('{dir}').join(dir)) as T
 
-function prepare(dir: string, files: ParityCase['files'] = {}): void {
+function prepare(dir: string, files: ParityCase['files'] = {}, sh?: string): void {
   mkdirSync(dir, { recursive: true })
+  if (sh) execFileSync('sh', ['-ec', sh], { cwd: dir, stdio: 'pipe' })
   for (const [rel, spec] of Object.entries(files)) {
     const p = join(dir, rel)
     const s = typeof spec === 'string' ? { content: spec } : spec
@@ -53,8 +56,9 @@ function prepare(dir: string, files: ParityCase['files'] = {}): void {
 }
 
 /** Every entry under dir: path, type, mode, link target, content (the dir itself written as {dir}). */
-function tree(dir: string): string {
-  const out = execFileSync('sh', ['-c', `cd "$1" && find . -printf '%p %y %m %l\\n' | sort && find . -type f -exec sh -c 'for f; do echo "== $f"; cat "$f"; done' _ {} + `, '_', dir])
+function tree(dir: string, skip: string[] = []): string {
+  const prune = skip.length ? `\\( ${skip.map((p) => `-path '${p}'`).join(' -o ')} \\) -prune -o` : ''
+  const out = execFileSync('sh', ['-c', `cd "$1" && find . ${prune} -printf '%p %y %m %l\\n' | sort && find . ${prune} -type f -exec sh -c 'for f; do echo "== $f"; cat "$f"; done' _ {} + `, '_', dir])
   return out.toString().split(dir).join('{dir}')
 }
 
@@ -65,7 +69,7 @@ export async function runParity(cases: ParityCase[]): Promise<Array<{ c: ParityC
   const base = mkdtempSync(join(tmpdir(), 'tsplay-parity-'))
   try {
     const dirs = cases.map((_, i) => ({ ansible: join(base, 'a', String(i)), tsplay: join(base, 't', String(i)) }))
-    cases.forEach((c, i) => (prepare(dirs[i].ansible, c.files), prepare(dirs[i].tsplay, c.files)))
+    cases.forEach((c, i) => (prepare(dirs[i].ansible, c.files, c.sh), prepare(dirs[i].tsplay, c.files, c.sh)))
     const tasks = cases.map((c, i) => ({ name: `case ${i}`, [c.module]: fillDir(c.args, dirs[i].ansible), check_mode: !!c.check, diff: true, ignore_errors: true }))
     const playbook = join(base, 'parity.yml')
     writeFileSync(playbook, yaml.dump([{ hosts: 'localhost', gather_facts: false, tasks }]))
@@ -85,11 +89,11 @@ export async function runParity(cases: ParityCase[]): Promise<Array<{ c: ParityC
         status: r.failed ? 'failed' : r.skipped ? 'skipped' : r.changed ? 'changed' : 'ok',
         msg: String(r.msg ?? ''),
         data: neutral(r, dirs[i].ansible) as Record<string, unknown>,
-        tree: tree(dirs[i].ansible),
+        tree: tree(dirs[i].ansible, c.skipTree),
       }
       const ctx = makeCtx(new LocalConnection(), { check: !!c.check, diff: true })
       const t = await runModule(modules[c.module] as unknown as ModuleDefinition<never>, ctx, fillDir(c.args, dirs[i].tsplay))
-      const tsplay: ParitySide = { status: t.status, msg: t.msg ?? '', data: neutral(t.data, dirs[i].tsplay) as Record<string, unknown>, tree: tree(dirs[i].tsplay) }
+      const tsplay: ParitySide = { status: t.status, msg: t.msg ?? '', data: neutral(t.data, dirs[i].tsplay) as Record<string, unknown>, tree: tree(dirs[i].tsplay, c.skipTree) }
       out.push({ c, ansible, tsplay })
     }
     return out

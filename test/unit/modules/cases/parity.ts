@@ -1,5 +1,6 @@
 // Cases tsplay and ansible-core both run (parity.test.ts); `{dir}` is each case's own directory.
 import type { ParityCase } from '../parity.js'
+import { gitParity } from './parity-git.js'
 
 const K1 = 'AAAAC3NzaC1lZDI1NTE5AAAAIAZvdIA7fbnB98M5olaGtuOMcaE6GtFTeWkT9xJgvCQY'
 const K2 = 'AAAAC3NzaC1lZDI1NTE5AAAAIHsRKpVNLSw8Rnv2Sla4jMHWrJ6X0YTOdeS2nJEXlGQp'
@@ -103,4 +104,4 @@ const getent: ParityCase[] = [
   { name: 'an unknown database', module: 'getent', args: { database: 'nodb' } },
 ]
 
-export const parityCases: ParityCase[] = [...knownHosts, ...cron, ...find, ...slurp, ...getent]
+export const parityCases: ParityCase[] = [...knownHosts, ...cron, ...find, ...slurp, ...getent, ...gitParity]
