@@ -32,6 +32,7 @@ import { mount } from './mount.js'
 import { packageModule } from './package.js'
 import { pause } from './pause.js'
 import { ping } from './ping.js'
+import { pip } from './pip.js'
 import { raw } from './raw.js'
 import { reboot } from './reboot.js'
 import { replace } from './replace.js'
@@ -78,6 +79,7 @@ export const modules = {
   package: packageModule,
   pause,
   ping,
+  pip,
   raw,
   reboot,
   replace,
