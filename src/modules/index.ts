@@ -1,6 +1,7 @@
 // The module registry: a constant map, so a module name's type is `keyof typeof modules`.
 import { addHost } from './add-host.js'
 import { apt } from './apt.js'
+import { aptRepository } from './apt-repository.js'
 import { assert } from './assert.js'
 import { authorizedKey } from './authorized-key.js'
 import { blockinfile } from './blockinfile.js'
@@ -56,6 +57,7 @@ import { waitForConnection } from './wait-for-connection.js'
 export const modules = {
   add_host: addHost,
   apt,
+  apt_repository: aptRepository,
   assert,
   authorized_key: authorizedKey,
   blockinfile,
