@@ -1,6 +1,7 @@
 // The module registry: a constant map, so a module name's type is `keyof typeof modules`.
 import { addHost } from './add-host.js'
 import { apt } from './apt.js'
+import { aptKey } from './apt-key.js'
 import { aptRepository } from './apt-repository.js'
 import { assert } from './assert.js'
 import { authorizedKey } from './authorized-key.js'
@@ -57,6 +58,7 @@ import { waitForConnection } from './wait-for-connection.js'
 export const modules = {
   add_host: addHost,
   apt,
+  apt_key: aptKey,
   apt_repository: aptRepository,
   assert,
   authorized_key: authorizedKey,
