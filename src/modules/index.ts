@@ -32,6 +32,7 @@ import { knownHosts } from './known-hosts.js'
 import { lineinfile } from './lineinfile.js'
 import { mount } from './mount.js'
 import { packageModule } from './package.js'
+import { packageFacts } from './package-facts.js'
 import { pause } from './pause.js'
 import { ping } from './ping.js'
 import { pip } from './pip.js'
@@ -40,6 +41,7 @@ import { reboot } from './reboot.js'
 import { replace } from './replace.js'
 import { script } from './script.js'
 import { service } from './service.js'
+import { serviceFacts } from './service-facts.js'
 import { setFact } from './set-fact.js'
 import { setup } from './setup.js'
 import { shell } from './shell.js'
@@ -81,6 +83,7 @@ export const modules = {
   lineinfile,
   mount,
   package: packageModule,
+  package_facts: packageFacts,
   pause,
   ping,
   pip,
@@ -89,6 +92,7 @@ export const modules = {
   replace,
   script,
   service,
+  service_facts: serviceFacts,
   set_fact: setFact,
   setup,
   shell,
