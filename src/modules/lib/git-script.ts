@@ -68,8 +68,21 @@ set_remote_url() {
   must "Failed to set a new url $REPO for $REMOTE" remote set-url "$REMOTE" "$REPO"
   [ -n "$RU" ] && URL_CHANGED=1; return 0
 }
+# nothing a fetch could bring: every ref the remote has (heads, tags) is already here at the same commit.
+# Then the fetch is skipped, so a run that changes nothing writes nothing (only without depth or refspec)
+up_to_date() {
+  [ -z "$DEPTH" ] && [ -z "$REFSPEC" ] || return 1
+  _r=$(g ls-remote "$REMOTE" 'refs/heads/*' 'refs/tags/*' 2>/dev/null) || return 1
+  if [ "$BARE" = 1 ]; then _l=$(g for-each-ref --format='%(objectname)%09%(refname)' refs/heads/ refs/tags/)
+  else _l=$(g for-each-ref --format='%(objectname)%09%(refname)' "refs/remotes/$REMOTE/" refs/tags/ | sed "s#	refs/remotes/$REMOTE/#	refs/heads/#"); fi
+  printf '%s\n' "$_r" | grep -v '\^{}$' | grep -vxF -f /dev/fd/3 3<<EOF | grep -q . && return 1
+$_l
+EOF
+  return 0
+}
 do_fetch() {
   set_remote_url
+  up_to_date && return 0
   set --; _depth=
   if [ -n "$DEPTH" ]; then
     head_branch
@@ -115,18 +128,28 @@ do_clone() {
   if [ -n "$REFSPEC" ]; then must "Failed to fetch $REFSPEC" fetch %{DEPTH:+--depth "$DEPTH"} "$REMOTE" "$REFSPEC"; fi
   [ "$VERIFY" = 1 ] && verify; return 0
 }
+# at_target COMMIT-ISH [BRANCH]: a clean checkout already at the commit, on the branch (detached without one):
+# checkout and reset would change nothing but the reflog, so they are skipped
+at_target() {
+  [ "$MODS" = 0 ] || return 1
+  _h=$(g rev-parse -q --verify HEAD) && _t=$(g rev-parse -q --verify "$1^{commit}") && [ "$_h" = "$_t" ] || return 1
+  _b=$(g symbolic-ref -q HEAD) || _b=
+  [ "$_b" = "%{2:+refs/heads/$2}" ]
+}
 switch_version() {
   if [ "$VERSION" = HEAD ]; then
     head_branch
-    must "Failed to checkout branch $HB" checkout --force "$HB"
-    must "Failed to checkout branch $HB" reset --hard "$REMOTE/$HB" --
+    if ! at_target "$REMOTE/$HB" "$HB"; then
+      must "Failed to checkout branch $HB" checkout --force "$HB"
+      must "Failed to checkout branch $HB" reset --hard "$REMOTE/$HB" --
+    fi
   elif is_remote_branch "$REMOTE"; then
     if [ -n "$DEPTH" ] && ! is_local_branch; then
       must "Failed to fetch branch from remote: $VERSION" fetch "--depth=$DEPTH" "$REMOTE" "+refs/heads/$VERSION:refs/heads/$VERSION" "+refs/heads/$VERSION:refs/remotes/$REMOTE/$VERSION"
     fi
     if ! is_local_branch; then must "Failed to checkout $VERSION" checkout --track -b "$VERSION" "$REMOTE/$VERSION"
-    else must "Failed to checkout branch $VERSION" checkout --force "$VERSION"; must "Failed to checkout $VERSION" reset --hard "$REMOTE/$VERSION"; fi
-  else
+    elif ! at_target "$REMOTE/$VERSION" "$VERSION"; then must "Failed to checkout branch $VERSION" checkout --force "$VERSION"; must "Failed to checkout $VERSION" reset --hard "$REMOTE/$VERSION"; fi
+  elif ! at_target "$VERSION"; then
     must "Failed to checkout $VERSION" checkout --force "$VERSION"
   fi
   [ "$VERIFY" = 1 ] && verify; return 0
