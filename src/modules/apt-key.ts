@@ -46,7 +46,12 @@ export function parseKeyId(id: string): [string, string, string] {
 const PRELUDE = String.raw`export LANG=C LC_ALL=C LC_MESSAGES=C
 for b in apt-key gpg; do command -v $b >/dev/null 2>&1 || tp_fail "Failed to find required executable \"$b\" on the host"; done
 set --; [ -n "$KEYRING" ] && set -- --keyring "$KEYRING"
-list() { _id=$1; shift; o=$(apt-key "$@" adv --list-public-keys --keyid-format=long 2>&1) || tp_fail "Unable to list public keys: $o"; tp_enc "$o"; printf '__TSPLAY__ id=%s out=%s\n' "$_id" "$_e"; }`
+# apt-key would create a missing --keyring file (empty) just to list it: a missing one lists nothing
+list() {
+  _id=$1; shift
+  if [ -n "$KEYRING" ] && [ ! -e "$KEYRING" ]; then o=; else o=$(apt-key "$@" adv --list-public-keys --keyid-format=long 2>&1) || tp_fail "Unable to list public keys: $o"; fi
+  tp_enc "$o"; printf '__TSPLAY__ id=%s out=%s\n' "$_id" "$_e"
+}`
 
 // the key's bytes into "$k" (a temp file), from data, the file or the URL
 const FETCH = String.raw`k=$(mktemp) || exit 1; G=$(mktemp -d) || exit 1; trap 'rm -rf -- "$k" "$G"' EXIT
