@@ -5,6 +5,8 @@
 // sh `${…}` is written `%{…}` so the template literal leaves it alone.
 export const GIT_SCRIPT = String.raw`
 export LANG=C LC_ALL=C LC_MESSAGES=C LC_CTYPE=C
+# git status would refresh the index (a write) even in check mode
+export GIT_OPTIONAL_LOCKS=0
 [ -z "$UMASK" ] || umask "$UMASK" || tp_fail "umask must be an octal integer"
 command -v "$G" >/dev/null 2>&1 || tp_fail "Failed to find required executable \"$G\" on the host: install git"
 export GIT_SSH_COMMAND="%{GIT_SSH:-%{GIT_SSH_COMMAND:-ssh}} %{GIT_SSH_OPTS:-}$SSH_OPTS"
