@@ -80,7 +80,8 @@ export const getent = defineModule<GetentArgs>({
   async run(ctx, a) {
     refuseNul('getent', a)
     if (a.split === '') throw new ModuleError("getent: 'split' must not be empty", 'give the separator, e.g. ":", or leave split out for whitespace')
-    const argv = ['getent', a.database, ...(a.key !== undefined ? [a.key] : []), ...(a.service !== undefined ? ['-s', a.service] : [])]
+    // options before `--`: a key that starts with '-' is looked up as given (Ansible's getent would read it as an option)
+    const argv = ['getent', ...(a.service !== undefined ? ['-s', a.service] : []), '--', a.database, ...(a.key !== undefined ? [a.key] : [])]
     const res = await ctx.conn.run(`command -v getent >/dev/null 2>&1 || { echo 'getent: command not found on the host' >&2; exit 127; }\n${quoteArgv(argv)}`, { become: ctx.become })
     const fact = `getent_${a.database}`
     const split = a.split ?? (COLON.includes(a.database) ? ':' : undefined)

@@ -28,6 +28,15 @@ function normalize(line: string): KeyFields {
 }
 const same = (a: KeyFields, b: KeyFields) => a.options === b.options && a.host === b.host && a.type === b.type && a.key === b.key
 
+/** ssh's host pattern match; a pattern too long for a RegExp can still equal the name */
+function matches(patterns: string, host: string): boolean {
+  try {
+    return patternsMatch(patterns, host)
+  } catch {
+    return patterns.toLowerCase() === host
+  }
+}
+
 /** What `ssh-keygen -F host` finds: [line number, line] of every line whose host field matches. */
 export function findHost(text: string, host: string): Array<[number, string]> {
   const out: Array<[number, string]> = []
@@ -35,7 +44,7 @@ export function findHost(text: string, host: string): Array<[number, string]> {
     const fields = line.trim().split(/\s+/)
     if (!fields[0] || fields[0].startsWith('#')) return
     const hosts = fields[0].startsWith('@') ? fields[1] : fields[0]
-    if (hosts && patternsMatch(hosts, host)) out.push([i + 1, line])
+    if (hosts && matches(hosts, host)) out.push([i + 1, line])
   })
   return out
 }
