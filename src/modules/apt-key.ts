@@ -36,10 +36,10 @@ export function keysOf(output: string, short = false): string[] {
 
 /** parse_key_id: [short id, fingerprint (last 16), the id] of 8, 16 or more hex digits, with an optional 0x. */
 export function parseKeyId(id: string): [string, string, string] {
-  if (!/^\s*(0[xX])?[0-9a-fA-F]+\s*$/.test(id)) throw new ModuleError('apt_key: Invalid key_id', `'${id}' is not hexadecimal`)
+  if (!/^\s*(0[xX])?[0-9a-fA-F]+\s*$/.test(id)) throw new ModuleError('Invalid key_id')
   let k = id.trim().toUpperCase()
   if (k.startsWith('0X')) k = k.slice(2)
-  if (k.length !== 8 && k.length !== 16 && k.length <= 16) throw new ModuleError('apt_key: Invalid key_id', 'key_id must be 8, 16, or 16+ hexadecimal characters in length')
+  if (k.length !== 8 && k.length !== 16 && k.length <= 16) throw new ModuleError('Invalid key_id')
   return [k.slice(-8), k.length > 16 ? k.slice(-16) : k, k]
 }
 
@@ -103,8 +103,8 @@ export const aptKey = defineModule<AptKeyArgs>({
   async run(ctx, a) {
     refuseNul('apt_key', a)
     const sources = (['data', 'file', 'keyserver', 'url'] as const).filter((k) => a[k] !== undefined)
-    if (sources.length > 1) throw new ModuleError(`apt_key: parameters are mutually exclusive: ${sources.join('|')}`)
-    if (!a.id && a.keyserver) throw new ModuleError('apt_key: Missing key_id, required with keyserver.')
+    if (sources.length > 1) throw new ModuleError(`parameters are mutually exclusive: ${sources.join('|')}`)
+    if (!a.id && a.keyserver) throw new ModuleError('Missing key_id, required with keyserver.')
     const src = a.data !== undefined ? 'data' : a.file !== undefined ? 'file' : a.url !== undefined ? 'url' : ''
     const vars = [
       a.keyring ? assignPath('KEYRING', a.keyring) : 'KEYRING=',
@@ -116,7 +116,7 @@ export const aptKey = defineModule<AptKeyArgs>({
     const first = await runSnippet(ctx, `${vars}\n${PRELUDE}\n${readId}\nlist before "$@"`, { stdin: readId && http ? http : undefined })
     const id = a.id ?? (first.byId.ids ? keysOf(decode64(first.byId.ids.out))[0] : undefined)
     const data: Record<string, unknown> = { id: id ?? null }
-    if (!id) throw new ModuleError('apt_key: Invalid key_id', 'no key id given and none could be read from the key')
+    if (!id) throw new ModuleError('Invalid key_id', 'no key id given and none could be read from the key')
     const [shortId, fp, keyId] = parseKeyId(id)
     Object.assign(data, { short_id: shortId, fp, key_id: keyId })
     const short = keyId.length === 8
@@ -141,8 +141,8 @@ export const aptKey = defineModule<AptKeyArgs>({
     data.after = after
     const there = after.includes(a.state === 'present' ? want : fp)
     const error = 'apt-key did not return an error, but %s (check that the id is correct and *not* a subkey)'
-    if (a.state === 'present' && !there) throw new ModuleError(`apt_key: ${error.replace('%s', 'failed to add the key')}`)
-    if (a.state === 'absent' && there) throw new ModuleError(`apt_key: ${error.replace('%s', 'the key was not removed')}`)
+    if (a.state === 'present' && !there) throw new ModuleError(error.replace('%s', 'failed to add the key'))
+    if (a.state === 'absent' && there) throw new ModuleError(error.replace('%s', 'the key was not removed'))
     return changed(undefined, data)
   },
 })

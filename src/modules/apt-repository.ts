@@ -89,7 +89,7 @@ export const aptRepository = defineModule<AptRepositoryArgs>({
   },
   async run(ctx, a) {
     refuseNul('apt_repository', a)
-    if (!a.repo) throw new ModuleError("apt_repository: Please set argument 'repo' to a non-empty value")
+    if (!a.repo) throw new ModuleError("Please set argument 'repo' to a non-empty value")
     if (a.repo.startsWith('ppa:')) throw new ModuleError(`apt_repository: PPA repositories are not supported: '${a.repo}'`, 'a PPA needs Launchpad on the network: give its deb line (and its key) instead')
     const mode = parseMode(a.mode)
     if (mode?.kind === 'symbolic') throw new ModuleError(`apt_repository: 'mode' must be octal, not '${a.mode}'`)
@@ -108,7 +108,9 @@ export const aptRepository = defineModule<AptRepositoryArgs>({
     const [dumpBefore, dumpAfter] = [dumpSources(files), dumpSources(after)]
     const names = [...new Set([...dumpBefore.keys(), ...dumpAfter.keys()])]
     const isChanged = names.some((f) => dumpBefore.get(f) !== dumpAfter.get(f))
-    const data = { repo: a.repo, state: a.state }
+    // Ansible's result: every file read or written, before and after, when it changed something under --diff
+    const fileDiffs = names.map((f) => ({ before: dumpBefore.get(f) ?? '', after: dumpAfter.get(f) ?? '', before_header: dumpBefore.has(f) ? f : '/dev/null', after_header: dumpAfter.has(f) ? f : '/dev/null' }))
+    const data = { repo: a.repo, state: a.state, diff: isChanged && ctx.diff ? fileDiffs : {} }
     if (!isChanged) return ok(undefined, data)
     const diff: Diff[] | undefined = ctx.diff ? names.filter((f) => dumpBefore.get(f) !== dumpAfter.get(f)).map((f) => ({ path: f, before: dumpBefore.get(f) ?? '', after: dumpAfter.get(f) ?? '' })) : undefined
     if (ctx.check) return changed(undefined, data, diff)

@@ -86,23 +86,23 @@ export const cron = defineModule<CronArgs>({
   schema: cronSchema,
   async run(ctx, a) {
     refuseNul('cron', a)
-    if (a.insertafter !== undefined && a.insertbefore !== undefined) throw new ModuleError('cron: parameters are mutually exclusive: insertafter|insertbefore')
+    if (a.insertafter !== undefined && a.insertbefore !== undefined) throw new ModuleError('parameters are mutually exclusive: insertafter|insertbefore')
     const warnings: string[] = []
     let cronFile: string | undefined
     if (a.cron_file !== undefined) {
-      if (a.cron_file === '/etc/crontab') throw new ModuleError('cron: Will not manage /etc/crontab via cron_file, see documentation.')
+      if (a.cron_file === '/etc/crontab') throw new ModuleError('Will not manage /etc/crontab via cron_file, see documentation.')
       const base = a.cron_file.slice(a.cron_file.lastIndexOf('/') + 1)
       if (!/^[A-Z0-9_-]+$/i.test(base)) warnings.push(`Filename portion of cron_file ("${base}") should consist solely of upper- and lower-case letters, digits, underscores, and hyphens`)
       cronFile = a.cron_file.startsWith('/') || needsExpansion(a.cron_file) ? a.cron_file : `/etc/cron.d/${a.cron_file}`
     }
     const present = a.state === 'present'
-    if (a.special_time && [a.minute, a.hour, a.day, a.month, a.weekday].some((x) => x !== '*')) throw new ModuleError('cron: You must specify time and date fields or special time.')
+    if (a.special_time && [a.minute, a.hour, a.day, a.month, a.weekday].some((x) => x !== '*')) throw new ModuleError('You must specify time and date fields or special time.')
     if (present) {
-      if (cronFile && !a.user) throw new ModuleError('cron: To use cron_file=... parameter you must specify user=... as well')
-      if (a.job === undefined) throw new ModuleError("cron: You must specify 'job' to install a new cron job or variable")
-      if ((a.insertafter || a.insertbefore) && !a.env) throw new ModuleError('cron: Insertafter and insertbefore parameters are valid only with env=yes')
+      if (cronFile && !a.user) throw new ModuleError('To use cron_file=... parameter you must specify user=... as well')
+      if (a.job === undefined) throw new ModuleError("You must specify 'job' to install a new cron job or variable")
+      if ((a.insertafter || a.insertbefore) && !a.env) throw new ModuleError('Insertafter and insertbefore parameters are valid only with env=yes')
     }
-    if (a.env && a.name.includes(' ')) throw new ModuleError('cron: Invalid name for environment variable')
+    if (a.env && a.name.includes(' ')) throw new ModuleError('Invalid name for environment variable')
     const cur = await readCrontab(ctx, a, cronFile)
     const original = tab.render(cur.lines)
     let lines = [...cur.lines]
@@ -131,6 +131,8 @@ export const cron = defineModule<CronArgs>({
     if (!change) return ok(undefined, data)
     const after = tab.render(lines)
     const diff = ctx.diff ? [{ path: cur.header, before: cur.existing, after }] : undefined
+    // with --diff, Ansible's result carries the diff too
+    if (ctx.diff) data.diff = { before: cur.existing, after, before_header: cur.header, after_header: cur.header }
     if (ctx.check) return changed(undefined, data, diff)
     if (a.backup) data.backup_file = await backupCrontab(ctx, original)
     if (cur.file && !cur.file.dirExists) throw new ModuleError(`cron: the directory of ${cur.file.path} does not exist`)
@@ -142,8 +144,8 @@ export const cron = defineModule<CronArgs>({
 /** The last job of a cron file went: the file is removed (changed only if it was there). */
 async function removeCronFile(ctx: ModuleContext, a: CronArgs, cur: Crontab) {
   const file = cur.file as TextFile
-  const data = { cron_file: a.cron_file, state: a.state }
   const diff = ctx.diff ? [{ path: file.path, before: cur.existing, after: '' }] : undefined
+  const data = { cron_file: a.cron_file, state: a.state, diff: ctx.diff ? { before: cur.existing, before_header: file.path, after: '', after_header: '/dev/null' } : {} }
   if (!file.exists) return ok(undefined, data)
   if (!ctx.check) await runSnippet(ctx, `rm -f -- ${quote(file.path)} || exit 1`)
   return changed(undefined, data, diff)

@@ -32,7 +32,7 @@ const list = (description: string, aliases: string[] = []) => ({ type: 'array', 
 /** `3d`, `-1w`, `3600` → seconds; `10m`, `-1k` → bytes. */
 function amount(value: string, units: Record<string, number>, what: string): number {
   const m = new RegExp(`^(-?\\d+)([${Object.keys(units).join('')}])?$`).exec(value.toLowerCase())
-  if (!m) throw new ModuleError(`find: failed to process ${what}`, `'${value}': a whole number, optionally followed by one of ${Object.keys(units).join(', ')}`)
+  if (!m) throw new ModuleError(`failed to process ${what}`)
   return Number(m[1]) * (m[2] ? units[m[2]] : 1)
 }
 

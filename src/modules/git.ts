@@ -65,11 +65,11 @@ export const git = defineModule<GitArgs>({
   schema: gitSchema,
   async run(ctx, a) {
     refuseNul('git', a)
-    if (a.separate_git_dir !== undefined && a.bare) throw new ModuleError('git: parameters are mutually exclusive: separate_git_dir|bare')
-    if (a.accept_hostkey && a.accept_newhostkey) throw new ModuleError('git: parameters are mutually exclusive: accept_hostkey|accept_newhostkey')
-    if (a.archive_prefix !== undefined && a.archive === undefined) throw new ModuleError("git: missing parameter(s) required by 'archive_prefix': archive")
-    if (!a.dest && a.clone) throw new ModuleError('git: the destination directory must be specified unless clone=no', "give 'dest'")
-    if (typeof a.umask === 'number') throw new ModuleError('git: umask must be defined as a quoted octal integer', "e.g. umask: '0022'")
+    if (a.separate_git_dir !== undefined && a.bare) throw new ModuleError('parameters are mutually exclusive: separate_git_dir|bare')
+    if (a.accept_hostkey && a.accept_newhostkey) throw new ModuleError('parameters are mutually exclusive: accept_hostkey|accept_newhostkey')
+    if (a.archive_prefix !== undefined && a.archive === undefined) throw new ModuleError("missing parameter(s) required by 'archive_prefix': archive")
+    if (!a.dest && a.clone) throw new ModuleError('the destination directory must be specified unless clone=no')
+    if (typeof a.umask === 'number') throw new ModuleError('umask must be defined as a quoted octal integer')
     if (a.umask !== undefined && !/^[0-7]+$/.test(a.umask)) throw new ModuleError(`git: umask must be an octal integer, not '${a.umask}'`)
     if (a.depth !== undefined && a.depth < 1) a.depth = undefined // "the minimum possible value is 1, otherwise ignored"
     for (const fp of a.gpg_whitelist) if (!/^[0-9A-Fa-f]+$/.test(fp)) throw new ModuleError(`git: gpg_whitelist entry '${fp}' is not a hexadecimal fingerprint`)
@@ -95,7 +95,7 @@ export const git = defineModule<GitArgs>({
       const err = (r.stderr.trim() || r.stdout.trim() || `exit code ${r.rc}`).split('\n').slice(-8).join('\n')
       // Ansible's failure carries what was known by then (before, for local modifications)
       const before = r.byId.partial ? { before: r.byId.partial.before || null } : {}
-      return failed(`git: ${err}`, { ...before, ...(warnings.length ? { warnings } : {}) })
+      return failed(err, { ...before, ...(warnings.length ? { warnings } : {}) })
     }
     const data: Record<string, unknown> = { before: res.before || null, after: res.after || null, warnings }
     if (res.url !== '') data.remote_url_changed = res.url === '1'
@@ -104,6 +104,7 @@ export const git = defineModule<GitArgs>({
     if (res.changed !== '1') return ok(msg, data)
     const prepared = r.byId.diff ? decode64(r.byId.diff.b64) : undefined
     // Ansible's git diff is one prepared text; tsplay's diff is before/after: the text goes in after
+    if (ctx.diff && prepared !== undefined) data.diff = { prepared }
     const diff = ctx.diff && prepared !== undefined ? [{ path: a.dest ?? a.repo, before: res.before ? `${res.before}\n` : '', after: prepared.endsWith('\n') ? prepared : `${prepared}\n` }] : undefined
     return changed(msg, data, diff)
   },

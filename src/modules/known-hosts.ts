@@ -113,9 +113,9 @@ export const knownHosts = defineModule<KnownHostsArgs>({
     refuseNul('known_hosts', a)
     const host = a.name.toLowerCase()
     let key = a.key || undefined
-    if (!key && a.state !== 'absent') throw new ModuleError('known_hosts: No key specified when adding a host', "give 'key': the known_hosts line for the host")
+    if (!key && a.state !== 'absent') throw new ModuleError('No key specified when adding a host')
     if (key) {
-      if (/\S+(\s+)?,(\s+)?/.test(host)) throw new ModuleError('known_hosts: Comma separated list of names is not supported. Please pass a single name to lookup in the known_hosts file.')
+      if (/\S+(\s+)?,(\s+)?/.test(host)) throw new ModuleError('Comma separated list of names is not supported. Please pass a single name to lookup in the known_hosts file.')
       const fields = key.trim().split(/\s+/)
       if (fields.length < (fields[0].startsWith('@') ? 4 : 3)) throw new ModuleError(`known_hosts: 'key' is not a known_hosts line: expected "<host> <type> <base64 key>"`)
       if (a.hash_host) {
@@ -124,20 +124,22 @@ export const knownHosts = defineModule<KnownHostsArgs>({
         key = fields.join(' ')
       }
       if (!key.endsWith('\n')) key += '\n'
-      if (!findHost(key, host).length) throw new ModuleError('known_hosts: Host parameter does not match hashed host field in supplied key')
+      if (!findHost(key, host).length) throw new ModuleError('Host parameter does not match hashed host field in supplied key')
     }
     const file = await readTextFile(ctx, a.path)
     if (file.probe.exists === '1' && file.probe.type === 'd') throw new ModuleError(`known_hosts: ${file.path} is a directory`)
     const { found, replace, line } = searchHostKey(file.text, host, key)
     const before = file.text ?? ''
-    const data = { name: a.name, key: a.key ?? null, path: file.path, hash_host: a.hash_host, state: a.state }
-    if (a.state === 'absent' && line === undefined && key) return ok(undefined, { ...data, ...pathInfo(file.probe) })
     const wipe = found && !key && a.state === 'absent' // ssh-keygen -R: every unmarked line of the host
     let after = edit(before, replace || a.state === 'absent' ? line : undefined, a.state === 'present' && (replace || line === undefined) ? key : undefined)
+    // Ansible's result always carries its diff (computed before ssh-keygen -R, so a wipe shows none)
+    const ansibleDiff = { before_header: file.exists ? file.path : '/dev/null', after_header: file.path, before, after }
+    const data = { name: a.name, key: a.key ?? null, path: file.path, hash_host: a.hash_host, state: a.state, diff: ansibleDiff }
+    if (a.state === 'absent' && line === undefined && key) return ok(undefined, { ...data, ...pathInfo(file.probe) })
     const diff = ctx.diff ? [{ path: file.path, before, after }] : undefined
     const change = replace || found !== (a.state === 'present')
     // in check mode Ansible's result holds the decision and the diff only
-    if (ctx.check) return change ? changed(undefined, {}, diff) : ok(undefined, {}, diff)
+    if (ctx.check) return change ? changed(undefined, { diff: ansibleDiff }, diff) : ok(undefined, { diff: ansibleDiff }, diff)
     if (!change) return ok(undefined, { ...data, ...pathInfo(file.probe) })
     if (wipe) after = before.split(/(?<=\n)/).filter((l) => l.trim().startsWith('@') || !findHost(l, host).length).join('')
     if (!file.dirExists) throw new ModuleError(`known_hosts: Failed to write to file ${file.path}: its directory does not exist`)

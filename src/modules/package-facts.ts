@@ -130,13 +130,13 @@ export const packageFacts = defineModule<PackageFactsArgs>({
     const asked = a.manager.map((m) => m.toLowerCase())
     const managers = asked.includes('auto') ? [...asked.filter((m) => m !== 'auto'), ...KNOWN] : asked
     const unknown = managers.filter((m) => !KNOWN.includes(m))
-    if (unknown.length) throw new ModuleError(`package_facts: Unsupported package managers requested: ${unknown.join(', ')}`)
+    if (unknown.length) throw new ModuleError(`Unsupported package managers requested: ${unknown.join(', ')}`)
     const notHere = asked.filter((m) => KNOWN.includes(m) && !SUPPORTED.has(m))
     if (notHere.length) throw new ModuleError(`package_facts: tsplay does not read ${notHere.join(', ')} packages`, 'it reads apt, rpm, apk and pacman')
     const order = [...new Set(managers.filter((m) => SUPPORTED.has(m)))]
     const r = await runSnippet(ctx, `MANAGERS=${quote(order.join(' '))}; STRATEGY=${a.strategy}\n${LISTERS}`)
     const found = r.records.filter((x) => x.id === 'found').map((x) => x.m)
-    if (!found.length) throw new ModuleError(`package_facts: Could not detect a supported package manager from the following list: ${JSON.stringify(order)}, or the required Python library is not installed. Check warnings for details.`)
+    if (!found.length) throw new ModuleError(`Could not detect a supported package manager from the following list: ${JSON.stringify(order)}, or the required Python library is not installed. Check warnings for details.`)
     const get = (id: string) => decode64(r.byId[id]?.out)
     const all: Pkg[] = []
     for (const m of found) {

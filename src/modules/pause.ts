@@ -18,7 +18,7 @@ function whole(name: string, v: number | string | undefined): number | undefined
   if (v === undefined) return undefined
   if (typeof v === 'number') return Math.trunc(v)
   if (/^\s*[-+]?\d+\s*$/.test(v)) return Number(v)
-  throw new ModuleError(`pause: argument '${name}' is of type str and we were unable to convert to int: invalid literal for int() with base 10: '${v}'`)
+  throw new ModuleError(`argument '${name}' is of type str and we were unable to convert to int: invalid literal for int() with base 10: '${v}'`)
 }
 
 /** str(datetime.now()): local time, microseconds. */
@@ -55,7 +55,7 @@ export const pause = defineModule<PauseArgs>({
     },
   },
   async run(_ctx, a) {
-    if (a.seconds !== undefined && a.minutes !== undefined) throw new ModuleError('pause: parameters are mutually exclusive: minutes|seconds')
+    if (a.seconds !== undefined && a.minutes !== undefined) throw new ModuleError('parameters are mutually exclusive: minutes|seconds')
     const minutes = whole('minutes', a.minutes)
     const given = minutes !== undefined ? minutes * 60 : whole('seconds', a.seconds)
     const warnings: string[] = []

@@ -101,7 +101,7 @@ if [ "$AFTER" = 1 ]; then IFS='
 function vars(a: PipArgs): string {
   const venvCmd = commandWords('pip', a.virtualenv_command)
   const isVenv = a.virtualenv_command.includes('pyvenv') || a.virtualenv_command.includes('-m venv')
-  if (isVenv && a.virtualenv_python) throw new ModuleError('pip: virtualenv_python should not be used when using the venv module or pyvenv as virtualenv_command')
+  if (isVenv && a.virtualenv_python) throw new ModuleError('virtualenv_python should not be used when using the venv module or pyvenv as virtualenv_command')
   return [
     `UMASK=${quote(a.umask ?? '')}`,
     a.chdir ? assignPath('CHDIR', a.chdir) : 'CHDIR=',
@@ -129,16 +129,16 @@ export const pip = defineModule<PipArgs>({
   schema: pipSchema,
   async run(ctx, a) {
     refuseNul('pip', a)
-    if (!a.name?.length && !a.requirements) throw new ModuleError('pip: one of the following is required: name, requirements')
-    if (a.name?.length && a.requirements) throw new ModuleError('pip: parameters are mutually exclusive: name|requirements')
-    if (a.executable && a.virtualenv) throw new ModuleError('pip: parameters are mutually exclusive: executable|virtualenv')
+    if (!a.name?.length && !a.requirements) throw new ModuleError('one of the following is required: name, requirements')
+    if (a.name?.length && a.requirements) throw new ModuleError('parameters are mutually exclusive: name|requirements')
+    if (a.executable && a.virtualenv) throw new ModuleError('parameters are mutually exclusive: executable|virtualenv')
     if (a.umask !== undefined && !/^[0-7]+$/.test(a.umask)) throw new ModuleError(`pip: umask must be an octal integer, not '${a.umask}'`)
-    if (a.state === 'latest' && a.version !== undefined) throw new ModuleError('pip: version is incompatible with state=latest')
+    if (a.state === 'latest' && a.version !== undefined) throw new ModuleError('version is incompatible with state=latest')
     const names = a.name?.length ? recoverNames(a.name) : undefined
     let pkgs = names?.map((n) => ({ text: n, req: parseRequirement(n) }))
     if (pkgs && a.version !== undefined) {
-      if (pkgs.length > 1) throw new ModuleError("pip: 'version' argument is ambiguous when installing multiple package distributions. Please specify version restrictions next to each package in 'name' argument.")
-      if (pkgs[0].req?.specs.length) throw new ModuleError("pip: The 'version' argument conflicts with any version specifier provided along with a package name. Please keep the version specifier, but remove the 'version' argument.")
+      if (pkgs.length > 1) throw new ModuleError("'version' argument is ambiguous when installing multiple package distributions. Please specify version restrictions next to each package in 'name' argument.")
+      if (pkgs[0].req?.specs.length) throw new ModuleError("The 'version' argument conflicts with any version specifier provided along with a package name. Please keep the version specifier, but remove the 'version' argument.")
       const v = a.version.trimStart()
       const text = `${pkgs[0].text}${/^\d/.test(v) ? '==' : ' '}${v}`
       pkgs = [{ text, req: parseRequirement(text) }]

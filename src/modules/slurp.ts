@@ -1,15 +1,27 @@
 // slurp: a remote file's bytes, base64-encoded, as Ansible returns them (content, encoding, source), with
 // Ansible's messages for a missing, unreadable or directory source. One round trip; reads only.
-import { ModuleError } from '../errors.js'
 import { assignPath, refuseNul } from './lib/host-path.js'
 import { ok } from './lib/result.js'
 import { decode64, runSnippet } from './lib/snippet.js'
 import { defineModule } from './types.js'
 
+// the errors Python's open() gives, in its order: a directory is unreadable before it is a directory, and a
+// path through a file is ENOTDIR ("unable to slurp file"), not ENOENT
 const READ = String.raw`tp_enc "$p"; printf '__TSPLAY__ id=src path=%s\n' "$_e"
-if [ -d "$p" ]; then tp_fail "source is a directory and must be a file: $p"
-elif [ ! -e "$p" ]; then tp_fail "file not found: $p"
-elif [ ! -r "$p" ]; then tp_fail "file is not readable: $p"; fi
+if [ -d "$p" ]; then
+  [ -r "$p" ] || tp_fail "file is not readable: $p"
+  tp_fail "source is a directory and must be a file: $p"
+fi
+if [ ! -e "$p" ]; then
+  q=$p
+  while tp_dir "$q"; [ "$_d" != "$q" ]; do
+    q=$_d
+    if [ -e "$q" ] && [ ! -d "$q" ]; then tp_fail "unable to slurp file: [Errno 20] Not a directory: '$p'"; fi
+    case $q in /|.) break ;; esac
+  done
+  tp_fail "file not found: $p"
+fi
+[ -r "$p" ] || tp_fail "file is not readable: $p"
 printf '__TSPLAY__ id=content b64='; base64 -w0 < "$p" || tp_fail "unable to slurp file: $p"; echo`
 
 export const slurp = defineModule<{ src: string }>({
@@ -35,10 +47,7 @@ export const slurp = defineModule<{ src: string }>({
   },
   async run(ctx, a) {
     refuseNul('slurp', a)
-    const r = await runSnippet(ctx, `${assignPath('p', a.src)}\n${READ}`).catch((e: unknown) => {
-      if (e instanceof ModuleError) throw new ModuleError(`slurp: ${e.message}`)
-      throw e
-    })
+    const r = await runSnippet(ctx, `${assignPath('p', a.src)}\n${READ}`)
     return ok(undefined, { content: r.byId.content?.b64 ?? '', encoding: 'base64', source: decode64(r.byId.src?.path) })
   },
 })

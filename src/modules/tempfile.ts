@@ -2,7 +2,6 @@
 // name them (prefix, 8 random characters of [a-z0-9_], suffix). Like Ansible's, it always reports changed
 // and does not run in check mode (Ansible skips it there: the path would not exist).
 import { randomInt } from 'node:crypto'
-import { ModuleError } from '../errors.js'
 import { quote } from '../util/shell-quote.js'
 import { assignPath, refuseNul } from './lib/host-path.js'
 import { pathInfo } from './lib/path-info.js'
@@ -68,17 +67,15 @@ export const tempfile = defineModule<TempfileArgs>({
       a.path === undefined ? DEFAULT_DIR : assignPath('d', a.path),
       'umask 077; set -C; p=; err=',
       `for n in ${names.join(' ')}; do`,
-      '  case $d in "") p=$n ;; */) p=$d$n ;; *) p=$d/$n ;; esac',
+      '  case $d in "") p=$n ;; */) p=$d$n ;; *) p=$d/$n ;; esac; last=$p',
       '  [ -e "$p" ] || [ -L "$p" ] && { p=; continue; }',
       `  if err=$(${make} 2>&1); then break; fi; p=; [ -d "$d" ] || break`,
       'done',
-      `[ -n "$p" ] || tp_fail "\${err:-No usable temporary ${a.state} name found in $d}"`,
+      // Python's messages: the errno of the directory, else what the shell said
+      `if [ -z "$p" ]; then [ -d "$d" ] || tp_fail "[Errno 2] No such file or directory: '$last'"; [ -w "$d" ] || tp_fail "[Errno 13] Permission denied: '$last'"; tp_fail "\${err:-No usable temporary ${a.state} name found in $d}"; fi`,
       `tp_probe t "$p" '' || exit 1`,
     ].join('\n')
-    const r = await runSnippet(ctx, body).catch((e: unknown) => {
-      if (e instanceof ModuleError) throw new ModuleError(`tempfile: ${e.message}`)
-      throw e
-    })
+    const r = await runSnippet(ctx, body)
     const t = r.byId.t
     // Ansible's result adds the new path's owner, group, mode, state and size to `path`
     return changed(undefined, { path: decode64(t?.path), ...pathInfo(t) })

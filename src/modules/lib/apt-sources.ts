@@ -32,7 +32,7 @@ export function parseSource(raw: string, strict = false): Omit<SourceLine, 'n'> 
       source = chunks.join(' ')
     }
   }
-  if (strict && (!valid || !enabled)) throw new ModuleError(`apt_repository: Invalid repository string: ${line}`)
+  if (strict && (!valid || !enabled)) throw new ModuleError(`Invalid repository string: ${line}`)
   return { valid, enabled, source, comment }
 }
 

@@ -100,7 +100,7 @@ export function addEnv(lines: string[], decl: string, after?: string, before?: s
   }
   const other = (after || before) as string
   const found = findEnv(lines, other)
-  if (!found.length) throw new ModuleError(`cron: Variable named '${other}' not found.`)
+  if (!found.length) throw new ModuleError(`Variable named '${other}' not found.`)
   lines.splice(after ? found[0] + 1 : found[0], 0, decl)
 }
 

@@ -116,7 +116,8 @@ do_clone() {
   mkdir -p -- "$(dirname -- "$DEST")" 2>/dev/null
   set -- clone; _bt=
   if [ "$BARE" = 1 ]; then set -- "$@" --bare; else set -- "$@" --origin "$REMOTE"; fi
-  if [ -n "$DEPTH" ] || [ "$SINGLE" = 1 ]; then { is_remote_branch "$REPO" || is_remote_tag "$REPO"; } && _bt=1; fi
+  # asked first as Ansible asks it: a repository that is not there fails here, with ls-remote's words
+  { is_remote_branch "$REPO" || is_remote_tag "$REPO"; } && _bt=1
   if [ -n "$DEPTH" ]; then
     if [ "$VERSION" = HEAD ] || [ -n "$REFSPEC" ]; then set -- "$@" --depth "$DEPTH"
     elif [ -n "$_bt" ]; then set -- "$@" --depth "$DEPTH" --branch "$VERSION"

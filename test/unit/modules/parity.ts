@@ -22,6 +22,7 @@ export interface ParityCase {
   keys?: string[] // result keys whose values must agree ({dir} made neutral)
   sh?: string // run in the case's directory after `files` (e.g. to make a git repository)
   skipTree?: string[] // find -path patterns below the directory left out of the comparison (e.g. '*/.git')
+  ownMsg?: boolean // a failure message of tsplay's own (Ansible's comes from a tool tsplay does not run)
 }
 
 export interface ParitySide {
@@ -87,13 +88,13 @@ export async function runParity(cases: ParityCase[]): Promise<Array<{ c: ParityC
       const r = ansibleResults[i]
       const ansible: ParitySide = {
         status: r.failed ? 'failed' : r.skipped ? 'skipped' : r.changed ? 'changed' : 'ok',
-        msg: String(r.msg ?? ''),
+        msg: String(r.msg ?? '').split(dirs[i].ansible).join('{dir}'),
         data: neutral(r, dirs[i].ansible) as Record<string, unknown>,
         tree: tree(dirs[i].ansible, c.skipTree),
       }
       const ctx = makeCtx(new LocalConnection(), { check: !!c.check, diff: true })
       const t = await runModule(modules[c.module] as unknown as ModuleDefinition<never>, ctx, fillDir(c.args, dirs[i].tsplay))
-      const tsplay: ParitySide = { status: t.status, msg: t.msg ?? '', data: neutral(t.data, dirs[i].tsplay) as Record<string, unknown>, tree: tree(dirs[i].tsplay, c.skipTree) }
+      const tsplay: ParitySide = { status: t.status, msg: (t.msg ?? '').split(dirs[i].tsplay).join('{dir}'), data: neutral(t.data, dirs[i].tsplay) as Record<string, unknown>, tree: tree(dirs[i].tsplay, c.skipTree) }
       out.push({ c, ansible, tsplay })
     }
     return out

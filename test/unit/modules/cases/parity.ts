@@ -92,6 +92,7 @@ const slurp: ParityCase[] = [
   { name: 'a file', module: 'slurp', args: { src: '{dir}/f' }, files: { f: 'bytes \u00e9\n' }, keys: ['content', 'encoding', 'source'] },
   { name: 'a missing file', module: 'slurp', args: { path: '{dir}/missing' } },
   { name: 'a directory', module: 'slurp', args: { src: '{dir}' } },
+  { name: 'a path through a file', module: 'slurp', args: { src: '{dir}/f/x' }, files: { f: 'x' } },
 ]
 
 const getent: ParityCase[] = [
