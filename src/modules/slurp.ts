@@ -13,6 +13,8 @@ if [ -d "$p" ]; then
   tp_fail "source is a directory and must be a file: $p"
 fi
 if [ ! -e "$p" ]; then
+  # a directory on the way that the user cannot search is EACCES in Python, not ENOENT
+  case $( { exec 3< "$p"; } 2>&1 ) in *"Permission denied"*) tp_fail "file is not readable: $p" ;; esac
   q=$p
   while tp_dir "$q"; [ "$_d" != "$q" ]; do
     q=$_d
