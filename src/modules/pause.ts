@@ -1,14 +1,30 @@
-// pause: wait a number of seconds/minutes on the controller. There is no terminal to prompt on
-// in tsplay runs, so a prompt without a duration fails instead of hanging.
+// pause: wait on the controller, with Ansible's arguments and result (start, stop, delta, stdout, user_input,
+// echo). Durations are whole seconds or minutes, at least one second, as Ansible's int() makes them. tsplay
+// has no terminal to read from while hosts run in parallel, so a prompt without a duration does what
+// Ansible does when stdin is not interactive: it warns and goes on at once.
 import { InterruptedError, ModuleError } from '../errors.js'
 import { ok } from './lib/result.js'
 import { defineModule } from './types.js'
 
 export interface PauseArgs {
-  seconds?: number
-  minutes?: number
+  seconds?: number | string
+  minutes?: number | string
   prompt?: string
-  echo?: boolean
+  echo: boolean
+}
+
+/** Python's int() of the argument: a number is truncated, a string must be a whole number. */
+function whole(name: string, v: number | string | undefined): number | undefined {
+  if (v === undefined) return undefined
+  if (typeof v === 'number') return Math.trunc(v)
+  if (/^\s*[-+]?\d+\s*$/.test(v)) return Number(v)
+  throw new ModuleError(`argument '${name}' is of type str and we were unable to convert to int: invalid literal for int() with base 10: '${v}'`)
+}
+
+/** str(datetime.now()): local time, microseconds. */
+function pyNow(d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds() * 1000, 6)}`
 }
 
 export const pause = defineModule<PauseArgs>({
@@ -17,29 +33,56 @@ export const pause = defineModule<PauseArgs>({
   schema: {
     type: 'object',
     additionalProperties: false,
+    description:
+      'Waits a number of seconds or minutes on the controller before the play goes on. A prompt without a duration does not wait ' +
+      '(tsplay has no terminal to read an answer from): it warns, as Ansible does when its stdin is not interactive.',
+    examples: [
+      `- name: Let the cluster settle
+  pause:
+    seconds: 30
+
+- name: Five minutes for the migration
+  pause:
+    minutes: 5
+    prompt: Waiting for the database migration
+`,
+    ],
     properties: {
-      seconds: { type: 'number', minimum: 0 },
-      minutes: { type: 'number', minimum: 0 },
-      prompt: { type: 'string' },
-      echo: { type: 'boolean' },
+      seconds: { type: ['integer', 'number', 'string'], description: 'Whole seconds to wait (at least 1). Not with minutes.' },
+      minutes: { type: ['integer', 'number', 'string'], description: 'Whole minutes to wait. Not with seconds.' },
+      prompt: { type: 'string', description: 'A message shown with the pause.' },
+      echo: { type: 'boolean', default: true, description: 'Accepted as in Ansible (it only affects typed input, which tsplay does not read).' },
     },
   },
   async run(ctx, a) {
-    if (a.seconds !== undefined && a.minutes !== undefined) throw new ModuleError('pause: seconds and minutes are mutually exclusive')
-    const ms = ((a.seconds ?? 0) + (a.minutes ?? 0) * 60) * 1000
-    if (ms === 0 && a.prompt !== undefined) throw new ModuleError('pause: interactive prompts are not supported', 'give seconds or minutes')
-    const start = new Date()
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms)
-      function done() {
-        clearTimeout(timer)
-        ctx.signal?.removeEventListener('abort', done)
-        resolve()
-      }
-      ctx.signal?.addEventListener('abort', done, { once: true })
+    if (a.seconds !== undefined && a.minutes !== undefined) throw new ModuleError('parameters are mutually exclusive: minutes|seconds')
+    const minutes = whole('minutes', a.minutes)
+    const given = minutes !== undefined ? minutes * 60 : whole('seconds', a.seconds)
+    const warnings: string[] = []
+    const startMs = Date.now()
+    const start = pyNow(new Date(startMs))
+    if (given === undefined) warnings.push('Not waiting for response to prompt as stdin is not interactive')
+    else await interruptible(Math.max(1, given) * 1000, ctx.signal)
+    const seconds = (Date.now() - startMs) / 1000
+    const unit = minutes !== undefined ? 'minutes' : 'seconds'
+    const shown = Math.round((unit === 'minutes' ? seconds / 60 : seconds) * 100) / 100
+    return ok(a.prompt, {
+      changed: false, rc: 0, stderr: '', stdout: `Paused for ${Number.isInteger(shown) ? shown.toFixed(1) : shown} ${unit}`, start, stop: pyNow(new Date()),
+      delta: Math.trunc(seconds), echo: a.echo, user_input: '', ...(warnings.length ? { warnings } : {}),
     })
-    if (ctx.signal?.aborted) throw new InterruptedError(String(ctx.signal.reason))
-    const stop = new Date()
-    return ok(a.prompt, { start: start.toISOString(), stop: stop.toISOString(), delta: Math.round((stop.getTime() - start.getTime()) / 1000), user_input: '', echo: a.echo ?? true })
   },
 })
+
+/** Waits `ms`, or less when the run is stopped (SIGINT/SIGTERM): then the task ends as interrupted. */
+async function interruptible(ms: number, signal?: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+  if (signal?.aborted) throw new InterruptedError(String(signal.reason))
+}

@@ -64,6 +64,14 @@ export function playVariables(play: Play, included: Task[]): Set<string> | undef
       for (const k of vars) names.add(k)
     }
     if (task.action === 'include_tasks' && String(task.args.file ?? task.args._raw_params ?? '').includes('{{')) return undefined
+    // the facts these modules set
+    if (task.action === 'getent') {
+      const database = String(task.args.database ?? '')
+      if (database.includes('{{')) return undefined
+      names.add(`getent_${database}`)
+    }
+    if (task.action === 'package_facts') names.add('packages')
+    if (task.action === 'service_facts') names.add('services')
   }
   return names
 }

@@ -70,16 +70,6 @@ export const group_by: ModuleDoc = {
 `,
 }
 
-export const pause: ModuleDoc = {
-  short: 'Wait a while',
-  description: 'Waits for seconds or minutes. Interactive prompts are refused (tsplay asks nothing during a run except with --step).',
-  args: { seconds: 'Seconds to wait.', minutes: 'Minutes to wait.', prompt: 'Text shown while waiting.', echo: 'Returned as given (no input is read).' },
-  examples: `- name: Let the cluster settle
-  pause:
-    seconds: 10
-`,
-}
-
 export const async_status: ModuleDoc = {
   short: 'The state of an async task',
   description:

@@ -218,17 +218,6 @@ export const fetch: ModuleDoc = {
 `,
 }
 
-export const slurp: ModuleDoc = {
-  short: "Read a file from the host into a variable (base64)",
-  description: 'Returns the file\'s content base64-encoded in `content` (decode with b64decode).',
-  args: { src: 'The file on the host.' },
-  examples: `- name: The CA certificate
-  slurp:
-    src: /etc/ssl/etcd/ca.crt
-  register: ca
-`,
-}
-
 export const unarchive: ModuleDoc = {
   short: 'Unpack a tar or zip archive on hosts',
   description: 'Unpacks an archive from the controller (copied first) or from the host (remote_src) into dest. creates skips the task when a path exists.',

@@ -16,11 +16,14 @@ describe('controller modules', () => {
     for (const name of ['pause', 'group_by', 'add_host', 'debug', 'set_fact', 'assert', 'fail'] as const) expect(modules[name].local, name).toBe(true)
   })
 
-  it('pause waits the given time', async () => {
+  it('pause waits whole seconds, at least one, and reports as Ansible does', async () => {
     const t0 = Date.now()
-    const r = await runModule(modules.pause, ctx, { seconds: 0.3 })
+    const r = await runModule(modules.pause, ctx, { seconds: 0.3 }) // Ansible's int(): 0, then at least 1 s
     expect(r.status).toBe('ok')
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(290)
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(990)
+    expect(r.data).toMatchObject({ delta: 1, echo: true, user_input: '', rc: 0, changed: false })
+    expect(r.data.stdout).toMatch(/^Paused for 1(\.0\d?)? seconds$/)
+    expect(r.data.start).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$/)
   })
 
   it('pause ends when the run is interrupted', async () => {
@@ -32,10 +35,17 @@ describe('controller modules', () => {
     expect(err.message).toBe('interrupted by SIGTERM: the command was stopped')
   })
 
-  it('pause refuses an interactive prompt', async () => {
+  it('pause refuses minutes with seconds, and a duration that is not a whole number', async () => {
+    expect((await runModule(modules.pause, ctx, { seconds: 1, minutes: 1 })).msg).toContain('mutually exclusive: minutes|seconds')
+    expect((await runModule(modules.pause, ctx, { seconds: '1.5' })).msg).toContain("unable to convert to int")
+  })
+
+  it('pause with a prompt and no duration goes on at once with a warning (no terminal), as Ansible without a tty', async () => {
+    const t0 = Date.now()
     const r = await runModule(modules.pause, ctx, { prompt: 'Continue?' })
-    expect(r.status).toBe('failed')
-    expect(r.msg).toContain('interactive prompts are not supported')
+    expect(r.status).toBe('ok')
+    expect(Date.now() - t0).toBeLessThan(500)
+    expect(r.data).toMatchObject({ user_input: '', warnings: ['Not waiting for response to prompt as stdin is not interactive'] })
   })
 
   it('group_by returns the sanitised group', async () => {

@@ -38,10 +38,10 @@ describe.each(names)('module %s', (name) => {
     for (const [arg, text] of Object.entries(doc.args)) expect(text.length, arg).toBeGreaterThan(3)
   })
 
-  it('gives examples that are tasks of this module, which tsplay check accepts', async () => {
+  it('gives examples that use this module, which tsplay check accepts', async () => {
     const tasks = loadYaml(doc.examples, `${name} examples`) as Array<Record<string, unknown>>
     expect(Array.isArray(tasks)).toBe(true)
-    for (const task of tasks) expect(Object.keys(task)).toContain(name)
+    expect(tasks.some((task) => name in task), 'an example task uses the module').toBe(true) // others may show what comes with it
     const play = join(dir, `${name}.yml`)
     const indented = doc.examples.replace(/^(?=.)/gm, '    ')
     writeFileSync(play, `- hosts: all\n  gather_facts: false\n  tasks:\n${indented}\n  handlers:\n    - name: restart etcd\n      debug:\n        msg: restarted\n`)
