@@ -9,7 +9,8 @@ export const ping = defineModule<{ data: string }>({
   name: 'ping',
   schema: { type: 'object', additionalProperties: false, properties: { data: { type: 'string', default: 'pong' } } },
   async run(ctx, a) {
-    if (a.data === 'crash') throw new ModuleError('boom: ping asked to crash (data=crash)')
+    // Ansible's ping raises Exception('boom') for data=crash: a module failure with the traceback in module_stderr
+    if (a.data === 'crash') return { status: 'failed', msg: 'MODULE FAILURE\nSee stdout/stderr for the exact error', data: { module_stdout: '', module_stderr: 'Exception: boom\n', rc: 1 } }
     const res = await ctx.conn.run(`printf %s ${quote(a.data)}`, { become: ctx.become })
     if (res.rc !== 0) throw new ModuleError(remoteError(res))
     return ok(undefined, { ping: res.stdout })

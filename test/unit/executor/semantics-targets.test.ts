@@ -196,3 +196,13 @@ describe('async, poll, async_status, timeout and throttle', () => {
     expect(r.ran('one at a time')).toHaveLength(3)
   })
 })
+
+describe('ping', () => {
+  it('answers pong or the data; data=crash is a module failure with Exception: boom, as Ansible\'s ping', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  tasks:\n    - ping:\n      register: p\n    - ping: data=crash\n      register: c\n      ignore_errors: true\n` +
+        `    - name: shown\n      debug: { msg: "{{ [p.ping, c is failed, c is changed, 'Exception: boom' in c.module_stdout + c.module_stderr] }}" }\n`,
+    )
+    expect(msgs(r, 'shown')).toEqual([['pong', true, false, true]])
+  })
+})
