@@ -46,6 +46,9 @@ function write(files: NeighbourFiles, limits: Limits): void {
  * once), back to the saved values when those fit again. Returns what changed, for a message.
  */
 export function fitNeighbourTable(hosts: number, files: NeighbourFiles = MACHINE): { from: Limits; to: Limits } | undefined {
+  // in a network namespace other than the machine's the thresholds are not there (the table is the
+  // machine's, sized from its own namespace): nothing to fit from here
+  if (!existsSync(join(files.sysctl, KNOBS[0]))) return undefined
   const current = read(files)
   const saved = existsSync(files.saved) ? (JSON.parse(readFileSync(files.saved, 'utf8')) as Limits) : undefined
   const base = saved ?? current

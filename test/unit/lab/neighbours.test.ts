@@ -25,6 +25,11 @@ describe('the neighbour table for lab hosts', () => {
     expect(existsSync(m.saved)).toBe(false)
   })
 
+  it('is not touched from a network namespace other than the machine\'s (no thresholds there): lab up works inside one', () => {
+    const sysctl = mkdtempSync(join(dir, 'netns-')) // /proc/sys/net/ipv4/neigh/default of a child namespace: no gc_thresh*
+    expect(fitNeighbourTable(1000, { sysctl, saved: join(sysctl, 'saved.json') })).toBeUndefined()
+  })
+
   it('is raised for 1,000 hosts, and written back as it was once they are gone', () => {
     const m = machine([128, 512, 1024])
     expect(needed(1000)).toEqual({ gc_thresh1: 2000, gc_thresh2: 4000, gc_thresh3: 8000 })
