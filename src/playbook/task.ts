@@ -108,11 +108,14 @@ export function normalizeTask(raw: Raw, ctx: TaskContext): TaskNode {
 /**
  * Module arguments against the module's schema, at load: every literal value is judged here (file:line,
  * exit 1 before anything connects); a value that is still a template is judged per host once rendered.
- * `tsplay check` records every problem, `tsplay run` stops at the first.
+ * `tsplay check` records every problem, `tsplay run` stops at the first. A task with `ignore_errors: true`
+ * is judged only when it runs.
  */
 function checkModuleArgs(task: Task, ctx: TaskContext): void {
   const info = ctx.catalog.info(task.action)
-  if (!info) return
+  // a task that says ignore_errors: true may be written to fail (Ansible's own tests do): as in Ansible,
+  // its bad arguments fail it when it runs, and the play goes on
+  if (!info || task.ignore_errors === true) return
   const problems = ctx.problems ?? new Problems()
   for (const p of moduleArgProblems(task, info)) problems.record(new ConfigError(p.message, p.position, p.hint))
 }

@@ -22,10 +22,10 @@ export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, 
   const { args, written, duplicates } = foldArgs(def.schema, input)
   if (duplicates.length) throw new ModuleError(`${def.name}: argument '${duplicates[0]}' given twice (as '${written.get(duplicates[0])}')`, undefined, at(written.get(duplicates[0])))
   if (def.schema.additionalProperties === false) {
-    const unknown = Object.keys(args).find((k) => !(k in props))
-    if (unknown !== undefined) {
+    const unknown = Object.keys(args).filter((k) => !(k in props))
+    if (unknown.length) {
       const names = Object.keys(props).concat(Object.values(props).flatMap((p) => p.aliases ?? []))
-      throw new ModuleError(`${def.name}: unsupported argument '${unknown}'`, suggestion(unknown, names), at(unknown))
+      throw new ModuleError(unsupported(def.name, unknown, props), suggestion(unknown[0], names)) // no file:line: playbooks compare the text
     }
   }
   const [nul] = def.local ? [] : nulArgs(def.schema, args)
@@ -62,4 +62,15 @@ function stripAliases(schema: Record<string, unknown>): Record<string, unknown> 
     clean[k] = rest
   }
   return { ...schema, properties: clean }
+}
+
+// Ansible's action plugins that check their own options (_VALID_ARGS) and word it their way
+const ACTION_OPTIONS = new Set(['assert', 'debug', 'fail', 'group_by', 'reboot', 'set_stats', 'wait_for_connection'])
+
+/** Unknown arguments, in Ansible's words (playbooks and Ansible's own tests compare them). */
+function unsupported(module: string, unknown: string[], props: ArgProps): string {
+  if (ACTION_OPTIONS.has(module)) return `Invalid options for ${module}: ${unknown.join(',')}`
+  const aliases = Object.values(props).flatMap((p) => p.aliases ?? []).sort()
+  const supported = Object.keys(props).sort().join(', ') + (aliases.length ? ` (${aliases.join(', ')})` : '')
+  return `Unsupported parameters for (${module}) module: ${[...unknown].sort().join(', ')}. Supported parameters include: ${supported}.`
 }

@@ -206,3 +206,15 @@ describe('ping', () => {
     expect(msgs(r, 'shown')).toEqual([['pong', true, false, true]])
   })
 })
+
+describe('bad module arguments in a task that ignores errors', () => {
+  it('fail when the task runs, in Ansible\'s words, and the play goes on', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  tasks:\n    - wait_for_connection:\n        foo: bar\n      ignore_errors: yes\n      register: w\n` +
+        `    - file:\n        path: /tmp\n        foo: bar\n      ignore_errors: yes\n      register: f\n` +
+        `    - name: shown\n      debug: { msg: "{{ [w.msg, f.msg is match('Unsupported parameters for \\\\(file\\\\) module: foo. Supported parameters include: ')] }}" }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(msgs(r, 'shown')).toEqual([['Invalid options for wait_for_connection: foo', true]])
+  })
+})

@@ -47,7 +47,7 @@ describe('wait_for_connection', () => {
     const bad = await wfc(new LocalConnection(), { timeout: 'soon' })
     expect(bad).toMatchObject({ status: 'failed', msg: "wait_for_connection: timeout must be a number of seconds, got 'soon'" })
     const typo = await wfc(new LocalConnection(), { delya: 1 })
-    expect(typo.msg).toMatch(/unsupported argument 'delya' \(did you mean 'delay'\?\)/)
+    expect(typo.msg).toMatch(/^Invalid options for wait_for_connection: delya \(did you mean 'delay'\?\)/) // Ansible's words, tsplay's hint
   })
 
   it('runs from a playbook (k=v arguments as Ansible writes them)', async () => {
