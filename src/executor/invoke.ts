@@ -34,7 +34,7 @@ export function resolveBecome(ctx: PlayContext, scope: Scope, vars: Vars): Becom
   const enabled = flagValue(scope.become ?? vars.ansible_become, vars, d.become ?? false, 'become')
   if (!enabled) return undefined
   const pick = (...values: unknown[]) => values.find((v) => v !== undefined && v !== null && v !== '')
-  const method = String(pick(scope.become_method, vars.ansible_become_method, d.method, 'sudo'))
+  const method = render(String(pick(scope.become_method, vars.ansible_become_method, d.method, 'sudo')), vars)
   if (method !== 'sudo' && method !== 'su') throw new ConfigError(`become_method '${method}' is not supported`, undefined, 'use sudo or su')
   const password = pick(vars.ansible_become_password, vars.ansible_become_pass, d.password)
   const rendered = password === undefined ? undefined : render(String(password), vars)
