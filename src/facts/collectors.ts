@@ -1,5 +1,5 @@
-// Every fact collector, in the order they run (each after those it reads). `python`, `facter` and `ohai`
-// are valid gather_subset names that give nothing: hosts need no Python, and tsplay runs neither tool.
+// Every fact collector, in the order they run (each after those it reads). `facter` and `ohai` are valid
+// gather_subset names that give nothing: tsplay runs neither tool.
 import { defineCollector, type Collector } from './collector.js'
 import { dateTime } from './linux/date-time.js'
 import { distribution } from './linux/distribution.js'
@@ -9,6 +9,7 @@ import { lsb } from './linux/lsb.js'
 import { pkgMgr, serviceMgr } from './linux/managers.js'
 import { network } from './linux/network.js'
 import { platform } from './linux/platform.js'
+import { python } from './linux/python.js'
 import { apparmor, caps, chroot, fips, selinux } from './linux/security.js'
 import { cmdline, dns, fibreChannelWwn, iscsi, loadavg, nvme, sshPubKeys } from './linux/system.js'
 import { env, user } from './linux/user-env.js'
@@ -24,7 +25,7 @@ export const collectors: Collector[] = [
   apparmor,
   chroot,
   fips,
-  nothing('python'),
+  python,
   caps,
   pkgMgr,
   serviceMgr,

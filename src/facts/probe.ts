@@ -27,7 +27,7 @@ export function buildScript(probes: Probe[], nonce: string): string {
   const files = unique(probes.flatMap((p) => p.files ?? []))
   const stats = unique(probes.flatMap((p) => p.stat ?? []))
   const bins = unique(probes.flatMap((p) => p.bins ?? []))
-  const steps = probes.flatMap((p) => p.steps ?? [])
+  const steps = [...new Map(probes.flatMap((p) => p.steps ?? []).map((s) => [s[0], s] as const)).values()] // a step two collectors read runs once
   const lines = [
     `M=${shWord(`@@${nonce}`)}`,
     `s() { printf '\\n%s %s\\n' "$M" "$1"; }`,

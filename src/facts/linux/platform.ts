@@ -3,6 +3,7 @@
 // host gives an address, the first line of that address gives the names, the first one with a dot wins.
 import { defineCollector } from '../collector.js'
 import { content, lines, type Raw } from '../raw.js'
+import { PYTHON_STEP, pythonVersion } from './python.js'
 
 const K = '/proc/sys/kernel/'
 
@@ -12,7 +13,7 @@ export const platform = defineCollector({
   probe: () => ({
     files: [`${K}ostype`, `${K}osrelease`, `${K}version`, `${K}hostname`, `${K}arch`, '/etc/hosts', '/proc/self/maps', '/var/lib/dbus/machine-id', '/etc/machine-id'],
     // /proc/sys/kernel/arch is recent (Linux 6.1): older kernels answer with uname
-    steps: [['uname-m', `[ -r ${K}arch ] || uname -m`]],
+    steps: [['uname-m', `[ -r ${K}arch ] || uname -m`], PYTHON_STEP],
   }),
   collect(raw) {
     const node = content(raw, `${K}hostname`) ?? ''
@@ -37,6 +38,8 @@ export const platform = defineCollector({
     } else facts.architecture = machine
     const id = content(raw, '/var/lib/dbus/machine-id') ?? content(raw, '/etc/machine-id')
     if (id) facts.machine_id = id.split('\n')[0]
+    const pv = pythonVersion(raw)
+    if (pv) facts.python_version = pv
     return facts
   },
 })

@@ -7,8 +7,6 @@ export type Facts = Record<string, unknown>
 
 /** Ansible keys tsplay does not give, and why. */
 export const NOT_GIVEN: Record<string, string> = {
-  ansible_python: "the Python that ran Ansible's module: hosts need none for tsplay",
-  ansible_python_version: 'the same',
   ansible_selinux_python_present: "whether Python's selinux bindings are installed: tsplay reads selinuxfs itself",
 }
 
