@@ -185,14 +185,15 @@ export const replace: ModuleDoc = {
 
 export const stat: ModuleDoc = {
   short: 'Facts about a path on the host',
-  description: 'Returns `stat` (exists, isdir, isreg, islnk, mode, uid, gid, pw_name, gr_name, size, mtime, checksum, …) for register. Never changes anything.',
+  description: 'Returns `stat` as Ansible\'s stat does (exists, isdir, isreg, islnk, mode, uid, gid, pw_name, gr_name, size, atime, mtime, ctime, checksum, readable, writeable, mimetype, attributes, …) for register. Never changes anything.',
   args: {
     path: 'The path on the host.',
     follow: 'Follow a symbolic link to what it points to.',
     get_checksum: 'Compute the file\'s checksum.',
     checksum_algorithm: 'Algorithm of the checksum.',
-    get_mime: IGNORED,
-    get_attributes: IGNORED,
+    get_md5: 'Also give the md5 of a regular file (md5).',
+    get_mime: "Give the mime type and charset (mimetype, charset) as `file` says; 'unknown' on a host without it.",
+    get_attributes: 'Give the file attributes lsattr shows (attributes, attr_flags, version).',
   },
   examples: `- name: Is etcd's data directory there?
   stat:
