@@ -117,17 +117,25 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
   if (task.invalidArgs) return { status: 'failed', msg: task.invalidArgs, data: {} }
   let args = renderArgs(task, vars, ctx.omit, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
   if (task.argsTemplate) args = { ...argsOfTemplate(task.argsTemplate, vars, where('args')), ...args }
+  // Ansible's attempt loop: retries + 1 attempts (one when retries <= 0, and then until is not asked);
+  // delay is an int keyword (0.5 is 0); attempts is in the result before changed_when/failed_when see it
   const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars, where('retries'))) : 0
-  const delayMs = Number(renderValue(task.delay ?? 5, vars, where('delay'))) * 1000
+  const attempts = retries <= 0 ? 1 : retries + 1
+  const delayMs = Math.max(0, Math.trunc(Number(renderValue(task.delay ?? 5, vars, where('delay'))))) * 1000
   for (let attempt = 1; ; attempt++) {
     let result = await execute(ctx, { task, scope, host: String(vars.inventory_hostname), vars, args }, where)
     if (result.status === 'unreachable' || result.status === 'skipped') return result
     result = applyInventoryChange(ctx, String(vars.inventory_hostname), result)
+    if (task.until?.length) result = { ...result, data: { ...result.data, attempts: attempt } }
     result = applyConditions(task, vars, result, where)
-    if (!task.until?.length) return result
+    if (attempts === 1) return result
     const withResult = task.register ? { ...vars, [task.register]: registered(result) } : vars
-    if (evaluateCondition(task.until, withResult, where('until'))) return { ...result, data: { ...result.data, attempts: attempt } }
-    if (attempt > retries || ctx.options.signal?.aborted) return { ...result, status: 'failed', msg: result.msg ?? `retries exhausted (${retries})`, data: { ...result.data, attempts: attempt } }
+    if (evaluateCondition(task.until!, withResult, where('until'))) return result
+    if (attempt >= attempts || ctx.options.signal?.aborted) {
+      const data = { ...result.data, attempts: retries }
+      // failed_when, when given, has the last word over running out of attempts (Ansible's is_failed)
+      return task.failed_when?.length ? { ...result, data } : { ...result, status: 'failed', msg: result.msg ?? `retries exhausted (${retries})`, data }
+    }
     await sleep(delayMs, ctx.options.signal)
   }
 }

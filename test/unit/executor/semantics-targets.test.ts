@@ -178,7 +178,7 @@ describe('async, poll, async_status, timeout and throttle', () => {
     const r = await play(
       `- hosts: a\n  gather_facts: false\n  tasks:\n` +
         `    - command: sleep 0.3\n      async: 10\n      poll: 0\n      register: j\n` +
-        `    - name: status\n      async_status: jid={{ j.ansible_job_id }}\n      register: s\n      until: s.finished\n      retries: 20\n      delay: 0.1\n` +
+        `    - name: status\n      async_status: jid={{ j.ansible_job_id }}\n      register: s\n      until: s.finished\n      retries: 20\n      delay: 1\n` +
         `    - command: echo hi\n      async: 5\n      poll: 1\n      register: p\n` +
         `    - copy: content=x dest=/nonexistent/x\n      async: 5\n      ignore_errors: true\n      register: c\n` +
         `    - command: sleep 3\n      timeout: 1\n      ignore_errors: true\n      register: t\n` +
@@ -216,5 +216,19 @@ describe('bad module arguments in a task that ignores errors', () => {
     )
     expect(r.code).toBe(0)
     expect(msgs(r, 'shown')).toEqual([['Invalid options for wait_for_connection: foo', true]])
+  })
+})
+
+describe('until', () => {
+  it('attempts is in the result for changed_when/failed_when; failed_when outranks running out; retries 0 asks no until', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  tasks:\n` +
+        `    - command: 'true'\n      register: r1\n      until: false\n      retries: 2\n      delay: 0.5\n      failed_when: r1.attempts > 5\n` +
+        `    - command: 'true'\n      register: r2\n      until: false\n      retries: 0\n` +
+        `    - command: 'true'\n      register: r3\n      until: r3.attempts == 2\n      retries: 3\n      delay: 0\n` +
+        `    - name: shown\n      debug: { msg: "{{ [r1.attempts, r2.attempts, r2.failed, r3.attempts, r3.failed] }}" }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(msgs(r, 'shown')).toEqual([[2, 1, false, 2, false]])
   })
 })
