@@ -117,6 +117,7 @@ async function runItem(ctx: PlayContext, task: Task, scope: Scope, vars: Vars): 
   if (task.invalidArgs) return { status: 'failed', msg: task.invalidArgs, data: {} }
   let args = renderArgs(task, vars, ctx.omit, (arg) => ({ ...where(`args.${arg}`), where: task.valuePos[`args.${arg}`] ?? task.keyPos[`args.${arg}`] ?? moduleKeyPosition(task) }))
   if (task.argsTemplate) args = { ...argsOfTemplate(task.argsTemplate, vars, where('args')), ...args }
+  args = withModuleDefaults(task.action, scope.moduleDefaults, args, vars, ctx.omit, where('module_defaults'))
   // Ansible's attempt loop: retries + 1 attempts (one when retries <= 0, and then until is not asked);
   // delay is an int keyword (0.5 is 0); attempts is in the result before changed_when/failed_when see it
   const retries = task.until?.length ? Number(renderValue(task.retries ?? 3, vars, where('retries'))) : 0
@@ -213,6 +214,17 @@ function applyConditions<R extends TaskResult>(task: Task, vars: Vars, result: R
   // Ansible's result says what failed_when decided
   const data = task.failed_when?.length ? { ...result.data, failed_when_result: failed } : result.data
   return { ...result, status, msg, data }
+}
+
+/** The task's arguments over the module_defaults entry for its module (the nearest level naming it; values templated). */
+function withModuleDefaults(action: string, levels: Vars[], args: Vars, vars: Vars, omit: string, ctx: RenderContext): Vars {
+  const entry = levels.reduce<unknown>((found, level) => (action in level ? level[action] : found), undefined)
+  if (entry === undefined || entry === null) return args
+  const defaults = renderValue(entry, vars, ctx)
+  if (!defaults || typeof defaults !== 'object' || Array.isArray(defaults)) {
+    throw new TemplateError(`module_defaults for '${action}' must be a mapping of arguments, got ${JSON.stringify(defaults)}`, ctx.where)
+  }
+  return { ...(withoutOmitted(defaults, omit) as Vars), ...args }
 }
 
 /** A task's whole arguments given as one template (`args: "{{ a }}"`, `add_host: "{{ h }}"`) must render to a mapping. */

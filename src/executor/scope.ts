@@ -1,7 +1,8 @@
 // Keyword inheritance — the one place it is decided: a play's, block's, role's or include's keywords apply
 // to every task inside it. The nearest level wins for single values (become*, delegate_to, connection…);
 // `when` and `notify` accumulate, `tags` too, `vars` stack (outermost first) and `environment` layers merge
-// per variable with the nearest winning, as Ansible's environment (extend, prepend) does.
+// per variable with the nearest winning, as Ansible's environment (extend, prepend) does; `module_defaults`
+// stack the same way, each module's entry taken whole from the nearest level that names it.
 import type { CommonKeywords, Play, RoleScope, Vars } from '../playbook/model.js'
 import type { Scope } from './types.js'
 
@@ -11,7 +12,7 @@ const NEAREST_WINS = [
 ] as const
 
 export function playScope(play: Play): Scope {
-  return extendScope({ when: [], tags: [], vars: [], environment: [], includeParams: {}, notify: [] }, { ...play, when: [], vars: {} })
+  return extendScope({ when: [], tags: [], vars: [], environment: [], moduleDefaults: [], includeParams: {}, notify: [] }, { ...play, when: [], vars: {} })
 }
 
 /** The scope for the children of `node` (a block) or for running `node` (a task). */
@@ -22,6 +23,7 @@ export function extendScope(scope: Scope, node: CommonKeywords & { notify?: stri
     tags: node.tags.length ? [...scope.tags, ...node.tags] : scope.tags,
     vars: Object.keys(node.vars).length ? [...scope.vars, node.vars] : scope.vars,
     environment: node.environment !== undefined ? [...scope.environment, node.environment] : scope.environment,
+    moduleDefaults: node.module_defaults?.length ? [...scope.moduleDefaults, ...node.module_defaults] : scope.moduleDefaults,
     notify: node.notify?.length ? [...scope.notify, ...node.notify] : scope.notify,
   }
   if (node.role) next.role = node.role

@@ -135,6 +135,8 @@ export interface Scope {
   connection?: string
   throttle?: number | string
   timeout?: number | string
+  /** `module_defaults` of every enclosing level, outermost first: per module, the nearest level's entry wins. */
+  moduleDefaults: Record<string, unknown>[]
   notify: string[]
   /**
    * Failed hosts this part of the walk still runs on (an `always:` section, forced handlers), each with

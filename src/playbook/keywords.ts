@@ -2,6 +2,7 @@
 import { ConfigError, type SourcePosition } from '../errors.js'
 import { checkCondition, checkValue } from '../template/index.js'
 import { BOOLEAN_WORDS, parseBoolean } from '../util/boolean.js'
+import { shortName } from './catalog.js'
 import type { CommonKeywords, Condition, Flag, Located, Vars } from './model.js'
 import type { SourceMap } from './yaml.js'
 
@@ -78,9 +79,33 @@ export function commonKeywords(raw: Raw, map: SourceMap): CommonKeywords & Locat
   }
   if (raw.environment !== undefined && raw.environment !== null) out.environment = raw.environment as CommonKeywords['environment']
   for (const key of ['throttle', 'timeout'] as const) if (raw[key] !== undefined && raw[key] !== null) out[key] = raw[key] as number | string
+  if (raw.module_defaults !== undefined && raw.module_defaults !== null) out.module_defaults = moduleDefaultsOf(raw.module_defaults, at('module_defaults'))
   checkTemplates(raw.vars, at('vars'), map)
+  if (raw.module_defaults !== undefined) checkTemplates(raw.module_defaults, valueAt('module_defaults'), map)
   for (const key of ['name', 'delegate_to', 'become_user', 'environment'] as const) if (raw[key] !== undefined) checkTemplates(raw[key], valueAt(key), map)
   return out
+}
+
+/** `module_defaults:` as Ansible reads it: a mapping or a list of mappings whose keys are module names (FQCNs too). */
+function moduleDefaultsOf(value: unknown, where: SourcePosition): Record<string, unknown>[] {
+  const bad = () =>
+    new ConfigError(
+      'module_defaults must be a mapping or a list of mappings whose keys are module names',
+      where,
+      "only the values may be templates, e.g. module_defaults: { file: { owner: root } } or { file: \"{{ file_defaults }}\" }",
+    )
+  const list = Array.isArray(value) ? value : [value]
+  return list.map((entry) => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw bad()
+    const out: Record<string, unknown> = {}
+    for (const [name, defaults] of Object.entries(entry as Record<string, unknown>)) {
+      if (name.startsWith('group/')) {
+        throw new ConfigError(`module_defaults '${name}': tsplay has no action groups`, where, 'name each module: module_defaults: { file: {...}, copy: {...} }')
+      }
+      out[shortName(name)] = defaults
+    }
+    return out
+  })
 }
 
 /** `vars:` as written: a mapping, or a list of mappings merged in order (Ansible accepts both). */

@@ -56,6 +56,8 @@ export interface CommonKeywords {
   throttle?: number | string
   /** Seconds a task may take before it fails (0: no limit). */
   timeout?: number | string
+  /** `module_defaults`: per module (short name), the arguments a task of it gets unless it gives them; values may be templates. */
+  module_defaults?: Record<string, unknown>[]
 }
 
 export interface LoopControl {

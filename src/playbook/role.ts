@@ -18,7 +18,7 @@ import type { SourceMap } from './yaml.js'
 /** Keys of a role entry that are keywords; every other key is a role param. */
 const REF_KEYWORDS = new Set([
   'role', 'name', 'when', 'tags', 'become', 'become_user', 'become_method', 'vars', 'environment', 'ignore_errors', 'ignore_unreachable',
-  'delegate_to', 'run_once', 'no_log', 'check_mode', 'diff', 'any_errors_fatal', 'remote_user', 'connection',
+  'delegate_to', 'run_once', 'no_log', 'check_mode', 'diff', 'any_errors_fatal', 'remote_user', 'connection', 'module_defaults',
 ])
 
 

@@ -232,3 +232,26 @@ describe('until', () => {
     expect(msgs(r, 'shown')).toEqual([[2, 1, false, 2, false]])
   })
 })
+
+describe('module_defaults', () => {
+  it('give a module arguments its task does not; the nearest level naming the module wins whole; FQCNs and templates', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  vars: { dmsg: from-var }\n  module_defaults:\n    debug: { msg: play-level }\n    ansible.builtin.command: { chdir: /tmp }\n  tasks:\n` +
+        `    - name: d1\n      debug:\n` +
+        `    - name: d2\n      debug: { msg: own }\n` +
+        `    - block:\n        - name: d3\n          debug:\n        - name: d4\n          debug:\n          module_defaults:\n            debug: "{{ {'msg': dmsg} }}"\n` +
+        `      module_defaults:\n        - ansible.builtin.debug: { var: dmsg }\n` +
+        `    - command: pwd\n      register: p\n` +
+        `    - name: d5\n      debug: { msg: "{{ p.stdout }}" }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect([...msgs(r, 'd1'), ...msgs(r, 'd2'), ...msgs(r, 'd4'), ...msgs(r, 'd5')]).toEqual(['play-level', 'own', 'from-var', '/tmp'])
+    expect(r.results.find((e) => e.task.name === 'd3')?.result.data).toMatchObject({ dmsg: 'from-var' })
+  })
+
+  it('group/ names are refused with the reason', async () => {
+    await expect(play(`- hosts: a\n  gather_facts: false\n  module_defaults:\n    group/aws: { region: x }\n  tasks:\n    - debug:\n`)).rejects.toThrow(
+      /module_defaults 'group\/aws': tsplay has no action groups/,
+    )
+  })
+})
