@@ -1,6 +1,32 @@
-// `serial:` splits a play's hosts into batches, like Ansible: a number, a percentage, or a list of
-// either (the last entry repeats until every host is placed).
-import { ConfigError } from '../errors.js'
+// The order a play's hosts run in (`order:`) and how `serial:` splits them into batches, like Ansible:
+// a number, a percentage, or a list of either (the last entry repeats until every host is placed).
+import { ConfigError, type SourcePosition } from '../errors.js'
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) // Python's sorted(): code points
+
+/** The play's hosts in the order `order:` names (inventory order when absent). */
+export function ordered(hosts: string[], order: string | undefined, where: SourcePosition): string[] {
+  switch (order ?? 'inventory') {
+    case 'inventory':
+      return hosts
+    case 'reverse_inventory':
+      return [...hosts].reverse()
+    case 'sorted':
+      return [...hosts].sort(byName)
+    case 'reverse_sorted':
+      return [...hosts].sort(byName).reverse()
+    case 'shuffle': {
+      const out = [...hosts]
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1))
+        ;[out[i], out[j]] = [out[j], out[i]]
+      }
+      return out
+    }
+    default:
+      throw new ConfigError(`Invalid 'order' specified for inventory hosts: ${order}`, where, 'use inventory, reverse_inventory, sorted, reverse_sorted or shuffle')
+  }
+}
 
 export type SerialSpec = number | string | Array<number | string> | undefined
 

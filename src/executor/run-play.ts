@@ -8,7 +8,7 @@ import type { Play, Task, Vars } from '../playbook/model.js'
 import { shortName } from '../playbook/catalog.js'
 import { render } from '../template/index.js'
 import { flagValue } from './invoke.js'
-import { batches } from './batches.js'
+import { batches, ordered } from './batches.js'
 import { playScope } from './scope.js'
 import type { RunState } from './run-state.js'
 import { isActive, type HostState, type PlayContext, type RunOptions } from './types.js'
@@ -45,7 +45,9 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
   const sections = [play.pre_tasks, [...play.roles.map((r) => r.block), ...play.tasks], play.post_tasks]
   let goOn = true
 
-  for (const batchNames of batches(playHosts, play.serial.length ? play.serial : undefined)) {
+  // order: decides the batches and who runs first (run_once); ansible_play_hosts_all keeps inventory order
+  const order = play.order === undefined ? undefined : render(play.order, playVars)
+  for (const batchNames of batches(ordered(playHosts, order, play.keyPos.order ?? play.pos), play.serial.length ? play.serial : undefined)) {
     if (options.signal?.aborted) break
     const hosts = batchNames.map((n) => run.host(n))
     for (const h of hosts) h.ended = false

@@ -106,6 +106,7 @@ class Loader {
       gather_facts: flag(raw.gather_facts, 'gather_facts', at('gather_facts')),
       serial: raw.serial === undefined || raw.serial === null ? [] : (Array.isArray(raw.serial) ? raw.serial : [raw.serial]) as (number | string)[],
       strategy: raw.strategy === undefined || raw.strategy === null ? undefined : String(raw.strategy),
+      order: raw.order === undefined || raw.order === null ? undefined : String(raw.order),
       vars_files: this.varsFiles(raw.vars_files, map, baseDir, at('vars_files')),
       publicRoles: imported.roles,
       pre_tasks,

@@ -206,6 +206,8 @@ export interface Play extends CommonKeywords, Located {
   serial: (number | string)[]
   /** 'linear' | 'free' | a template; absent: the configured default strategy. */
   strategy?: string
+  /** The order hosts run in: inventory (default), reverse_inventory, sorted, reverse_sorted, shuffle, or a template. */
+  order?: string
   max_fail_percentage?: number | string
   force_handlers?: Flag
   vars_files: VarsFile[]

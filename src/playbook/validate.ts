@@ -21,7 +21,6 @@ export const unsupportedKeywords: Record<string, string> = {
   collections: 'collections are not supported; modules are built in',
   delegate_facts: 'delegate_facts is not supported',
   vars_prompt: 'vars_prompt is not supported; pass -e',
-  order: 'play order is not supported; hosts run in inventory order',
   port: 'set ansible_port in the inventory',
   become_exe: 'become_exe is not supported',
   become_flags: 'become_flags is not supported',

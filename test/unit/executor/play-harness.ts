@@ -26,7 +26,7 @@ export interface Run {
   ran: (task: string) => string[]
 }
 
-export async function play(yaml: string, options: { startAtTask?: string; files?: Record<string, string>; extraVars?: Record<string, unknown> } = {}): Promise<Run> {
+export async function play(yaml: string, options: { startAtTask?: string; files?: Record<string, string>; extraVars?: Record<string, unknown>; inventory?: string } = {}): Promise<Run> {
   for (const [name, text] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(join(dir, name)), { recursive: true })
     writeFileSync(join(dir, name), text)
@@ -35,7 +35,7 @@ export async function play(yaml: string, options: { startAtTask?: string; files?
   writeFileSync(file, yaml)
   const results: HostResultInfo[] = []
   const capture: Reporter = { onHostResult: (e) => void results.push(e) }
-  const inventory = await loadInventory(['a,b,c,'])
+  const inventory = await loadInventory([options.inventory ?? 'a,b,c,'])
   const outcome = await runPlaybooks([loadPlaybook(file, { modules })], {
     inventory, check: false, diff: false, forks: 5, extraVars: options.extraVars ?? {}, tags: [], skipTags: [], becomeDefaults: {},
     startAtTask: options.startAtTask, reporter: combineReporters([capture]), modules,

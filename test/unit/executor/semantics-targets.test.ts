@@ -255,3 +255,16 @@ describe('module_defaults', () => {
     )
   })
 })
+
+describe('order', () => {
+  it('orders the batches and run_once; ansible_play_hosts_all keeps inventory order', async () => {
+    const r = await play(
+      `- hosts: all\n  gather_facts: false\n  order: reverse_sorted\n  tasks:\n    - name: once\n      debug: { msg: "{{ [inventory_hostname, ansible_play_hosts_all] }}" }\n      run_once: true\n` +
+        `- hosts: all\n  gather_facts: false\n  order: "{{ 'reverse_inventory' }}"\n  serial: 2\n  tasks:\n    - name: batch\n      debug: { msg: "{{ ansible_play_batch }}" }\n`,
+      { inventory: 'c,a,b,' },
+    )
+    expect(r.code).toBe(0)
+    expect(msgs(r, 'once', 'c')).toEqual([['c', ['c', 'a', 'b']]])
+    expect([...msgs(r, 'batch', 'b'), ...msgs(r, 'batch', 'c')]).toEqual([['b', 'a'], ['c']])
+  })
+})
