@@ -53,6 +53,7 @@ export async function runPlay(play: Play, run: RunState): Promise<boolean> {
     for (const h of hosts) h.ended = false
     const ctx: PlayContext = {
       play, options, hosts: run.hosts, playHosts, batch: batchNames, varsFiles, playVars, groups: run.groups, playState, search: run.search, omit: run.omit,
+      hostState: (h) => run.host(h),
       inventoryVars: (h) => run.inventoryVars(h),
       connectionFor: (h, vars, s) => run.connectionFor(h, vars, s),
       resetConnection: (h) => run.resetConnection(h),

@@ -28,9 +28,11 @@ export async function runPlaybooks(playbooks: Playbook[], options: RunOptions): 
     await run.close()
   }
   const hosts = [...run.hosts.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) // Python's sorted()
-  const stats = Object.fromEntries(hosts.map((h) => [h.name, h.stats]))
   const signal = run.stopReason()
   const interrupted = signal ? { signal, hosts: hosts.filter(cutShort).map((h) => h.name) } : undefined
+  // the recap names the hosts something happened to, as Ansible's (a play without tasks, a delegate_facts target: none)
+  const counted = (h: HostState) => Object.values(h.stats).some((n) => n > 0) || interrupted?.hosts.includes(h.name)
+  const stats = Object.fromEntries(hosts.filter(counted).map((h) => [h.name, h.stats]))
   if (interrupted) {
     const which = interrupted.hosts.length ? `; stopped on ${interrupted.hosts.join(', ')}` : ''
     options.reporter.onWarning(`interrupted by ${signal}: no task was started after it, the commands running were stopped${which}`)

@@ -57,7 +57,8 @@ function tolerance(scope: Scope, vars: Vars, status: TaskStatus) {
 
 async function runOnce(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, report: Report): Promise<HostOutcome> {
   const result = await runItem(ctx, task, scope, vars)
-  const outcome = { result, ...tolerance(scope, vars, result.status) }
+  const outcome: HostOutcome = { result, ...tolerance(scope, vars, result.status) }
+  if (delegatesFacts(scope, vars)) outcome.delegatedFacts = factsOfDelegated(result)
   report(result, { ignored: outcome.ignored, delegatedTo: result.delegatedTo })
   return outcome
 }
@@ -79,6 +80,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
   const results: Vars[] = []
   const seen = new Set<TaskStatus>()
   const setSoFar: Vars = {} // set_fact in a loop: each item sees what the items before it set, as in Ansible
+  const delegatedFacts: HostOutcome['delegatedFacts'] = delegatesFacts(scope, vars) ? [] : undefined
   for (const [index, item] of items.entries()) {
     if (ctx.options.signal?.aborted) break // SIGINT/SIGTERM: the items not started are not run
     const start = Date.now()
@@ -86,6 +88,7 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     const itemVars = { ...vars, ...setSoFar, ...loopVars } // loop vars are the top layer
     const result = await runItem(ctx, task, scope, itemVars)
     if (task.action === 'set_fact' && result.status !== 'failed') Object.assign(setSoFar, result.data.ansible_facts)
+    delegatedFacts?.push(...factsOfDelegated(result))
     seen.add(result.status)
     const label = task.loop_control?.label === undefined ? item : render(task.loop_control.label, itemVars, templateContext(ctx, task, 'loop_control'))
     report(result, { item: label, loopVar, delegatedTo: result.delegatedTo, start })
@@ -97,9 +100,19 @@ async function runLoop(ctx: PlayContext, task: Task, scope: Scope, vars: Vars, r
     ? 'unreachable'
     : seen.has('failed') ? 'failed' : seen.has('changed') ? 'changed' : seen.has('ok') ? 'ok' : 'skipped'
   const msg = status === 'failed' ? 'One or more items failed' : status === 'skipped' ? 'All items skipped' : 'All items completed'
-  const outcome = { result: { status, msg, data: { results } }, ...tolerance(scope, vars, status) }
+  const outcome: HostOutcome = { result: { status, msg, data: { results } }, ...tolerance(scope, vars, status), delegatedFacts }
   if (outcome.ignored) report(outcome.result, { ignored: true, loopSummary: true })
   return outcome
+}
+
+function delegatesFacts(scope: Scope, vars: Vars): boolean {
+  return scope.delegate_to !== undefined && flagValue(scope.delegate_facts, vars, false, 'delegate_facts')
+}
+
+/** delegate_facts: the facts a delegated result sets, for the host it ran on. */
+function factsOfDelegated(result: TaskResult & { delegatedTo?: string }): Array<[string, Vars]> {
+  const facts = result.data.ansible_facts as Vars | undefined
+  return result.delegatedTo && facts && result.status !== 'failed' ? [[result.delegatedTo, facts]] : []
 }
 
 function skippedOutcome(report: Report, data: Vars = { skip_reason: 'Conditional result was False' }): HostOutcome {

@@ -7,7 +7,7 @@ import type { CommonKeywords, Play, RoleScope, Vars } from '../playbook/model.js
 import type { Scope } from './types.js'
 
 const NEAREST_WINS = [
-  'become', 'become_user', 'become_method', 'ignore_errors', 'ignore_unreachable', 'delegate_to', 'run_once',
+  'become', 'become_user', 'become_method', 'ignore_errors', 'ignore_unreachable', 'delegate_to', 'delegate_facts', 'run_once',
   'no_log', 'check_mode', 'diff', 'any_errors_fatal', 'remote_user', 'connection', 'throttle', 'timeout',
 ] as const
 

@@ -16,6 +16,8 @@ export interface HostOutcome {
   ignored: boolean
   /** unreachable, but ignore_unreachable */
   ignoredUnreachable: boolean
+  /** delegate_facts: the facts go to these hosts (each result's delegated host), not to the task's host. */
+  delegatedFacts?: Array<[host: string, facts: Vars]>
 }
 
 const displayNames = new WeakMap<Task, string>()
@@ -60,13 +62,10 @@ export function registered(result: TaskResult): Vars {
 export function settle(ctx: PlayContext, task: Task, host: HostState, scope: Scope, outcome: HostOutcome, vars: Vars): void {
   const { result } = outcome
   if (task.register) host.hostFacts[task.register] = registered(result)
-  const facts = collectFacts(result)
-  if (facts) {
-    const layer = factLayer(task, host)
-    Object.assign(layer, facts)
-    const persistent = layer === host.facts || cacheable(task, vars)
-    if (layer !== host.facts && persistent) Object.assign(host.facts, facts)
-    if (persistent && ctx.options.factCache) saveFacts(ctx.options.factCache, host.name, host.facts)
+  if (outcome.delegatedFacts) for (const [name, facts] of outcome.delegatedFacts) setFacts(ctx, task, ctx.hostState(name), facts, vars)
+  else {
+    const facts = collectFacts(result)
+    if (facts) setFacts(ctx, task, host, facts, vars)
   }
   if (result.status === 'changed') notify(ctx, host, scope, vars)
   count(host, outcome)
@@ -129,6 +128,14 @@ function cacheable(task: Task, vars: Vars): boolean {
 }
 
 // set_fact → set_fact/register layer, include_vars → include_vars layer, setup and others → facts.
+function setFacts(ctx: PlayContext, task: Task, host: HostState, facts: Vars, vars: Vars): void {
+  const layer = factLayer(task, host)
+  Object.assign(layer, facts)
+  const persistent = layer === host.facts || cacheable(task, vars)
+  if (layer !== host.facts && persistent) Object.assign(host.facts, facts)
+  if (persistent && ctx.options.factCache) saveFacts(ctx.options.factCache, host.name, host.facts)
+}
+
 function factLayer(task: Task, host: HostState): Vars {
   if (task.action === 'set_fact') return host.hostFacts
   if (task.action === 'include_vars') return host.includedVars

@@ -124,6 +124,7 @@ export interface Scope {
   ignore_unreachable?: unknown
   delegate_to?: string
   run_once?: unknown
+  delegate_facts?: unknown
   no_log?: unknown
   check_mode?: unknown
   diff?: unknown
@@ -161,6 +162,8 @@ export interface PlayContext {
   play: Play
   options: RunOptions
   hosts: Map<string, HostState>
+  /** The state of any inventory host (made when first asked for: a delegate_facts target outside the play). */
+  hostState(name: string): HostState
   /** Every host of the play (ansible_play_hosts_all) and the current batch. */
   playHosts: string[]
   batch: string[]

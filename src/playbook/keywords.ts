@@ -70,7 +70,7 @@ export function commonKeywords(raw: Raw, map: SourceMap): CommonKeywords & Locat
     vars: varsOf(raw.vars),
   }
   if (typeof raw.name === 'string') out.name = raw.name
-  for (const key of ['become', 'ignore_errors', 'ignore_unreachable', 'run_once', 'no_log', 'check_mode', 'diff', 'any_errors_fatal'] as const) {
+  for (const key of ['become', 'ignore_errors', 'ignore_unreachable', 'run_once', 'delegate_facts', 'no_log', 'check_mode', 'diff', 'any_errors_fatal'] as const) {
     const f = flag(raw[key], key, at(key))
     if (f !== undefined) out[key] = f
   }

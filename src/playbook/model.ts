@@ -46,6 +46,8 @@ export interface CommonKeywords {
   ignore_unreachable?: Flag
   delegate_to?: string
   run_once?: Flag
+  /** With delegate_to: the facts the task sets go to the delegated host, not the task's host. */
+  delegate_facts?: Flag
   no_log?: Flag
   check_mode?: Flag
   diff?: Flag

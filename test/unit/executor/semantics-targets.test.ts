@@ -268,3 +268,17 @@ describe('order', () => {
     expect([...msgs(r, 'batch', 'b'), ...msgs(r, 'batch', 'c')]).toEqual([['b', 'a'], ['c']])
   })
 })
+
+describe('delegate_facts', () => {
+  it("sends a delegated task's facts to the delegated host (each loop item's), and the recap names only hosts that ran", async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  tasks:\n` +
+        `    - set_fact: { seen_from: "{{ inventory_hostname }}" }\n      delegate_to: "{{ item }}"\n      delegate_facts: true\n      loop: [b, c]\n` +
+        `    - set_fact: { plain: 1 }\n      delegate_to: b\n` +
+        `    - name: shown\n      debug: { msg: "{{ [seen_from | default('none'), hostvars.b.seen_from, hostvars.c.seen_from, hostvars.b.plain | default('none'), plain] }}" }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(msgs(r, 'shown')).toEqual([['none', 'a', 'a', 'none', 1]])
+    expect(Object.keys(r.stats)).toEqual(['a'])
+  })
+})

@@ -34,7 +34,7 @@ const cases: [file: string, message: RegExp][] = [
   ['free-form.yml', /free-form\.yml:4:7: module 'copy' in task 'Copy with text' takes key=value arguments, not free-form text 'just some text'$/],
   ['import-missing.yml', /import-missing\.yml:3:7: task file not found: .*tasks\/nope\.yml$/],
   ['import-cycle.yml', /tasks\/loop-b\.yml:1:3: import_tasks cycle: .*loop-a\.yml → .*loop-b\.yml → .*loop-a\.yml$/],
-  ['unsupported.yml', /unsupported\.yml:4:7: 'delegate_facts' in task: delegate_facts is not supported$/],
+  ['unsupported.yml', /unsupported\.yml:4:7: 'debugger' in task: the task debugger is not supported$/],
   ['bad-var-name.yml', /bad-var-name\.yml:4:5: invalid variable name 'bad-name' in play vars/],
   ['with-typo.yml', /with-typo\.yml:4:7: unknown loop 'with_itmes' in task: no lookup plugin 'itmes' \(did you mean 'with_items'\?\)$/],
 ]
