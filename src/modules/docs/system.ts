@@ -178,8 +178,15 @@ export const user: ModuleDoc = {
 
 export const group: ModuleDoc = {
   short: 'Manage groups',
-  description: 'Creates or removes a group with groupadd/groupdel.',
-  args: { name: 'The group.', state: 'present or absent.', gid: 'Group id.', system: 'A system group.', non_unique: IGNORED, local: IGNORED },
+  description: 'Creates, changes the gid of, or removes a group with groupadd/groupmod/groupdel (lgroupadd/lgroupmod/lgroupdel with local).',
+  args: {
+    name: 'The group.',
+    state: 'present or absent.',
+    gid: 'Group id.',
+    system: 'A system group (only when it is created).',
+    non_unique: 'Allow a gid another group already has (groupadd -o); needs gid.',
+    local: "Manage the group in /etc/group with libuser's lgroup* tools (which the host must have), ignoring NSS; a gid another group holds fails.",
+  },
   examples: `- name: Docker's group
   group:
     name: docker
