@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { ModuleCase } from '../harness.js'
 
 const hash = '$6$salt$IxDD3jeSOb5eB1CX5LBsqZFVkJdido3OUILO5Ifz5iwMuTS4XMS130MTSuDDl3aCI6WouIL9AjRbLCelDCy.g.'
@@ -21,6 +22,31 @@ export const userCases: ModuleCase[] = [
   { name: 'user groups exact removes others', module: 'user', args: { name: 'tsplayu', groups: ['daemon'] }, verify: ['! id -Gn tsplayu | grep -qw tsplayg'] },
   { name: 'user password hash (never shown)', module: 'user', args: { name: 'tsplayu', password: hash }, secret: hash, verify: [`getent shadow tsplayu | grep -qF '${hash}'`] },
   { name: 'user removed with home', module: 'user', args: { name: 'tsplayu', state: 'absent', remove: true }, verify: ['! getent passwd tsplayu', '! test -e /home/tsplayu'] },
+  { name: 'user locked, expiring, with password ageing', module: 'user', secret: hash,
+    args: { name: 'tsplayx', password: hash, password_lock: true, expires: 2529881062.5, password_expire_min: 5, password_expire_max: 10, groups: ['tsplayg'] },
+    data: { name: 'tsplayx', state: 'present', home: '/home/tsplayx', groups: 'tsplayg', create_home: true, system: false, password: 'NOT_LOGGING_PASSWORD' },
+    verifyCheck: ['! getent passwd tsplayx'],
+    verify: ['getent shadow tsplayx | cut -d: -f8 | grep -qx 29281', 'getent shadow tsplayx | cut -d: -f4,5 | grep -qx 5:10', `getent shadow tsplayx | cut -d: -f2 | grep -qxF '!${hash}'`, 'id -Gn tsplayx | grep -qw tsplayg'] },
+  { name: 'user expiry removed', module: 'user', args: { name: 'tsplayx', expires: -1 }, data: { append: false, move_home: false }, verify: ['test -z "$(getent shadow tsplayx | cut -d: -f8)"'] },
+  { name: 'user without expiry: any negative expires is no change', module: 'user', args: { name: 'tsplayx', expires: -2529881062 }, first: 'ok' },
+  { name: 'user expiry moved to another day', module: 'user', args: { name: 'tsplayx', expires: 0 }, verify: ['getent shadow tsplayx | cut -d: -f8 | grep -qx 0'] },
+  { name: 'user unlocked keeps the hash', module: 'user', args: { name: 'tsplayx', password_lock: false }, verify: [`getent shadow tsplayx | cut -d: -f2 | grep -qxF '${hash}'`] },
+  { name: 'user password ageing zeroed', module: 'user', args: { name: 'tsplayx', password_expire_min: 0, password_expire_max: 0 }, verify: ['getent shadow tsplayx | cut -d: -f4,5 | grep -qx 0:0'] },
+  { name: 'user ssh key with a passphrase', module: 'user', secret: 'pass phrase',
+    args: { name: 'tsplayx', generate_ssh_key: true, ssh_key_file: '.ssh/test_id', ssh_key_type: 'ed25519', ssh_key_passphrase: 'pass phrase' },
+    data: { ssh_key_file: '/home/tsplayx/.ssh/test_id', ssh_public_key: expect.stringMatching(/^ssh-ed25519 /), ssh_fingerprint: expect.stringMatching(/^256 SHA256:/) },
+    verifyCheck: ['! test -e /home/tsplayx/.ssh'],
+    verify: ["ssh-keygen -y -P 'pass phrase' -f /home/tsplayx/.ssh/test_id >/dev/null", 'stat -c %U:%a /home/tsplayx/.ssh | grep -qx tsplayx:700', 'stat -c %U /home/tsplayx/.ssh/test_id | grep -qx tsplayx'] },
+  { name: 'user home gone: made again from the skeleton', module: 'user', args: { name: 'tsplayx' }, before: ['rm -rf /home/tsplayx'],
+    verify: ['stat -c %U:%a /home/tsplayx | grep -qx tsplayx:755', 'test -f /home/tsplayx/.profile'] },
+  { name: 'user warnings: unhashed password, append without groups', module: 'user', args: { name: 'tsplayx', password: 'plain', update_password: 'on_create', append: true }, first: 'ok',
+    data: { warnings: [expect.stringContaining("'append' is set, but no 'groups' are specified"), expect.stringContaining('appears not to have been hashed')] } },
+  { name: 'user removed, reporting force and remove', module: 'user', args: { name: 'tsplayx', state: 'absent', remove: true }, data: { force: false, remove: true }, verify: ['! getent passwd tsplayx', '! test -e /home/tsplayx'] },
+  { name: 'user home under missing parents, umask', module: 'user', args: { name: 'tsplayy', home: '{root}/in/deep/tsplayy', umask: '077' },
+    data: { home: '{root}/in/deep/tsplayy' }, verify: ['stat -c %U:%a {root}/in/deep/tsplayy | grep -qx tsplayy:700'] },
+  { name: 'user removed (force)', module: 'user', args: { name: 'tsplayy', state: 'absent', force: true }, data: { force: true, remove: false }, verify: ['! getent passwd tsplayy'] },
+  { name: 'user with a missing group refused', module: 'user', args: { name: 'tsplayz', group: 'tsplay-nogroup' }, first: 'failed', check: 'changed', msg: 'Group tsplay-nogroup does not exist' },
+  { name: 'user umask with local refused', module: 'user', args: { name: 'tsplayz', umask: '077', local: true }, first: 'failed', msg: "'umask' can not be used with 'local'" },
   { name: 'group removed', module: 'group', args: { name: 'tsplayg', state: 'absent' }, verify: ['! getent group tsplayg'] },
   { name: 'bad user name refused', module: 'user', args: { name: '-o; rm' }, first: 'failed', msg: "'name'" },
 ]
