@@ -143,6 +143,19 @@ export const hostname: ModuleDoc = {
 `,
 }
 
+export const timezone: ModuleDoc = {
+  short: 'Set the system time zone (community.general.timezone)',
+  description: "Reads the zone as the collection does (timedatectl when systemd runs; else /etc/timezone and /etc/localtime) and sets it (timedatectl set-timezone; else /etc/timezone, the /etc/localtime link and dpkg-reconfigure tzdata on Debian). Registers diff.before.name and diff.after.name.",
+  args: {
+    name: 'The zone, a file under /usr/share/zoneinfo (e.g. Europe/Paris).',
+    hwclock: 'Refused: tsplay sets the zone name only (the hardware clock is left alone).',
+  },
+  examples: `- name: Clocks in UTC
+  timezone:
+    name: Etc/UTC
+`,
+}
+
 export const user: ModuleDoc = {
   short: 'Manage user accounts',
   description: "Creates, changes or removes a user with useradd/usermod/userdel (libuser's luseradd/lusermod/luserdel with local), reading passwd, shadow and group in one round trip; sets password ageing with chage and makes an ssh key with ssh-keygen. Results carry Ansible's keys (uid, group, home, shell, comment, ssh_public_key…).",
