@@ -51,6 +51,7 @@ import { stat } from './stat.js'
 import { sysctl } from './sysctl.js'
 import { systemd } from './systemd.js'
 import { tempfile } from './tempfile.js'
+import { timezone } from './timezone.js'
 import { template } from './template.js'
 import { unarchive } from './unarchive.js'
 import { uri } from './uri.js'
@@ -105,6 +106,7 @@ export const modules = {
   systemd,
   tempfile,
   template,
+  timezone,
   unarchive,
   uri,
   user,

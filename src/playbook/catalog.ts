@@ -24,6 +24,7 @@ const COLLECTION_MODULES: Record<string, string> = {
   'community.docker.docker_image': 'docker_image',
   'community.general.docker_container': 'docker_container',
   'community.general.docker_image': 'docker_image',
+  'community.general.timezone': 'timezone',
   'gluster.gluster.gluster_volume': 'gluster_volume',
   'community.general.gluster_volume': 'gluster_volume',
 }

@@ -7,7 +7,7 @@ import { add_host, assert, async_status, debug, fail, group_by, set_fact } from 
 import { docFromSchema } from './from-schema.js'
 import { blockinfile, copy, fetch, file, get_url, lineinfile, replace, stat, template, unarchive } from './files.js'
 import { ping, reboot, uri, wait_for, wait_for_connection } from './network.js'
-import { apt, authorized_key, gather_facts, group, hostname, mount, package_, service, setup, sysctl, systemd, user } from './system.js'
+import { apt, authorized_key, gather_facts, group, hostname, mount, package_, service, setup, sysctl, systemd, timezone, user } from './system.js'
 import type { ModuleDoc } from './types.js'
 
 export type { ModuleDoc } from './types.js'
@@ -21,6 +21,6 @@ const fromSchemas = Object.fromEntries(SCHEMA_DOCUMENTED.map((name) => [name, do
 export const moduleDocs: Record<ModuleName, ModuleDoc> = {
   add_host, apt, assert, async_status, authorized_key, blockinfile, command, copy, debug, fail, fetch, file, gather_facts, get_url, group, group_by, hostname,
   lineinfile, mount, package: package_, ping, raw, reboot, replace, script, service, set_fact, setup, shell, stat,
-  sysctl, systemd, template, unarchive, uri, user, wait_for, wait_for_connection, etcd_member, gluster_volume, heketi_topology,
+  sysctl, systemd, template, timezone, unarchive, uri, user, wait_for, wait_for_connection, etcd_member, gluster_volume, heketi_topology,
   fleet_unit, docker_image, docker_container, k8s_apply, ceph_osd, ...fromSchemas,
 }

@@ -143,28 +143,54 @@ export const hostname: ModuleDoc = {
 `,
 }
 
+export const timezone: ModuleDoc = {
+  short: 'Set the system time zone (community.general.timezone)',
+  description: "Reads the zone as the collection does (timedatectl when systemd runs; else /etc/timezone and /etc/localtime) and sets it (timedatectl set-timezone; else /etc/timezone, the /etc/localtime link and dpkg-reconfigure tzdata on Debian). Registers diff.before.name and diff.after.name.",
+  args: {
+    name: 'The zone, a file under /usr/share/zoneinfo (e.g. Europe/Paris).',
+    hwclock: 'Refused: tsplay sets the zone name only (the hardware clock is left alone).',
+  },
+  examples: `- name: Clocks in UTC
+  timezone:
+    name: Etc/UTC
+`,
+}
+
 export const user: ModuleDoc = {
   short: 'Manage user accounts',
-  description: 'Creates, changes or removes a user with useradd/usermod/userdel, reading getent first.',
+  description: "Creates, changes or removes a user with useradd/usermod/userdel (libuser's luseradd/lusermod/luserdel with local), reading passwd, shadow and group in one round trip; sets password ageing with chage and makes an ssh key with ssh-keygen. Results carry Ansible's keys (uid, group, home, shell, comment, ssh_public_key…).",
   args: {
     name: 'The user.',
     state: 'present or absent.',
     uid: 'User id.',
-    group: 'Primary group.',
-    groups: 'Supplementary groups (replacing the current ones unless append).',
+    non_unique: 'Allow a uid another user already has (-o).',
+    group: 'Primary group (a name or a gid); it must exist.',
+    groups: 'Supplementary groups (replacing the current ones unless append); each must exist. An empty list removes them all.',
     append: 'Add groups to the current ones.',
     shell: 'Login shell.',
     home: 'Home directory.',
-    create_home: 'Create the home directory.',
-    move_home: 'Move the home directory\'s content when home changes.',
-    system: 'A system account.',
+    create_home: 'Create the home directory (with missing parents; also later, when it has gone missing).',
+    move_home: "Move the home directory's content when home changes.",
+    skeleton: 'Skeleton directory copied into a new home (useradd -k).',
+    umask: 'Umask of a new home (useradd -K UMASK=); not with local.',
+    system: 'A system account (only when it is created).',
     comment: 'GECOS field.',
-    password: 'Encrypted password (a crypt(3) hash, never the clear text).',
+    password: 'Encrypted password (a crypt(3) hash, never the clear text; a value that looks unhashed is set with a warning, as Ansible does).',
     update_password: 'always: set password when it differs; on_create: only for new users.',
+    password_lock: 'Lock (usermod -L, or a ! before the hash) or unlock (-U) the password.',
+    password_expire_min: 'Minimum days between password changes (chage -m).',
+    password_expire_max: 'Maximum days a password is valid (chage -M).',
+    expires: 'Account expiry as epoch seconds (a float; the day it falls on in UTC is what is kept); a negative value removes the expiry.',
     remove: 'With state=absent: remove the home directory too.',
-    force: 'With state=absent: remove even when the user is logged in.',
-    generate_ssh_key: IGNORED,
-    non_unique: IGNORED,
+    force: 'With state=absent: remove even when the user is logged in; with generate_ssh_key: overwrite the key.',
+    local: "Manage the account in /etc/passwd with libuser's tools (which the host must have), ignoring NSS.",
+    seuser: 'SELinux user (useradd -Z) of a new account.',
+    generate_ssh_key: 'Make an ssh key pair for the user when the key file is missing.',
+    ssh_key_bits: 'Key size (ssh-keygen -b; 0: its default).',
+    ssh_key_type: 'Key type (ssh-keygen -t).',
+    ssh_key_file: 'Key file, relative to the home unless absolute (default .ssh/id_TYPE).',
+    ssh_key_comment: 'Key comment (default "ansible-generated on HOSTNAME").',
+    ssh_key_passphrase: "The key's passphrase (sent on stdin, given to ssh-keygen's -N: it is in its argument list while it runs).",
   },
   examples: `- name: A service account
   user:
@@ -178,8 +204,15 @@ export const user: ModuleDoc = {
 
 export const group: ModuleDoc = {
   short: 'Manage groups',
-  description: 'Creates or removes a group with groupadd/groupdel.',
-  args: { name: 'The group.', state: 'present or absent.', gid: 'Group id.', system: 'A system group.', non_unique: IGNORED, local: IGNORED },
+  description: 'Creates, changes the gid of, or removes a group with groupadd/groupmod/groupdel (lgroupadd/lgroupmod/lgroupdel with local).',
+  args: {
+    name: 'The group.',
+    state: 'present or absent.',
+    gid: 'Group id.',
+    system: 'A system group (only when it is created).',
+    non_unique: 'Allow a gid another group already has (groupadd -o); needs gid.',
+    local: "Manage the group in /etc/group with libuser's lgroup* tools (which the host must have), ignoring NSS; a gid another group holds fails.",
+  },
   examples: `- name: Docker's group
   group:
     name: docker
