@@ -31,11 +31,14 @@ export function hostStateVersion(): number {
   return stateVersion
 }
 
-/** A task name with `{{ }}` is shown rendered with the play's variables, or as written if it can't be. */
-export function nameTask(task: Task, playVars: Vars): void {
-  if (!task.name?.includes('{{') || displayNames.has(task)) return
+/**
+ * A task name with `{{ }}` is shown rendered each time the task starts, with the variables of its first
+ * host (as Ansible's strategies do), or as written if it can't be.
+ */
+export function nameTask(task: Task, vars: () => Vars): void {
+  if (!task.name?.includes('{{')) return
   try {
-    displayNames.set(task, render(task.name, playVars))
+    displayNames.set(task, render(task.name, vars()))
   } catch {
     displayNames.set(task, task.name)
   }

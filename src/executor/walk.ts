@@ -83,7 +83,7 @@ export class Walker implements TaskRunner {
     }
     const active = hosts.filter((h) => canRun(h, scope))
     if (!active.length) return
-    nameTask(task, this.ctx.playVars)
+    nameTask(task, () => taskVars(this.ctx, active[0], scope))
     const action = engineAction(task.action)
     if (action) return action(this, task, active, scope, parent)
 
