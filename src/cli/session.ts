@@ -88,6 +88,7 @@ export async function openSession(options: OptionValues, playbookDir: string | u
       limit,
       check: options.check === true,
       diff: options.diff === true,
+      verbosity: (options.verbose as number | undefined) ?? 0,
       forks: forksOf(options),
       extraVars,
       tags: commaList(options.tags),

@@ -70,6 +70,7 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
       asyncJobs: ctx.jobs,
       render: (text, file) => renderFile(text, vars, file, templateContext(ctx, task)),
       signal: ctx.options.signal,
+      verbosity: ctx.options.verbosity ?? 0,
       afterPredictedChanges: check && (ctx.hosts.get(inv.host)?.stats.changed ?? 0) > 0,
     }
     const site = { task: task.name ? `task '${task.name}'` : `task ${task.action}`, at: (key?: string) => (key && task.keyPos[`args.${key}`]) || moduleKeyPosition(task) }

@@ -22,6 +22,8 @@ export interface RunOptions {
   limit?: string
   check: boolean
   diff: boolean
+  /** -v count: debug's verbosity threshold. */
+  verbosity?: number
   forks: number
   extraVars: Vars
   tags: string[] // empty = all

@@ -13,6 +13,7 @@ export const debug = defineModule<{ msg?: unknown; var?: string; verbosity: numb
     properties: { msg: {}, var: { type: 'string' }, verbosity: { type: 'integer', default: 0 } },
   },
   async run(ctx, a) {
+    if (a.verbosity > (ctx.verbosity ?? 0)) return { status: 'skipped', data: { skipped_reason: 'Verbosity threshold not met.' } }
     if (a.var !== undefined) return ok(undefined, { [a.var]: variable(a.var, ctx.vars) })
     return ok(undefined, { msg: a.msg ?? 'Hello world!' })
   },

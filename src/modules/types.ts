@@ -32,6 +32,8 @@ export interface ModuleContext {
    */
   afterPredictedChanges?: boolean
   diff: boolean // -D: fill TaskResult.diff
+  /** -v count (debug's verbosity: threshold). */
+  verbosity?: number
   become?: BecomeOptions
   vars: Record<string, unknown> // the host's merged variables (read-only)
   /** Where `src:` / template lookups resolve (role files/ and templates/, playbook dir). */

@@ -282,3 +282,26 @@ describe('delegate_facts', () => {
     expect(Object.keys(r.stats)).toEqual(['a'])
   })
 })
+
+describe('task names', () => {
+  it('are rendered each time the task starts, with the first host\'s variables; undefined leaves the name as written', async () => {
+    const r = await play(
+      `- hosts: a,b\n  gather_facts: false\n  vars: { p: play }\n  tasks:\n    - command: echo reg\n      register: r\n` +
+        `    - name: "name {{ r.stdout }} {{ p }} {{ inventory_hostname }}"\n      debug: { msg: x }\n` +
+        `    - name: "undef {{ nope }}"\n      debug: { msg: x }\n` +
+        `    - include_tasks: inc.yml\n      loop: [1, 2]\n`,
+      { files: { 'inc.yml': '- name: "inc {{ item }}"\n  debug: { msg: y }\n' } },
+    )
+    expect(r.code).toBe(0)
+    const names = [...new Set(r.results.filter((e) => e.host === 'a').map((e) => e.task.name))]
+    expect(names).toEqual(['command', 'name reg play a', 'undef {{ nope }}', 'inc 1', 'inc 2']) // an include is announced, not a result
+  })
+})
+
+describe('debug verbosity', () => {
+  it('skips a debug whose verbosity is above the run\'s -v count', async () => {
+    const r = await play(header() + `    - name: loud\n      debug: { msg: x, verbosity: 2 }\n      register: d\n    - name: shown\n      debug: { msg: "{{ [d is skipped, d.skipped_reason] }}" }\n`)
+    expect(msgs(r, 'shown')).toEqual([[true, 'Verbosity threshold not met.']])
+    expect(r.stats.a).toMatchObject({ ok: 1, skipped: 1 })
+  })
+})
