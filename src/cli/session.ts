@@ -10,7 +10,7 @@ import type { Reporter } from '../executor/events.js'
 import { combineReporters } from '../reporters/combine.js'
 import { processSecrets, type VaultKeyring } from '../vault/index.js'
 import { keyringFromOptions } from './vault-options.js'
-import { promptOnTerminal } from '../vault/prompt.js'
+import { hasTerminal, promptOnTerminal } from '../vault/prompt.js'
 import type { OptionValues } from './args.js'
 import { commaList, connectionOf, forksOf, listOf, timeoutMsOf } from './common-options.js'
 import { parseExtraVars } from './extra-vars.js'
@@ -89,6 +89,8 @@ export async function openSession(options: OptionValues, playbookDir: string | u
       check: options.check === true,
       diff: options.diff === true,
       verbosity: (options.verbose as number | undefined) ?? 0,
+      // vars_prompt asks on the terminal, as Ansible's getpass; without one, defaults (or -e) answer
+      prompt: async (question, hidden) => (hasTerminal() ? promptOnTerminal(question, { echo: !hidden }) : undefined),
       forks: forksOf(options),
       extraVars,
       tags: commaList(options.tags),

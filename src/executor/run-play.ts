@@ -12,6 +12,7 @@ import { batches, ordered } from './batches.js'
 import { playScope } from './scope.js'
 import type { RunState } from './run-state.js'
 import { isActive, type HostState, type PlayContext, type RunOptions } from './types.js'
+import { promptedVars } from './vars-prompt.js'
 import { Walker } from './walk.js'
 
 // Ansible's strategies as tsplay runs them: host_pinned is free (hosts never wait for each other; forks
@@ -20,8 +21,10 @@ const STRATEGIES: Record<string, 'linear' | 'free'> = { linear: 'linear', free: 
 
 /** Runs one play; returns false when the playbook must stop (a whole batch failed, as in Ansible). */
 
-export async function runPlay(play: Play, run: RunState): Promise<boolean> {
+export async function runPlay(asWritten: Play, run: RunState): Promise<boolean> {
   const { options } = run
+  const answers = await promptedVars(asWritten, options.extraVars, options.prompt) // play vars, as in Ansible
+  const play = Object.keys(answers).length ? { ...asWritten, vars: { ...asWritten.vars, ...answers } } : asWritten
   const varsFiles = await loadVarsFiles(play, run)
   const playVars = Object.assign({}, play.vars, ...varsFiles, options.extraVars)
   const pattern = render(play.hosts, playVars, { where: play.keyPos.hosts ?? play.pos })

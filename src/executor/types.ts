@@ -8,6 +8,7 @@ import type { IncludedRole } from '../playbook/load.js'
 import type { Condition, Handler, Play, RoleScope, Task, TaskNode, Vars } from '../playbook/model.js'
 import type { AsyncJobs } from './async-jobs.js'
 import type { HostStats, Reporter, TaskInfo } from './events.js'
+import type { Prompter } from './vars-prompt.js'
 
 export interface BecomeDefaults {
   become?: boolean // -b
@@ -22,6 +23,8 @@ export interface RunOptions {
   limit?: string
   check: boolean
   diff: boolean
+  /** Asks a vars_prompt question (the CLI reads the terminal or stdin); without it, defaults answer. */
+  prompt?: Prompter
   /** -v count: debug's verbosity threshold. */
   verbosity?: number
   forks: number

@@ -107,6 +107,7 @@ class Loader {
       serial: raw.serial === undefined || raw.serial === null ? [] : (Array.isArray(raw.serial) ? raw.serial : [raw.serial]) as (number | string)[],
       strategy: raw.strategy === undefined || raw.strategy === null ? undefined : String(raw.strategy),
       order: raw.order === undefined || raw.order === null ? undefined : String(raw.order),
+      ...(Array.isArray(raw.vars_prompt) ? { vars_prompt: raw.vars_prompt as Play['vars_prompt'] } : {}),
       vars_files: this.varsFiles(raw.vars_files, map, baseDir, at('vars_files')),
       publicRoles: imported.roles,
       pre_tasks,

@@ -62,6 +62,18 @@ export interface CommonKeywords {
   module_defaults?: Record<string, unknown>[]
 }
 
+export interface VarPrompt {
+  name: string
+  prompt?: string
+  default?: unknown
+  private?: Flag
+  confirm?: Flag
+  encrypt?: string
+  salt?: string
+  salt_size?: number
+  unsafe?: Flag
+}
+
 export interface LoopControl {
   loop_var?: string // default 'item'
   index_var?: string
@@ -208,6 +220,8 @@ export interface Play extends CommonKeywords, Located {
   serial: (number | string)[]
   /** 'linear' | 'free' | a template; absent: the configured default strategy. */
   strategy?: string
+  /** Questions asked before the play runs, unless -e answers them (each a mapping: name, prompt, default, private…). */
+  vars_prompt?: VarPrompt[]
   /** The order hosts run in: inventory (default), reverse_inventory, sorted, reverse_sorted, shuffle, or a template. */
   order?: string
   max_fail_percentage?: number | string

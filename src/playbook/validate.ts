@@ -19,7 +19,6 @@ export const schemaDir = new URL('../../schemas/', import.meta.url)
 export const unsupportedKeywords: Record<string, string> = {
   debugger: 'the task debugger is not supported',
   collections: 'collections are not supported; modules are built in',
-  vars_prompt: 'vars_prompt is not supported; pass -e',
   port: 'set ansible_port in the inventory',
   become_exe: 'become_exe is not supported',
   become_flags: 'become_flags is not supported',

@@ -53,6 +53,16 @@ export function readLine(input: Input, output: Writable, question: string, echo 
   })
 }
 
+/** Whether this process has a controlling terminal to ask on. */
+export function hasTerminal(): boolean {
+  try {
+    closeSync(openSync('/dev/tty', 'r+'))
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Prompts on /dev/tty; a clear error when there is no terminal (cron, CI) instead of a hang. */
 export const promptOnTerminal: PromptFn = async (question, options = {}) => {
   let fd: number

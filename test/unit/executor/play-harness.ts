@@ -9,6 +9,7 @@ import { loadInventory } from '../../../src/inventory/load.js'
 import { modules } from '../../../src/modules/index.js'
 import { loadIncludedRole, loadPlaybook, loadTaskFile, loadVarsFile } from '../../../src/playbook/load.js'
 import type { HostResultInfo, Reporter } from '../../../src/executor/events.js'
+import type { RunOptions } from '../../../src/executor/types.js'
 import { combineReporters } from '../../../src/reporters/combine.js'
 import { LocalConnection } from '../../../src/connection/local.js'
 
@@ -26,7 +27,7 @@ export interface Run {
   ran: (task: string) => string[]
 }
 
-export async function play(yaml: string, options: { startAtTask?: string; files?: Record<string, string>; extraVars?: Record<string, unknown>; inventory?: string } = {}): Promise<Run> {
+export async function play(yaml: string, options: { startAtTask?: string; files?: Record<string, string>; extraVars?: Record<string, unknown>; inventory?: string; prompt?: RunOptions['prompt'] } = {}): Promise<Run> {
   for (const [name, text] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(join(dir, name)), { recursive: true })
     writeFileSync(join(dir, name), text)
@@ -38,7 +39,7 @@ export async function play(yaml: string, options: { startAtTask?: string; files?
   const inventory = await loadInventory([options.inventory ?? 'a,b,c,'])
   const outcome = await runPlaybooks([loadPlaybook(file, { modules })], {
     inventory, check: false, diff: false, forks: 5, extraVars: options.extraVars ?? {}, tags: [], skipTags: [], becomeDefaults: {},
-    startAtTask: options.startAtTask, reporter: combineReporters([capture]), modules,
+    startAtTask: options.startAtTask, prompt: options.prompt, reporter: combineReporters([capture]), modules,
     connect: (host) => new LocalConnection(host),
     loadTasks: (f, baseDir, role, playbookDir) => loadTaskFile(f, { baseDir, role, playbookDir, modules }),
     loadRole: (name, args, from) => loadIncludedRole(name, args, { ...from, from: from.where, modules }),

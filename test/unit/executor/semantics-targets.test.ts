@@ -305,3 +305,18 @@ describe('debug verbosity', () => {
     expect(r.stats.a).toMatchObject({ ok: 1, skipped: 1 })
   })
 })
+
+describe('vars_prompt', () => {
+  const question = `- hosts: a\n  gather_facts: false\n  vars_prompt:\n    - name: who\n      prompt: Who\n      default: nobody\n    - name: pw\n      private: true\n      encrypt: sha512_crypt\n      salt: abcdefgh\n    - name: given\n  tasks:\n    - name: shown\n      debug: { msg: "{{ [who, pw, given] }}" }\n`
+
+  it('answers from -e first, then the terminal; an empty answer takes the default; encrypt hashes as password_hash', async () => {
+    const asked: string[] = []
+    const r = await play(question, { extraVars: { given: 'by -e' }, prompt: async (q: string) => (asked.push(q), q.startsWith('Who') ? '' : 'secret') })
+    expect(asked).toEqual(['Who [nobody]: ', 'input for pw: '])
+    expect(msgs(r, 'shown')).toEqual([['nobody', '$6$abcdefgh$ltjgWl6579NluT/Vi1nwEvcil.G5Nbc4NiXZaNGStk8PSwGfQv72N2CKPPrVACtLtip/cZ/1GM/O6IND4WQhG.', 'by -e']])
+  })
+
+  it('without an answer and without a default the play stops, naming the variable and -e', async () => {
+    await expect(play(question, { extraVars: { given: 'x' } })).rejects.toThrow(/vars_prompt 'pw' got no answer .* has no default/)
+  })
+})
