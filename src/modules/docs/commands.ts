@@ -68,11 +68,16 @@ export const raw: ModuleDoc = {
 
 export const script: ModuleDoc = {
   short: 'Copy a local script to hosts and run it',
-  description: 'Transfers a script from the controller (searched in files/) and runs it with its arguments; removed afterwards. Always changed unless creates/removes say otherwise.',
+  description:
+    'Transfers a script from the controller (searched in files/) and runs it with its arguments; removed afterwards. ' +
+    'Always changed; a satisfied creates/removes skips the task. Skipped in check mode unless creates/removes are given.',
   args: {
     cmd: 'The script and its arguments (free-form).',
     executable: 'Interpreter to run the script with.',
     ...RUN_ARGS,
+    chdir: 'Absolute directory to run in.',
+    creates: 'Skip the task when this path exists on the host (a path, not a glob, as in Ansible\'s script).',
+    removes: 'Skip the task unless this path exists on the host.',
   },
   examples: `- name: A setup script with an argument
   script: setup-node.sh --role worker

@@ -68,3 +68,29 @@ describe('shell', () => {
     expect(r.data).toMatchObject({ stdout: join(base, 'www_root'), cmd: 'dirname "$PWD"' })
   })
 })
+
+describe('script', () => {
+  const files = join(base, 'files')
+  mkdirSync(files, { recursive: true })
+  writeFileSync(join(files, 'touch.sh'), '#!/bin/sh\ntouch "$1"\n')
+  const sctx = makeCtx(new LocalConnection(), { searchPaths: [base] })
+
+  it('a satisfied creates or removes skips the task with Ansible\'s message', async () => {
+    const out = join(base, 'made')
+    writeFileSync(out, '')
+    expect(await runModule(modules.script, sctx, { cmd: `touch.sh ${out}`, creates: out })).toMatchObject({ status: 'skipped', msg: `${out} exists, matching creates option` })
+    const gone = join(base, 'gone')
+    expect(await runModule(modules.script, sctx, { cmd: `touch.sh ${gone}`, removes: gone })).toMatchObject({ status: 'skipped', msg: `${gone} does not exist, matching removes option` })
+  })
+
+  it('check mode: skipped unless creates/removes are given (then changed, not run)', async () => {
+    const out = join(base, 'check-out')
+    const c = { ...sctx, check: true }
+    expect(await runModule(modules.script, c, { cmd: `touch.sh ${out}` })).toMatchObject({ status: 'skipped', msg: 'Check mode is not supported for this task.' })
+    expect((await runModule(modules.script, c, { cmd: `touch.sh ${out}`, creates: out })).status).toBe('changed')
+  })
+
+  it('refuses a relative chdir', async () => {
+    expect((await runModule(modules.script, sctx, { cmd: 'touch.sh x', chdir: 'tmp' })).msg).toContain('chdir tmp must be an absolute path')
+  })
+})
