@@ -199,7 +199,7 @@ export function createWhenAbsent(a: Pick<EnsureFileArgs, 'mode' | 'owner' | 'gro
 }
 
 function validateLine(validate: string): string {
-  if (!validate.includes('%s')) throw new ModuleError(`validate must contain %s (the file to check): '${validate}'`)
+  if (!validate.includes('%s')) throw new ModuleError(`validate must contain %s: ${validate}`) // Ansible's words (its targets compare them)
   // the command is the user's own shell text; only the temp path is substituted, quoted
   const cmd = validate.split('%s').join('"$tmp"')
   return `if ! out=$( { ${cmd} ; } 2>&1 ); then tp_fail "failed to validate: $out"; fi`

@@ -9,6 +9,8 @@ export const editCases: ModuleCase[] = [
     args: { path: '{root}/f', line: 'b', backup: true }, files: [{ path: '{root}/f', content: 'a\nb\n', mode: '0640', owner: 'daemon' }] },
   { name: 'lineinfile only mode differs', module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n', mode: '0600' }],
     args: { path: '{root}/f', line: 'a', mode: '0644' }, files: [{ path: '{root}/f', content: 'a\n', mode: '0644' }] },
+  { name: "lineinfile validate without %s fails in Ansible's words", module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n' }],
+    args: { path: '{root}/f', line: 'b', validate: '/some/path' }, check: 'changed', first: 'failed', msg: 'validate must contain %s: /some/path' },
   { name: 'lineinfile validate failure leaves the file', module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n' }],
     args: { path: '{root}/f', line: 'bad', validate: 'sh -c "! grep -q bad %s"' }, check: 'changed', first: 'failed', msg: 'failed to validate',
     files: [{ path: '{root}/f', content: 'a\n' }] },
