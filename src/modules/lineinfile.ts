@@ -2,7 +2,7 @@
 import { ModuleError } from '../errors.js'
 import { editFile, editProps, type EditArgs, type Edit } from './lib/edit-file.js'
 import { pyExpand, pyRegExp } from './lib/pyre.js'
-import { defineModule } from './types.js'
+import { defineModule, type TaskResult } from './types.js'
 
 export interface LineinfileArgs extends EditArgs {
   state: 'present' | 'absent'
@@ -40,14 +40,21 @@ export const lineinfile = defineModule<LineinfileArgs>({
     if (a.state === 'present') {
       if (a.line === undefined) throw new ModuleError("lineinfile: state=present requires 'line'")
       if (a.backrefs && a.regexp === undefined) throw new ModuleError("lineinfile: backrefs=yes requires 'regexp'")
-      return editFile(ctx, a, (text) => present(a, text))
+      return withBackup(await editFile(ctx, a, (text) => present(a, text)))
     }
     if (a.line === undefined && a.regexp === undefined && a.search_string === undefined) {
       throw new ModuleError("lineinfile: state=absent requires one of 'line', 'regexp' or 'search_string'")
     }
-    return editFile(ctx, { ...a, create: false }, (text) => absent(a, text))
+    return withBackup(await editFile(ctx, { ...a, create: false }, (text) => absent(a, text)))
   },
 })
+
+/** Ansible's lineinfile names its backup `backup`, '' when none was made (blockinfile and replace say backup_file). */
+function withBackup(r: TaskResult): TaskResult {
+  if (r.status === 'failed') return r
+  const { backup_file: made, ...data } = r.data
+  return { ...r, data: { ...data, backup: made ?? '' } }
+}
 
 /** Splits keeping the '\n' terminators, like Python's readlines(). */
 function readLines(text: string): string[] {
