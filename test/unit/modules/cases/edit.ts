@@ -9,6 +9,9 @@ export const editCases: ModuleCase[] = [
   { name: 'lineinfile keeps owner and mode', firstTrips: 2, module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n', mode: '0640', owner: 'daemon' }],
     args: { path: '{root}/f', line: 'b', backup: true }, files: [{ path: '{root}/f', content: 'a\nb\n', mode: '0640', owner: 'daemon' }],
     data: { backup: expect.stringMatching(/\/f\.\d{4}-\d\d-\d\d@\d\d:\d\d:\d\d~$/) } }, // Ansible's lineinfile calls it `backup`
+  { name: 'lineinfile with an empty regexp replaces the last line, with Ansible\'s warning', module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\nb\n' }],
+    args: { path: '{root}/f', regexp: '', line: 'c' }, files: [{ path: '{root}/f', content: 'a\nc\n' }],
+    data: { warnings: [expect.stringMatching(/^The regular expression is an empty string, which will match every line in the file\. .* use '\^' to match every line/)] } },
   { name: 'lineinfile only mode differs', module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n', mode: '0600' }],
     args: { path: '{root}/f', line: 'a', mode: '0644' }, files: [{ path: '{root}/f', content: 'a\n', mode: '0644' }] },
   { name: "lineinfile validate without %s fails in Ansible's words", module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n' }],
