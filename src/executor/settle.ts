@@ -2,6 +2,7 @@
 // notifications, the host's failed/unreachable state and its recap counters. Everything else in the
 // executor reads HostState.failed/stats; only this file writes them.
 import { saveFacts } from '../facts/cache.js'
+import { ansibleDiff } from '../modules/lib/result.js'
 import type { TaskResult } from '../modules/types.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { handlersFor } from '../playbook/notify.js'
@@ -54,6 +55,8 @@ export function registered(result: TaskResult): Vars {
   return markUnsafe({
     ...result.data,
     ...(result.msg !== undefined ? { msg: result.msg } : {}),
+    // in diff mode Ansible's modules return their diff, and register keeps it (unless the module shapes its own)
+    ...(result.diff?.length && !('diff' in result.data) ? { diff: ansibleDiff(result.diff) } : {}),
     changed: result.status === 'changed',
     failed: result.status === 'failed',
     ...(result.status === 'skipped' ? { skipped: true } : {}),

@@ -5,7 +5,7 @@ import { ModuleError } from '../errors.js'
 import { copyDir } from './lib/copy-dir.js'
 import { ensureFile } from './lib/ensure-file.js'
 import { findLocal, readLocal } from './lib/local-files.js'
-import { defineModule } from './types.js'
+import { defineModule, type TaskResult } from './types.js'
 
 export interface CopyArgs {
   src?: string
@@ -49,7 +49,8 @@ export const copy = defineModule<CopyArgs>({
   },
   async run(ctx, a) {
     if ((a.src === undefined) === (a.content === undefined)) throw new ModuleError('copy: give exactly one of src or content')
-    const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate }
+    // report: Ansible's copy result keys (checksum, md5sum, size, mode, owner, group, uid, gid, state)
+    const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate, report: true }
     if (a.content !== undefined) {
       if (a.mode === 'preserve') throw new ModuleError('copy: mode=preserve needs src, not content')
       return ensureFile(ctx, { ...common, content: Buffer.from(a.content, 'utf8') })
@@ -57,7 +58,7 @@ export const copy = defineModule<CopyArgs>({
     const src = a.src as string
     if (a.remote_src) {
       if (a.mode === 'preserve') throw new ModuleError("copy: mode=preserve is supported for controller files only, not with remote_src")
-      return ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src) })
+      return withSrc(await ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src) }), src)
     }
     const local = findLocal(ctx, src, 'files')
     // mode=preserve: the controller file's own mode
@@ -65,6 +66,8 @@ export const copy = defineModule<CopyArgs>({
     if (statSync(local).isDirectory()) {
       return copyDir(ctx, { ...common, src: local, contentsOnly: src.endsWith('/'), directory_mode: a.directory_mode })
     }
-    return ensureFile(ctx, { ...common, content: readLocal(local), basename: basename(src) })
+    return withSrc(await ensureFile(ctx, { ...common, content: readLocal(local), basename: basename(src) }), local)
   },
 })
+
+const withSrc = (r: TaskResult, src: string): TaskResult => (r.status === 'failed' ? r : { ...r, data: { ...r.data, src } })

@@ -2,7 +2,7 @@
 import { ModuleError } from '../errors.js'
 import { editFile, editProps, type EditArgs, type Edit } from './lib/edit-file.js'
 import { pyExpand, pyRegExp } from './lib/pyre.js'
-import { defineModule } from './types.js'
+import { defineModule, type TaskResult } from './types.js'
 
 export interface LineinfileArgs extends EditArgs {
   state: 'present' | 'absent'
@@ -40,14 +40,29 @@ export const lineinfile = defineModule<LineinfileArgs>({
     if (a.state === 'present') {
       if (a.line === undefined) throw new ModuleError("lineinfile: state=present requires 'line'")
       if (a.backrefs && a.regexp === undefined) throw new ModuleError("lineinfile: backrefs=yes requires 'regexp'")
-      return editFile(ctx, a, (text) => present(a, text))
+      return finish(a, await editFile(ctx, a, (text) => present(a, text)))
     }
     if (a.line === undefined && a.regexp === undefined && a.search_string === undefined) {
       throw new ModuleError("lineinfile: state=absent requires one of 'line', 'regexp' or 'search_string'")
     }
-    return editFile(ctx, { ...a, create: false }, (text) => absent(a, text))
+    return finish(a, await editFile(ctx, { ...a, create: false }, (text) => absent(a, text)))
   },
 })
+
+/**
+ * Ansible's lineinfile names its backup `backup`, '' when none was made (blockinfile and replace say
+ * backup_file), and warns about an empty regexp or search_string: it matches every line.
+ */
+function finish(a: LineinfileArgs, r: TaskResult): TaskResult {
+  if (r.status === 'failed') return r
+  const { backup_file: made, ...data } = r.data
+  const empty = a.regexp === '' ? 'regular expression' : a.search_string === '' ? 'search string' : undefined
+  const warnings = empty
+    ? [`The ${empty} is an empty string, which will match every line in the file. This may have unintended consequences, such as replacing the last line in the file rather than appending.` +
+        (a.regexp === '' ? " If this is desired, use '^' to match every line in the file and avoid this warning." : '')]
+    : []
+  return { ...r, data: { ...data, backup: made ?? '', ...(warnings.length ? { warnings } : {}) } }
+}
 
 /** Splits keeping the '\n' terminators, like Python's readlines(). */
 function readLines(text: string): string[] {

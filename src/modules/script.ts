@@ -5,7 +5,7 @@ import { ModuleError } from '../errors.js'
 import { printfBytes, quote, quoteArgv } from '../util/shell-quote.js'
 import { commandWords, execLine, execProps, type ExecArgs } from './lib/exec.js'
 import { findLocal, readLocal } from './lib/local-files.js'
-import { ok } from './lib/result.js'
+import { changed } from './lib/result.js'
 import { defineModule } from './types.js'
 
 const EMBED_LIMIT = 64 * 1024 // the command line stays under Linux's 128 KiB per argument (exec channels)
@@ -27,15 +27,18 @@ export const script = defineModule<ScriptArgs>({
   async run(ctx, a) {
     const [src, ...args] = commandWords('script', a.cmd)
     if (!src) throw new ModuleError('script: no script given')
-    const local = findLocal(ctx, src, 'files')
-    // creates/removes first: a skipped script is not even copied
+    // creates/removes first, as Ansible's script action: a satisfied one skips the task, nothing is copied
     if (a.creates || a.removes) {
       const guard = a.creates ? `[ -e ${quote(a.creates)} ]` : `[ ! -e ${quote(a.removes as string)} ]`
       if ((await ctx.conn.run(guard, { become: ctx.become })).rc === 0) {
-        return ok(`skipped, since ${a.creates ? `${a.creates} exists` : `${a.removes} does not exist`}`, { rc: 0, stdout: '', stderr: '' })
+        const msg = a.creates ? `${a.creates} exists, matching creates option` : `${a.removes} does not exist, matching removes option`
+        return { status: 'skipped', msg, data: {} }
       }
     }
-    if (ctx.check) return { status: 'skipped', msg: 'script is not run in check mode', data: {} }
+    if (a.chdir && !a.chdir.startsWith('/')) throw new ModuleError(`chdir ${a.chdir} must be an absolute path for a Unix-aware remote node`)
+    const local = findLocal(ctx, src, 'files')
+    // check mode: a guarded script would run (changed); an unguarded one may change anything, so it is skipped
+    if (ctx.check) return a.creates || a.removes ? changed(undefined, {}) : { status: 'skipped', msg: 'Check mode is not supported for this task.', data: {} }
     const bytes = readLocal(local)
     // small scripts travel in the command itself; a large one on its stdin (the script then reads none)
     const embedded = bytes.length <= EMBED_LIMIT

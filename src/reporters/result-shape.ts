@@ -1,7 +1,8 @@
 // A task result as Ansible's callbacks see it (`result._result`): the module's return values, `msg`,
 // `changed`, the status flags Ansible adds (failed/skipped/unreachable: true) and `diff` entries.
 // Shared by --json and the ad-hoc output.
-import type { Diff, TaskResult, TaskStatus } from '../modules/types.js'
+import { ansibleDiff } from '../modules/lib/result.js'
+import type { TaskResult, TaskStatus } from '../modules/types.js'
 
 export const NO_LOG_MESSAGE = "the output has been hidden due to the fact that 'no_log: true' was specified for this result"
 
@@ -9,11 +10,6 @@ type Json = Record<string, unknown>
 
 export function resultFlags(status: TaskStatus): Json {
   return status === 'failed' || status === 'skipped' || status === 'unreachable' ? { [status]: true } : {}
-}
-
-/** Ansible's diff entries: before/after with their headers. */
-export function ansibleDiff(diff: Diff[]): Json[] {
-  return diff.map((d) => ({ before: d.before, after: d.after, ...(d.path ? { before_header: d.path, after_header: d.path } : {}) }))
 }
 
 export function resultBody(result: TaskResult): Json {

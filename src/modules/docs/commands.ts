@@ -2,9 +2,9 @@
 import type { ModuleDoc } from './types.js'
 
 const RUN_ARGS = {
-  chdir: 'Directory to run in.',
-  creates: 'Do not run when this path exists on the host (the task is ok).',
-  removes: 'Only run when this path exists on the host.',
+  chdir: 'Directory to run in (a missing one fails the task, in check mode too).',
+  creates: 'Do not run when a path matching this glob exists on the host (the task is ok); relative to chdir.',
+  removes: 'Only run when a path matching this glob exists on the host.',
   stdin: 'Text fed to the command\'s standard input.',
   stdin_add_newline: 'Add a newline to stdin.',
   strip_empty_ends: 'Strip empty lines at the end of stdout and stderr.',
@@ -15,10 +15,12 @@ export const command: ModuleDoc = {
   description:
     'Runs a program with its arguments (split like a POSIX shell, but without one: no pipes, redirects or $VARS). ' +
     'Always changed unless creates/removes say there is nothing to do or changed_when decides; fails on a non-zero exit code. ' +
-    'Returns rc, stdout, stderr, stdout_lines, stderr_lines, cmd, start, end and delta.',
+    'Returns rc, stdout, stderr, stdout_lines, stderr_lines, cmd (the list of words), start, end and delta. ' +
+    'In check mode it runs nothing: changed when creates/removes would let it run, skipped without them.',
   args: {
     cmd: 'The command line (also given free-form: `command: ls -l /tmp`).',
     argv: 'The command as a list of words, instead of cmd.',
+    executable: 'Ignored with a warning, as in Ansible since 2.4 (use shell for another shell).',
     ...RUN_ARGS,
   },
   examples: `- name: Free form
@@ -66,11 +68,16 @@ export const raw: ModuleDoc = {
 
 export const script: ModuleDoc = {
   short: 'Copy a local script to hosts and run it',
-  description: 'Transfers a script from the controller (searched in files/) and runs it with its arguments; removed afterwards. Always changed unless creates/removes say otherwise.',
+  description:
+    'Transfers a script from the controller (searched in files/) and runs it with its arguments; removed afterwards. ' +
+    'Always changed; a satisfied creates/removes skips the task. Skipped in check mode unless creates/removes are given.',
   args: {
     cmd: 'The script and its arguments (free-form).',
     executable: 'Interpreter to run the script with.',
     ...RUN_ARGS,
+    chdir: 'Absolute directory to run in.',
+    creates: 'Skip the task when this path exists on the host (a path, not a glob, as in Ansible\'s script).',
+    removes: 'Skip the task unless this path exists on the host.',
   },
   examples: `- name: A setup script with an argument
   script: setup-node.sh --role worker

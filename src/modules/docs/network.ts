@@ -29,20 +29,23 @@ export const uri: ModuleDoc = {
 
 export const wait_for: ModuleDoc = {
   short: 'Wait for a port, a file or a string in a file',
-  description: 'Waits on the host until a TCP port accepts (or stops accepting) connections, a file appears or goes, or a file contains search_regex.',
+  description:
+    'Waits on the host until a TCP port accepts (or stops accepting) connections or has no active ones, a file appears or goes, ' +
+    'or a file contains search_regex; with neither port nor path it just waits timeout seconds. Returns elapsed, state, port, path, ' +
+    'search_regex, match_groups and match_groupdict, as Ansible does.',
   args: {
-    host: 'Address whose port to check, seen from the host.',
+    host: 'Address whose port to check, seen from the host (for drained: an IP address or localhost).',
     port: 'TCP port.',
     path: 'File to wait for.',
-    state: 'started/present: appears; stopped/absent: goes; drained: no active connections.',
-    timeout: 'Seconds before failing.',
+    state: 'started/present: appears; stopped/absent: goes; drained: no active connections on the port (read from /proc/net/tcp).',
+    timeout: 'Seconds before failing (the delay counts); with neither port nor path, the seconds to wait.',
     delay: 'Seconds to wait before the first check.',
     sleep: 'Seconds between checks.',
     connect_timeout: 'Seconds a connection attempt may take.',
-    search_regex: 'With path: wait until the file matches this regular expression.',
+    search_regex: 'With path: wait until the file matches this (Python) regular expression; its groups are returned.',
     msg: 'Message when it times out.',
-    active_connection_states: IGNORED,
-    exclude_hosts: IGNORED,
+    active_connection_states: 'With drained: the TCP states that count as active.',
+    exclude_hosts: 'With drained: remote IP addresses whose connections do not count.',
   },
   examples: `- name: The API server listens
   wait_for:

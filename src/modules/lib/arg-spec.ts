@@ -34,6 +34,8 @@ export function coerceArg(type: unknown, value: unknown): unknown {
   if (types.includes('integer') && !types.includes('string') && typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value)) return Number(value)
   if (types.includes('number') && !types.includes('string') && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
   if (types.includes('string') && !types.includes('number') && !types.includes('integer') && typeof value === 'number') return String(value)
+  // a YAML boolean in a string argument is Python's str() of it (`creates: yes` is the path 'True')
+  if (types.includes('string') && !types.includes('boolean') && typeof value === 'boolean') return value ? 'True' : 'False'
   if (types.includes('array') && !types.includes('string') && typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean)
   return value
 }

@@ -19,6 +19,8 @@ export interface EnsureFileArgs extends AttrArgs {
   backup?: boolean
   force?: boolean
   validate?: string
+  /** copy: the result carries Ansible's file keys (checksum, md5sum, size, mode, owner, group, uid, gid, state) */
+  report?: boolean
 }
 
 /** What a caller already probed in its own round trip (editFile): dest as `tp_probe … sha256` saw it. */
@@ -62,11 +64,17 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
   data.checksum_sha256 = wantSha
   const target = quote(path)
   const diff: Diff[] = []
+  if (a.report && content) data.checksum = hash('sha1', content)
+  // md5sum: Ansible gives it for a file it wrote
+  const written = (f: Fields | undefined) => (a.report ? { ...data, ...(content ? { md5sum: hash('md5', content) } : {}), ...fileKeys(f) } : data)
   if (cur.exists === '1' && cur.sha === wantSha) {
     const plan = planAttrs(a, cur, target)
-    if (plan.commands.length === 0) return ok(undefined, data)
+    if (plan.commands.length === 0) return ok(undefined, a.report ? { ...data, ...fileKeys(cur) } : data)
     if (ctx.diff) diff.push({ path, before: attrText(plan.before), after: attrText(plan.after) })
-    if (!ctx.check) await runSnippet(ctx, plan.commands.map((c) => `${c} || exit 1`).join('\n'))
+    if (!ctx.check) {
+      const r = await runSnippet(ctx, [...plan.commands.map((c) => `${c} || exit 1`), a.report ? `tp_probe final ${target} ''` : ''].join('\n'))
+      if (a.report) Object.assign(data, fileKeys(r.byId.final))
+    }
     return changed(`attributes of ${path} changed`, data, diff)
   }
 
@@ -77,16 +85,24 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
     diff.push({ path, before, after })
     if (Object.keys(plan.after).length) diff.push({ path, before: attrText(plan.before), after: attrText(plan.after) })
   }
-  if (probe.created) return changed(`${path} written`, data, diff)
+  if (probe.created) return changed(`${path} written`, written(probe.final), diff)
   if (ctx.check) return changed(`${path} would be written`, data, diff)
   const fin = await writeFile(ctx, a, cur, path, content)
   if (fin.byId.backup) data.backup_file = decode64(fin.byId.backup.path)
-  return changed(`${path} written`, data, diff)
+  return changed(`${path} written`, written(fin.byId.final), diff)
 }
 
 // something the new file takes attributes from: not a dangling symlink, which the file replaces
 const holdsFile = (dest: Fields) => dest.exists === '1' && dest.type !== 'l'
 const isEmbedded = (content: Buffer) => content.length <= EMBED_LIMIT
+const hash = (alg: string, content: Buffer) => createHash(alg).update(content).digest('hex')
+
+/** Ansible's copy keys from a `tp_probe … sha1` (or sha256: then no checksum) record of the file. */
+function fileKeys(f: Fields | undefined): Record<string, unknown> {
+  if (!f || f.exists !== '1') return {}
+  const keys = { mode: f.mode.padStart(4, '0'), owner: f.user, group: f.group, uid: Number(f.uid), gid: Number(f.gid), size: Number(f.size), state: 'file' }
+  return f.sha?.length === 40 ? { ...keys, checksum: f.sha } : keys
+}
 
 /** Runs finalizeScript: the content embedded in the script, or on its stdin when large. */
 export function writeFile(ctx: ModuleContext, a: EnsureFileArgs, cur: Fields, path: string, content: Buffer | undefined) {
@@ -133,11 +149,13 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
       ? `if [ -e "$dest" ]; then b="$dest.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$b" || exit 1; printf '__TSPLAY__ id=backup path=%s\\n' "$(tp_b64 "$b")"; fi`
       : '',
     `mv -f -- "$tmp" "$dest" || exit 1; trap - EXIT`,
+    a.report ? `tp_probe final "$dest" sha1` : '',
   ].join('\n')
 }
 
 interface Probed extends KnownDest {
   src?: Fields
+  final?: Fields // report: the file createWhenAbsent wrote
 }
 
 async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, content: Buffer | undefined): Promise<Probed> {
@@ -150,7 +168,7 @@ async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, co
     a.remoteSrc !== undefined ? `tp_probe src ${quote(a.remoteSrc)} sha256 || exit 1` : '',
     content && !ctx.check ? createWhenAbsent(a, content) : '',
   ].join('\n'))
-  return { dest: r.byId.dest, dirExists: r.byId.dir !== undefined, src: r.byId.src, created: r.byId.created !== undefined }
+  return { dest: r.byId.dest, dirExists: r.byId.dir !== undefined, src: r.byId.src, created: r.byId.created !== undefined, final: r.byId.final }
 }
 
 /**
@@ -159,7 +177,7 @@ async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, co
  * new file's attributes do not depend on what the probe finds (no symbolic mode, which is relative to
  * the umask) and the content is small.
  */
-export function createWhenAbsent(a: Pick<EnsureFileArgs, 'mode' | 'owner' | 'group' | 'validate'>, content: Buffer, pathVar = 'd'): string {
+export function createWhenAbsent(a: Pick<EnsureFileArgs, 'mode' | 'owner' | 'group' | 'validate' | 'report'>, content: Buffer, pathVar = 'd'): string {
   const spec = parseMode(a.mode)
   if (!isEmbedded(content) || spec?.kind === 'symbolic') return ''
   // owner and group first, the mode last (chown clears setuid/setgid), and by chmod: under a directory's
@@ -175,12 +193,13 @@ export function createWhenAbsent(a: Pick<EnsureFileArgs, 'mode' | 'owner' | 'gro
     spec?.kind === 'octal' ? `  chmod ${formatMode(spec.value)} "$tmp" || exit 1` : '',
     `  mv -f -- "$tmp" ${d} || exit 1; trap - EXIT`,
     `  echo '__TSPLAY__ id=created'`,
+    a.report ? `  tp_probe final ${d} sha1` : '',
     `fi`,
   ].join('\n')
 }
 
 function validateLine(validate: string): string {
-  if (!validate.includes('%s')) throw new ModuleError(`validate must contain %s (the file to check): '${validate}'`)
+  if (!validate.includes('%s')) throw new ModuleError(`validate must contain %s: ${validate}`) // Ansible's words (its targets compare them)
   // the command is the user's own shell text; only the temp path is substituted, quoted
   const cmd = validate.split('%s').join('"$tmp"')
   return `if ! out=$( { ${cmd} ; } 2>&1 ); then tp_fail "failed to validate: $out"; fi`

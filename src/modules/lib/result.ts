@@ -11,6 +11,11 @@ export function changed(msg?: string, data: Record<string, unknown> = {}, diff?:
   return { status: 'changed', msg, data, ...(diff?.length ? { diff } : {}) }
 }
 
+/** Ansible's diff entries, as a result carries them: before/after with their headers. */
+export function ansibleDiff(diff: Diff[]): Record<string, unknown>[] {
+  return diff.map((d) => ({ before: d.before, after: d.after, ...(d.path ? { before_header: d.path, after_header: d.path } : {}) }))
+}
+
 export function failed(msg: string, data: Record<string, unknown> = {}): TaskResult {
   return { status: 'failed', msg, data }
 }

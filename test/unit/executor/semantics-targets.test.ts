@@ -1,5 +1,8 @@
 // Semantics that Ansible's integration targets rely on, each checked against ansible-core 2.14.18
 // (`ansible-playbook -i a,b,c, -c local` on the same playbook and files gave the values asserted here).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { header, play, useScratchDir } from './play-harness.js'
 
@@ -23,6 +26,22 @@ describe('loops', () => {
 })
 
 describe('results and errors', () => {
+  it('a task with diff: true registers the diff (a list of before/after entries), as the blockinfile target asserts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsplay-diffreg-'))
+    try {
+      const r = await play(
+        `- hosts: a\n  gather_facts: false\n  tasks:\n` +
+          `    - copy: { content: "diff test", dest: "${dir}/d.txt" }\n` +
+          `    - blockinfile: { path: "${dir}/d.txt", block: "line 1" }\n      register: d\n      diff: true\n` +
+          `    - name: shown\n      debug: { msg: "{{ d.diff | length > 0 }} {{ d.diff[0].before }}|{{ 'line 1' in d.diff[0].after }}" }\n`,
+      )
+      expect(r.code).toBe(0)
+      expect(msgs(r, 'shown')).toEqual(['True diff test|True'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('a registered result carries failed_when_result; ignore_errors covers an undefined variable', async () => {
     const r = await play(
       header() +

@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { ModuleCase } from '../harness.js'
 
 export const editCases: ModuleCase[] = [
@@ -6,9 +7,15 @@ export const editCases: ModuleCase[] = [
   { name: 'lineinfile on a missing file fails without create', module: 'lineinfile', args: { path: '{root}/none', line: 'x' }, first: 'failed', msg: 'does not exist' },
   { name: 'lineinfile absent on a missing file is ok', module: 'lineinfile', args: { path: '{root}/none', line: 'x', state: 'absent' }, first: 'ok' },
   { name: 'lineinfile keeps owner and mode', firstTrips: 2, module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n', mode: '0640', owner: 'daemon' }],
-    args: { path: '{root}/f', line: 'b', backup: true }, files: [{ path: '{root}/f', content: 'a\nb\n', mode: '0640', owner: 'daemon' }] },
+    args: { path: '{root}/f', line: 'b', backup: true }, files: [{ path: '{root}/f', content: 'a\nb\n', mode: '0640', owner: 'daemon' }],
+    data: { backup: expect.stringMatching(/\/f\.\d{4}-\d\d-\d\d@\d\d:\d\d:\d\d~$/) } }, // Ansible's lineinfile calls it `backup`
+  { name: 'lineinfile with an empty regexp replaces the last line, with Ansible\'s warning', module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\nb\n' }],
+    args: { path: '{root}/f', regexp: '', line: 'c' }, files: [{ path: '{root}/f', content: 'a\nc\n' }],
+    data: { warnings: [expect.stringMatching(/^The regular expression is an empty string, which will match every line in the file\. .* use '\^' to match every line/)] } },
   { name: 'lineinfile only mode differs', module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n', mode: '0600' }],
     args: { path: '{root}/f', line: 'a', mode: '0644' }, files: [{ path: '{root}/f', content: 'a\n', mode: '0644' }] },
+  { name: "lineinfile validate without %s fails in Ansible's words", module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n' }],
+    args: { path: '{root}/f', line: 'b', validate: '/some/path' }, check: 'changed', first: 'failed', msg: 'validate must contain %s: /some/path' },
   { name: 'lineinfile validate failure leaves the file', module: 'lineinfile', setup: [{ path: '{root}/f', content: 'a\n' }],
     args: { path: '{root}/f', line: 'bad', validate: 'sh -c "! grep -q bad %s"' }, check: 'changed', first: 'failed', msg: 'failed to validate',
     files: [{ path: '{root}/f', content: 'a\n' }] },

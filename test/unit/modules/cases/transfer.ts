@@ -36,7 +36,8 @@ export const transferCases: ModuleCase[] = [
   { name: 'unarchive creates skips', module: 'unarchive', setup: [{ path: '{root}/done', content: '' }], args: { src: '{root}/none.tgz', dest: '{root}', remote_src: true, creates: '{root}/done' }, first: 'ok' },
   { name: 'unarchive into a missing dest fails', module: 'unarchive', setup: [{ path: '{root}/a.zip', base64: zip }], args: { src: '{root}/a.zip', dest: '{root}/nope', remote_src: true }, first: 'failed', msg: 'must be an existing dir' },
   { name: 'unarchive a non-archive fails', module: 'unarchive', setup: [{ path: '{root}/x.tgz', content: 'not an archive' }], args: { src: '{root}/x.tgz', dest: '{root}', remote_src: true }, first: 'failed', msg: 'Failed to find handler' },
-  { name: 'script with arguments, creates makes it idempotent', module: 'script', check: 'skipped',
+  // Ansible's script action: a satisfied creates skips the task; in check mode a guarded script would run (changed)
+  { name: 'script with arguments, creates makes it idempotent', module: 'script', check: 'changed', second: 'skipped',
     setup: [{ path: '{ctl}/files/write.sh', content: '#!/bin/sh\nprintf "%s\\n" "$2" > "$1"\n' }], searchPaths: ['{ctl}'],
     args: { cmd: "write.sh {root}/out 'a b; $(x)'", creates: '{root}/out' }, files: [{ path: '{root}/out', content: 'a b; $(x)\n' }] },
   { name: 'script failure reports rc', module: 'script', check: 'skipped', setup: [{ path: '{ctl}/fail.sh', content: '#!/bin/sh\necho oops >&2; exit 3\n' }],
