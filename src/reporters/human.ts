@@ -80,6 +80,9 @@ export class HumanReporter implements Reporter {
       return
     }
     if (this.live) this.live.done++
+    // a module's warnings come before its result line, as Ansible's default callback prints them
+    const warnings = result.data.warnings
+    if (Array.isArray(warnings) && !event.noLog) for (const w of warnings) this.onWarning(String(w))
     const target = delegatedTo ? `${host} -> ${delegatedTo}` : host
     const label = item === undefined ? '' : `(item=${this.redact(event.noLog ? '(censored due to no_log)' : describeItem(item))})`
     const color = statusColor[result.status]
