@@ -2,7 +2,8 @@
 // command: the script is a temp file of that command's shell (remote-temp.ts), gone when it ends.
 import { REMOTE_TEMP_SH } from '../connection/remote-temp.js'
 import { ModuleError } from '../errors.js'
-import { printfBytes, quote, quoteArgv } from '../util/shell-quote.js'
+import { printfBytes, quote } from '../util/shell-quote.js'
+import { afterFirstWord } from '../util/shlex.js'
 import { commandWords, execLine, execProps, type ExecArgs } from './lib/exec.js'
 import { findLocal, readLocal } from './lib/local-files.js'
 import { changed } from './lib/result.js'
@@ -25,7 +26,7 @@ export const script = defineModule<ScriptArgs>({
     properties: { cmd: { type: 'string', aliases: ['_raw_params'] }, executable: { type: 'string' }, ...execProps },
   },
   async run(ctx, a) {
-    const [src, ...args] = commandWords('script', a.cmd)
+    const [src] = commandWords('script', a.cmd)
     if (!src) throw new ModuleError('script: no script given')
     // creates/removes first, as Ansible's script action: a satisfied one skips the task, nothing is copied
     if (a.creates || a.removes) {
@@ -49,7 +50,8 @@ export const script = defineModule<ScriptArgs>({
       'tp_tmp /tmp',
       embedded ? `{ ${printfBytes(bytes)} > "$tmp"; } 2>/dev/null || tp_wfail "$tmp"` : `tp_recv ${bytes.length} "$tmp"`,
       `chmod 700 "$tmp" || exit 1`,
-      `${run} ${quoteArgv(args)}${embedded ? '' : ' </dev/null'}; rc=$?`,
+      // the arguments reach the shell as written, as Ansible's script action passes them ($VAR expands)
+      `${run}${afterFirstWord(a.cmd.trim())}${embedded ? '' : ' </dev/null'}; rc=$?`,
       'rm -f -- "$tmp"; trap - EXIT; exit $rc',
     ].join('\n')
     return execLine(ctx, line, { ...a, creates: undefined, removes: undefined, ...(embedded ? {} : { stdin: bytes, stdin_add_newline: false }) }, a.cmd)

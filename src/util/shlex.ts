@@ -58,3 +58,23 @@ export function shlexSplit(line: string, options: { comments?: boolean } = {}): 
   emit()
   return tokens
 }
+
+/**
+ * The text after the first shell word of `line`, as written (quotes and all): what Ansible's script action
+ * hands the shell after the script's path. Quotes and backslashes are read as shlexSplit reads them.
+ */
+export function afterFirstWord(line: string): string {
+  let i = 0
+  while (i < line.length && WHITESPACE.includes(line[i])) i++
+  let quote = ''
+  for (; i < line.length; i++) {
+    const c = line[i]
+    if (quote) {
+      if (c === quote) quote = ''
+      else if (c === '\\' && quote === '"') i++
+    } else if (c === "'" || c === '"') quote = c
+    else if (c === '\\') i++
+    else if (WHITESPACE.includes(c)) break
+  }
+  return line.slice(i)
+}

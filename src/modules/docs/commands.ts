@@ -72,7 +72,7 @@ export const script: ModuleDoc = {
     'Transfers a script from the controller (searched in files/) and runs it with its arguments; removed afterwards. ' +
     'Always changed; a satisfied creates/removes skips the task. Skipped in check mode unless creates/removes are given.',
   args: {
-    cmd: 'The script and its arguments (free-form).',
+    cmd: 'The script and its arguments (free-form); the arguments reach the host\'s shell as written, so variables expand and quotes group, as in Ansible.',
     executable: 'Interpreter to run the script with.',
     ...RUN_ARGS,
     chdir: 'Absolute directory to run in.',

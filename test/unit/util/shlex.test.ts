@@ -1,6 +1,6 @@
 // Expected values are what Python's shlex.split() prints for the same input (checked with python3).
 import { describe, expect, it } from 'vitest'
-import { shlexSplit } from '../../../src/util/shlex.js'
+import { afterFirstWord, shlexSplit } from '../../../src/util/shlex.js'
 
 describe("shlexSplit: Python's shlex.split in POSIX mode", () => {
   it('splits quotes, escapes and empty words like Python', () => {
@@ -21,5 +21,18 @@ describe("shlexSplit: Python's shlex.split in POSIX mode", () => {
     expect(() => shlexSplit('a "b')).toThrow('No closing quotation')
     expect(() => shlexSplit("a 'b")).toThrow('No closing quotation')
     expect(() => shlexSplit('a \\')).toThrow('No escaped character')
+  })
+})
+
+describe('afterFirstWord: the rest of a line after its first shell word, as written', () => {
+  it.each([
+    ['run.sh a b', ' a b'],
+    ['  run.sh   $HOME "x y"', '   $HOME "x y"'],
+    ["'my script.sh' 'a b; $(x)'", " 'a b; $(x)'"],
+    ['"my \\" script.sh" z', ' z'],
+    ['my\\ script.sh z', ' z'],
+    ['run.sh', ''],
+  ])('%s', (line, rest) => {
+    expect(afterFirstWord(line)).toBe(rest)
   })
 })

@@ -40,6 +40,10 @@ export const transferCases: ModuleCase[] = [
   { name: 'script with arguments, creates makes it idempotent', module: 'script', check: 'changed', second: 'skipped',
     setup: [{ path: '{ctl}/files/write.sh', content: '#!/bin/sh\nprintf "%s\\n" "$2" > "$1"\n' }], searchPaths: ['{ctl}'],
     args: { cmd: "write.sh {root}/out 'a b; $(x)'", creates: '{root}/out' }, files: [{ path: '{root}/out', content: 'a b; $(x)\n' }] },
+  // the arguments reach the host's shell as written (Ansible's script action): variables expand, quotes group
+  { name: 'script arguments are shell text', module: 'script', check: 'skipped', second: 'changed',
+    setup: [{ path: '{ctl}/files/write.sh', content: '#!/bin/sh\nprintf "%s|%s\\n" "$2" "$3" > "$1"\n' }], searchPaths: ['{ctl}'],
+    args: { cmd: 'write.sh {root}/out "$(echo ex)pand" \'$HOME\'' }, files: [{ path: '{root}/out', content: 'expand|$HOME\n' }] },
   { name: 'script failure reports rc', module: 'script', check: 'skipped', setup: [{ path: '{ctl}/fail.sh', content: '#!/bin/sh\necho oops >&2; exit 3\n' }],
     searchPaths: ['{ctl}'], args: { cmd: 'fail.sh' }, first: 'failed', msg: 'oops', data: { rc: 3 } },
 ]
