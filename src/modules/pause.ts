@@ -4,6 +4,7 @@
 // Ansible does when stdin is not interactive: it warns and goes on at once.
 import { InterruptedError, ModuleError } from '../errors.js'
 import { ok } from './lib/result.js'
+import { pyNow } from './lib/py-time.js'
 import { defineModule } from './types.js'
 
 export interface PauseArgs {
@@ -19,12 +20,6 @@ function whole(name: string, v: number | string | undefined): number | undefined
   if (typeof v === 'number') return Math.trunc(v)
   if (/^\s*[-+]?\d+\s*$/.test(v)) return Number(v)
   throw new ModuleError(`argument '${name}' is of type str and we were unable to convert to int: invalid literal for int() with base 10: '${v}'`)
-}
-
-/** str(datetime.now()): local time, microseconds. */
-function pyNow(d: Date): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds() * 1000, 6)}`
 }
 
 export const pause = defineModule<PauseArgs>({

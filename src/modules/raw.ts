@@ -17,6 +17,6 @@ export const raw = defineModule<{ cmd: string; executable?: string }>({
     const line = a.executable ? `exec ${quote(a.executable)} -c ${quote(a.cmd)}` : a.cmd
     const res = await ctx.conn.run(line, { become: ctx.become })
     const data = { rc: res.rc, stdout: res.stdout, stderr: res.stderr, stdout_lines: res.stdout.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1) }
-    return res.rc === 0 ? changed(undefined, data) : failed(`non-zero return code ${res.rc}`, data)
+    return res.rc === 0 ? changed(undefined, data) : failed('non-zero return code', data)
   },
 })

@@ -4,6 +4,7 @@ import { shlexSplit } from '../../util/shlex.js'
 import type { ModuleContext, TaskResult } from '../types.js'
 import { assignPath } from './host-path.js'
 import { changed, failed, ok } from './result.js'
+import { pyDelta, pyNow } from './py-time.js'
 
 /** A command line's words, split as Ansible splits them (shlex); a bad line is an error naming the module. */
 export function commandWords(module: string, line: string): string[] {
@@ -84,10 +85,10 @@ export async function execLine(ctx: ModuleContext, line: string, a: ExecArgs, di
     stderr,
     stdout_lines: stdout === '' ? [] : stdout.split('\n'),
     stderr_lines: stderr === '' ? [] : stderr.split('\n'),
-    start: start.toISOString(),
-    end: end.toISOString(),
-    delta: `${(end.getTime() - start.getTime()) / 1000}s`,
+    start: pyNow(start),
+    end: pyNow(end),
+    delta: pyDelta(end.getTime() - start.getTime()),
   }
-  if (res.rc !== 0) return failed(`non-zero return code ${res.rc}${stderr ? `: ${stderr.split('\n').slice(-3).join(' / ').slice(0, 500)}` : ''}`, data)
+  if (res.rc !== 0) return failed('non-zero return code', data) // Ansible's words; stderr is in the result
   return changed('', data)
 }

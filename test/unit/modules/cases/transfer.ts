@@ -45,5 +45,5 @@ export const transferCases: ModuleCase[] = [
     setup: [{ path: '{ctl}/files/write.sh', content: '#!/bin/sh\nprintf "%s|%s\\n" "$2" "$3" > "$1"\n' }], searchPaths: ['{ctl}'],
     args: { cmd: 'write.sh {root}/out "$(echo ex)pand" \'$HOME\'' }, files: [{ path: '{root}/out', content: 'expand|$HOME\n' }] },
   { name: 'script failure reports rc', module: 'script', check: 'skipped', setup: [{ path: '{ctl}/fail.sh', content: '#!/bin/sh\necho oops >&2; exit 3\n' }],
-    searchPaths: ['{ctl}'], args: { cmd: 'fail.sh' }, first: 'failed', msg: 'oops', data: { rc: 3 } },
+    searchPaths: ['{ctl}'], args: { cmd: 'fail.sh' }, first: 'failed', msg: 'non-zero return code', data: { rc: 3, stderr: 'oops' } },
 ]
