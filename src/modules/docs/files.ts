@@ -204,10 +204,10 @@ export const stat: ModuleDoc = {
 
 export const fetch: ModuleDoc = {
   short: 'Copy a file from hosts to the controller',
-  description: 'Copies a file of each host to dest/HOSTNAME/PATH on the controller (or to dest itself with flat). Changed when the local copy differs.',
+  description: 'Copies a file of each host to dest/HOSTNAME/PATH on the controller (or to dest itself with flat). Changed when the local copy differs (sha1, returned as checksum and remote_checksum).',
   args: {
-    src: 'The file on the host.',
-    dest: 'Directory (or, with flat, the file) on the controller.',
+    src: 'The file on the host (required); a leading ~ is the home of the user the task runs as (the become user with become).',
+    dest: 'Directory (or, with flat, the file) on the controller (required); relative to the playbook directory. Check mode skips the task, as in Ansible.',
     flat: 'Write to dest as given, without the host name and path under it.',
     fail_on_missing: 'Fail when src does not exist on the host.',
     validate_checksum: 'Compare the checksums of both copies after the transfer.',
