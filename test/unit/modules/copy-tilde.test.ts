@@ -1,0 +1,26 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, expect, it } from 'vitest'
+import { LocalConnection } from '../../../src/connection/local.js'
+import { modules } from '../../../src/modules/index.js'
+import { runModule } from '../../../src/modules/lib/result.js'
+import { makeCtx } from './harness.js'
+
+const home = mkdtempSync(join(tmpdir(), 'tsplay-home-'))
+const saved = process.env.HOME
+afterAll(() => {
+  process.env.HOME = saved
+  rmSync(home, { recursive: true, force: true })
+})
+
+it('copy: dest is a path type, ~ expanded on the host as the user the task runs as (the become user, in Ansible)', async () => {
+  process.env.HOME = home // the local connection's shell inherits it
+  const ctx = makeCtx(new LocalConnection())
+  const r = await runModule(modules.copy, ctx, { content: 'x', dest: '~/in-home.txt' })
+  expect(r.status, r.msg).toBe('changed')
+  expect(r.data.dest).toBe(join(home, 'in-home.txt'))
+  expect(readFileSync(join(home, 'in-home.txt'), 'utf8')).toBe('x')
+  expect(existsSync('~')).toBe(false)
+  expect((await runModule(modules.copy, ctx, { content: 'x', dest: '~/in-home.txt' })).status).toBe('ok')
+})
