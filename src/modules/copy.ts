@@ -19,6 +19,7 @@ export interface CopyArgs {
   remote_src: boolean
   validate?: string
   directory_mode?: string | number
+  local_follow: boolean
 }
 
 export const fileAttrProps = {
@@ -43,6 +44,7 @@ export const copy = defineModule<CopyArgs>({
       remote_src: { type: 'boolean', default: false },
       validate: { type: 'string' },
       follow: { type: 'boolean' },
+      local_follow: { type: 'boolean', default: true },
       directory_mode: { type: ['string', 'integer'] },
       decrypt: { type: 'boolean' },
     },
@@ -64,7 +66,7 @@ export const copy = defineModule<CopyArgs>({
     // mode=preserve: the controller file's own mode
     if (a.mode === 'preserve') common.mode = (statSync(local).mode & 0o7777).toString(8).padStart(4, '0')
     if (statSync(local).isDirectory()) {
-      return copyDir(ctx, { ...common, src: local, contentsOnly: src.endsWith('/'), directory_mode: a.directory_mode })
+      return copyDir(ctx, { ...common, src: local, contentsOnly: src.endsWith('/'), directory_mode: a.directory_mode, localFollow: a.local_follow })
     }
     return withSrc(await ensureFile(ctx, { ...common, content: readLocal(local), basename: basename(src) }), local)
   },
