@@ -23,4 +23,8 @@ it('copy: dest is a path type, ~ expanded on the host as the user the task runs 
   expect(readFileSync(join(home, 'in-home.txt'), 'utf8')).toBe('x')
   expect(existsSync('~')).toBe(false)
   expect((await runModule(modules.copy, ctx, { content: 'x', dest: '~/in-home.txt' })).status).toBe('ok')
+  // remote_src: src is a path type too ($HOME/…, as the copy target's authorized_keys task writes it)
+  const again = await runModule(modules.copy, ctx, { src: '$HOME/in-home.txt', dest: '~/copied.txt', remote_src: true })
+  expect(again.status, again.msg).toBe('changed')
+  expect(readFileSync(join(home, 'copied.txt'), 'utf8')).toBe('x')
 })
