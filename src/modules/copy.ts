@@ -10,7 +10,7 @@ import { defineModule, type TaskResult } from './types.js'
 export interface CopyArgs {
   src?: string
   content?: string
-  dest: string
+  dest?: string
   mode?: string | number
   owner?: string
   group?: string
@@ -33,7 +33,7 @@ export const copy = defineModule<CopyArgs>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['dest'],
+    // src/content/dest are checked by run(), in the order and words of Ansible's copy action
     properties: {
       src: { type: 'string' },
       content: { type: 'string', binary: true },
@@ -50,7 +50,10 @@ export const copy = defineModule<CopyArgs>({
     },
   },
   async run(ctx, a) {
-    if ((a.src === undefined) === (a.content === undefined)) throw new ModuleError('copy: give exactly one of src or content')
+    if (!a.src && a.content === undefined) throw new ModuleError('src (or content) is required')
+    if (!a.dest) throw new ModuleError('dest is required')
+    if (a.src && a.content !== undefined) throw new ModuleError('src and content are mutually exclusive')
+    if (a.content !== undefined && a.dest.endsWith('/')) throw new ModuleError('can not use content with a dir as dest')
     // report: Ansible's copy result keys (checksum, md5sum, size, mode, owner, group, uid, gid, state)
     const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate, report: true }
     if (a.content !== undefined) {
@@ -68,6 +71,7 @@ export const copy = defineModule<CopyArgs>({
     if (statSync(local).isDirectory()) {
       return copyDir(ctx, { ...common, src: local, contentsOnly: src.endsWith('/'), directory_mode: a.directory_mode, localFollow: a.local_follow })
     }
+    // Ansible's src is its remote temp copy of the file
     return withSrc(await ensureFile(ctx, { ...common, content: readLocal(local), basename: basename(src) }), local)
   },
 })

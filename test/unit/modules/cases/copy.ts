@@ -54,7 +54,11 @@ export const copyCases: ModuleCase[] = [
   { name: 'missing parent directory fails', module: 'copy', args: { content: 'x', dest: '{root}/no/such/f' }, first: 'failed', msg: 'does not exist' },
   { name: 'content into a directory fails', module: 'copy', setup: [{ path: '{root}/d', dir: true }], args: { content: 'x', dest: '{root}/d' }, first: 'failed', msg: 'is a directory' },
   { name: 'unknown argument names the key', module: 'copy', args: { content: 'x', dest: '{root}/x', mod: '0644' }, first: 'failed', msg: "did you mean 'mode'" },
-  { name: 'dest required', module: 'copy', args: { content: 'x' }, first: 'failed', msg: "'dest'" },
+  // Ansible's copy action checks these itself, in this order and these words
+  { name: 'dest required', module: 'copy', args: { content: 'x' }, first: 'failed', msg: 'dest is required' },
+  { name: 'src or content required (an empty src is none)', module: 'copy', args: { src: '', dest: '{root}/x' }, first: 'failed', msg: 'src (or content) is required' },
+  { name: 'src and content exclusive', module: 'copy', args: { src: 'a', content: 'x', dest: '{root}/x' }, first: 'failed', msg: 'src and content are mutually exclusive' },
+  { name: 'content into a dest ending in /', module: 'copy', args: { content: 'x', dest: '{root}/' }, first: 'failed', msg: 'can not use content with a dir as dest' },
   { name: 'src directory copies the tree into dest', module: 'copy',
     setup: [{ path: '{ctl}/files/conf.d/a.conf', content: 'a\n' }, { path: '{ctl}/files/conf.d/sub dir/b c.conf', content: 'b\n' }, { path: '{root}/etc', dir: true }],
     searchPaths: ['{ctl}'], args: { src: 'conf.d', dest: '{root}/etc', mode: '0640', directory_mode: '0750' },
