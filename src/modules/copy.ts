@@ -58,11 +58,10 @@ export const copy = defineModule<CopyArgs>({
     const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate, report: true }
     if (a.content !== undefined) {
       if (a.mode === 'preserve') throw new ModuleError('copy: mode=preserve needs src, not content')
-      return ensureFile(ctx, { ...common, content: Buffer.from(a.content, 'utf8') })
+      return ensureFile(ctx, { ...common, content: Buffer.from(a.content, 'utf8'), isDirMsg: 'can not use content with a dir as dest' })
     }
     const src = a.src as string
     if (a.remote_src) {
-      if (a.mode === 'preserve') throw new ModuleError("copy: mode=preserve is supported for controller files only, not with remote_src")
       return withSrc(await ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src) }), src)
     }
     const local = findLocal(ctx, src, 'files')

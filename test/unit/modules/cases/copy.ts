@@ -52,7 +52,7 @@ export const copyCases: ModuleCase[] = [
     args: { content: 'bad\n', dest: '{root}/v', validate: 'grep -q good %s' }, check: 'changed', first: 'failed', msg: 'failed to validate',
     files: [{ path: '{root}/v', content: 'keep' }] },
   { name: 'missing parent directory fails', module: 'copy', args: { content: 'x', dest: '{root}/no/such/f' }, first: 'failed', msg: 'does not exist' },
-  { name: 'content into a directory fails', module: 'copy', setup: [{ path: '{root}/d', dir: true }], args: { content: 'x', dest: '{root}/d' }, first: 'failed', msg: 'is a directory' },
+  { name: 'content into a directory fails', module: 'copy', setup: [{ path: '{root}/d', dir: true }], args: { content: 'x', dest: '{root}/d' }, first: 'failed', msg: 'can not use content with a dir as dest' },
   { name: 'unknown argument names the key', module: 'copy', args: { content: 'x', dest: '{root}/x', mod: '0644' }, first: 'failed', msg: "did you mean 'mode'" },
   // Ansible's copy action checks these itself, in this order and these words
   { name: 'dest required', module: 'copy', args: { content: 'x' }, first: 'failed', msg: 'dest is required' },
@@ -84,6 +84,8 @@ export const copyCases: ModuleCase[] = [
     files: [{ path: '{root}/out/s1/bar.txt', type: 'f', content: 'bar' }, { path: '{root}/out/s1/circles', type: 'l', target: '../' },
       { path: '{root}/out/s1/invalid', type: 'l', target: 'invalid' }, { path: '{root}/out/s1/invalid2', type: 'l', target: '../invalid' },
       { path: '{root}/out/s1/s3', type: 'd' }, { path: '{root}/out/s1/s3/deep.txt', type: 'f', content: 'deep' }] },
+  { name: 'mode=preserve with remote_src takes the source file mode', module: 'copy', setup: [{ path: '{root}/orig', content: 'x', mode: '0547' }],
+    args: { src: '{root}/orig', dest: '{root}/copy', remote_src: true, mode: 'preserve' }, files: [{ path: '{root}/copy', mode: '0547', content: 'x' }], data: { mode: '0547' } },
   { name: 'mode=preserve takes the controller file mode', module: 'copy', setup: [{ path: '{ctl}/run.sh', content: '#!/bin/sh\n', mode: '0750' }],
     searchPaths: ['{ctl}'], args: { src: 'run.sh', dest: '{root}/run.sh', mode: 'preserve' },
     files: [{ path: '{root}/run.sh', mode: '0750' }] },
