@@ -20,6 +20,7 @@ export interface CopyArgs {
   validate?: string
   directory_mode?: string | number
   local_follow: boolean
+  follow?: boolean
 }
 
 export const fileAttrProps = {
@@ -54,8 +55,9 @@ export const copy = defineModule<CopyArgs>({
     if (!a.dest) throw new ModuleError('dest is required')
     if (a.src && a.content !== undefined) throw new ModuleError('src and content are mutually exclusive')
     if (a.content !== undefined && a.dest.endsWith('/')) throw new ModuleError('can not use content with a dir as dest')
+    // follow (default no, as in Ansible): a symlink at dest is replaced by the file, unless it is followed;
     // report: Ansible's copy result keys (checksum, md5sum, size, mode, owner, group, uid, gid, state)
-    const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate, report: true }
+    const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate, follow: a.follow === true, report: true }
     if (a.content !== undefined) {
       if (a.mode === 'preserve') throw new ModuleError('copy: mode=preserve needs src, not content')
       return ensureFile(ctx, { ...common, content: Buffer.from(a.content, 'utf8'), isDirMsg: 'can not use content with a dir as dest' })

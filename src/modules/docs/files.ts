@@ -15,7 +15,7 @@ export const copy: ModuleDoc = {
     ...WRITE_ARGS,
     force: 'Replace dest when its content differs; false only creates dest when it is missing.',
     remote_src: 'src is a path on the host, not on the controller.',
-    follow: IGNORED,
+    follow: 'dest a symlink: write the file where it points; without it (default) the symlink is replaced by the file, as in Ansible.',
     directory_mode: 'Mode of the directories of a recursive copy (applied to those already there too, as in Ansible).',
     local_follow: 'With a controller directory as src: copy what its symlinks point to (default yes); no sends each symlink as a symlink. Links that lead nowhere or to one of their own parent directories are always sent as symlinks.',
     decrypt: IGNORED,
