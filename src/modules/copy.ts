@@ -4,6 +4,7 @@ import { basename } from 'node:path'
 import { ModuleError } from '../errors.js'
 import { copyDir } from './lib/copy-dir.js'
 import { ensureFile } from './lib/ensure-file.js'
+import { remoteCopyDir } from './lib/remote-copy-dir.js'
 import { findLocal, readLocal } from './lib/local-files.js'
 import { defineModule, type TaskResult } from './types.js'
 
@@ -64,7 +65,9 @@ export const copy = defineModule<CopyArgs>({
     }
     const src = a.src as string
     if (a.remote_src) {
-      return withSrc(await ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src) }), src)
+      const dir = () => remoteCopyDir(ctx, { src, dest: a.dest as string, localFollow: a.local_follow, owner: a.owner, group: a.group })
+      if (src.endsWith('/')) return dir()
+      return withSrc(await ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src), remoteDir: dir }), src)
     }
     const local = findLocal(ctx, src, 'files')
     // mode=preserve: the controller file's own mode
