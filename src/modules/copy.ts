@@ -5,7 +5,7 @@ import { ModuleError } from '../errors.js'
 import { copyDir } from './lib/copy-dir.js'
 import { ensureFile } from './lib/ensure-file.js'
 import { remoteCopyDir } from './lib/remote-copy-dir.js'
-import { findLocal, readLocal } from './lib/local-files.js'
+import { findLocal, readLocalDecrypted } from './lib/local-files.js'
 import { defineModule, type TaskResult } from './types.js'
 
 export interface CopyArgs {
@@ -22,6 +22,7 @@ export interface CopyArgs {
   directory_mode?: string | number
   local_follow: boolean
   follow?: boolean
+  decrypt?: boolean
 }
 
 export const fileAttrProps = {
@@ -73,10 +74,10 @@ export const copy = defineModule<CopyArgs>({
     // mode=preserve: the controller file's own mode
     if (a.mode === 'preserve') common.mode = (statSync(local).mode & 0o7777).toString(8).padStart(4, '0')
     if (statSync(local).isDirectory()) {
-      return copyDir(ctx, { ...common, src: local, contentsOnly: src.endsWith('/'), directory_mode: a.directory_mode, localFollow: a.local_follow })
+      return copyDir(ctx, { ...common, src: local, contentsOnly: src.endsWith('/'), directory_mode: a.directory_mode, localFollow: a.local_follow, read: (p) => readLocalDecrypted(ctx, p, a.decrypt !== false) })
     }
     // Ansible's src is its remote temp copy of the file
-    return withSrc(await ensureFile(ctx, { ...common, content: readLocal(local), basename: basename(src) }), local)
+    return withSrc(await ensureFile(ctx, { ...common, content: readLocalDecrypted(ctx, local, a.decrypt !== false), basename: basename(src) }), local)
   },
 })
 

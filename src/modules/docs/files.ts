@@ -18,7 +18,7 @@ export const copy: ModuleDoc = {
     follow: 'dest a symlink: write the file where it points; without it (default) the symlink is replaced by the file, as in Ansible.',
     directory_mode: 'Mode of the directories of a recursive copy (applied to those already there too, as in Ansible).',
     local_follow: 'With a controller directory as src: copy what its symlinks point to (default yes); no sends each symlink as a symlink. Links that lead nowhere or to one of their own parent directories are always sent as symlinks.',
-    decrypt: IGNORED,
+    decrypt: 'A vault-encrypted controller file (or one in a src directory) is sent decrypted with the run\'s vault secrets (default yes); without secrets the task fails, as in Ansible.',
   },
   examples: `- name: A config file from the role's files/
   copy:

@@ -20,6 +20,7 @@ export interface CopyDirArgs extends AttrArgs {
   directory_mode?: string | number
   force?: boolean
   localFollow?: boolean // default true: symlinks in src are copied as what they point to (see walk)
+  read?: (path: string) => Buffer // a controller file's bytes (copy: vault files decrypted)
 }
 
 interface LocalTree { dirs: string[]; files: Array<{ rel: string; sha: string; path: string }>; links: Array<{ rel: string; target: string }> }
@@ -35,7 +36,7 @@ const devIno = (path: string) => {
  * directory as that directory's tree, except a link to one of its own ancestors (a loop), and links that
  * lead nowhere, which stay symlinks.
  */
-function walk(dir: string, localFollow: boolean, rel = '', out: LocalTree = { dirs: [], files: [], links: [] }, ancestors = new Set([devIno(dir)])): LocalTree {
+function walk(dir: string, localFollow: boolean, read: (path: string) => Buffer, rel = '', out: LocalTree = { dirs: [], files: [], links: [] }, ancestors = new Set([devIno(dir)])): LocalTree {
   for (const name of readdirSync(dir).sort()) {
     if (name.includes('\n')) throw new ModuleError(`copy: file names with newlines are not supported: ${JSON.stringify(join(rel, name))}`)
     const r = rel ? `${rel}/${name}` : name
@@ -57,15 +58,16 @@ function walk(dir: string, localFollow: boolean, rel = '', out: LocalTree = { di
     const st = statSync(real)
     if (st.isDirectory()) {
       out.dirs.push(r)
-      walk(real, localFollow, r, out, new Set([...ancestors, `${st.dev}:${st.ino}`]))
-    } else out.files.push({ rel: r, path: real, sha: createHash('sha256').update(readFileSync(real)).digest('hex') })
+      walk(real, localFollow, read, r, out, new Set([...ancestors, `${st.dev}:${st.ino}`]))
+    } else out.files.push({ rel: r, path: real, sha: createHash('sha256').update(read(real)).digest('hex') })
   }
   return out
 }
 
 export async function copyDir(ctx: ModuleContext, a: CopyDirArgs): Promise<TaskResult> {
   const top = a.contentsOnly ? a.dest.replace(/\/+$/, '') : `${a.dest.replace(/\/+$/, '')}/${basename(a.src)}`
-  const tree = walk(a.src, a.localFollow ?? true)
+  const read = a.read ?? ((p: string) => readFileSync(p))
+  const tree = walk(a.src, a.localFollow ?? true, read)
   const q = quote(top)
   const r = await runSnippet(ctx, [
     `umask; if [ -d ${q} ]; then cd ${q} || exit 1; echo '__TSPLAY__ id=top'`,
@@ -137,7 +139,7 @@ export async function copyDir(ctx: ModuleContext, a: CopyDirArgs): Promise<TaskR
   // directories first, then the files (their temp files live in those directories)
   const mkdirs = cmds.filter((c) => c.startsWith('mkdir'))
   if (mkdirs.length) await runSnippet(ctx, mkdirs.map((c) => `${c} || exit 1`).join('\n'))
-  for (const p of puts) await writeFile(ctx, { dest: p.dest, mode: a.mode, owner: a.owner, group: a.group }, p.probe, p.dest, readFileSync(p.path))
+  for (const p of puts) await writeFile(ctx, { dest: p.dest, mode: a.mode, owner: a.owner, group: a.group }, p.probe, p.dest, read(p.path))
   const rest = cmds.filter((c) => !c.startsWith('mkdir') && !c.startsWith('#'))
   if (rest.length) await runSnippet(ctx, rest.map((c) => `${c} || exit 1`).join('\n'))
   return changed(`${written.length} file(s) copied under ${top}`, data, diff)
