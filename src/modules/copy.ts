@@ -37,6 +37,7 @@ export const copy = defineModule<CopyArgs>({
     type: 'object',
     additionalProperties: false,
     // src/content/dest are checked by run(), in the order and words of Ansible's copy action
+    requiredInRun: ['dest'],
     properties: {
       src: { type: 'string' },
       content: { type: 'string', binary: true },

@@ -49,6 +49,7 @@ export const fetch = defineModule<FetchArgs>({
     type: 'object',
     additionalProperties: false,
     // src and dest are checked by run(), in Ansible's words
+    requiredInRun: ['src', 'dest'],
     properties: {
       src: {},
       dest: {},

@@ -37,6 +37,7 @@ const devIno = (path: string) => {
  * lead nowhere, which stay symlinks.
  */
 function walk(dir: string, localFollow: boolean, read: (path: string) => Buffer, rel = '', out: LocalTree = { dirs: [], files: [], links: [] }, ancestors = new Set([devIno(dir)])): LocalTree {
+  const subdirs: Array<{ r: string; real: string; key: string }> = []
   for (const name of readdirSync(dir).sort()) {
     if (name.includes('\n')) throw new ModuleError(`copy: file names with newlines are not supported: ${JSON.stringify(join(rel, name))}`)
     const r = rel ? `${rel}/${name}` : name
@@ -56,10 +57,13 @@ function walk(dir: string, localFollow: boolean, read: (path: string) => Buffer,
       real = resolved
     }
     const st = statSync(real)
-    if (st.isDirectory()) {
-      out.dirs.push(r)
-      walk(real, localFollow, read, r, out, new Set([...ancestors, `${st.dev}:${st.ino}`]))
-    } else out.files.push({ rel: r, path: real, sha: createHash('sha256').update(read(real)).digest('hex') })
+    if (st.isDirectory()) subdirs.push({ r, real, key: `${st.dev}:${st.ino}` })
+    else out.files.push({ rel: r, path: real, sha: createHash('sha256').update(read(real)).digest('hex') })
+  }
+  // a directory's files before its subdirectories, as os.walk gives them to Ansible's copy
+  for (const d of subdirs) {
+    out.dirs.push(d.r)
+    walk(d.real, localFollow, read, d.r, out, new Set([...ancestors, d.key]))
   }
   return out
 }

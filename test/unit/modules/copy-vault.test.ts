@@ -16,10 +16,12 @@ it('copy decrypts a vault-encrypted src (file or in a directory); without vault 
   mkdirSync(join(vault, 'folder'), { recursive: true })
   writeFileSync(join(vault, 'vault-file'), encryptVault('secret text\n', Buffer.from('pw')))
   writeFileSync(join(vault, 'readme.txt'), 'plain\n')
+  writeFileSync(join(vault, 'folder/nested-vault-file'), encryptVault('nested\n', Buffer.from('pw')))
   mkdirSync(join(base, 'out'))
   const bare = makeCtx(new LocalConnection())
   const one = await runModule(modules.copy, bare, { src: join(vault, 'vault-file'), dest: join(base, 'out/file') })
   expect([one.status, one.msg]).toEqual(['failed', `A vault password or secret must be specified to decrypt ${join(vault, 'vault-file')}`])
+  // a directory's own files come before its subdirectories (os.walk's order): vault-file is met before folder/
   const tree = await runModule(modules.copy, bare, { src: vault, dest: join(base, 'out') })
   expect(tree.msg).toBe(`A vault password or secret must be specified to decrypt ${join(vault, 'vault-file')}`)
 
