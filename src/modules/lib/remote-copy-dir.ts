@@ -19,6 +19,8 @@ export interface RemoteCopyDirArgs {
 }
 
 const SYNC = String.raw`[ -d "$s" ] || tp_fail "Source $s not found or not a directory"
+case $s in /*) ;; *) s=$PWD/$s ;; esac
+case $d in /*) ;; *) d=$PWD/$d ;; esac
 case $s in */) t=$d ;; *) _b=${'$'}{s%/}; t=${'$'}{d%/}/${'$'}{_b##*/} ;; esac
 tp_enc "$t"; printf '__TSPLAY__ id=top path=%s\n' "$_e"
 if [ ! -d "$t" ]; then [ -e "$t" ] && tp_fail "$t exists and is not a directory"; echo '__TSPLAY__ id=c'; tp_do mkdir -p -- "$t" || exit 1; fi

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { LocalConnection } from '../../../src/connection/local.js'
 import { modules } from '../../../src/modules/index.js'
@@ -27,4 +27,14 @@ it('copy: dest is a path type, ~ expanded on the host as the user the task runs 
   const again = await runModule(modules.copy, ctx, { src: '$HOME/in-home.txt', dest: '~/copied.txt', remote_src: true })
   expect(again.status, again.msg).toBe('changed')
   expect(readFileSync(join(home, 'copied.txt'), 'utf8')).toBe('x')
+})
+
+it('copy remote_src with a directory: relative src and dest are from the working directory (check_mode target)', async () => {
+  mkdirSync(join(home, 'rsrc/sub'), { recursive: true })
+  writeFileSync(join(home, 'rsrc/sub/f'), 'f')
+  const ctx = makeCtx(new LocalConnection())
+  const rel = relative(process.cwd(), home)
+  const r = await runModule(modules.copy, ctx, { src: `${rel}/rsrc/`, dest: `${rel}/rdest/`, remote_src: true })
+  expect(r.status, r.msg).toBe('changed')
+  expect(readFileSync(join(home, 'rdest/sub/f'), 'utf8')).toBe('f')
 })
