@@ -353,3 +353,15 @@ describe('ansible-core modules tsplay lacks', () => {
     expect(msgs(r, 'shown')).toEqual(["module 'yum' of ansible-core is not implemented by tsplay"])
   })
 })
+
+describe('diff in a registered result', () => {
+  it('with diff: yes the registered result holds the diff as a list of before/after (copy target)', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  tasks:\n` +
+        `    - copy: { content: "Ansible managed\\n", dest: "{{ playbook_dir }}/diffed.txt" }\n      diff: yes\n      register: d\n` +
+        `    - name: shown\n      debug: { msg: "{{ d.diff[0].before == '' }} {{ 'Ansible managed' in d.diff[0].after }}" }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(msgs(r, 'shown')).toEqual(['True True'])
+  })
+})
