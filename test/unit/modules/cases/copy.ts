@@ -105,6 +105,8 @@ export const copyCases: ModuleCase[] = [
     // two trips: the file probe finds a directory, then the tree is compared on the host
     trips: 2, args: { src: '{root}/src', dest: '{root}/dest', remote_src: true, local_follow: false },
     files: [{ path: '{root}/dest/src/f1', content: 'one' }, { path: '{root}/dest/src/sub/f12', content: 'twelve' }, { path: '{root}/dest/src/link', type: 'l', target: 'sub/f12' }] },
+  { name: 'remote_src that is not a regular file fails in Ansible\'s words', module: 'copy', args: { src: '/dev/null', dest: '{root}/x', remote_src: true }, first: 'failed', msg: "Cannot copy invalid source '/dev/null': not a file" },
+  { name: 'remote_src missing', module: 'copy', args: { src: '{root}/nope', dest: '{root}/x', remote_src: true }, first: 'failed', msg: 'nope not found' },
   { name: 'mode=preserve takes the controller file mode', module: 'copy', setup: [{ path: '{ctl}/run.sh', content: '#!/bin/sh\n', mode: '0750' }],
     searchPaths: ['{ctl}'], args: { src: 'run.sh', dest: '{root}/run.sh', mode: 'preserve' },
     files: [{ path: '{root}/run.sh', mode: '0750' }] },
