@@ -20,7 +20,8 @@ export interface ArgInfo {
 
 export function argInfo(def: ModuleDefinition<unknown>, doc: ModuleDoc): ArgInfo[] {
   const props = (def.schema.properties ?? {}) as Record<string, Prop>
-  const required = new Set((def.schema.required as string[] | undefined) ?? [])
+  // requiredInRun: required arguments the module checks itself, to fail in Ansible's words (copy, fetch)
+  const required = new Set([...((def.schema.required as string[] | undefined) ?? []), ...((def.schema.requiredInRun as string[] | undefined) ?? [])])
   return Object.entries(props)
     .map(([name, p]) => {
       const types = (Array.isArray(p.type) ? p.type : p.type ? [p.type] : p.enum ? ['string'] : ['raw']).map((t) => TYPE_NAMES[t] ?? t)

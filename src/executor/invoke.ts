@@ -71,6 +71,7 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
       render: (text, file) => renderFile(text, vars, file, templateContext(ctx, task)),
       signal: ctx.options.signal,
       verbosity: ctx.options.verbosity ?? 0,
+      decryptVault: ctx.options.decryptVault,
       afterPredictedChanges: check && (ctx.hosts.get(inv.host)?.stats.changed ?? 0) > 0,
     }
     const site = { task: task.name ? `task '${task.name}'` : `task ${task.action}`, at: (key?: string) => (key && task.keyPos[`args.${key}`]) || moduleKeyPosition(task) }

@@ -4,13 +4,14 @@ import { basename } from 'node:path'
 import { ModuleError } from '../errors.js'
 import { copyDir } from './lib/copy-dir.js'
 import { ensureFile } from './lib/ensure-file.js'
-import { findLocal, readLocal } from './lib/local-files.js'
+import { remoteCopyDir } from './lib/remote-copy-dir.js'
+import { findLocal, readLocalDecrypted } from './lib/local-files.js'
 import { defineModule, type TaskResult } from './types.js'
 
 export interface CopyArgs {
   src?: string
   content?: string
-  dest: string
+  dest?: string
   mode?: string | number
   owner?: string
   group?: string
@@ -19,6 +20,9 @@ export interface CopyArgs {
   remote_src: boolean
   validate?: string
   directory_mode?: string | number
+  local_follow: boolean
+  follow?: boolean
+  decrypt?: boolean
 }
 
 export const fileAttrProps = {
@@ -32,7 +36,8 @@ export const copy = defineModule<CopyArgs>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['dest'],
+    // src/content/dest are checked by run(), in the order and words of Ansible's copy action
+    requiredInRun: ['dest'],
     properties: {
       src: { type: 'string' },
       content: { type: 'string', binary: true },
@@ -43,30 +48,37 @@ export const copy = defineModule<CopyArgs>({
       remote_src: { type: 'boolean', default: false },
       validate: { type: 'string' },
       follow: { type: 'boolean' },
+      local_follow: { type: 'boolean', default: true },
       directory_mode: { type: ['string', 'integer'] },
       decrypt: { type: 'boolean' },
     },
   },
   async run(ctx, a) {
-    if ((a.src === undefined) === (a.content === undefined)) throw new ModuleError('copy: give exactly one of src or content')
+    if (!a.src && a.content === undefined) throw new ModuleError('src (or content) is required')
+    if (!a.dest) throw new ModuleError('dest is required')
+    if (a.src && a.content !== undefined) throw new ModuleError('src and content are mutually exclusive')
+    if (a.content !== undefined && a.dest.endsWith('/')) throw new ModuleError('can not use content with a dir as dest')
+    // follow (default no, as in Ansible): a symlink at dest is replaced by the file, unless it is followed;
     // report: Ansible's copy result keys (checksum, md5sum, size, mode, owner, group, uid, gid, state)
-    const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate, report: true }
+    const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate, follow: a.follow === true, report: true }
     if (a.content !== undefined) {
       if (a.mode === 'preserve') throw new ModuleError('copy: mode=preserve needs src, not content')
-      return ensureFile(ctx, { ...common, content: Buffer.from(a.content, 'utf8') })
+      return ensureFile(ctx, { ...common, content: Buffer.from(a.content, 'utf8'), isDirMsg: 'can not use content with a dir as dest' })
     }
     const src = a.src as string
     if (a.remote_src) {
-      if (a.mode === 'preserve') throw new ModuleError("copy: mode=preserve is supported for controller files only, not with remote_src")
-      return withSrc(await ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src) }), src)
+      const dir = () => remoteCopyDir(ctx, { src, dest: a.dest as string, localFollow: a.local_follow, owner: a.owner, group: a.group })
+      if (src.endsWith('/')) return dir()
+      return withSrc(await ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src), remoteDir: dir }), src)
     }
     const local = findLocal(ctx, src, 'files')
     // mode=preserve: the controller file's own mode
     if (a.mode === 'preserve') common.mode = (statSync(local).mode & 0o7777).toString(8).padStart(4, '0')
     if (statSync(local).isDirectory()) {
-      return copyDir(ctx, { ...common, src: local, contentsOnly: src.endsWith('/'), directory_mode: a.directory_mode })
+      return copyDir(ctx, { ...common, src: local, contentsOnly: src.endsWith('/'), directory_mode: a.directory_mode, localFollow: a.local_follow, read: (p) => readLocalDecrypted(ctx, p, a.decrypt !== false) })
     }
-    return withSrc(await ensureFile(ctx, { ...common, content: readLocal(local), basename: basename(src) }), local)
+    // Ansible's src is its remote temp copy of the file
+    return withSrc(await ensureFile(ctx, { ...common, content: readLocalDecrypted(ctx, local, a.decrypt !== false), basename: basename(src) }), local)
   },
 })
 

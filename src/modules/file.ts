@@ -4,6 +4,7 @@ import { ModuleError } from '../errors.js'
 import { quote } from '../util/shell-quote.js'
 import { fileAttrProps } from './copy.js'
 import { attrText, planAttrs } from './lib/attrs.js'
+import { fileKeys } from './lib/ensure-file.js'
 import { applyMode, formatMode, parseMode } from './lib/mode.js'
 import { changed, ok } from './lib/result.js'
 import { decode64, runSnippet, type Fields } from './lib/snippet.js'
@@ -62,7 +63,7 @@ export const file = defineModule<FileArgs>({
       early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
     ].join('\n'))
     const cur = probe.byId.p
-    if (early && probe.byId.created) return report(ctx, p, early.before, early.after)
+    if (early && probe.byId.created) return report(ctx, p, early.before, early.after, probe.byId.final)
     const exists = cur.exists === '1'
     const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
     const state: State = a.state ?? (a.recurse ? 'directory' : exists ? (NAMES[cur.type] as State) ?? 'file' : 'file')
@@ -131,7 +132,7 @@ export const file = defineModule<FileArgs>({
     cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
     Object.assign(before, plan.before)
     Object.assign(after, plan.after)
-    return finish(ctx, p, cmds, before, after)
+    return finish(ctx, p, cmds, before, after, cur)
   },
 })
 
@@ -176,7 +177,7 @@ function creation(a: FileArgs, qp: string, probe: Fields | undefined): Creation 
 /** sh for the end of the probe: when nothing is at the path (and a link's src exists), create it. */
 function createWhenAbsent(qp: string, commands: string[], mustExist: string | undefined): string {
   const src = mustExist === undefined ? '' : ` && { [ -e ${quote(mustExist)} ] || [ -L ${quote(mustExist)} ]; }`
-  return [`if [ ! -e ${qp} ] && [ ! -L ${qp} ]${src}; then`, ...commands.map((c) => `  ${c} || exit 1`), `  echo '__TSPLAY__ id=created'`, 'fi'].join('\n')
+  return [`if [ ! -e ${qp} ] && [ ! -L ${qp} ]${src}; then`, ...commands.map((c) => `  ${c} || exit 1`), `  echo '__TSPLAY__ id=created'; tp_probe final ${qp} ''`, 'fi'].join('\n')
 }
 
 /** Modes/owners of everything under a directory, for recurse: commands only if something differs. */
@@ -197,13 +198,15 @@ function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022')
   return cmds
 }
 
-async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string>, after: Record<string, string>): Promise<TaskResult> {
-  if (cmds.length === 0) return ok(undefined, { path: p, state: after.state })
-  if (!ctx.check) await runSnippet(ctx, cmds.join('\n'))
-  return report(ctx, p, before, after)
+async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string>, after: Record<string, string>, cur?: Fields): Promise<TaskResult> {
+  if (cmds.length === 0) return ok(undefined, { ...fileKeys(after.state === 'absent' ? undefined : cur), path: p, state: after.state })
+  if (ctx.check) return report(ctx, p, before, after)
+  const r = await runSnippet(ctx, [...cmds, after.state === 'absent' ? '' : `tp_probe final ${quote(p)} ''`].join('\n'))
+  return report(ctx, p, before, after, r.byId.final)
 }
 
-function report(ctx: ModuleContext, p: string, before: Record<string, string>, after: Record<string, string>): TaskResult {
+/** Ansible's result: path, state and, for what is there, its mode, owner, group, uid, gid and size. */
+function report(ctx: ModuleContext, p: string, before: Record<string, string>, after: Record<string, string>, final?: Fields): TaskResult {
   const diff: Diff[] = ctx.diff ? [{ path: p, before: attrText(before), after: attrText(after) }] : []
-  return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, { path: p, state: after.state }, diff)
+  return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, { ...fileKeys(final), path: p, state: after.state }, diff)
 }

@@ -44,6 +44,8 @@ export interface ModuleContext {
   render?: (template: string, file: string) => string
   /** Aborted on SIGINT/SIGTERM (reason: the signal's name): a module waiting on the controller stops. */
   signal?: AbortSignal
+  /** Decrypts an ansible-vault envelope with the run's vault secrets (absent when none were given). */
+  decryptVault?: (text: string) => string
 }
 
 export interface ModuleDefinition<Args = Record<string, unknown>> {

@@ -35,6 +35,19 @@ export function shortName(name: string): string {
   return COLLECTION_MODULES[name] ?? name
 }
 
+// ansible-core 2.14's own modules that tsplay does not implement. A task using one loads (a play may hold
+// it behind a `when` that never holds on these hosts, e.g. yum on Debian) and fails when it runs.
+const CORE_ONLY = new Set([
+  'assemble', 'debconf', 'dnf', 'dpkg_selections', 'expect', 'iptables', 'rpm_key', 'subversion', 'systemd_service', 'sysvinit',
+  'yum', 'yum_repository', 'set_stats', 'validate_argument_spec',
+])
+
+/** Why a task using `name` fails when it runs, when it is an ansible-core module tsplay lacks. */
+export function coreOnly(name: string): string | undefined {
+  const short = shortName(name)
+  return CORE_ONLY.has(short) ? `module '${short}' of ansible-core is not implemented by tsplay` : undefined
+}
+
 // Modules whose string argument is a command line (Ansible's FREEFORM_ACTIONS): only known options are
 // taken out of it as k=v. Used when the catalog does not say.
 const COMMAND_LIKE = new Set(['command', 'shell', 'raw', 'script'])

@@ -4,7 +4,7 @@
 import { ConfigError, type SourcePosition } from '../errors.js'
 import { isLookup, isTemplate, lookupNames } from '../template/index.js'
 import { didYouMean } from '../util/did-you-mean.js'
-import { shortName, type Catalog } from './catalog.js'
+import { coreOnly, shortName, type Catalog } from './catalog.js'
 import { checkTemplates, commonKeywords, conditions, flag, stringList, type Raw } from './keywords.js'
 import { parseKv } from './kv.js'
 import { moduleArgProblems } from './module-args.js'
@@ -180,7 +180,7 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
   const candidates = Object.keys(raw).filter((k) => !keywords.has(k) && !k.startsWith('with_'))
   for (const key of candidates) {
     if (key in unsupportedKeywords) throw new ConfigError(`'${key}' in ${label}: ${unsupportedKeywords[key]}`, at(key))
-    if (!ctx.catalog.has(key) && !IMPORTS.has(key) && !ROLE_IMPORTS.has(key) && shortName(key) !== 'include') throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
+    if (!ctx.catalog.has(key) && !IMPORTS.has(key) && !ROLE_IMPORTS.has(key) && shortName(key) !== 'include' && !(ctx.catalog.complete && coreOnly(key))) throw unknownKey(key, action !== undefined || candidates.length > 1, label, at(key), ctx)
     if (action !== undefined) {
       const hint = didYouMean(key, keywords) ?? didYouMean(action, keywords)
       throw new ConfigError(`${label} has two actions: '${action}' and '${key}'`, at(key), hint ? `did you mean '${hint}'?` : 'one module per task')
@@ -193,6 +193,8 @@ function detectAction(raw: Raw, ctx: TaskContext, label: string, at: (k: string)
   // `action: "{{ ansible_facts.pkg_mgr }}"`: the module is known per host (executor/invoke.ts moduleOf)
   const name = isTemplate(action) ? action : IMPORTS.has(action) ? 'import_tasks' : ROLE_IMPORTS.has(action) ? 'import_role' : shortName(action) === 'include' ? includeKind(raw, thing) : shortName(action)
   if (name === 'import_playbook') throw new ConfigError(`import_playbook in ${label}: only allowed as a play`, at(actionKey))
+  const missing = ctx.catalog.has(name) ? undefined : coreOnly(name)
+  if (missing) return { action: name, actionKey, args: {}, delegateTo, invalid: missing }
   const { args, template, invalid } = moduleArgs(name, thing, ctx, label, at(actionKey))
   let argsTemplate = template
   if (typeof raw.args === 'string') argsTemplate = raw.args

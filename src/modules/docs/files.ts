@@ -15,9 +15,10 @@ export const copy: ModuleDoc = {
     ...WRITE_ARGS,
     force: 'Replace dest when its content differs; false only creates dest when it is missing.',
     remote_src: 'src is a path on the host, not on the controller.',
-    follow: IGNORED,
-    directory_mode: 'Mode of directories created when copying a directory recursively.',
-    decrypt: IGNORED,
+    follow: 'dest a symlink: write the file where it points; without it (default) the symlink is replaced by the file, as in Ansible.',
+    directory_mode: 'Mode of the directories of a recursive copy (applied to those already there too, as in Ansible).',
+    local_follow: 'With a controller directory as src: copy what its symlinks point to (default yes); no sends each symlink as a symlink. Links that lead nowhere or to one of their own parent directories are always sent as symlinks.',
+    decrypt: 'A vault-encrypted controller file (or one in a src directory) is sent decrypted with the run\'s vault secrets (default yes); without secrets the task fails, as in Ansible.',
   },
   examples: `- name: A config file from the role's files/
   copy:
@@ -204,10 +205,10 @@ export const stat: ModuleDoc = {
 
 export const fetch: ModuleDoc = {
   short: 'Copy a file from hosts to the controller',
-  description: 'Copies a file of each host to dest/HOSTNAME/PATH on the controller (or to dest itself with flat). Changed when the local copy differs.',
+  description: 'Copies a file of each host to dest/HOSTNAME/PATH on the controller (or to dest itself with flat). Changed when the local copy differs (sha1, returned as checksum and remote_checksum).',
   args: {
-    src: 'The file on the host.',
-    dest: 'Directory (or, with flat, the file) on the controller.',
+    src: 'The file on the host (required); a leading ~ is the home of the user the task runs as (the become user with become).',
+    dest: 'Directory (or, with flat, the file) on the controller (required); relative to the playbook directory. Check mode skips the task, as in Ansible.',
     flat: 'Write to dest as given, without the host name and path under it.',
     fail_on_missing: 'Fail when src does not exist on the host.',
     validate_checksum: 'Compare the checksums of both copies after the transfer.',

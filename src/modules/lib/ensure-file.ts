@@ -7,6 +7,7 @@ import { ModuleError } from '../../errors.js'
 import { printfBytes, quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
 import { attrText, planAttrs, type AttrArgs } from './attrs.js'
+import { assignPath } from './host-path.js'
 import { applyMode, formatMode, parseMode } from './mode.js'
 import { changed, ok } from './result.js'
 import { decode64, runSnippet, type Fields } from './snippet.js'
@@ -21,6 +22,9 @@ export interface EnsureFileArgs extends AttrArgs {
   validate?: string
   /** copy: the result carries Ansible's file keys (checksum, md5sum, size, mode, owner, group, uid, gid, state) */
   report?: boolean
+  follow?: boolean // dest a symlink: write where it points (default); false replaces the link with the file
+  isDirMsg?: string // the failure when dest is a directory (copy content: Ansible's words)
+  remoteDir?: () => Promise<TaskResult> // what to do when remoteSrc is a directory (copy: remoteCopyDir)
 }
 
 /** What a caller already probed in its own round trip (editFile): dest as `tp_probe … sha256` saw it. */
@@ -43,21 +47,28 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
   }
   const content = a.remoteSrc === undefined ? (a.content ?? Buffer.alloc(0)) : undefined
   const probe: Probed = known ?? (await probeDest(ctx, a, dest, content))
+  if (probe.src?.exists === '1' && probe.src.type === 'd' && a.remoteDir) return a.remoteDir()
   const cur = probe.dest
   const path = decode64(cur.path)
   const data: Record<string, unknown> = { dest: path }
-  if (!probe.dirExists) {
+  // a dest ending in / is a directory: Ansible's copy makes it (and its parents) when missing
+  const makeDir = a.dest.endsWith('/')
+  if (!probe.dirExists && !makeDir) {
     if (ctx.afterPredictedChanges) return changed(`${path} would be written (${dirOf(path)} does not exist yet: assumed made by an earlier task)`, data)
     throw new ModuleError(`Destination directory ${dirOf(path)} does not exist`)
   }
-  if (cur.exists === '1' && cur.type === 'd') throw new ModuleError(`dest '${path}' is a directory`)
+  if (cur.exists === '1' && cur.type === 'd') throw new ModuleError(a.isDirMsg ?? `dest '${path}' is a directory`)
   if (cur.exists === '1' && a.force === false) return ok(`${path} exists and force=no`, data)
 
   let wantSha: string
   if (a.remoteSrc !== undefined) {
     const src = probe.src as Fields
-    if (src.exists !== '1' || src.type !== 'f') throw new ModuleError(`Source ${a.remoteSrc} not found or not a regular file on the host`)
-    wantSha = src.sha
+    // Ansible's copy module's words
+    if (src.exists !== '1') throw new ModuleError(`Source ${a.remoteSrc} not found`)
+    if (src.type !== 'f') throw new ModuleError(`Cannot copy invalid source '${a.remoteSrc}': not a file`)
+    a = { ...a, remoteSrc: decode64(src.path) } // as the host expanded it (~, $VAR)
+    if (a.mode === 'preserve') a = { ...a, mode: src.mode.padStart(4, '0') } // the source file's own mode
+    wantSha = src.sha // probed as sha1 (see probeDest)
   } else {
     wantSha = createHash('sha256').update(content as Buffer).digest('hex')
   }
@@ -98,7 +109,7 @@ const isEmbedded = (content: Buffer) => content.length <= EMBED_LIMIT
 const hash = (alg: string, content: Buffer) => createHash(alg).update(content).digest('hex')
 
 /** Ansible's copy keys from a `tp_probe … sha1` (or sha256: then no checksum) record of the file. */
-function fileKeys(f: Fields | undefined): Record<string, unknown> {
+export function fileKeys(f: Fields | undefined): Record<string, unknown> {
   if (!f || f.exists !== '1') return {}
   const keys = { mode: f.mode.padStart(4, '0'), owner: f.user, group: f.group, uid: Number(f.uid), gid: Number(f.gid), size: Number(f.size), state: 'file' }
   return f.sha?.length === 40 ? { ...keys, checksum: f.sha } : keys
@@ -138,6 +149,7 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
   }
   return [
     `dest=${quote(path)}`,
+    a.dest.endsWith('/') ? `mkdir -p -- ${quote(dirOf(path) || '/')} || exit 1` : '',
     `tp_tmp ${quote(dirOf(path) || '/')}`,
     content && isEmbedded(content) ? `{ ${printfBytes(content)} > "$tmp"; } 2>/dev/null || tp_wfail "$dest"` : '',
     // a dropped connection ends stdin early: never install fewer bytes than were sent
@@ -159,13 +171,15 @@ interface Probed extends KnownDest {
 }
 
 async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, content: Buffer | undefined): Promise<Probed> {
+  // remote_src compares the two files by sha1, the checksum Ansible reports
+  const alg = a.remoteSrc !== undefined ? 'sha1' : 'sha256'
   const r = await runSnippet(ctx, [
-    `d=${quote(dest)}`,
+    assignPath('d', dest), // a path type: ~ and $VAR expanded on the host, as the user the task runs as
     a.basename ? `if [ -d "$d" ]; then d="$d"/${quote(a.basename)}; fi` : '',
-    `[ -L "$d" ] && [ -e "$d" ] && d=$(readlink -f -- "$d")`,
-    `tp_probe dest "$d" sha256 || exit 1`,
+    a.follow === false ? '' : `[ -L "$d" ] && [ -e "$d" ] && d=$(readlink -f -- "$d")`,
+    `tp_probe dest "$d" ${alg} || exit 1`,
     `tp_dir "$d"; if [ -d "$_d" ]; then echo '__TSPLAY__ id=dir'; fi`,
-    a.remoteSrc !== undefined ? `tp_probe src ${quote(a.remoteSrc)} sha256 || exit 1` : '',
+    a.remoteSrc !== undefined ? `${assignPath('s', a.remoteSrc)}\n[ -L "$s" ] && [ -e "$s" ] && s=$(readlink -f -- "$s")\ntp_probe src "$s" ${alg} || exit 1` : '',
     content && !ctx.check ? createWhenAbsent(a, content) : '',
   ].join('\n'))
   return { dest: r.byId.dest, dirExists: r.byId.dir !== undefined, src: r.byId.src, created: r.byId.created !== undefined, final: r.byId.final }

@@ -23,3 +23,13 @@ export function readLocal(path: string): Buffer {
   if (statSync(path).isDirectory()) throw new ModuleError(`'${path}' is a directory`)
   return readFileSync(path)
 }
+
+const VAULT = Buffer.from('$ANSIBLE_VAULT;')
+
+/** A controller file's bytes, a vault-encrypted one decrypted (copy's decrypt, default yes) with the run's secrets. */
+export function readLocalDecrypted(ctx: ModuleContext, path: string, decrypt = true): Buffer {
+  const bytes = readLocal(path)
+  if (!decrypt || !bytes.subarray(0, VAULT.length).equals(VAULT)) return bytes
+  if (!ctx.decryptVault) throw new ModuleError(`A vault password or secret must be specified to decrypt ${path}`)
+  return Buffer.from(ctx.decryptVault(bytes.toString('utf8')), 'utf8')
+}

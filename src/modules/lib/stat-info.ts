@@ -1,7 +1,7 @@
 // The stat module's record of a path, with the keys and values Ansible's stat returns (os.stat fields,
 // access checks, link info, checksum, `file`'s mime type, lsattr's flags), from one sh snippet using
 // GNU stat, test, readlink and, where the host has them, file and lsattr.
-import { quote } from '../../util/shell-quote.js'
+import { assignPath, needsExpansion } from './host-path.js'
 
 export interface StatOptions {
   follow: boolean
@@ -18,7 +18,9 @@ const FORMAT = '%f %u %g %s %i %d %h %b %o %t %T %X %Y %Z %U %G|%x|%y|%z'
 export function statScript(path: string, o: StatOptions): string {
   const L = o.follow ? '-L ' : ''
   return [
-    `p=${quote(path)}`,
+    // a path type: ~ and $VAR expanded on the host, as the user the task runs as; SP is the path it became
+    assignPath('p', path),
+    needsExpansion(path) ? `printf 'SP %s\\n' "$(tp_b64 "$p")"` : '',
     `if ! _s=$(LC_ALL=C stat ${L}-c '${FORMAT}' -- "$p" 2>&1); then printf 'S0 %s\\n' "$(tp_b64 "\${_s##*: }")"; exit 0; fi`,
     `printf 'SS %s\\n' "$_s"`,
     `_a=; [ -r "$p" ] && _a=r; [ -w "$p" ] && _a=\${_a}w; [ -x "$p" ] && _a=\${_a}x; printf 'SA %s\\n' "$_a"`,
@@ -54,7 +56,9 @@ export type StatRecord = { exists: false } | ({ exists: true } & Record<string, 
 /** The record from statScript's output; `error` is stat's own message (Python's strerror) when it failed otherwise. */
 export function parseStat(stdout: string, path: string, o: StatOptions, decode: (v: string) => string): { stat?: StatRecord; error?: string } {
   const lines = new Map<string, string>()
-  for (const l of stdout.split('\n')) if (/^S[0SALCMX5] ?/.test(l)) lines.set(l.slice(0, 2), l.slice(3))
+  for (const l of stdout.split('\n')) if (/^S[0SALCMX5P] ?/.test(l)) lines.set(l.slice(0, 2), l.slice(3))
+  const expanded = lines.get('SP')
+  if (expanded !== undefined) path = decode(expanded)
   const missing = lines.get('S0')
   if (missing !== undefined) {
     const msg = decode(missing)

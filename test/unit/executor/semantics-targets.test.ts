@@ -339,3 +339,29 @@ describe('vars_prompt', () => {
     await expect(play(question, { extraVars: { given: 'x' } })).rejects.toThrow(/vars_prompt 'pw' got no answer .* has no default/)
   })
 })
+
+describe('ansible-core modules tsplay lacks', () => {
+  it('load, are skipped by a false when (copy target: yum for RedHat only), and fail when they run', async () => {
+    const r = await play(
+      header() +
+        `    - name: redhat only\n      yum: { name: dosfstools }\n      when: false\n` +
+        `    - name: runs\n      ansible.builtin.yum: name=x\n      ignore_errors: true\n      register: y\n` +
+        `    - name: shown\n      debug: { msg: "{{ y.msg }}" }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(r.results.filter((e) => e.task.name === 'redhat only').map((e) => e.result.status)).toEqual(['skipped', 'skipped', 'skipped'])
+    expect(msgs(r, 'shown')).toEqual(["module 'yum' of ansible-core is not implemented by tsplay"])
+  })
+})
+
+describe('diff in a registered result', () => {
+  it('with diff: yes the registered result holds the diff as a list of before/after (copy target)', async () => {
+    const r = await play(
+      `- hosts: a\n  gather_facts: false\n  tasks:\n` +
+        `    - copy: { content: "Ansible managed\\n", dest: "{{ playbook_dir }}/diffed.txt" }\n      diff: yes\n      register: d\n` +
+        `    - name: shown\n      debug: { msg: "{{ d.diff[0].before == '' }} {{ 'Ansible managed' in d.diff[0].after }}" }\n`,
+    )
+    expect(r.code).toBe(0)
+    expect(msgs(r, 'shown')).toEqual(['True True'])
+  })
+})

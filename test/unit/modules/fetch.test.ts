@@ -8,4 +8,4 @@ import { checkFetch } from './fetch-checks.js'
 const root = mkdtempSync(join(tmpdir(), 'tsplay-fetch-remote-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-it('fetch: to dest/<host>/<path>, only when the sha256 differs, flat, missing', () => checkFetch({ conn: new LocalConnection(), root }))
+it('fetch: to dest/<host>/<path>, only when the sha1 differs; Ansible keys, messages and check mode; flat; missing; ~', () => checkFetch({ conn: new LocalConnection(), root }))

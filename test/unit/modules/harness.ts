@@ -1,6 +1,6 @@
 // Data-driven module cases, runnable over any Connection: LocalConnection in a temp dir (unit) or a lab
 // host over SSH (e2e). Paths in cases use `{root}`, replaced by the per-case directory on the host.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import Handlebars from 'handlebars'
@@ -110,6 +110,8 @@ export async function prepare(target: Target, setup: SetupEntry[] = [], ctl = ''
   for (const e of fill(setup, t.root, ctl)) {
     if (ctl && e.path.startsWith(ctl)) {
       mkdirSync(dirname(e.path), { recursive: true })
+      if (e.dir) { mkdirSync(e.path, { recursive: true }); continue }
+      if (e.link !== undefined) { symlinkSync(e.link, e.path); continue }
       writeFileSync(e.path, e.base64 !== undefined ? Buffer.from(e.base64, 'base64') : e.content ?? '')
       if (e.mode) chmodSync(e.path, parseInt(e.mode, 8))
       continue

@@ -3,6 +3,10 @@ import type { ModuleCase } from '../harness.js'
 export const fileCases: ModuleCase[] = [
   { name: 'directory with parents and mode', firstTrips: 1, module: 'file', args: { path: '{root}/a/b/c', state: 'directory', mode: '0750' },
     files: [{ path: '{root}/a/b/c', type: 'd', mode: '0750' }, { path: '{root}/a', mode: '0750' }], diff: ['state: directory'] },
+  { name: "Ansible's result keys: the path's mode, owner, group, uid, gid, size", module: 'file', setup: [{ path: '{root}/k', content: 'abc', mode: '0444' }],
+    args: { path: '{root}/k', state: 'file', owner: 'daemon' }, data: { path: '{root}/k', state: 'file', mode: '0444', owner: 'daemon', uid: 1, group: 'root', gid: 0, size: 3 } },
+  { name: 'a created directory reports its attributes', firstTrips: 1, module: 'file', args: { path: '{root}/nd', state: 'directory', mode: '0700' },
+    data: { path: '{root}/nd', state: 'directory', mode: '0700', owner: 'root', uid: 0 } },
   { name: 'existing directory is ok', module: 'file', setup: [{ path: '{root}/d', dir: true }], args: { path: '{root}/d', state: 'directory' }, first: 'ok' },
   { name: 'directory over a file fails', module: 'file', setup: [{ path: '{root}/f', content: '' }], args: { path: '{root}/f', state: 'directory' }, first: 'failed', msg: 'already exists as a file' },
   { name: 'touch creates', module: 'file', args: { path: '{root}/t', state: 'touch', mode: 'u=rw,g=r,o=r' }, second: 'changed',
