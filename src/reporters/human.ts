@@ -32,6 +32,7 @@ export class HumanReporter implements Reporter {
   private readonly redact: (text: string) => string
   private live?: { timer: NodeJS.Timeout; done: number; total: number }
   private taskSpan?: { start: number; end: number }
+  private readonly warned = new Set<string>()
 
   constructor(private readonly options: HumanOptions = {}) {
     const out = options.write ? { write: options.write, flush: () => {} } : batchedStdout()
@@ -108,6 +109,8 @@ export class HumanReporter implements Reporter {
   }
 
   onWarning(message: string): void {
+    if (this.warned.has(message)) return // Ansible's display prints a warning once per run
+    this.warned.add(message)
     this.write(`${this.paint('magenta', `[WARNING]: ${this.redact(message)}`)}\n`)
   }
 
