@@ -222,20 +222,22 @@ export const fetch: ModuleDoc = {
 
 export const unarchive: ModuleDoc = {
   short: 'Unpack a tar or zip archive on hosts',
-  description: 'Unpacks an archive from the controller (copied first) or from the host (remote_src) into dest. creates skips the task when a path exists.',
+  description: 'Unpacks an archive from the controller (copied first) or from the host (remote_src) into dest; mode, owner and group apply to every unpacked member. creates skips the task when a path exists. A URL as src is refused.',
   args: {
     src: 'The archive: on the controller, or on the host with remote_src.',
     dest: 'Existing directory on the host to unpack into.',
     remote_src: 'src is on the host.',
     creates: 'Do nothing when this path exists.',
     extra_opts: 'More arguments for tar or unzip.',
-    exclude: 'Archive members not to unpack.',
+    exclude: 'Archive members not to unpack (globs); they are left out of `files` too.',
+    include: 'Only these archive members are unpacked (mutually exclusive with exclude).',
     owner: FILE_ARGS.owner,
     group: FILE_ARGS.group,
     mode: FILE_ARGS.mode,
     list_files: 'Return the archive\'s members in `files`.',
-    keep_newer: IGNORED,
+    keep_newer: 'Files in dest newer than their archive member are not replaced.',
     validate_certs: IGNORED,
+    io_buffer_size: IGNORED,
   },
   examples: `- name: A release
   unarchive:
