@@ -4,9 +4,8 @@ import { ModuleError } from '../errors.js'
 import { quote } from '../util/shell-quote.js'
 import { fileAttrProps } from './copy.js'
 import { attrText, planAttrs } from './lib/attrs.js'
-import { fileKeys } from './lib/ensure-file.js'
 import { applyMode, formatMode, parseMode } from './lib/mode.js'
-import { changed, ok } from './lib/result.js'
+import { changed, failed, ok } from './lib/result.js'
 import { decode64, runSnippet, type Fields } from './lib/snippet.js'
 import { defineModule, type Diff, type ModuleContext, type TaskResult } from './types.js'
 
@@ -24,6 +23,7 @@ export interface FileArgs {
   follow: boolean
   access_time?: string
   modification_time?: string
+  _diff_peek?: boolean
 }
 
 const NAMES: Record<string, string> = { f: 'file', d: 'directory', l: 'link', o: 'special' }
@@ -46,11 +46,15 @@ export const file = defineModule<FileArgs>({
       modification_time: { type: 'string' },
       modification_time_format: { type: 'string' },
       access_time_format: { type: 'string' },
+      // set by Ansible's copy/template actions: is the file binary? (a NUL in its first 8 KiB)
+      _diff_peek: { type: 'boolean' },
     },
   },
   async run(ctx, a): Promise<TaskResult> {
     const p = a.path.length > 1 ? a.path.replace(/\/+$/, '') : a.path
     const qp = quote(p)
+    if (a._diff_peek !== undefined) return diffPeek(ctx, p, qp)
+    if (a.src !== undefined && a.state !== undefined && a.state !== 'link' && a.state !== 'hard') return failed("src option requires state to be 'link' or 'hard'", { path: p })
     if ((a.state === 'link' || a.state === 'hard') && !a.src) throw new ModuleError(`file: src is required for state=${a.state}`)
     if (a.recurse && a.state !== undefined && a.state !== 'directory') throw new ModuleError('file: recurse requires state=directory')
     const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
@@ -61,9 +65,10 @@ export const file = defineModule<FileArgs>({
       a.recurse ? `if [ -d ${qp} ]; then find ${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
       srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
       early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
+      INFO, `tp_pinfo ${qp}`,
     ].join('\n'))
     const cur = probe.byId.p
-    if (early && probe.byId.created) return report(ctx, p, early.before, early.after, probe.byId.final)
+    if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, probe.byId.info)
     const exists = cur.exists === '1'
     const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
     const state: State = a.state ?? (a.recurse ? 'directory' : exists ? (NAMES[cur.type] as State) ?? 'file' : 'file')
@@ -77,10 +82,10 @@ export const file = defineModule<FileArgs>({
     switch (state) {
       case 'absent':
         if (exists) cmds.push(`rm -rf -- ${qp}`)
-        return finish(ctx, p, cmds, before, after)
+        return finish(ctx, p, cmds, before, after, a, probe.byId.info)
       case 'file':
-        if (!exists) throw new ModuleError(`file (${p}) is absent, cannot continue`, 'use state=touch to create an empty file')
-        if (type !== 'f') throw new ModuleError(`file (${p}) is ${NAMES[type] ?? type}, cannot continue`)
+        if (!exists) return failed(`file (${p}) is absent, cannot continue`, { path: p, state: 'absent' })
+        if (type !== 'f') return failed(`file (${p}) is ${NAMES[type] ?? type}, cannot continue`, { path: p, state: NAMES[type] ?? type })
         break
       case 'directory':
         if (exists && type !== 'd') throw new ModuleError(`'${p}' already exists as a ${NAMES[type] ?? type}`)
@@ -132,7 +137,7 @@ export const file = defineModule<FileArgs>({
     cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
     Object.assign(before, plan.before)
     Object.assign(after, plan.after)
-    return finish(ctx, p, cmds, before, after, cur)
+    return finish(ctx, p, cmds, before, after, a, probe.byId.info)
   },
 })
 
@@ -177,7 +182,7 @@ function creation(a: FileArgs, qp: string, probe: Fields | undefined): Creation 
 /** sh for the end of the probe: when nothing is at the path (and a link's src exists), create it. */
 function createWhenAbsent(qp: string, commands: string[], mustExist: string | undefined): string {
   const src = mustExist === undefined ? '' : ` && { [ -e ${quote(mustExist)} ] || [ -L ${quote(mustExist)} ]; }`
-  return [`if [ ! -e ${qp} ] && [ ! -L ${qp} ]${src}; then`, ...commands.map((c) => `  ${c} || exit 1`), `  echo '__TSPLAY__ id=created'; tp_probe final ${qp} ''`, 'fi'].join('\n')
+  return [`if [ ! -e ${qp} ] && [ ! -L ${qp} ]${src}; then`, ...commands.map((c) => `  ${c} || exit 1`), `  echo '__TSPLAY__ id=created'`, 'fi'].join('\n')
 }
 
 /** Modes/owners of everything under a directory, for recurse: commands only if something differs. */
@@ -198,15 +203,52 @@ function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022')
   return cmds
 }
 
-async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string>, after: Record<string, string>, cur?: Fields): Promise<TaskResult> {
-  if (cmds.length === 0) return ok(undefined, { ...fileKeys(after.state === 'absent' ? undefined : cur), path: p, state: after.state })
-  if (ctx.check) return report(ctx, p, before, after)
-  const r = await runSnippet(ctx, [...cmds, after.state === 'absent' ? '' : `tp_probe final ${quote(p)} ''`].join('\n'))
-  return report(ctx, p, before, after, r.byId.final)
+// sh: Ansible's path info of $1 (add_path_info: lstat's owner, mode and size; the state a stat shows)
+const INFO = String.raw`tp_pinfo() {
+  [ -e "$1" ] || return 0
+  set -f; set -- "$1" $(stat -c '%u %g %U %G %a %s' -- "$1") $(stat -L -c %h -- "$1"); set +f
+  if [ -L "$1" ]; then _t=link; elif [ -d "$1" ]; then _t=directory; elif [ "$8" -gt 1 ]; then _t=hard; else _t=file; fi
+  printf '__TSPLAY__ id=info uid=%s gid=%s owner=%s group=%s mode=%s size=%s state=%s\n' "$2" "$3" "$4" "$5" "$6" "$7" "$_t"
+}`
+
+/** The keys Ansible adds to a file result about the path as it is now: uid, gid, owner, group, mode, state, size. */
+function pathInfo(info: Fields | undefined): Record<string, unknown> {
+  if (!info) return { state: 'absent' }
+  return {
+    uid: Number(info.uid), gid: Number(info.gid), owner: info.owner === 'UNKNOWN' ? info.uid : info.owner, group: info.group === 'UNKNOWN' ? info.gid : info.group,
+    mode: `0${info.mode.padStart(3, '0')}`, state: info.state, size: Number(info.size),
+  }
 }
 
-/** Ansible's result: path, state and, for what is there, its mode, owner, group, uid, gid and size. */
-function report(ctx: ModuleContext, p: string, before: Record<string, string>, after: Record<string, string>, final?: Fields): TaskResult {
+/** Ansible's result: the path (dest for links and touch), src for links, the diff dict, and the path info. */
+function resultData(p: string, a: FileArgs, info: Fields | undefined, before: Record<string, string>, after: Record<string, string>, changedNow: boolean): Record<string, unknown> {
+  const key = a.state === 'link' || a.state === 'hard' || a.state === 'touch' ? 'dest' : 'path'
+  const data: Record<string, unknown> = { [key]: p }
+  if (a.state === 'link' || a.state === 'hard') data.src = a.src
+  if (changedNow) data.diff = { before: { path: p, ...diffSide(before, after.state) }, after: { path: p, ...diffSide(after, before.state) } }
+  return { ...data, ...pathInfo(info) }
+}
+
+// a diff side as Ansible gives it: the state only when it changes
+function diffSide(side: Record<string, string>, otherState: string | undefined): Record<string, string> {
+  const { state, ...rest } = side
+  return state === otherState ? rest : { state, ...rest }
+}
+
+/** _diff_peek: whether the file looks binary; an unreadable file is taken as text. */
+async function diffPeek(ctx: ModuleContext, p: string, qp: string): Promise<TaskResult> {
+  const r = await runSnippet(ctx, `${INFO}\nif [ -r ${qp} ] && [ -f ${qp} ] && [ "$(head -c 8192 -- ${qp} | tr -d '\\000' | wc -c)" != "$(head -c 8192 -- ${qp} | wc -c)" ]; then echo '__TSPLAY__ id=peek binary=1'; fi\ntp_pinfo ${qp}`)
+  return ok(undefined, { path: p, appears_binary: r.byId.peek?.binary === '1', ...pathInfo(r.byId.info) })
+}
+
+async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string>, after: Record<string, string>, a: FileArgs, info: Fields | undefined): Promise<TaskResult> {
+  if (cmds.length === 0) return ok(undefined, resultData(p, a, info, before, after, false))
+  if (ctx.check) return report(ctx, p, before, after, a, info)
+  const r = await runSnippet(ctx, [...cmds, INFO, `tp_pinfo ${quote(p)}`].join('\n'))
+  return report(ctx, p, before, after, a, r.byId.info)
+}
+
+function report(ctx: ModuleContext, p: string, before: Record<string, string>, after: Record<string, string>, a: FileArgs, info: Fields | undefined): TaskResult {
   const diff: Diff[] = ctx.diff ? [{ path: p, before: attrText(before), after: attrText(after) }] : []
-  return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, { ...fileKeys(final), path: p, state: after.state }, diff)
+  return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, resultData(p, a, info, before, after, true), diff)
 }

@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { ModuleCase } from '../harness.js'
 
 export const fileCases: ModuleCase[] = [
@@ -36,6 +37,17 @@ export const fileCases: ModuleCase[] = [
   { name: 'recurse sets modes and owners below', module: 'file', setup: [{ path: '{root}/r/x/f', content: 'f', mode: '0600' }],
     args: { path: '{root}/r', state: 'directory', recurse: true, mode: 'u=rwX,g=rX,o=', owner: 'daemon' },
     files: [{ path: '{root}/r/x/f', mode: '0640', owner: 'daemon' }, { path: '{root}/r/x', mode: '0750', owner: 'daemon' }] },
+  { name: 'touch reports Ansible\'s path info: dest, mode, state, owner, size', module: 'file', second: 'changed',
+    args: { path: '{root}/info', state: 'touch', mode: '0640' }, data: { mode: '0640', state: 'file', size: 0, uid: expect.any(Number), owner: expect.any(String) } },
+  { name: 'a link retargeted: diff dict with the old and new src', module: 'file', setup: [{ path: '{root}/t2', content: '' }, { path: '{root}/ln', link: 'old' }],
+    args: { path: '{root}/ln', src: 't2', state: 'link' }, data: { dest: '{root}/ln', src: 't2', state: 'link', diff: { before: { path: '{root}/ln', src: 'old' }, after: { path: '{root}/ln', src: 't2' } } } },
+  { name: '_diff_peek: a NUL in the head means binary', module: 'file', first: 'ok', setup: [{ path: '{root}/bin', base64: Buffer.from('ab\0cd').toString('base64') }],
+    args: { path: '{root}/bin', _diff_peek: true }, data: { path: '{root}/bin', appears_binary: true, state: 'file', size: 5 } },
+  { name: '_diff_peek: text is not binary', module: 'file', first: 'ok', setup: [{ path: '{root}/txt', content: 'hello\n' }],
+    args: { path: '{root}/txt', _diff_peek: true }, data: { appears_binary: false } },
+  { name: 'src without state link or hard fails', module: 'file', setup: [{ path: '{root}/f', content: '' }],
+    args: { path: '{root}/f', src: '{root}/x', state: 'file' }, first: 'failed', msg: "src option requires state to be 'link' or 'hard'" },
+  { name: 'a missing file fails with state absent in the result', module: 'file', args: { path: '{root}/ghost' }, first: 'failed', msg: 'cannot continue', data: { state: 'absent' } },
   { name: 'bad mode is rejected', module: 'file', args: { path: '{root}', mode: 'rw-r--r--' }, first: 'failed', msg: 'neither octal' },
   { name: 'bad state names allowed values', module: 'file', args: { path: '{root}', state: 'present' }, first: 'failed', msg: 'directory' },
 ]
