@@ -24,6 +24,7 @@ export interface FileArgs {
   access_time?: string
   modification_time?: string
   _diff_peek?: boolean
+  attributes?: string
 }
 
 const NAMES: Record<string, string> = { f: 'file', d: 'directory', l: 'link', o: 'special' }
@@ -48,6 +49,7 @@ export const file = defineModule<FileArgs>({
       access_time_format: { type: 'string' },
       // set by Ansible's copy/template actions: is the file binary? (a NUL in its first 8 KiB)
       _diff_peek: { type: 'boolean' },
+      attributes: { type: 'string', aliases: ['attr'] },
     },
   },
   async run(ctx, a): Promise<TaskResult> {
@@ -59,12 +61,13 @@ export const file = defineModule<FileArgs>({
     if (a.recurse && a.state !== undefined && a.state !== 'directory') throw new ModuleError('file: recurse requires state=directory')
     const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
     // a first run's usual case, a directory or link where nothing is yet, is made by the probe itself
-    const early = ctx.check || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
+    const early = ctx.check || a.attributes !== undefined || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
     const probe = await runSnippet(ctx, [
       `tp_probe p ${qp} '' || exit 1`,
       a.recurse ? `if [ -d ${qp} ]; then find ${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
       srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
       early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
+      a.attributes !== undefined ? LSATTR.replace('"$1"', qp) : '',
       INFO, `tp_pinfo ${qp}`,
     ].join('\n'))
     const cur = probe.byId.p
@@ -131,6 +134,17 @@ export const file = defineModule<FileArgs>({
         attrProbe = probe.byId.src
         after.src = srcAbs as string
         break
+      }
+    }
+    if (a.attributes !== undefined && state !== 'link') {
+      // Ansible's rule: chattr unless lsattr's flags are the ones asked for; '-x' always runs
+      const mod = a.attributes.startsWith('+') || a.attributes.startsWith('-') ? a.attributes[0] : '='
+      const flags = mod === '=' ? a.attributes : a.attributes.slice(1)
+      const existing = (decode64(probe.byId.lsattr?.v).trim().split(/\s+/)[1] ?? '').replace(/-/g, '')
+      if (existing !== flags || mod === '-') {
+        cmds.push(`_o=$(chattr ${quote(mod + flags)} ${qp} 2>&1) && [ -z "$_o" ] || tp_fail "chattr failed: Error while setting attributes: $_o"`)
+        before.attributes = existing
+        after.attributes = mod + flags
       }
     }
     const plan = attrsDone ? { commands: [], before: {}, after: {} } : planAttrs(noFollow ? { ...a, mode: undefined } : a, attrProbe, qp, { isDir: state === 'directory', noFollow })
@@ -202,6 +216,9 @@ function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022')
   if (who(a.group, 'g')) cmds.push(`chgrp -R -h ${quote(a.group as string)} -- ${qp} || exit 1`)
   return cmds
 }
+
+// sh: lsattr's version and flags of $1, when the host and its file system have them
+const LSATTR = `if command -v lsattr >/dev/null 2>&1 && _l=$(lsattr -vd -- "$1" 2>/dev/null); then printf '__TSPLAY__ id=lsattr v=%s\\n' "$(tp_b64 "$_l")"; fi`
 
 // sh: Ansible's path info of $1 (add_path_info: lstat's owner, mode and size; the state a stat shows)
 const INFO = String.raw`tp_pinfo() {

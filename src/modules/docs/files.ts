@@ -59,6 +59,7 @@ export const file: ModuleDoc = {
     modification_time: "With state=touch or file: the modification time to set, 'now' or 'preserve'.",
     modification_time_format: 'strftime format of modification_time.',
     access_time_format: 'strftime format of access_time.',
+    attributes: "File flags as chattr takes them: '+A' adds, '-A' removes, 'A' sets exactly; chattr runs unless lsattr shows exactly these flags.",
     _diff_peek: "Internal (Ansible's copy action): report appears_binary, whether the file's first 8 KiB hold a NUL; changes nothing.",
   },
   examples: `- name: A directory with its parents
