@@ -57,17 +57,19 @@ export const file = defineModule<FileArgs>({
     const qp = quote(p)
     if (a._diff_peek !== undefined) return diffPeek(ctx, p, qp)
     if (a.src !== undefined && a.state !== undefined && a.state !== 'link' && a.state !== 'hard') return failed("src option requires state to be 'link' or 'hard'", { path: p })
-    if ((a.state === 'link' || a.state === 'hard') && !a.src) throw new ModuleError(`file: src is required for state=${a.state}`)
+    if (a.state === 'hard' && !a.src) throw new ModuleError('src is required for creating new hard links')
     if (a.recurse && a.state !== undefined && a.state !== 'directory') throw new ModuleError('file: recurse requires state=directory')
     const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
     // a first run's usual case, a directory or link where nothing is yet, is made by the probe itself
-    const early = ctx.check || a.attributes !== undefined || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
+    const linkFollows = a.state === 'link' && (a.src === undefined || a.follow) && (a.src === undefined || a.mode !== undefined || a.owner !== undefined || a.group !== undefined)
+    const early = ctx.check || linkFollows || a.attributes !== undefined || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
     const probe = await runSnippet(ctx, [
       `tp_probe p ${qp} '' || exit 1`,
       a.recurse ? `if [ -d ${qp} ]; then find ${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
       srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
       early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
       a.attributes !== undefined ? LSATTR.replace('"$1"', qp) : '',
+      a.follow && (a.state === 'link' || a.state === undefined) ? `if [ -L ${qp} ] && [ -e ${qp} ]; then tp_probe tgt "$(readlink -f -- ${qp})" '' || exit 1; fi` : '',
       INFO, `tp_pinfo ${qp}`,
     ].join('\n'))
     const cur = probe.byId.p
@@ -81,6 +83,7 @@ export const file = defineModule<FileArgs>({
     let attrProbe: Fields | undefined = cur
     let noFollow = false
     let attrsDone = false
+    let attrTarget = qp
 
     switch (state) {
       case 'absent':
@@ -111,8 +114,21 @@ export const file = defineModule<FileArgs>({
       }
       case 'link': {
         noFollow = true
-        const want = a.src as string
-        if (cur.type === 'l' && decode64(cur.target) === want) break
+        // no src: the link stays where it points (Ansible reads it), only its attributes are at stake
+        if (a.src === undefined && cur.type !== 'l') return failed('src is required for creating new symlinks', { path: p })
+        const want = a.src ?? decode64(cur.target)
+        after.src = want
+        // follow: mode/owner/group go to what the link points to, when that exists
+        const followTo = (probe: Fields | undefined) => {
+          if (!a.follow || probe?.exists !== '1') return
+          attrProbe = probe
+          attrTarget = quote(decode64(probe.path))
+          noFollow = false
+        }
+        if (cur.type === 'l' && decode64(cur.target) === want) {
+          followTo(probe.byId.tgt)
+          break
+        }
         const srcProbe = probe.byId.src
         if (srcProbe.exists !== '1' && !a.force) throw new ModuleError(`src file does not exist, use "force=yes" if you really want to create the link: ${srcAbs}`)
         if (exists && cur.type !== 'l') {
@@ -122,8 +138,8 @@ export const file = defineModule<FileArgs>({
         }
         cmds.push(`ln -sfn -- ${quote(want)} ${qp}`)
         if (cur.type === 'l') before.src = decode64(cur.target)
-        after.src = want
         attrProbe = undefined
+        followTo(srcProbe)
         break
       }
       case 'hard': {
@@ -147,7 +163,7 @@ export const file = defineModule<FileArgs>({
         after.attributes = mod + flags
       }
     }
-    const plan = attrsDone ? { commands: [], before: {}, after: {} } : planAttrs(noFollow ? { ...a, mode: undefined } : a, attrProbe, qp, { isDir: state === 'directory', noFollow })
+    const plan = attrsDone ? { commands: [], before: {}, after: {} } : planAttrs(noFollow ? { ...a, mode: undefined } : a, attrProbe, attrTarget, { isDir: state === 'directory' || attrProbe?.type === 'd', noFollow })
     cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
     Object.assign(before, plan.before)
     Object.assign(after, plan.after)
