@@ -56,7 +56,6 @@ export const file = defineModule<FileArgs>({
     const p = a.path.length > 1 ? a.path.replace(/\/+$/, '') : a.path
     const qp = quote(p)
     if (a._diff_peek !== undefined) return diffPeek(ctx, p, qp)
-    if (a.src !== undefined && a.state !== undefined && a.state !== 'link' && a.state !== 'hard') return failed("src option requires state to be 'link' or 'hard'", { path: p })
     if (a.state === 'hard' && !a.src) throw new ModuleError('src is required for creating new hard links')
     if (a.recurse && a.state !== undefined && a.state !== 'directory') throw new ModuleError('file: recurse requires state=directory')
     const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
@@ -76,7 +75,11 @@ export const file = defineModule<FileArgs>({
     if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, probe.byId.info)
     const exists = cur.exists === '1'
     const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
-    const state: State = a.state ?? (a.recurse ? 'directory' : exists ? (NAMES[cur.type] as State) ?? 'file' : 'file')
+    // no state: what is there (a file with more than one name is 'hard'), else directory with recurse, else file
+    let present = cur.type === 'l' ? 'link' : (probe.byId.info?.state as State | undefined) ?? (NAMES[cur.type] as State)
+    if (present === 'hard' && a.src === undefined) present = 'file' // attributes only: nothing to link
+    const state: State = a.state ?? (exists ? present ?? 'file' : a.recurse ? 'directory' : 'file')
+    if (a.src !== undefined && state !== 'link' && state !== 'hard') return failed("src option requires state to be 'link' or 'hard'", { path: p })
     const cmds: string[] = []
     const before: Record<string, string> = { state: exists ? NAMES[type] ?? 'file' : 'absent' }
     const after: Record<string, string> = { state }

@@ -60,6 +60,11 @@ export const fileCases: ModuleCase[] = [
     args: { path: '{root}/l', src: 't', state: 'link', mode: '0600', follow: false }, files: [{ path: '{root}/t', mode: '0644' }] },
   { name: 'state=link without src on a non-link fails', module: 'file', setup: [{ path: '{root}/f', content: '' }], args: { path: '{root}/f', state: 'link' }, first: 'failed', msg: 'src is required' },
   { name: 'state=link without src where nothing is fails', module: 'file', args: { path: '{root}/nothing', state: 'link' }, first: 'failed', msg: 'src is required for creating new symlinks' },
+  { name: 'src without state where nothing is: state would be file, which takes no src', module: 'file', args: { path: '{root}/x', src: '/etc/hostname' }, first: 'failed', msg: "src option requires state to be 'link' or 'hard'" },
+  { name: 'src without state on an existing link is a link', module: 'file', setup: [{ path: '{root}/t', content: '' }, { path: '{root}/l', link: 'old' }],
+    args: { path: '{root}/l', src: 't' }, files: [{ path: '{root}/l', type: 'l', target: 't' }] },
+  { name: 'no state on a file with two names: attributes only', module: 'file', setup: [{ path: '{root}/h1', content: 'h', mode: '0600' }], before: ['ln {root}/h1 {root}/h2'],
+    args: { path: '{root}/h2', mode: '0640' }, files: [{ path: '{root}/h1', mode: '0640' }] },
   { name: 'bad mode is rejected', module: 'file', args: { path: '{root}', mode: 'rw-r--r--' }, first: 'failed', msg: 'neither octal' },
   { name: 'bad state names allowed values', module: 'file', args: { path: '{root}', state: 'present' }, first: 'failed', msg: 'directory' },
 ]
