@@ -23,11 +23,13 @@ export interface FileArgs {
   follow: boolean
   access_time?: string
   modification_time?: string
+  access_time_format: string
+  modification_time_format: string
   _diff_peek?: boolean
   attributes?: string
 }
 
-const NAMES: Record<string, string> = { f: 'file', d: 'directory', l: 'link', o: 'special' }
+const NAMES: Record<string, string | number> = { f: 'file', d: 'directory', l: 'link', o: 'special' }
 
 export const file = defineModule<FileArgs>({
   name: 'file',
@@ -45,8 +47,8 @@ export const file = defineModule<FileArgs>({
       follow: { type: 'boolean', default: true },
       access_time: { type: 'string' },
       modification_time: { type: 'string' },
-      modification_time_format: { type: 'string' },
-      access_time_format: { type: 'string' },
+      modification_time_format: { type: 'string', default: '%Y%m%d%H%M.%S' },
+      access_time_format: { type: 'string', default: '%Y%m%d%H%M.%S' },
       // set by Ansible's copy/template actions: is the file binary? (a NUL in its first 8 KiB)
       _diff_peek: { type: 'boolean' },
       attributes: { type: 'string', aliases: ['attr'] },
@@ -60,6 +62,8 @@ export const file = defineModule<FileArgs>({
     if (a.recurse && a.state !== undefined && a.state !== 'directory') throw new ModuleError('file: recurse requires state=directory')
     const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
     // a first run's usual case, a directory or link where nothing is yet, is made by the probe itself
+    const mtime = timeSpec(a.modification_time, a.modification_time_format, a.state)
+    const atime = timeSpec(a.access_time, a.access_time_format, a.state)
     const linkFollows = a.state === 'link' && (a.src === undefined || a.follow) && (a.src === undefined || a.mode !== undefined || a.owner !== undefined || a.group !== undefined)
     const early = ctx.check || linkFollows || a.attributes !== undefined || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
     const probe = await runSnippet(ctx, [
@@ -69,6 +73,7 @@ export const file = defineModule<FileArgs>({
       early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
       a.attributes !== undefined ? LSATTR.replace('"$1"', qp) : '',
       a.follow && (a.state === 'link' || a.state === undefined) ? `if [ -L ${qp} ] && [ -e ${qp} ]; then tp_probe tgt "$(readlink -f -- ${qp})" '' || exit 1; fi` : '',
+      mtime.kind === 'at' || atime.kind === 'at' ? timesProbe(qp, mtime, atime) : '',
       INFO, `tp_pinfo ${qp}`,
     ].join('\n'))
     const cur = probe.byId.p
@@ -81,8 +86,8 @@ export const file = defineModule<FileArgs>({
     const state: State = a.state ?? (exists ? present ?? 'file' : a.recurse ? 'directory' : 'file')
     if (a.src !== undefined && state !== 'link' && state !== 'hard') return failed("src option requires state to be 'link' or 'hard'", { path: p })
     const cmds: string[] = []
-    const before: Record<string, string> = { state: exists ? NAMES[type] ?? 'file' : 'absent' }
-    const after: Record<string, string> = { state }
+    const before: Record<string, string | number> = { state: exists ? NAMES[type] ?? 'file' : 'absent' }
+    const after: Record<string, string | number> = { state }
     let attrProbe: Fields | undefined = cur
     let noFollow = false
     let attrsDone = false
@@ -108,10 +113,6 @@ export const file = defineModule<FileArgs>({
         break
       case 'touch': {
         if (!exists) cmds.push(`touch -- ${qp}`)
-        else if (a.modification_time !== 'preserve' || a.access_time !== 'preserve') {
-          const flags = a.modification_time === 'preserve' ? '-a' : a.access_time === 'preserve' ? '-m' : ''
-          cmds.push(`touch -c ${flags} -- ${qp}`)
-        }
         if (!exists) attrProbe = { exists: '1', type: 'f', mode: formatMode(0o666 & ~parseInt(cur.umask ?? '022', 8)), umask: cur.umask, user: '', group: '', uid: '', gid: '' }
         break
       }
@@ -166,6 +167,12 @@ export const file = defineModule<FileArgs>({
         after.attributes = mod + flags
       }
     }
+    if (state !== 'link' || !noFollow) {
+      const t = planTimes(mtime, atime, probe.byId.times, exists, state === 'link' ? attrTarget : qp)
+      cmds.push(...t.commands)
+      Object.assign(before, t.before)
+      Object.assign(after, t.after)
+    }
     const plan = attrsDone ? { commands: [], before: {}, after: {} } : planAttrs(noFollow ? { ...a, mode: undefined } : a, attrProbe, attrTarget, { isDir: state === 'directory' || attrProbe?.type === 'd', noFollow })
     cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
     Object.assign(before, plan.before)
@@ -182,8 +189,8 @@ function probeSrc(a: FileArgs, qp: string, srcAbs: string): string {
 
 interface Creation {
   commands: string[]
-  before: Record<string, string> // for the diff
-  after: Record<string, string>
+  before: Record<string, string | number> // for the diff
+  after: Record<string, string | number>
 }
 
 /** The sh lines that make a directory (state=directory) or a symlink (state=link) where nothing is. */
@@ -257,16 +264,16 @@ function pathInfo(info: Fields | undefined): Record<string, unknown> {
 }
 
 /** Ansible's result: the path (dest for links and touch), src for links, the diff dict, and the path info. */
-function resultData(p: string, a: FileArgs, info: Fields | undefined, before: Record<string, string>, after: Record<string, string>, changedNow: boolean): Record<string, unknown> {
+function resultData(p: string, a: FileArgs, info: Fields | undefined, before: Record<string, string | number>, after: Record<string, string | number>, changedNow: boolean): Record<string, unknown> {
   const key = a.state === 'link' || a.state === 'hard' || a.state === 'touch' ? 'dest' : 'path'
   const data: Record<string, unknown> = { [key]: p }
   if (a.state === 'link' || a.state === 'hard') data.src = a.src
-  if (changedNow) data.diff = { before: { path: p, ...diffSide(before, after.state) }, after: { path: p, ...diffSide(after, before.state) } }
+  if (changedNow || a.state !== 'absent') data.diff = { before: { path: p, ...diffSide(before, after.state) }, after: { path: p, ...diffSide(after, before.state) } }
   return { ...data, ...pathInfo(info) }
 }
 
 // a diff side as Ansible gives it: the state only when it changes
-function diffSide(side: Record<string, string>, otherState: string | undefined): Record<string, string> {
+function diffSide(side: Record<string, string | number>, otherState: unknown): Record<string, string | number> {
   const { state, ...rest } = side
   return state === otherState ? rest : { state, ...rest }
 }
@@ -277,14 +284,79 @@ async function diffPeek(ctx: ModuleContext, p: string, qp: string): Promise<Task
   return ok(undefined, { path: p, appears_binary: r.byId.peek?.binary === '1', ...pathInfo(r.byId.info) })
 }
 
-async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string>, after: Record<string, string>, a: FileArgs, info: Fields | undefined): Promise<TaskResult> {
+async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string | number>, after: Record<string, string | number>, a: FileArgs, info: Fields | undefined): Promise<TaskResult> {
   if (cmds.length === 0) return ok(undefined, resultData(p, a, info, before, after, false))
   if (ctx.check) return report(ctx, p, before, after, a, info)
   const r = await runSnippet(ctx, [...cmds, INFO, `tp_pinfo ${quote(p)}`].join('\n'))
   return report(ctx, p, before, after, a, r.byId.info)
 }
 
-function report(ctx: ModuleContext, p: string, before: Record<string, string>, after: Record<string, string>, a: FileArgs, info: Fields | undefined): TaskResult {
+function report(ctx: ModuleContext, p: string, before: Record<string, string | number>, after: Record<string, string | number>, a: FileArgs, info: Fields | undefined): TaskResult {
   const diff: Diff[] = ctx.diff ? [{ path: p, before: attrText(before), after: attrText(after) }] : []
   return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, resultData(p, a, info, before, after, true), diff)
+}
+
+type TimeSpec = { kind: 'preserve' } | { kind: 'now' } | { kind: 'at'; text: string }
+
+/** modification_time/access_time: 'preserve', 'now' or a time in the given strftime format (touch defaults to now). */
+function timeSpec(value: string | undefined, format: string, state: string | undefined): TimeSpec {
+  const v = value ?? (state === 'touch' ? 'now' : 'preserve')
+  if (v === 'preserve') return { kind: 'preserve' }
+  if (v === 'now') return { kind: 'now' }
+  return { kind: 'at', text: strptime(v, format) }
+}
+
+// strptime for the directives time formats use; the result is local time on the host ('YYYY-MM-DD HH:MM:SS' for date -d)
+const DIRECTIVES: Record<string, [string, string]> = { Y: ['Y', '(\\d{4})'], m: ['m', '(\\d{1,2})'], d: ['d', '(\\d{1,2})'], H: ['H', '(\\d{1,2})'], M: ['M', '(\\d{1,2})'], S: ['S', '(\\d{1,2})'], y: ['y', '(\\d{2})'] }
+function strptime(value: string, format: string): string {
+  const fail = (why: string) => new ModuleError(`Error while obtaining timestamp for time ${value} using format ${format}: ${why}`)
+  const order: string[] = []
+  let re = ''
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i]
+    if (c !== '%') { re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'); continue }
+    const d = format[++i]
+    if (d === '%') { re += '%'; continue }
+    const spec = DIRECTIVES[d]
+    if (!spec) throw new ModuleError(`time format directive %${d} is not supported`, 'use %Y %m %d %H %M %S %y')
+    order.push(spec[0])
+    re += spec[1]
+  }
+  const m = new RegExp(`^${re}$`).exec(value)
+  if (!m) throw fail(`time data '${value}' does not match format '${format}'`)
+  const f: Record<string, number> = { Y: 1900, m: 1, d: 1, H: 0, M: 0, S: 0 }
+  order.forEach((k, i) => { const n = Number(m[i + 1]); if (k === 'y') f.Y = n < 69 ? 2000 + n : 1900 + n; else f[k] = n })
+  if (f.m < 1 || f.m > 12 || f.d < 1 || f.d > 31 || f.H > 23 || f.M > 59 || f.S > 61) throw fail(`time data '${value}' does not match format '${format}'`)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${String(f.Y).padStart(4, '0')}-${two(f.m)}-${two(f.d)} ${two(f.H)}:${two(f.M)}:${two(f.S)}`
+}
+
+/** sh for the probe: the path's mtime/atime (nanoseconds, following links) and the wanted times as epochs on the host. */
+function timesProbe(qp: string, m: TimeSpec, at: TimeSpec): string {
+  const want = (t: TimeSpec, k: string) => (t.kind === 'at' ? ` ${k}=$(date -d ${quote(t.text)} +%s)` : '')
+  return `_tm=$(stat -L -c 'm=%.9Y a=%.9X' -- ${qp} 2>/dev/null); echo "__TSPLAY__ id=times $_tm${want(m, 'wm')}${want(at, 'wa')}"`
+}
+
+/** touch commands for the times asked for; 'now' is always a change, a time only when it differs (Ansible's rule). */
+function planTimes(m: TimeSpec, at: TimeSpec, probe: Fields | undefined, exists: boolean, target: string): { commands: string[]; before: Record<string, number>; after: Record<string, number> } {
+  const out = { commands: [] as string[], before: {} as Record<string, number>, after: {} as Record<string, number> }
+  if (m.kind === 'preserve' && at.kind === 'preserve') return out
+  const now = Date.now() / 1000
+  if (m.kind === 'now' && at.kind === 'now') {
+    out.commands.push(`touch -c -- ${target} || exit 1`)
+    if (probe?.m) Object.assign(out.before, { mtime: Number(probe.m), atime: Number(probe.a) })
+    Object.assign(out.after, { mtime: now, atime: now })
+    return out
+  }
+  const one = (t: TimeSpec, key: 'mtime' | 'atime', flag: string, cur: string | undefined, want: string | undefined) => {
+    if (t.kind === 'preserve') return
+    const value = t.kind === 'now' ? now : Number(want)
+    if (exists && cur !== undefined && t.kind === 'at' && Number(cur) === value) return
+    out.commands.push(`touch -c ${flag} ${t.kind === 'at' ? `-d ${quote(t.text)} ` : ''}-- ${target} || exit 1`)
+    if (cur !== undefined) out.before[key] = Number(cur)
+    out.after[key] = value
+  }
+  one(m, 'mtime', '-m', probe?.m, probe?.wm)
+  one(at, 'atime', '-a', probe?.a, probe?.wa)
+  return out
 }
