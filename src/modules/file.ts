@@ -29,7 +29,7 @@ export interface FileArgs {
   attributes?: string
 }
 
-const NAMES: Record<string, string | number> = { f: 'file', d: 'directory', l: 'link', o: 'special' }
+const NAMES: Record<string, unknown> = { f: 'file', d: 'directory', l: 'link', o: 'special' }
 
 export const file = defineModule<FileArgs>({
   name: 'file',
@@ -71,6 +71,8 @@ export const file = defineModule<FileArgs>({
       a.recurse ? `if [ -d ${qp} ]; then find ${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
       srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
       early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
+      // what removing a directory takes with it, for the diff (Ansible's path_content)
+      a.state === 'absent' ? `if [ -d ${qp} ] && [ ! -L ${qp} ]; then _c=$(find ${qp} -mindepth 1 \\( -type d -printf 'D%p\\n' -o -printf 'F%p\\n' \\)) && printf '__TSPLAY__ id=content v=%s\\n' "$(tp_b64 "$_c")"; fi` : '',
       a.attributes !== undefined ? LSATTR.replace('"$1"', qp) : '',
       a.follow && (a.state === 'link' || a.state === undefined) ? `if [ -L ${qp} ] && [ -e ${qp} ]; then tp_probe tgt "$(readlink -f -- ${qp})" '' || exit 1; fi` : '',
       mtime.kind === 'at' || atime.kind === 'at' ? timesProbe(qp, mtime, atime) : '',
@@ -86,16 +88,18 @@ export const file = defineModule<FileArgs>({
     const state: State = a.state ?? (exists ? present ?? 'file' : a.recurse ? 'directory' : 'file')
     if (a.src !== undefined && state !== 'link' && state !== 'hard') return failed("src option requires state to be 'link' or 'hard'", { path: p })
     const cmds: string[] = []
-    const before: Record<string, string | number> = { state: exists ? NAMES[type] ?? 'file' : 'absent' }
-    const after: Record<string, string | number> = { state }
+    const before: Record<string, unknown> = { state: exists ? NAMES[type] ?? 'file' : 'absent' }
+    const after: Record<string, unknown> = { state }
     let attrProbe: Fields | undefined = cur
     let noFollow = false
     let attrsDone = false
     let attrTarget = qp
+    let touchMade = false
 
     switch (state) {
       case 'absent':
         if (exists) cmds.push(`rm -rf -- ${qp}`)
+        if (probe.byId.content) before.path_content = pathContent(decode64(probe.byId.content.v))
         return finish(ctx, p, cmds, before, after, a, probe.byId.info)
       case 'file':
         if (!exists) return failed(`file (${p}) is absent, cannot continue`, { path: p, state: 'absent' })
@@ -112,7 +116,10 @@ export const file = defineModule<FileArgs>({
         if (a.recurse && exists) cmds.push(...recursePlan(a, probe.records.filter((r) => r.id === 'r'), qp, cur.umask))
         break
       case 'touch': {
-        if (!exists) cmds.push(`touch -- ${qp}`)
+        if (!exists) {
+          cmds.push(`touch -- ${qp}`)
+          touchMade = true
+        }
         if (!exists) attrProbe = { exists: '1', type: 'f', mode: formatMode(0o666 & ~parseInt(cur.umask ?? '022', 8)), umask: cur.umask, user: '', group: '', uid: '', gid: '' }
         break
       }
@@ -177,6 +184,8 @@ export const file = defineModule<FileArgs>({
     cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
     Object.assign(before, plan.before)
     Object.assign(after, plan.after)
+    // like Ansible, a file touch made is removed again when setting its attributes fails
+    if (touchMade && cmds.length > 1) cmds.splice(1, cmds.length - 1, `( ${cmds.slice(1).join('\n')}\n) || { rm -f -- ${qp}; exit 1; }`)
     return finish(ctx, p, cmds, before, after, a, probe.byId.info)
   },
 })
@@ -189,8 +198,8 @@ function probeSrc(a: FileArgs, qp: string, srcAbs: string): string {
 
 interface Creation {
   commands: string[]
-  before: Record<string, string | number> // for the diff
-  after: Record<string, string | number>
+  before: Record<string, unknown> // for the diff
+  after: Record<string, unknown>
 }
 
 /** The sh lines that make a directory (state=directory) or a symlink (state=link) where nothing is. */
@@ -264,7 +273,7 @@ function pathInfo(info: Fields | undefined): Record<string, unknown> {
 }
 
 /** Ansible's result: the path (dest for links and touch), src for links, the diff dict, and the path info. */
-function resultData(p: string, a: FileArgs, info: Fields | undefined, before: Record<string, string | number>, after: Record<string, string | number>, changedNow: boolean): Record<string, unknown> {
+function resultData(p: string, a: FileArgs, info: Fields | undefined, before: Record<string, unknown>, after: Record<string, unknown>, changedNow: boolean): Record<string, unknown> {
   const key = a.state === 'link' || a.state === 'hard' || a.state === 'touch' ? 'dest' : 'path'
   const data: Record<string, unknown> = { [key]: p }
   if (a.state === 'link' || a.state === 'hard') data.src = a.src
@@ -273,7 +282,7 @@ function resultData(p: string, a: FileArgs, info: Fields | undefined, before: Re
 }
 
 // a diff side as Ansible gives it: the state only when it changes
-function diffSide(side: Record<string, string | number>, otherState: unknown): Record<string, string | number> {
+function diffSide(side: Record<string, unknown>, otherState: unknown): Record<string, unknown> {
   const { state, ...rest } = side
   return state === otherState ? rest : { state, ...rest }
 }
@@ -284,15 +293,16 @@ async function diffPeek(ctx: ModuleContext, p: string, qp: string): Promise<Task
   return ok(undefined, { path: p, appears_binary: r.byId.peek?.binary === '1', ...pathInfo(r.byId.info) })
 }
 
-async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string | number>, after: Record<string, string | number>, a: FileArgs, info: Fields | undefined): Promise<TaskResult> {
+async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, unknown>, after: Record<string, unknown>, a: FileArgs, info: Fields | undefined): Promise<TaskResult> {
   if (cmds.length === 0) return ok(undefined, resultData(p, a, info, before, after, false))
   if (ctx.check) return report(ctx, p, before, after, a, info)
   const r = await runSnippet(ctx, [...cmds, INFO, `tp_pinfo ${quote(p)}`].join('\n'))
   return report(ctx, p, before, after, a, r.byId.info)
 }
 
-function report(ctx: ModuleContext, p: string, before: Record<string, string | number>, after: Record<string, string | number>, a: FileArgs, info: Fields | undefined): TaskResult {
-  const diff: Diff[] = ctx.diff ? [{ path: p, before: attrText(before), after: attrText(after) }] : []
+function report(ctx: ModuleContext, p: string, before: Record<string, unknown>, after: Record<string, unknown>, a: FileArgs, info: Fields | undefined): TaskResult {
+  const text = (side: Record<string, unknown>) => attrText(Object.fromEntries(Object.entries(side).filter(([, v]) => typeof v !== 'object')) as Record<string, string | number>)
+  const diff: Diff[] = ctx.diff ? [{ path: p, before: text(before), after: text(after) }] : []
   return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, resultData(p, a, info, before, after, true), diff)
 }
 
@@ -358,5 +368,12 @@ function planTimes(m: TimeSpec, at: TimeSpec, probe: Fields | undefined, exists:
   }
   one(m, 'mtime', '-m', probe?.m, probe?.wm)
   one(at, 'atime', '-a', probe?.a, probe?.wa)
+  return out
+}
+
+/** find's D/F lines as Ansible's path_content: the directories and files under a directory about to go. */
+function pathContent(listing: string): { directories: string[]; files: string[] } {
+  const out = { directories: [] as string[], files: [] as string[] }
+  for (const line of listing.split('\n')) if (line) (line[0] === 'D' ? out.directories : out.files).push(line.slice(1))
   return out
 }

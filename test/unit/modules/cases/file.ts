@@ -76,6 +76,10 @@ export const fileCases: ModuleCase[] = [
     args: { path: '{root}/bt', modification_time: '2022-02-08' }, first: 'failed', msg: 'Error while obtaining timestamp for time 2022-02-08 using format %Y%m%d%H%M.%S' },
   { name: 'an unchanged file still reports its diff with the path alone', module: 'file', first: 'ok', setup: [{ path: '{root}/same', content: 'x' }],
     args: { path: '{root}/same', state: 'file' }, data: { diff: { before: { path: '{root}/same' }, after: { path: '{root}/same' } } } },
+  { name: 'absent on a directory: the diff lists what goes (path_content)', module: 'file', setup: [{ path: '{root}/gone/sub/f', content: 'f' }],
+    args: { path: '{root}/gone', state: 'absent' }, data: { diff: { before: { path: '{root}/gone', state: 'directory', path_content: { directories: ['{root}/gone/sub'], files: ['{root}/gone/sub/f'] } }, after: { state: 'absent' } } } },
+  { name: 'touch whose owner cannot be set leaves no file behind', module: 'file', args: { path: '{root}/tf', state: 'touch', owner: 'no-such-user-tsplay' },
+    first: 'failed', check: 'changed', files: [{ path: '{root}/tf', absent: true }] },
   { name: 'bad mode is rejected', module: 'file', args: { path: '{root}', mode: 'rw-r--r--' }, first: 'failed', msg: 'neither octal' },
   { name: 'bad state names allowed values', module: 'file', args: { path: '{root}', state: 'present' }, first: 'failed', msg: 'directory' },
 ]
