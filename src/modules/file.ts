@@ -167,7 +167,7 @@ export const file = defineModule<FileArgs>({
       // Ansible's rule: chattr unless lsattr's flags are the ones asked for; '-x' always runs
       const mod = a.attributes.startsWith('+') || a.attributes.startsWith('-') ? a.attributes[0] : '='
       const flags = mod === '=' ? a.attributes : a.attributes.slice(1)
-      const existing = (decode64(probe.byId.lsattr?.v).trim().split(/\s+/)[1] ?? '').replace(/-/g, '')
+      const existing = (decode64(probe.byId.lsattr?.v).trim().split(/\s+/)[0] ?? '').replace(/-/g, '')
       if (existing !== flags || mod === '-') {
         cmds.push(`_o=$(chattr ${quote(mod + flags)} ${qp} 2>&1) && [ -z "$_o" ] || tp_fail "chattr failed: Error while setting attributes: $_o"`)
         before.attributes = existing
@@ -252,8 +252,8 @@ function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022')
   return cmds
 }
 
-// sh: lsattr's version and flags of $1, when the host and its file system have them
-const LSATTR = `if command -v lsattr >/dev/null 2>&1 && _l=$(lsattr -vd -- "$1" 2>/dev/null); then printf '__TSPLAY__ id=lsattr v=%s\\n' "$(tp_b64 "$_l")"; fi`
+// sh: lsattr's flags of $1 (without -v, which fails where the file system has no version, tmpfs), when the host and its file system have them
+const LSATTR = `if command -v lsattr >/dev/null 2>&1 && _l=$(lsattr -d -- "$1" 2>/dev/null); then printf '__TSPLAY__ id=lsattr v=%s\\n' "$(tp_b64 "$_l")"; fi`
 
 // sh: Ansible's path info of $1 (add_path_info: lstat's owner, mode and size; the state a stat shows)
 const INFO = String.raw`tp_pinfo() {
