@@ -55,6 +55,13 @@ export const file = defineModule<FileArgs>({
     },
   },
   async run(ctx, a): Promise<TaskResult> {
+    const warnings: string[] = []
+    const r = await ensure(ctx, a, warnings)
+    return warnings.length ? { ...r, data: { ...r.data, warnings } } : r
+  },
+})
+
+async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[]): Promise<TaskResult> {
     const p = a.path.length > 1 ? a.path.replace(/\/+$/, '') : a.path
     const qp = quote(p)
     if (a._diff_peek !== undefined) return diffPeek(ctx, p, qp)
@@ -76,8 +83,13 @@ export const file = defineModule<FileArgs>({
       a.attributes !== undefined ? LSATTR.replace('"$1"', qp) : '',
       a.follow && (a.state === 'link' || a.state === undefined) ? `if [ -L ${qp} ] && [ -e ${qp} ]; then tp_probe tgt "$(readlink -f -- ${qp})" '' || exit 1; fi` : '',
       mtime.kind === 'at' || atime.kind === 'at' ? timesProbe(qp, mtime, atime) : '',
+      ctx.check && a.state !== 'absent' ? lookupProbe(a) : '',
       INFO, `tp_pinfo ${qp}`,
     ].join('\n'))
+    // check mode: an owner or group the play has yet to create is a warning, as in Ansible
+    for (const [id, what, value] of [['nouser', 'user', a.owner], ['nogroup', 'group', a.group]] as const) {
+      if (probe.byId[id]) warnings.push(`failed to look up ${what} ${/^\d+$/.test(value ?? '') ? `with ${what === 'user' ? 'uid' : 'gid'} ` : ''}${value}. Create ${what} up to this point in real play`)
+    }
     const cur = probe.byId.p
     if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, probe.byId.info)
     const exists = cur.exists === '1'
@@ -187,8 +199,7 @@ export const file = defineModule<FileArgs>({
     // like Ansible, a file touch made is removed again when setting its attributes fails
     if (touchMade && cmds.length > 1) cmds.splice(1, cmds.length - 1, `( ${cmds.slice(1).join('\n')}\n) || { rm -f -- ${qp}; exit 1; }`)
     return finish(ctx, p, cmds, before, after, a, probe.byId.info)
-  },
-})
+}
 
 /** sh that probes a link's src, unless the probe of the path found the link already pointing there. */
 function probeSrc(a: FileArgs, qp: string, srcAbs: string): string {
@@ -376,4 +387,12 @@ function pathContent(listing: string): { directories: string[]; files: string[] 
   const out = { directories: [] as string[], files: [] as string[] }
   for (const line of listing.split('\n')) if (line) (line[0] === 'D' ? out.directories : out.files).push(line.slice(1))
   return out
+}
+
+/** sh: records for an owner or group that does not exist (by name or number). */
+function lookupProbe(a: FileArgs): string {
+  const out: string[] = []
+  if (a.owner) out.push(`getent passwd -- ${quote(a.owner)} >/dev/null || echo '__TSPLAY__ id=nouser'`)
+  if (a.group) out.push(`getent group -- ${quote(a.group)} >/dev/null || echo '__TSPLAY__ id=nogroup'`)
+  return out.join('\n')
 }

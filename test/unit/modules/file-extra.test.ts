@@ -1,4 +1,4 @@
-// file's attributes where lsattr -v fails (tmpfs has no version ioctl): the flags still count, as in Ansible.
+// file cases the table cannot hold: tmpfs attributes (lsattr -v fails there), check-mode warnings.
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { afterAll, expect, it } from 'vitest'
@@ -19,4 +19,16 @@ it.skipIf(!existsSync('/dev/shm'))('+A on a tmpfs file that has exactly A is ok'
   expect(r.status, r.msg).toBe('ok')
   const again = await runModule(def, makeCtx(new LocalConnection()), { path, attributes: 'A' })
   expect(again.status, again.msg).toBe('ok')
+})
+
+it('check mode warns of an owner or group the play has not created yet', async () => {
+  const def = modules.file as unknown as ModuleDefinition<never>
+  const r = await runModule(def, makeCtx(new LocalConnection(), { check: true }), { path: '/nonexistent-tsplay', owner: 'no-such-user-tsplay', group: '1234567' })
+  expect(r.status).toBe('failed')
+  expect(r.data.warnings).toEqual([
+    'failed to look up user no-such-user-tsplay. Create user up to this point in real play',
+    'failed to look up group with gid 1234567. Create group up to this point in real play',
+  ])
+  const known = await runModule(def, makeCtx(new LocalConnection(), { check: true }), { path: '/nonexistent-tsplay', owner: 'root' })
+  expect(known.data.warnings).toBeUndefined()
 })
