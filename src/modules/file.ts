@@ -65,7 +65,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[]): Prom
     const p = a.path.length > 1 ? a.path.replace(/\/+$/, '') : a.path
     const qp = quote(p)
     if (a._diff_peek !== undefined) return diffPeek(ctx, p, qp)
-    if (a.state === 'hard' && !a.src) throw new ModuleError('src is required for creating new hard links')
+    if (a.state === 'hard' && !a.src) return failed('src is required for creating new hardlinks', { dest: p })
     if (a.recurse && a.state !== undefined && a.state !== 'directory') throw new ModuleError('file: recurse requires state=directory')
     const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
     // a first run's usual case, a directory or link where nothing is yet, is made by the probe itself
@@ -75,7 +75,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[]): Prom
     const early = ctx.check || linkFollows || a.attributes !== undefined || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
     const probe = await runSnippet(ctx, [
       `tp_probe p ${qp} '' || exit 1`,
-      a.recurse ? `if [ -d ${qp} ]; then find ${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
+      a.recurse ? `if [ -d ${qp} ]; then find ${a.follow ? '-L ' : ''}${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
       srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
       early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
       // what removing a directory takes with it, for the diff (Ansible's path_content)
@@ -167,7 +167,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[]): Prom
       }
       case 'hard': {
         if (probe.byId.same) break
-        if (probe.byId.src.exists !== '1') throw new ModuleError(`src does not exist: ${srcAbs}`)
+        if (probe.byId.src.exists !== '1') return failed('src does not exist', { dest: p, src: a.src })
         if (exists && !a.force && cur.type !== 'f') throw new ModuleError(`Cannot link, ${NAMES[cur.type]} exists at destination ${p}`, 'set force=yes')
         cmds.push(`ln -f -- ${quote(srcAbs as string)} ${qp}`)
         attrProbe = probe.byId.src
@@ -251,15 +251,19 @@ function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022')
   const cmds: string[] = []
   if (spec) {
     const differs = entries.some((e) => e.y !== 'l' && applyMode(spec, parseInt(e.m, 8), e.y === 'd', parseInt(umask, 8)) !== parseInt(e.m, 8))
-    if (differs) cmds.push(`chmod -R ${spec.kind === 'octal' ? formatMode(spec.value) : quote(spec.text)} -- ${qp} || exit 1`)
+    const m = spec.kind === 'octal' ? formatMode(spec.value) : quote(spec.text)
+    // follow: what links below point to (and what is under linked directories) gets the mode too;
+    // chmod -R itself passes links by
+    if (differs) cmds.push(a.follow ? `chmod ${m} -- ${qp} && find -L ${qp} -mindepth 1 ! -type l -exec chmod ${m} -- {} + || exit 1` : `chmod -R ${m} -- ${qp} || exit 1`)
   }
   const who = (want: string | undefined, name: 'u' | 'g') => {
     if (!want) return false
     const numeric = /^\d+$/.test(want)
     return entries.some((e) => (numeric ? e[name.toUpperCase()] : e[name]) !== want)
   }
-  if (who(a.owner, 'u')) cmds.push(`chown -R -h ${quote(a.owner as string)} -- ${qp} || exit 1`)
-  if (who(a.group, 'g')) cmds.push(`chgrp -R -h ${quote(a.group as string)} -- ${qp} || exit 1`)
+  const linked = (cmd: string) => (a.follow ? ` && find -L ${qp} -mindepth 1 ! -type l -exec ${cmd} -- {} +` : '')
+  if (who(a.owner, 'u')) cmds.push(`chown -R -h ${quote(a.owner as string)} -- ${qp}${linked(`chown ${quote(a.owner as string)}`)} || exit 1`)
+  if (who(a.group, 'g')) cmds.push(`chgrp -R -h ${quote(a.group as string)} -- ${qp}${linked(`chgrp ${quote(a.group as string)}`)} || exit 1`)
   return cmds
 }
 
