@@ -89,6 +89,7 @@ export const fileCases: ModuleCase[] = [
     args: { path: '{root}/top', recurse: true, mode: 'a-x', follow: false }, files: [{ path: '{root}/tfile', mode: '0700' }, { path: '{root}/top/f', mode: '0600' }] },
   { name: 'hard link to a missing src: Ansible\'s message and keys', module: 'file', args: { path: '{root}/h', src: 'nope.txt', state: 'hard' }, first: 'failed', msg: 'src does not exist', data: { dest: '{root}/h', src: 'nope.txt' } },
   { name: 'hard link without src', module: 'file', args: { path: '{root}/h', state: 'hard' }, first: 'failed', msg: 'src is required for creating new hardlinks' },
+  { name: 'no path: Ansible\'s missing-argument message, whole', module: 'file', args: { state: 'hard' }, first: 'failed', msg: 'missing required arguments: path' },
   { name: 'bad mode is rejected', module: 'file', args: { path: '{root}', mode: 'rw-r--r--' }, first: 'failed', msg: 'neither octal' },
   { name: 'bad state names allowed values', module: 'file', args: { path: '{root}', state: 'present' }, first: 'failed', msg: 'directory' },
 ]
