@@ -61,7 +61,7 @@ export const file = defineModule<FileArgs>({
   },
 })
 
-async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[]): Promise<TaskResult> {
+async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoDir = false): Promise<TaskResult> {
     const p = a.path.length > 1 ? a.path.replace(/\/+$/, '') : a.path
     const qp = quote(p)
     if (a._diff_peek !== undefined) return diffPeek(ctx, p, qp)
@@ -74,6 +74,8 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[]): Prom
     const linkFollows = a.state === 'link' && (a.src === undefined || a.follow) && (a.src === undefined || a.mode !== undefined || a.owner !== undefined || a.group !== undefined)
     const early = ctx.check || linkFollows || a.attributes !== undefined || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
     const probe = await runSnippet(ctx, [
+      // a hard link asked for at a directory goes inside it, named as its src (Ansible's rule): probed again there
+      a.state === 'hard' && !intoDir ? `if [ -d ${qp} ]; then echo '__TSPLAY__ id=intodir'; exit 0; fi` : '',
       `tp_probe p ${qp} '' || exit 1`,
       a.recurse ? `if [ -d ${qp} ]; then find ${a.follow ? '-L ' : ''}${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
       srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
@@ -90,7 +92,11 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[]): Prom
     for (const [id, what, value] of [['nouser', 'user', a.owner], ['nogroup', 'group', a.group]] as const) {
       if (probe.byId[id]) warnings.push(`failed to look up ${what} ${/^\d+$/.test(value ?? '') ? `with ${what === 'user' ? 'uid' : 'gid'} ` : ''}${value}. Create ${what} up to this point in real play`)
     }
+    if (probe.byId.intodir) return ensure(ctx, { ...a, path: posix.join(p, posix.basename(a.src as string)) }, warnings, true)
     const cur = probe.byId.p
+    // and setting it on something that exists fails, as Ansible's chown does when the lookup fails
+    if (cur.exists === '1' && probe.byId.nouser) return failed(`chown failed: failed to look up user ${a.owner}`, { path: p })
+    if (cur.exists === '1' && probe.byId.nogroup) return failed(`chgrp failed: failed to look up group ${a.group}`, { path: p })
     if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, probe.byId.info)
     const exists = cur.exists === '1'
     const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type

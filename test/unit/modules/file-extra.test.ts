@@ -32,3 +32,11 @@ it('check mode warns of an owner or group the play has not created yet', async (
   const known = await runModule(def, makeCtx(new LocalConnection(), { check: true }), { path: '/nonexistent-tsplay', owner: 'root' })
   expect(known.data.warnings).toBeUndefined()
 })
+
+it('check mode: an unknown owner on an existing file fails as Ansible\'s chown lookup does, with the warning', async () => {
+  const def = modules.file as unknown as ModuleDefinition<never>
+  const r = await runModule(def, makeCtx(new LocalConnection(), { check: true }), { path: '/etc/hostname', state: 'touch', owner: 'no-such-user-tsplay' })
+  expect(r.status).toBe('failed')
+  expect(r.msg).toBe('chown failed: failed to look up user no-such-user-tsplay')
+  expect(r.data.warnings).toHaveLength(1)
+})

@@ -90,6 +90,8 @@ export const fileCases: ModuleCase[] = [
   { name: 'hard link to a missing src: Ansible\'s message and keys', module: 'file', args: { path: '{root}/h', src: 'nope.txt', state: 'hard' }, first: 'failed', msg: 'src does not exist', data: { dest: '{root}/h', src: 'nope.txt' } },
   { name: 'hard link without src', module: 'file', args: { path: '{root}/h', state: 'hard' }, first: 'failed', msg: 'src is required for creating new hardlinks' },
   { name: 'no path: Ansible\'s missing-argument message, whole', module: 'file', args: { state: 'hard' }, first: 'failed', msg: 'missing required arguments: path' },
+  { name: 'a hard link at a directory goes inside it, named as its src (probed again there: two trips)', module: 'file', trips: 2, setup: [{ path: '{root}/src.txt', content: 's' }, { path: '{root}/d', dir: true }],
+    args: { path: '{root}/d', src: '{root}/src.txt', state: 'hard' }, files: [{ path: '{root}/d', type: 'd' }, { path: '{root}/d/src.txt', type: 'f', content: 's' }], data: { dest: '{root}/d/src.txt' } },
   { name: 'bad mode is rejected', module: 'file', args: { path: '{root}', mode: 'rw-r--r--' }, first: 'failed', msg: 'neither octal' },
   { name: 'bad state names allowed values', module: 'file', args: { path: '{root}', state: 'present' }, first: 'failed', msg: 'directory' },
 ]
