@@ -62,149 +62,149 @@ export const file = defineModule<FileArgs>({
 })
 
 async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoDir = false): Promise<TaskResult> {
-    const p = a.path.length > 1 ? a.path.replace(/\/+$/, '') : a.path
-    const qp = quote(p)
-    if (a._diff_peek !== undefined) return diffPeek(ctx, p, qp)
-    if (a.state === 'hard' && !a.src) return failed('src is required for creating new hardlinks', { dest: p })
-    if (a.recurse && a.state !== undefined && a.state !== 'directory') throw new ModuleError('file: recurse requires state=directory')
-    const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
-    // a first run's usual case, a directory or link where nothing is yet, is made by the probe itself
-    const mtime = timeSpec(a.modification_time, a.modification_time_format, a.state)
-    const atime = timeSpec(a.access_time, a.access_time_format, a.state)
-    const linkFollows = a.state === 'link' && (a.src === undefined || a.follow) && (a.src === undefined || a.mode !== undefined || a.owner !== undefined || a.group !== undefined)
-    const early = ctx.check || linkFollows || a.attributes !== undefined || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
-    const probe = await runSnippet(ctx, [
-      // a hard link asked for at a directory goes inside it, named as its src (Ansible's rule): probed again there
-      a.state === 'hard' && !intoDir ? `if [ -d ${qp} ]; then echo '__TSPLAY__ id=intodir'; exit 0; fi` : '',
-      `tp_probe p ${qp} '' || exit 1`,
-      a.recurse ? `if [ -d ${qp} ]; then find ${a.follow ? '-L ' : ''}${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
-      srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
-      early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
-      // what removing a directory takes with it, for the diff (Ansible's path_content)
-      a.state === 'absent' ? `if [ -d ${qp} ] && [ ! -L ${qp} ]; then _c=$(find ${qp} -mindepth 1 \\( -type d -printf 'D%p\\n' -o -printf 'F%p\\n' \\)) && printf '__TSPLAY__ id=content v=%s\\n' "$(tp_b64 "$_c")"; fi` : '',
-      a.attributes !== undefined ? LSATTR.replace('"$1"', qp) : '',
-      a.follow && (a.state === 'link' || a.state === undefined) ? `if [ -L ${qp} ] && [ -e ${qp} ]; then tp_probe tgt "$(readlink -f -- ${qp})" '' || exit 1; fi` : '',
-      mtime.kind === 'at' || atime.kind === 'at' ? timesProbe(qp, mtime, atime) : '',
-      ctx.check && a.state !== 'absent' ? lookupProbe(a) : '',
-      INFO, `tp_pinfo ${qp}`,
-    ].join('\n'))
-    // check mode: an owner or group the play has yet to create is a warning, as in Ansible
-    for (const [id, what, value] of [['nouser', 'user', a.owner], ['nogroup', 'group', a.group]] as const) {
-      if (probe.byId[id]) warnings.push(`failed to look up ${what} ${/^\d+$/.test(value ?? '') ? `with ${what === 'user' ? 'uid' : 'gid'} ` : ''}${value}. Create ${what} up to this point in real play`)
-    }
-    if (probe.byId.intodir) return ensure(ctx, { ...a, path: posix.join(p, posix.basename(a.src as string)) }, warnings, true)
-    const cur = probe.byId.p
-    // and setting it on something that exists fails, as Ansible's chown does when the lookup fails
-    if (cur.exists === '1' && probe.byId.nouser) return failed(`chown failed: failed to look up user ${a.owner}`, { path: p })
-    if (cur.exists === '1' && probe.byId.nogroup) return failed(`chgrp failed: failed to look up group ${a.group}`, { path: p })
-    if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, probe.byId.info)
-    const exists = cur.exists === '1'
-    const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
-    // no state: what is there (a file with more than one name is 'hard'), else directory with recurse, else file
-    let present = cur.type === 'l' ? 'link' : (probe.byId.info?.state as State | undefined) ?? (NAMES[cur.type] as State)
-    if (present === 'hard' && a.src === undefined) present = 'file' // attributes only: nothing to link
-    const state: State = a.state ?? (exists ? present ?? 'file' : a.recurse ? 'directory' : 'file')
-    if (a.src !== undefined && state !== 'link' && state !== 'hard') return failed("src option requires state to be 'link' or 'hard'", { path: p })
-    const cmds: string[] = []
-    const before: Record<string, unknown> = { state: exists ? NAMES[type] ?? 'file' : 'absent' }
-    const after: Record<string, unknown> = { state }
-    let attrProbe: Fields | undefined = cur
-    let noFollow = false
-    let attrsDone = false
-    let attrTarget = qp
-    let touchMade = false
+  const p = a.path.length > 1 ? a.path.replace(/\/+$/, '') : a.path
+  const qp = quote(p)
+  if (a._diff_peek !== undefined) return diffPeek(ctx, p, qp)
+  if (a.state === 'hard' && !a.src) return failed('src is required for creating new hardlinks', { dest: p })
+  if (a.recurse && a.state !== undefined && a.state !== 'directory') return failed("recurse option requires state to be 'directory'", { path: p })
+  const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
+  const mtime = timeSpec(a.modification_time, a.modification_time_format, a.state)
+  const atime = timeSpec(a.access_time, a.access_time_format, a.state)
+  const linkFollows = a.state === 'link' && (a.src === undefined || a.follow) && (a.src === undefined || a.mode !== undefined || a.owner !== undefined || a.group !== undefined)
+  // a first run's usual case, a directory or link where nothing is yet, is made by the probe itself
+  const early = ctx.check || linkFollows || a.attributes !== undefined || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
+  const probe = await runSnippet(ctx, [
+    // a hard link asked for at a directory goes inside it, named as its src (Ansible's rule): probed again there
+    a.state === 'hard' && !intoDir ? `if [ -d ${qp} ]; then echo '__TSPLAY__ id=intodir'; exit 0; fi` : '',
+    `tp_probe p ${qp} '' || exit 1`,
+    a.recurse ? `if [ -d ${qp} ]; then find ${a.follow ? '-L ' : ''}${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
+    srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
+    early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
+    // what removing a directory takes with it, for the diff (Ansible's path_content)
+    a.state === 'absent' ? `if [ -d ${qp} ] && [ ! -L ${qp} ]; then _c=$(find ${qp} -mindepth 1 \\( -type d -printf 'D%p\\n' -o -printf 'F%p\\n' \\)) && printf '__TSPLAY__ id=content v=%s\\n' "$(tp_b64 "$_c")"; fi` : '',
+    a.attributes !== undefined ? LSATTR.replace('"$1"', qp) : '',
+    a.follow && (a.state === 'link' || a.state === undefined) ? `if [ -L ${qp} ] && [ -e ${qp} ]; then tp_probe tgt "$(readlink -f -- ${qp})" '' || exit 1; fi` : '',
+    mtime.kind === 'at' || atime.kind === 'at' ? timesProbe(qp, mtime, atime) : '',
+    ctx.check && a.state !== 'absent' ? lookupProbe(a) : '',
+    INFO, `tp_pinfo ${qp}`,
+  ].join('\n'))
+  // check mode: an owner or group the play has yet to create is a warning, as in Ansible
+  for (const [id, what, value] of [['nouser', 'user', a.owner], ['nogroup', 'group', a.group]] as const) {
+    if (probe.byId[id]) warnings.push(`failed to look up ${what} ${/^\d+$/.test(value ?? '') ? `with ${what === 'user' ? 'uid' : 'gid'} ` : ''}${value}. Create ${what} up to this point in real play`)
+  }
+  if (probe.byId.intodir) return ensure(ctx, { ...a, path: posix.join(p, posix.basename(a.src as string)) }, warnings, true)
+  const cur = probe.byId.p
+  // and setting it on something that exists fails, as Ansible's chown does when the lookup fails
+  if (cur.exists === '1' && probe.byId.nouser) return failed(`chown failed: failed to look up user ${a.owner}`, { path: p })
+  if (cur.exists === '1' && probe.byId.nogroup) return failed(`chgrp failed: failed to look up group ${a.group}`, { path: p })
+  if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, probe.byId.info)
+  const exists = cur.exists === '1'
+  const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
+  // no state: what is there (a file with more than one name is 'hard'), else directory with recurse, else file
+  let present = cur.type === 'l' ? 'link' : (probe.byId.info?.state as State | undefined) ?? (NAMES[cur.type] as State)
+  if (present === 'hard' && a.src === undefined) present = 'file' // attributes only: nothing to link
+  const state: State = a.state ?? (exists ? present ?? 'file' : a.recurse ? 'directory' : 'file')
+  if (a.src !== undefined && state !== 'link' && state !== 'hard') return failed("src option requires state to be 'link' or 'hard'", { path: p })
+  const cmds: string[] = []
+  const before: Record<string, unknown> = { state: exists ? NAMES[type] ?? 'file' : 'absent' }
+  const after: Record<string, unknown> = { state }
+  let attrProbe: Fields | undefined = cur
+  let noFollow = false
+  let attrsDone = false
+  let attrTarget = qp
+  let touchMade = false
 
-    switch (state) {
-      case 'absent':
-        if (exists) cmds.push(`rm -rf -- ${qp}`)
-        if (probe.byId.content) before.path_content = pathContent(decode64(probe.byId.content.v))
-        return finish(ctx, p, cmds, before, after, a, probe.byId.info)
-      case 'file':
-        if (!exists) return failed(`file (${p}) is absent, cannot continue`, { path: p, state: 'absent' })
-        if (type !== 'f') return failed(`file (${p}) is ${NAMES[type] ?? type}, cannot continue`, { path: p, state: NAMES[type] ?? type })
-        break
-      case 'directory':
-        if (exists && type !== 'd') throw new ModuleError(`'${p}' already exists as a ${NAMES[type] ?? type}`)
-        if (!exists) {
-          const made = creation(a, qp, cur) as Creation
-          cmds.push(...made.commands)
-          Object.assign(after, made.after)
-          attrsDone = true
-        }
-        if (a.recurse && exists) cmds.push(...recursePlan(a, probe.records.filter((r) => r.id === 'r'), qp, cur.umask))
-        break
-      case 'touch': {
-        if (!exists) {
-          cmds.push(`touch -- ${qp}`)
-          touchMade = true
-        }
-        if (!exists) attrProbe = { exists: '1', type: 'f', mode: formatMode(0o666 & ~parseInt(cur.umask ?? '022', 8)), umask: cur.umask, user: '', group: '', uid: '', gid: '' }
-        break
+  switch (state) {
+    case 'absent':
+      if (exists) cmds.push(`rm -rf -- ${qp}`)
+      if (probe.byId.content) before.path_content = pathContent(decode64(probe.byId.content.v))
+      return finish(ctx, p, cmds, before, after, a, probe.byId.info)
+    case 'file':
+      if (!exists) return failed(`file (${p}) is absent, cannot continue`, { path: p, state: 'absent' })
+      if (type !== 'f') return failed(`file (${p}) is ${NAMES[type] ?? type}, cannot continue`, { path: p, state: NAMES[type] ?? type })
+      break
+    case 'directory':
+      if (exists && type !== 'd') throw new ModuleError(`'${p}' already exists as a ${NAMES[type] ?? type}`)
+      if (!exists) {
+        const made = creation(a, qp, cur) as Creation
+        cmds.push(...made.commands)
+        Object.assign(after, made.after)
+        attrsDone = true
       }
-      case 'link': {
-        noFollow = true
-        // no src: the link stays where it points (Ansible reads it), only its attributes are at stake
-        if (a.src === undefined && cur.type !== 'l') return failed('src is required for creating new symlinks', { path: p })
-        const want = a.src ?? decode64(cur.target)
-        after.src = want
-        // follow: mode/owner/group go to what the link points to, when that exists
-        const followTo = (probe: Fields | undefined) => {
-          if (!a.follow || probe?.exists !== '1') return
-          attrProbe = probe
-          attrTarget = quote(decode64(probe.path))
-          noFollow = false
-        }
-        if (cur.type === 'l' && decode64(cur.target) === want) {
-          followTo(probe.byId.tgt)
-          break
-        }
-        const srcProbe = probe.byId.src
-        if (srcProbe.exists !== '1' && !a.force) throw new ModuleError(`src file does not exist, use "force=yes" if you really want to create the link: ${srcAbs}`)
-        if (exists && cur.type !== 'l') {
-          if (!a.force) throw new ModuleError(`refusing to convert from ${NAMES[cur.type]} to symlink for ${p}`, 'set force=yes to replace it')
-          if (cur.type === 'd') cmds.push(`rmdir -- ${qp} || tp_fail 'the directory ${p.replace(/'/g, '')} is not empty, refusing to convert it'`)
-          else cmds.push(`rm -f -- ${qp}`)
-        }
-        cmds.push(`ln -sfn -- ${quote(want)} ${qp}`)
-        if (cur.type === 'l') before.src = decode64(cur.target)
-        attrProbe = undefined
-        followTo(srcProbe)
-        break
+      if (a.recurse && exists) cmds.push(...recursePlan(a, probe.records.filter((r) => r.id === 'r'), qp, cur.umask))
+      break
+    case 'touch': {
+      if (!exists) {
+        cmds.push(`touch -- ${qp}`)
+        touchMade = true
       }
-      case 'hard': {
-        if (probe.byId.same) break
-        if (probe.byId.src.exists !== '1') return failed('src does not exist', { dest: p, src: a.src })
-        if (exists && !a.force && cur.type !== 'f') throw new ModuleError(`Cannot link, ${NAMES[cur.type]} exists at destination ${p}`, 'set force=yes')
-        cmds.push(`ln -f -- ${quote(srcAbs as string)} ${qp}`)
-        attrProbe = probe.byId.src
-        after.src = srcAbs as string
-        break
-      }
+      if (!exists) attrProbe = { exists: '1', type: 'f', mode: formatMode(0o666 & ~parseInt(cur.umask ?? '022', 8)), umask: cur.umask, user: '', group: '', uid: '', gid: '' }
+      break
     }
-    if (a.attributes !== undefined && state !== 'link') {
-      // Ansible's rule: chattr unless lsattr's flags are the ones asked for; '-x' always runs
-      const mod = a.attributes.startsWith('+') || a.attributes.startsWith('-') ? a.attributes[0] : '='
-      const flags = mod === '=' ? a.attributes : a.attributes.slice(1)
-      const existing = (decode64(probe.byId.lsattr?.v).trim().split(/\s+/)[0] ?? '').replace(/-/g, '')
-      if (existing !== flags || mod === '-') {
-        cmds.push(`_o=$(chattr ${quote(mod + flags)} ${qp} 2>&1) && [ -z "$_o" ] || tp_fail "chattr failed: Error while setting attributes: $_o"`)
-        before.attributes = existing
-        after.attributes = mod + flags
+    case 'link': {
+      noFollow = true
+      // no src: the link stays where it points (Ansible reads it), only its attributes are at stake
+      if (a.src === undefined && cur.type !== 'l') return failed('src is required for creating new symlinks', { path: p })
+      const want = a.src ?? decode64(cur.target)
+      after.src = want
+      // follow: mode/owner/group go to what the link points to, when that exists
+      const followTo = (probe: Fields | undefined) => {
+        if (!a.follow || probe?.exists !== '1') return
+        attrProbe = probe
+        attrTarget = quote(decode64(probe.path))
+        noFollow = false
       }
+      if (cur.type === 'l' && decode64(cur.target) === want) {
+        followTo(probe.byId.tgt)
+        break
+      }
+      const srcProbe = probe.byId.src
+      if (srcProbe.exists !== '1' && !a.force) throw new ModuleError(`src file does not exist, use "force=yes" if you really want to create the link: ${srcAbs}`)
+      if (exists && cur.type !== 'l') {
+        if (!a.force) throw new ModuleError(`refusing to convert from ${NAMES[cur.type]} to symlink for ${p}`, 'set force=yes to replace it')
+        if (cur.type === 'd') cmds.push(`rmdir -- ${qp} || tp_fail 'the directory ${p.replace(/'/g, '')} is not empty, refusing to convert it'`)
+        else cmds.push(`rm -f -- ${qp}`)
+      }
+      cmds.push(`ln -sfn -- ${quote(want)} ${qp}`)
+      if (cur.type === 'l') before.src = decode64(cur.target)
+      attrProbe = undefined
+      followTo(srcProbe)
+      break
     }
-    if (state !== 'link' || !noFollow) {
-      const t = planTimes(mtime, atime, probe.byId.times, exists, state === 'link' ? attrTarget : qp)
-      cmds.push(...t.commands)
-      Object.assign(before, t.before)
-      Object.assign(after, t.after)
+    case 'hard': {
+      if (probe.byId.same) break
+      if (probe.byId.src.exists !== '1') return failed('src does not exist', { dest: p, src: a.src })
+      if (exists && !a.force && cur.type !== 'f') throw new ModuleError(`Cannot link, ${NAMES[cur.type]} exists at destination ${p}`, 'set force=yes')
+      cmds.push(`ln -f -- ${quote(srcAbs as string)} ${qp}`)
+      attrProbe = probe.byId.src
+      after.src = srcAbs as string
+      break
     }
-    const plan = attrsDone ? { commands: [], before: {}, after: {} } : planAttrs(noFollow ? { ...a, mode: undefined } : a, attrProbe, attrTarget, { isDir: state === 'directory' || attrProbe?.type === 'd', noFollow })
-    cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
-    Object.assign(before, plan.before)
-    Object.assign(after, plan.after)
-    // like Ansible, a file touch made is removed again when setting its attributes fails
-    if (touchMade && cmds.length > 1) cmds.splice(1, cmds.length - 1, `( ${cmds.slice(1).join('\n')}\n) || { rm -f -- ${qp}; exit 1; }`)
-    return finish(ctx, p, cmds, before, after, a, probe.byId.info)
+  }
+  if (a.attributes !== undefined && state !== 'link') {
+    // Ansible's rule: chattr unless lsattr's flags are the ones asked for; '-x' always runs
+    const mod = a.attributes.startsWith('+') || a.attributes.startsWith('-') ? a.attributes[0] : '='
+    const flags = mod === '=' ? a.attributes : a.attributes.slice(1)
+    const existing = (decode64(probe.byId.lsattr?.v).trim().split(/\s+/)[0] ?? '').replace(/-/g, '')
+    if (existing !== flags || mod === '-') {
+      cmds.push(`_o=$(chattr ${quote(mod + flags)} ${qp} 2>&1) && [ -z "$_o" ] || tp_fail "chattr failed: Error while setting attributes: $_o"`)
+      before.attributes = existing
+      after.attributes = mod + flags
+    }
+  }
+  if (state !== 'link' || !noFollow) {
+    const t = planTimes(mtime, atime, probe.byId.times, exists, state === 'link' ? attrTarget : qp)
+    cmds.push(...t.commands)
+    Object.assign(before, t.before)
+    Object.assign(after, t.after)
+  }
+  const plan = attrsDone ? { commands: [], before: {}, after: {} } : planAttrs(noFollow ? { ...a, mode: undefined } : a, attrProbe, attrTarget, { isDir: state === 'directory' || attrProbe?.type === 'd', noFollow })
+  cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
+  Object.assign(before, plan.before)
+  Object.assign(after, plan.after)
+  // like Ansible, a file touch made is removed again when setting its attributes fails
+  if (touchMade && cmds.length > 1) cmds.splice(1, cmds.length - 1, `( ${cmds.slice(1).join('\n')}\n) || { rm -f -- ${qp}; exit 1; }`)
+  return finish(ctx, p, cmds, before, after, a, probe.byId.info)
 }
 
 /** sh that probes a link's src, unless the probe of the path found the link already pointing there. */
