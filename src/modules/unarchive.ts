@@ -114,7 +114,8 @@ export const unarchive = defineModule<UnarchiveArgs>({
     const spec = parseMode(a.mode)
     const data: Record<string, unknown> = { dest: a.dest, src: a.src }
     if (a.creates && (await ctx.conn.run(`[ -e ${quote(a.creates)} ]`, { become: ctx.become })).rc === 0) {
-      return ok(`skipped, since ${a.creates} exists`, data)
+      // Ansible's action skips the task (AnsibleActionSkip), it does not run the module
+      return { status: 'skipped', msg: `skipped, since ${a.creates} exists`, data: {} }
     }
     // Ansible drops a trailing slash of zip excludes; tar takes them as given
     const zipExcl = a.exclude.map((e) => e.replace(/\/+$/, ''))
