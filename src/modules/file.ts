@@ -9,6 +9,9 @@ import { changed, failed, ok } from './lib/result.js'
 import { decode64, runSnippet, type Fields } from './lib/snippet.js'
 import { defineModule, type Diff, type ModuleContext, type TaskResult } from './types.js'
 
+// Ansible's warning when follow meets a link to nothing
+const DANGLING = 'Cannot set fs attributes on a non-existent symlink target. follow should be set to False to avoid this.'
+
 type State = 'file' | 'directory' | 'link' | 'hard' | 'touch' | 'absent'
 
 export interface FileArgs {
@@ -97,6 +100,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
   // and setting it on something that exists fails, as Ansible's chown does when the lookup fails
   if (cur.exists === '1' && probe.byId.nouser) return failed(`chown failed: failed to look up user ${a.owner}`, { path: p })
   if (cur.exists === '1' && probe.byId.nogroup) return failed(`chgrp failed: failed to look up group ${a.group}`, { path: p })
+  if (early && probe.byId.created && a.state === 'link' && a.follow && probe.byId.src?.exists !== '1') warnings.push(DANGLING)
   if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, probe.byId.info)
   const exists = cur.exists === '1'
   const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
@@ -149,6 +153,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
       after.src = want
       // follow: mode/owner/group go to what the link points to, when that exists
       const followTo = (probe: Fields | undefined) => {
+        if (a.follow && probe?.exists !== '1' && (exists || !ctx.check)) warnings.push(DANGLING)
         if (!a.follow || probe?.exists !== '1') return
         attrProbe = probe
         attrTarget = quote(decode64(probe.path))

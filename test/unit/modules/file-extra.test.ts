@@ -1,5 +1,7 @@
 // file cases the table cannot hold: tmpfs attributes (lsattr -v fails there), check-mode warnings.
-import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { afterAll, expect, it } from 'vitest'
 import { LocalConnection } from '../../../src/connection/local.js'
@@ -39,4 +41,21 @@ it('check mode: an unknown owner on an existing file fails as Ansible\'s chown l
   expect(r.status).toBe('failed')
   expect(r.msg).toBe('chown failed: failed to look up user no-such-user-tsplay')
   expect(r.data.warnings).toHaveLength(1)
+})
+
+it('a link to nothing with follow warns as Ansible does; follow=false does not', async () => {
+  const def = modules.file as unknown as ModuleDefinition<never>
+  const dir = mkdtempSync(join(tmpdir(), 'tsplay-dangling-'))
+  try {
+    const made = await runModule(def, makeCtx(new LocalConnection()), { path: `${dir}/l`, src: '/nonexistent-tsplay', state: 'link', force: true })
+    expect(made.status).toBe('changed')
+    expect(made.data.warnings).toEqual(['Cannot set fs attributes on a non-existent symlink target. follow should be set to False to avoid this.'])
+    const again = await runModule(def, makeCtx(new LocalConnection()), { path: `${dir}/l`, src: '/nonexistent-tsplay', state: 'link', force: true })
+    expect(again.status).toBe('ok')
+    expect(again.data.warnings).toHaveLength(1)
+    const quiet = await runModule(def, makeCtx(new LocalConnection()), { path: `${dir}/l`, src: '/nonexistent-tsplay', state: 'link', force: true, follow: false })
+    expect(quiet.data.warnings).toBeUndefined()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
