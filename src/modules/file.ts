@@ -5,6 +5,7 @@ import { quote } from '../util/shell-quote.js'
 import { fileAttrProps } from './copy.js'
 import { attrText, planAttrs } from './lib/attrs.js'
 import { applyMode, formatMode, parseMode } from './lib/mode.js'
+import { PATH_INFO_SH, pathInfoRecord } from './lib/path-info.js'
 import { changed, failed, ok } from './lib/result.js'
 import { decode64, runSnippet, type Fields } from './lib/snippet.js'
 import { defineModule, type Diff, type ModuleContext, type TaskResult } from './types.js'
@@ -89,7 +90,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
     a.follow && (a.state === 'link' || a.state === undefined) ? `if [ -L ${qp} ] && [ -e ${qp} ]; then tp_probe tgt "$(readlink -f -- ${qp})" '' || exit 1; fi` : '',
     mtime.kind === 'at' || atime.kind === 'at' ? timesProbe(qp, mtime, atime) : '',
     ctx.check && a.state !== 'absent' ? lookupProbe(a) : '',
-    INFO, `tp_pinfo ${qp}`,
+    PATH_INFO_SH, `tp_pinfo ${qp}`,
   ].join('\n'))
   // check mode: an owner or group the play has yet to create is a warning, as in Ansible
   for (const [id, what, value] of [['nouser', 'user', a.owner], ['nogroup', 'group', a.group]] as const) {
@@ -281,30 +282,13 @@ function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022')
 // sh: lsattr's flags of $1 (without -v, which fails where the file system has no version, tmpfs), when the host and its file system have them
 const LSATTR = `if command -v lsattr >/dev/null 2>&1 && _l=$(lsattr -d -- "$1" 2>/dev/null); then printf '__TSPLAY__ id=lsattr v=%s\\n' "$(tp_b64 "$_l")"; fi`
 
-// sh: Ansible's path info of $1 (add_path_info: lstat's owner, mode and size; the state a stat shows)
-const INFO = String.raw`tp_pinfo() {
-  [ -e "$1" ] || return 0
-  set -f; set -- "$1" $(stat -c '%u %g %U %G %a %s' -- "$1") $(stat -L -c %h -- "$1"); set +f
-  if [ -L "$1" ]; then _t=link; elif [ -d "$1" ]; then _t=directory; elif [ "$8" -gt 1 ]; then _t=hard; else _t=file; fi
-  printf '__TSPLAY__ id=info uid=%s gid=%s owner=%s group=%s mode=%s size=%s state=%s\n' "$2" "$3" "$4" "$5" "$6" "$7" "$_t"
-}`
-
-/** The keys Ansible adds to a file result about the path as it is now: uid, gid, owner, group, mode, state, size. */
-function pathInfo(info: Fields | undefined): Record<string, unknown> {
-  if (!info) return { state: 'absent' }
-  return {
-    uid: Number(info.uid), gid: Number(info.gid), owner: info.owner === 'UNKNOWN' ? info.uid : info.owner, group: info.group === 'UNKNOWN' ? info.gid : info.group,
-    mode: `0${info.mode.padStart(3, '0')}`, state: info.state, size: Number(info.size),
-  }
-}
-
 /** Ansible's result: the path (dest for links and touch), src for links, the diff dict, and the path info. */
 function resultData(p: string, a: FileArgs, info: Fields | undefined, before: Record<string, unknown>, after: Record<string, unknown>, changedNow: boolean): Record<string, unknown> {
   const key = a.state === 'link' || a.state === 'hard' || a.state === 'touch' ? 'dest' : 'path'
   const data: Record<string, unknown> = { [key]: p }
   if (a.state === 'link' || a.state === 'hard') data.src = a.src
   if (changedNow || a.state !== 'absent') data.diff = { before: { path: p, ...diffSide(before, after.state) }, after: { path: p, ...diffSide(after, before.state) } }
-  return { ...data, ...pathInfo(info) }
+  return { ...data, ...pathInfoRecord(info) }
 }
 
 // a diff side as Ansible gives it: the state only when it changes
@@ -315,14 +299,14 @@ function diffSide(side: Record<string, unknown>, otherState: unknown): Record<st
 
 /** _diff_peek: whether the file looks binary; an unreadable file is taken as text. */
 async function diffPeek(ctx: ModuleContext, p: string, qp: string): Promise<TaskResult> {
-  const r = await runSnippet(ctx, `${INFO}\nif [ -r ${qp} ] && [ -f ${qp} ] && [ "$(head -c 8192 -- ${qp} | tr -d '\\000' | wc -c)" != "$(head -c 8192 -- ${qp} | wc -c)" ]; then echo '__TSPLAY__ id=peek binary=1'; fi\ntp_pinfo ${qp}`)
-  return ok(undefined, { path: p, appears_binary: r.byId.peek?.binary === '1', ...pathInfo(r.byId.info) })
+  const r = await runSnippet(ctx, `${PATH_INFO_SH}\nif [ -r ${qp} ] && [ -f ${qp} ] && [ "$(head -c 8192 -- ${qp} | tr -d '\\000' | wc -c)" != "$(head -c 8192 -- ${qp} | wc -c)" ]; then echo '__TSPLAY__ id=peek binary=1'; fi\ntp_pinfo ${qp}`)
+  return ok(undefined, { path: p, appears_binary: r.byId.peek?.binary === '1', ...pathInfoRecord(r.byId.info) })
 }
 
 async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, unknown>, after: Record<string, unknown>, a: FileArgs, info: Fields | undefined): Promise<TaskResult> {
   if (cmds.length === 0) return ok(undefined, resultData(p, a, info, before, after, false))
   if (ctx.check) return report(ctx, p, before, after, a, info)
-  const r = await runSnippet(ctx, [...cmds, INFO, `tp_pinfo ${quote(p)}`].join('\n'))
+  const r = await runSnippet(ctx, [...cmds, PATH_INFO_SH, `tp_pinfo ${quote(p)}`].join('\n'))
   return report(ctx, p, before, after, a, r.byId.info)
 }
 
