@@ -9,6 +9,7 @@ import { fileAttrProps } from './copy.js'
 import { fnmatch } from './lib/fnmatch.js'
 import { findLocal, readLocal } from './lib/local-files.js'
 import { formatMode, parseMode } from './lib/mode.js'
+import { PATH_INFO_SH, pathInfoRecord } from './lib/path-info.js'
 import { changed, ok } from './lib/result.js'
 import { decode64, runSnippet } from './lib/snippet.js'
 import { defineModule } from './types.js'
@@ -60,7 +61,9 @@ Unable to list files in the archive: $e")"; exit 0; }
   rm -f -- "$t.err"
   out=$(eval "\"\$tar\" --extract -f \"\$src\" -C \"\$t\" --no-same-owner $TP_EXTRA $TP_TAR_EXCL $TP_INCL" 2>&1) || tp_fail "failed to unpack $src to $dest: $out"
 fi
-printf '__TSPLAY__ id=list kind=%s names=%s\n' "$kind" "$(tp_b64 "$list")"
+# the compression names Ansible's handler (TgzArchive, TarXzArchive, ...): the file's first bytes
+printf '__TSPLAY__ id=list kind=%s magic=%s names=%s\n' "$kind" "$(od -An -tx1 -N4 -- "$src" | tr -d ' \n')" "$(tp_b64 "$list")"
+tp_pinfo "$dest"
 cd "$t" || exit 1
 # what the task asks of each unpacked path, before comparing (links keep theirs)
 if [ -n "$mode" ]; then find . -mindepth 1 ! -type l -exec chmod -- "$mode" {} + || exit 1; fi
@@ -85,7 +88,12 @@ fi
 echo "__TSPLAY__ id=u changed=$diff"
 `
 
-const HANDLERS: Record<string, string> = { zip: 'ZipArchive', tar: 'TgzArchive' }
+/** Ansible's handler class for what was unpacked: zip, or tar by its compression's magic bytes. */
+function handler(kind: string, magic = ''): string {
+  if (kind === 'zip') return 'ZipArchive'
+  const byMagic: Array<[string, string]> = [['1f8b', 'TgzArchive'], ['425a68', 'TarBzipArchive'], ['fd377a58', 'TarXzArchive'], ['28b52ffd', 'TarZstdArchive']]
+  return byMagic.find(([m]) => magic.startsWith(m))?.[1] ?? 'TarArchive'
+}
 
 export const unarchive = defineModule<UnarchiveArgs>({
   name: 'unarchive',
@@ -129,7 +137,7 @@ export const unarchive = defineModule<UnarchiveArgs>({
         `TP_TAR_EXCL=${quote(quoteArgv(a.exclude.map((e) => `--exclude=${e}`)))}`,
         `TP_ZIP_EXCL=${quote(zipExcl.length ? `-x ${quoteArgv(zipExcl)}` : '')}`,
       ].join('\n')
-      return runSnippet(ctx, `${vars}\n${BODY}`, { check: ctx.check })
+      return runSnippet(ctx, `${vars}\n${PATH_INFO_SH}\n${BODY}`, { check: ctx.check })
     }
     let r
     if (a.remote_src) r = await run(a.src, '', false)
@@ -147,7 +155,8 @@ export const unarchive = defineModule<UnarchiveArgs>({
     }
     if (r.byId.fail) throw new ModuleError(decode64(r.byId.fail.msg))
     const list = r.byId.list
-    if (list) data.handler = HANDLERS[list.kind]
+    // Ansible's keys: the handler, and dest's path info (add_path_info)
+    if (list) Object.assign(data, { handler: handler(list.kind, list.magic), ...(r.byId.info ? pathInfoRecord(r.byId.info) : {}) })
     if (a.list_files) data.files = members(decode64(list?.names), list?.kind, a)
     if (r.byId.u?.changed !== '1') return ok(undefined, data)
     return changed(ctx.check ? `${a.src} would be unpacked into ${a.dest}` : `${a.src} unpacked into ${a.dest}`, data,

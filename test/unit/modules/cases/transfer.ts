@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { ModuleCase } from '../harness.js'
 
 /** A tar.gz and a zip made on the controller: app/bin/run (0755), app/etc/conf (0640), app/lib → bin link. */
-function archives(): { tgz: string; zip: string } {
+function archives(): { tgz: string; tar: string; zip: string } {
   const d = mkdtempSync(join(tmpdir(), 'tsplay-arch-'))
   try {
     mkdirSync(join(d, 'app/bin'), { recursive: true })
@@ -16,13 +16,15 @@ function archives(): { tgz: string; zip: string } {
     writeFileSync(join(d, 'app/etc/conf'), 'k=v\n')
     chmodSync(join(d, 'app/etc/conf'), 0o640)
     execFileSync('tar', ['-czf', join(d, 'a.tgz'), '-C', d, 'app'])
+    execFileSync('tar', ['-cf', join(d, 'a.tar'), '-C', d, 'app'])
     execFileSync('zip', ['-qr', join(d, 'a.zip'), 'app'], { cwd: d })
-    return { tgz: execFileSync('base64', ['-w0', join(d, 'a.tgz')]).toString(), zip: execFileSync('base64', ['-w0', join(d, 'a.zip')]).toString() }
+    const b64 = (f: string) => execFileSync('base64', ['-w0', join(d, f)]).toString()
+    return { tgz: b64('a.tgz'), tar: b64('a.tar'), zip: b64('a.zip') }
   } finally {
     rmSync(d, { recursive: true, force: true })
   }
 }
-const { tgz, zip } = archives()
+const { tgz, tar, zip } = archives()
 
 export const transferCases: ModuleCase[] = [
   { name: 'unarchive a controller tar.gz', module: 'unarchive', setup: [{ path: '{ctl}/files/a.tgz', base64: tgz }, { path: '{root}/opt', dir: true }],
@@ -54,6 +56,8 @@ export const transferCases: ModuleCase[] = [
   { name: 'unarchive keep_newer leaves a newer file in dest', module: 'unarchive', second: 'changed',
     setup: [{ path: '{root}/a.tgz', base64: tgz }, { path: '{root}/opt/app/etc/conf', content: 'mine\n' }],
     args: { src: '{root}/a.tgz', dest: '{root}/opt', remote_src: true, keep_newer: true }, files: [{ path: '{root}/opt/app/etc/conf', content: 'mine\n' }, { path: '{root}/opt/app/bin/run', mode: '0755' }] },
+  { name: 'unarchive reports Ansible\'s handler for a plain tar and dest\'s path info', module: 'unarchive', setup: [{ path: '{root}/a.tar', base64: tar }, { path: '{root}/opt', dir: true, mode: '0750' }],
+    args: { src: '{root}/a.tar', dest: '{root}/opt', remote_src: true }, data: { handler: 'TarArchive', state: 'directory', mode: '0750' } },
   { name: 'unarchive: tar\'s refusal of an option is the listing\'s error', module: 'unarchive', setup: [{ path: '{root}/a.tgz', base64: tgz }],
     args: { src: '{root}/a.tgz', dest: '{root}', remote_src: true, extra_opts: ['--invalid-opt'] }, first: 'failed', msg: "Unable to list files in the archive: /usr/bin/tar: unrecognized option '--invalid-opt'" },
   { name: 'unarchive a non-archive fails', module: 'unarchive', setup: [{ path: '{root}/x.tgz', content: 'not an archive' }], args: { src: '{root}/x.tgz', dest: '{root}', remote_src: true }, first: 'failed', msg: 'Failed to find handler' },
