@@ -59,3 +59,19 @@ it('a link to nothing with follow warns as Ansible does; follow=false does not',
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+it('attributes +A: chattr, then what lsattr shows decides (ext4 adds e: changed again, as in Ansible)', async () => {
+  const def = modules.file as unknown as ModuleDefinition<never>
+  const dir = mkdtempSync(join(tmpdir(), 'tsplay-attr-'))
+  try {
+    writeFileSync(`${dir}/f`, 'a')
+    const r = await runModule(def, makeCtx(new LocalConnection()), { path: `${dir}/f`, attributes: '+A' })
+    expect(r.status, r.msg).toBe('changed')
+    const flags = execFileSync('lsattr', ['-d', `${dir}/f`]).toString().split(' ')[0].replace(/-/g, '')
+    expect(flags).toContain('A')
+    const again = await runModule(def, makeCtx(new LocalConnection()), { path: `${dir}/f`, attributes: '+A' })
+    expect(again.status).toBe(flags === 'A' ? 'ok' : 'changed')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
