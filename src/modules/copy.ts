@@ -62,7 +62,8 @@ export const copy = defineModule<CopyArgs>({
     // report: Ansible's copy result keys (checksum, md5sum, size, mode, owner, group, uid, gid, state)
     const common = { dest: a.dest, mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate, follow: a.follow === true, report: true }
     if (a.content !== undefined) {
-      if (a.mode === 'preserve') throw new ModuleError('copy: mode=preserve needs src, not content')
+      // Ansible writes content to a private temp file (0600) first, whose mode preserve then keeps
+      if (a.mode === 'preserve') common.mode = '0600'
       return ensureFile(ctx, { ...common, content: Buffer.from(a.content, 'utf8'), isDirMsg: 'can not use content with a dir as dest' })
     }
     const src = a.src as string

@@ -4,11 +4,14 @@ import { ModuleError } from '../errors.js'
 import { quote } from '../util/shell-quote.js'
 import { fileAttrProps } from './copy.js'
 import { attrText, planAttrs } from './lib/attrs.js'
-import { fileKeys } from './lib/ensure-file.js'
 import { applyMode, formatMode, parseMode } from './lib/mode.js'
-import { changed, ok } from './lib/result.js'
+import { PATH_INFO_SH, pathInfoRecord } from './lib/path-info.js'
+import { changed, failed, ok } from './lib/result.js'
 import { decode64, runSnippet, type Fields } from './lib/snippet.js'
 import { defineModule, type Diff, type ModuleContext, type TaskResult } from './types.js'
+
+// Ansible's warning when follow meets a link to nothing
+const DANGLING = 'Cannot set fs attributes on a non-existent symlink target. follow should be set to False to avoid this.'
 
 type State = 'file' | 'directory' | 'link' | 'hard' | 'touch' | 'absent'
 
@@ -24,9 +27,13 @@ export interface FileArgs {
   follow: boolean
   access_time?: string
   modification_time?: string
+  access_time_format: string
+  modification_time_format: string
+  _diff_peek?: boolean
+  attributes?: string
 }
 
-const NAMES: Record<string, string> = { f: 'file', d: 'directory', l: 'link', o: 'special' }
+const NAMES: Record<string, unknown> = { f: 'file', d: 'directory', l: 'link', o: 'special' }
 
 export const file = defineModule<FileArgs>({
   name: 'file',
@@ -44,97 +51,167 @@ export const file = defineModule<FileArgs>({
       follow: { type: 'boolean', default: true },
       access_time: { type: 'string' },
       modification_time: { type: 'string' },
-      modification_time_format: { type: 'string' },
-      access_time_format: { type: 'string' },
+      modification_time_format: { type: 'string', default: '%Y%m%d%H%M.%S' },
+      access_time_format: { type: 'string', default: '%Y%m%d%H%M.%S' },
+      // set by Ansible's copy/template actions: is the file binary? (a NUL in its first 8 KiB)
+      _diff_peek: { type: 'boolean' },
+      attributes: { type: 'string', aliases: ['attr'] },
     },
   },
   async run(ctx, a): Promise<TaskResult> {
-    const p = a.path.length > 1 ? a.path.replace(/\/+$/, '') : a.path
-    const qp = quote(p)
-    if ((a.state === 'link' || a.state === 'hard') && !a.src) throw new ModuleError(`file: src is required for state=${a.state}`)
-    if (a.recurse && a.state !== undefined && a.state !== 'directory') throw new ModuleError('file: recurse requires state=directory')
-    const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
-    // a first run's usual case, a directory or link where nothing is yet, is made by the probe itself
-    const early = ctx.check || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
-    const probe = await runSnippet(ctx, [
-      `tp_probe p ${qp} '' || exit 1`,
-      a.recurse ? `if [ -d ${qp} ]; then find ${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
-      srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
-      early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
-    ].join('\n'))
-    const cur = probe.byId.p
-    if (early && probe.byId.created) return report(ctx, p, early.before, early.after, probe.byId.final)
-    const exists = cur.exists === '1'
-    const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
-    const state: State = a.state ?? (a.recurse ? 'directory' : exists ? (NAMES[cur.type] as State) ?? 'file' : 'file')
-    const cmds: string[] = []
-    const before: Record<string, string> = { state: exists ? NAMES[type] ?? 'file' : 'absent' }
-    const after: Record<string, string> = { state }
-    let attrProbe: Fields | undefined = cur
-    let noFollow = false
-    let attrsDone = false
-
-    switch (state) {
-      case 'absent':
-        if (exists) cmds.push(`rm -rf -- ${qp}`)
-        return finish(ctx, p, cmds, before, after)
-      case 'file':
-        if (!exists) throw new ModuleError(`file (${p}) is absent, cannot continue`, 'use state=touch to create an empty file')
-        if (type !== 'f') throw new ModuleError(`file (${p}) is ${NAMES[type] ?? type}, cannot continue`)
-        break
-      case 'directory':
-        if (exists && type !== 'd') throw new ModuleError(`'${p}' already exists as a ${NAMES[type] ?? type}`)
-        if (!exists) {
-          const made = creation(a, qp, cur) as Creation
-          cmds.push(...made.commands)
-          Object.assign(after, made.after)
-          attrsDone = true
-        }
-        if (a.recurse && exists) cmds.push(...recursePlan(a, probe.records.filter((r) => r.id === 'r'), qp, cur.umask))
-        break
-      case 'touch': {
-        if (!exists) cmds.push(`touch -- ${qp}`)
-        else if (a.modification_time !== 'preserve' || a.access_time !== 'preserve') {
-          const flags = a.modification_time === 'preserve' ? '-a' : a.access_time === 'preserve' ? '-m' : ''
-          cmds.push(`touch -c ${flags} -- ${qp}`)
-        }
-        if (!exists) attrProbe = { exists: '1', type: 'f', mode: formatMode(0o666 & ~parseInt(cur.umask ?? '022', 8)), umask: cur.umask, user: '', group: '', uid: '', gid: '' }
-        break
-      }
-      case 'link': {
-        noFollow = true
-        const want = a.src as string
-        if (cur.type === 'l' && decode64(cur.target) === want) break
-        const srcProbe = probe.byId.src
-        if (srcProbe.exists !== '1' && !a.force) throw new ModuleError(`src file does not exist, use "force=yes" if you really want to create the link: ${srcAbs}`)
-        if (exists && cur.type !== 'l') {
-          if (!a.force) throw new ModuleError(`refusing to convert from ${NAMES[cur.type]} to symlink for ${p}`, 'set force=yes to replace it')
-          if (cur.type === 'd') cmds.push(`rmdir -- ${qp} || tp_fail 'the directory ${p.replace(/'/g, '')} is not empty, refusing to convert it'`)
-          else cmds.push(`rm -f -- ${qp}`)
-        }
-        cmds.push(`ln -sfn -- ${quote(want)} ${qp}`)
-        if (cur.type === 'l') before.src = decode64(cur.target)
-        after.src = want
-        attrProbe = undefined
-        break
-      }
-      case 'hard': {
-        if (probe.byId.same) break
-        if (probe.byId.src.exists !== '1') throw new ModuleError(`src does not exist: ${srcAbs}`)
-        if (exists && !a.force && cur.type !== 'f') throw new ModuleError(`Cannot link, ${NAMES[cur.type]} exists at destination ${p}`, 'set force=yes')
-        cmds.push(`ln -f -- ${quote(srcAbs as string)} ${qp}`)
-        attrProbe = probe.byId.src
-        after.src = srcAbs as string
-        break
-      }
-    }
-    const plan = attrsDone ? { commands: [], before: {}, after: {} } : planAttrs(noFollow ? { ...a, mode: undefined } : a, attrProbe, qp, { isDir: state === 'directory', noFollow })
-    cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
-    Object.assign(before, plan.before)
-    Object.assign(after, plan.after)
-    return finish(ctx, p, cmds, before, after, cur)
+    const warnings: string[] = []
+    const r = await ensure(ctx, a, warnings)
+    return warnings.length ? { ...r, data: { ...r.data, warnings } } : r
   },
 })
+
+async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoDir = false): Promise<TaskResult> {
+  const p = a.path.length > 1 ? a.path.replace(/\/+$/, '') : a.path
+  const qp = quote(p)
+  if (a._diff_peek !== undefined) return diffPeek(ctx, p, qp)
+  if (a.state === 'hard' && !a.src) return failed('src is required for creating new hardlinks', { dest: p })
+  if (a.recurse && a.state !== undefined && a.state !== 'directory') return failed("recurse option requires state to be 'directory'", { path: p })
+  const srcAbs = a.src === undefined ? undefined : posix.isAbsolute(a.src) ? a.src : posix.join(posix.dirname(p), a.src)
+  const mtime = timeSpec(a.modification_time, a.modification_time_format, a.state)
+  const atime = timeSpec(a.access_time, a.access_time_format, a.state)
+  const linkFollows = a.state === 'link' && (a.src === undefined || a.follow) && (a.src === undefined || a.mode !== undefined || a.owner !== undefined || a.group !== undefined)
+  // a first run's usual case, a directory or link where nothing is yet, is made by the probe itself
+  const early = ctx.check || linkFollows || a.attributes !== undefined || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
+  const probe = await runSnippet(ctx, [
+    // a hard link asked for at a directory goes inside it, named as its src (Ansible's rule): probed again there
+    a.state === 'hard' && !intoDir ? `if [ -d ${qp} ]; then echo '__TSPLAY__ id=intodir'; exit 0; fi` : '',
+    `tp_probe p ${qp} '' || exit 1`,
+    a.recurse ? `if [ -d ${qp} ]; then find ${a.follow ? '-L ' : ''}${qp} -mindepth 1 -printf '__TSPLAY__ id=r m=%m y=%y u=%u g=%g U=%U G=%G\\n'; fi` : '',
+    srcAbs !== undefined ? probeSrc(a, qp, srcAbs) : '',
+    early ? createWhenAbsent(qp, early.commands, a.state === 'link' && !a.force ? srcAbs : undefined) : '',
+    // what removing a directory takes with it, for the diff (Ansible's path_content)
+    a.state === 'absent' ? `if [ -d ${qp} ] && [ ! -L ${qp} ]; then _c=$(find ${qp} -mindepth 1 \\( -type d -printf 'D%p\\n' -o -printf 'F%p\\n' \\)) && printf '__TSPLAY__ id=content v=%s\\n' "$(tp_b64 "$_c")"; fi` : '',
+    a.attributes !== undefined ? LSATTR.replace('"$1"', qp) : '',
+    a.follow && (a.state === 'link' || a.state === undefined) ? `if [ -L ${qp} ] && [ -e ${qp} ]; then tp_probe tgt "$(readlink -f -- ${qp})" '' || exit 1; fi` : '',
+    mtime.kind === 'at' || atime.kind === 'at' ? timesProbe(qp, mtime, atime) : '',
+    ctx.check && a.state !== 'absent' ? lookupProbe(a) : '',
+    PATH_INFO_SH, `tp_pinfo ${qp}`,
+  ].join('\n'))
+  // check mode: an owner or group the play has yet to create is a warning, as in Ansible
+  for (const [id, what, value] of [['nouser', 'user', a.owner], ['nogroup', 'group', a.group]] as const) {
+    if (probe.byId[id]) warnings.push(`failed to look up ${what} ${/^\d+$/.test(value ?? '') ? `with ${what === 'user' ? 'uid' : 'gid'} ` : ''}${value}. Create ${what} up to this point in real play`)
+  }
+  if (probe.byId.intodir) return ensure(ctx, { ...a, path: posix.join(p, posix.basename(a.src as string)) }, warnings, true)
+  const cur = probe.byId.p
+  // and setting it on something that exists fails, as Ansible's chown does when the lookup fails
+  if (cur.exists === '1' && probe.byId.nouser) return failed(`chown failed: failed to look up user ${a.owner}`, { path: p })
+  if (cur.exists === '1' && probe.byId.nogroup) return failed(`chgrp failed: failed to look up group ${a.group}`, { path: p })
+  if (early && probe.byId.created && a.state === 'link' && a.follow && probe.byId.src?.exists !== '1') warnings.push(DANGLING)
+  if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, probe.byId.info)
+  const exists = cur.exists === '1'
+  const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
+  // no state: what is there (a file with more than one name is 'hard'), else directory with recurse, else file
+  let present = cur.type === 'l' ? 'link' : (probe.byId.info?.state as State | undefined) ?? (NAMES[cur.type] as State)
+  if (present === 'hard' && a.src === undefined) present = 'file' // attributes only: nothing to link
+  const state: State = a.state ?? (exists ? present ?? 'file' : a.recurse ? 'directory' : 'file')
+  if (a.src !== undefined && state !== 'link' && state !== 'hard') return failed("src option requires state to be 'link' or 'hard'", { path: p })
+  const cmds: string[] = []
+  const before: Record<string, unknown> = { state: exists ? NAMES[type] ?? 'file' : 'absent' }
+  const after: Record<string, unknown> = { state }
+  let attrProbe: Fields | undefined = cur
+  let noFollow = false
+  let attrsDone = false
+  let attrTarget = qp
+  let touchMade = false
+
+  switch (state) {
+    case 'absent':
+      if (exists) cmds.push(`rm -rf -- ${qp}`)
+      if (probe.byId.content) before.path_content = pathContent(decode64(probe.byId.content.v))
+      return finish(ctx, p, cmds, before, after, a, probe.byId.info)
+    case 'file':
+      if (!exists) return failed(`file (${p}) is absent, cannot continue`, { path: p, state: 'absent' })
+      if (type !== 'f') return failed(`file (${p}) is ${NAMES[type] ?? type}, cannot continue`, { path: p, state: NAMES[type] ?? type })
+      break
+    case 'directory':
+      if (exists && type !== 'd') throw new ModuleError(`'${p}' already exists as a ${NAMES[type] ?? type}`)
+      if (!exists) {
+        const made = creation(a, qp, cur) as Creation
+        cmds.push(...made.commands)
+        Object.assign(after, made.after)
+        attrsDone = true
+      }
+      if (a.recurse && exists) cmds.push(...recursePlan(a, probe.records.filter((r) => r.id === 'r'), qp, cur.umask))
+      break
+    case 'touch': {
+      if (!exists) {
+        cmds.push(`touch -- ${qp}`)
+        touchMade = true
+      }
+      if (!exists) attrProbe = { exists: '1', type: 'f', mode: formatMode(0o666 & ~parseInt(cur.umask ?? '022', 8)), umask: cur.umask, user: '', group: '', uid: '', gid: '' }
+      break
+    }
+    case 'link': {
+      noFollow = true
+      // no src: the link stays where it points (Ansible reads it), only its attributes are at stake
+      if (a.src === undefined && cur.type !== 'l') return failed('src is required for creating new symlinks', { path: p })
+      const want = a.src ?? decode64(cur.target)
+      after.src = want
+      // follow: mode/owner/group go to what the link points to, when that exists
+      const followTo = (probe: Fields | undefined) => {
+        if (a.follow && probe?.exists !== '1' && (exists || !ctx.check)) warnings.push(DANGLING)
+        if (!a.follow || probe?.exists !== '1') return
+        attrProbe = probe
+        attrTarget = quote(decode64(probe.path))
+        noFollow = false
+      }
+      if (cur.type === 'l' && decode64(cur.target) === want) {
+        followTo(probe.byId.tgt)
+        break
+      }
+      const srcProbe = probe.byId.src
+      if (srcProbe.exists !== '1' && !a.force) throw new ModuleError(`src file does not exist, use "force=yes" if you really want to create the link: ${srcAbs}`)
+      if (exists && cur.type !== 'l') {
+        if (!a.force) throw new ModuleError(`refusing to convert from ${NAMES[cur.type]} to symlink for ${p}`, 'set force=yes to replace it')
+        if (cur.type === 'd') cmds.push(`rmdir -- ${qp} || tp_fail 'the directory ${p.replace(/'/g, '')} is not empty, refusing to convert it'`)
+        else cmds.push(`rm -f -- ${qp}`)
+      }
+      cmds.push(`ln -sfn -- ${quote(want)} ${qp}`)
+      if (cur.type === 'l') before.src = decode64(cur.target)
+      attrProbe = undefined
+      followTo(srcProbe)
+      break
+    }
+    case 'hard': {
+      if (probe.byId.same) break
+      if (probe.byId.src.exists !== '1') return failed('src does not exist', { dest: p, src: a.src })
+      if (exists && !a.force && cur.type !== 'f') throw new ModuleError(`Cannot link, ${NAMES[cur.type]} exists at destination ${p}`, 'set force=yes')
+      cmds.push(`ln -f -- ${quote(srcAbs as string)} ${qp}`)
+      attrProbe = probe.byId.src
+      after.src = srcAbs as string
+      break
+    }
+  }
+  if (a.attributes !== undefined && state !== 'link') {
+    // Ansible's rule: chattr unless lsattr's flags are the ones asked for; '-x' always runs
+    const mod = a.attributes.startsWith('+') || a.attributes.startsWith('-') ? a.attributes[0] : '='
+    const flags = mod === '=' ? a.attributes : a.attributes.slice(1)
+    const existing = (decode64(probe.byId.lsattr?.v).trim().split(/\s+/)[0] ?? '').replace(/-/g, '')
+    if (existing !== flags || mod === '-') {
+      cmds.push(`_o=$(chattr ${quote(mod + flags)} ${qp} 2>&1) && [ -z "$_o" ] || tp_fail "chattr failed: Error while setting attributes: $_o"`)
+      before.attributes = existing
+      after.attributes = mod + flags
+    }
+  }
+  if (state !== 'link' || !noFollow) {
+    const t = planTimes(mtime, atime, probe.byId.times, exists, state === 'link' ? attrTarget : qp)
+    cmds.push(...t.commands)
+    Object.assign(before, t.before)
+    Object.assign(after, t.after)
+  }
+  const plan = attrsDone ? { commands: [], before: {}, after: {} } : planAttrs(noFollow ? { ...a, mode: undefined } : a, attrProbe, attrTarget, { isDir: state === 'directory' || attrProbe?.type === 'd', noFollow })
+  cmds.push(...plan.commands.map((c) => `${c} || exit 1`))
+  Object.assign(before, plan.before)
+  Object.assign(after, plan.after)
+  // like Ansible, a file touch made is removed again when setting its attributes fails
+  if (touchMade && cmds.length > 1) cmds.splice(1, cmds.length - 1, `( ${cmds.slice(1).join('\n')}\n) || { rm -f -- ${qp}; exit 1; }`)
+  return finish(ctx, p, cmds, before, after, a, probe.byId.info)
+}
 
 /** sh that probes a link's src, unless the probe of the path found the link already pointing there. */
 function probeSrc(a: FileArgs, qp: string, srcAbs: string): string {
@@ -144,8 +221,8 @@ function probeSrc(a: FileArgs, qp: string, srcAbs: string): string {
 
 interface Creation {
   commands: string[]
-  before: Record<string, string> // for the diff
-  after: Record<string, string>
+  before: Record<string, unknown> // for the diff
+  after: Record<string, unknown>
 }
 
 /** The sh lines that make a directory (state=directory) or a symlink (state=link) where nothing is. */
@@ -177,7 +254,7 @@ function creation(a: FileArgs, qp: string, probe: Fields | undefined): Creation 
 /** sh for the end of the probe: when nothing is at the path (and a link's src exists), create it. */
 function createWhenAbsent(qp: string, commands: string[], mustExist: string | undefined): string {
   const src = mustExist === undefined ? '' : ` && { [ -e ${quote(mustExist)} ] || [ -L ${quote(mustExist)} ]; }`
-  return [`if [ ! -e ${qp} ] && [ ! -L ${qp} ]${src}; then`, ...commands.map((c) => `  ${c} || exit 1`), `  echo '__TSPLAY__ id=created'; tp_probe final ${qp} ''`, 'fi'].join('\n')
+  return [`if [ ! -e ${qp} ] && [ ! -L ${qp} ]${src}; then`, ...commands.map((c) => `  ${c} || exit 1`), `  echo '__TSPLAY__ id=created'`, 'fi'].join('\n')
 }
 
 /** Modes/owners of everything under a directory, for recurse: commands only if something differs. */
@@ -186,27 +263,135 @@ function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022')
   const cmds: string[] = []
   if (spec) {
     const differs = entries.some((e) => e.y !== 'l' && applyMode(spec, parseInt(e.m, 8), e.y === 'd', parseInt(umask, 8)) !== parseInt(e.m, 8))
-    if (differs) cmds.push(`chmod -R ${spec.kind === 'octal' ? formatMode(spec.value) : quote(spec.text)} -- ${qp} || exit 1`)
+    const m = spec.kind === 'octal' ? formatMode(spec.value) : quote(spec.text)
+    // follow: what links below point to (and what is under linked directories) gets the mode too;
+    // chmod -R itself passes links by
+    if (differs) cmds.push(a.follow ? `chmod ${m} -- ${qp} && find -L ${qp} -mindepth 1 ! -type l -exec chmod ${m} -- {} + || exit 1` : `chmod -R ${m} -- ${qp} || exit 1`)
   }
   const who = (want: string | undefined, name: 'u' | 'g') => {
     if (!want) return false
     const numeric = /^\d+$/.test(want)
     return entries.some((e) => (numeric ? e[name.toUpperCase()] : e[name]) !== want)
   }
-  if (who(a.owner, 'u')) cmds.push(`chown -R -h ${quote(a.owner as string)} -- ${qp} || exit 1`)
-  if (who(a.group, 'g')) cmds.push(`chgrp -R -h ${quote(a.group as string)} -- ${qp} || exit 1`)
+  const linked = (cmd: string) => (a.follow ? ` && find -L ${qp} -mindepth 1 ! -type l -exec ${cmd} -- {} +` : '')
+  if (who(a.owner, 'u')) cmds.push(`chown -R -h ${quote(a.owner as string)} -- ${qp}${linked(`chown ${quote(a.owner as string)}`)} || exit 1`)
+  if (who(a.group, 'g')) cmds.push(`chgrp -R -h ${quote(a.group as string)} -- ${qp}${linked(`chgrp ${quote(a.group as string)}`)} || exit 1`)
   return cmds
 }
 
-async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, string>, after: Record<string, string>, cur?: Fields): Promise<TaskResult> {
-  if (cmds.length === 0) return ok(undefined, { ...fileKeys(after.state === 'absent' ? undefined : cur), path: p, state: after.state })
-  if (ctx.check) return report(ctx, p, before, after)
-  const r = await runSnippet(ctx, [...cmds, after.state === 'absent' ? '' : `tp_probe final ${quote(p)} ''`].join('\n'))
-  return report(ctx, p, before, after, r.byId.final)
+// sh: lsattr's flags of $1 (without -v, which fails where the file system has no version, tmpfs), when the host and its file system have them
+const LSATTR = `if command -v lsattr >/dev/null 2>&1 && _l=$(lsattr -d -- "$1" 2>/dev/null); then printf '__TSPLAY__ id=lsattr v=%s\\n' "$(tp_b64 "$_l")"; fi`
+
+/** Ansible's result: the path (dest for links and touch), src for links, the diff dict, and the path info. */
+function resultData(p: string, a: FileArgs, info: Fields | undefined, before: Record<string, unknown>, after: Record<string, unknown>, changedNow: boolean): Record<string, unknown> {
+  const key = a.state === 'link' || a.state === 'hard' || a.state === 'touch' ? 'dest' : 'path'
+  const data: Record<string, unknown> = { [key]: p }
+  if (a.state === 'link' || a.state === 'hard') data.src = a.src
+  if (changedNow || a.state !== 'absent') data.diff = { before: { path: p, ...diffSide(before, after.state) }, after: { path: p, ...diffSide(after, before.state) } }
+  return { ...data, ...pathInfoRecord(info) }
 }
 
-/** Ansible's result: path, state and, for what is there, its mode, owner, group, uid, gid and size. */
-function report(ctx: ModuleContext, p: string, before: Record<string, string>, after: Record<string, string>, final?: Fields): TaskResult {
-  const diff: Diff[] = ctx.diff ? [{ path: p, before: attrText(before), after: attrText(after) }] : []
-  return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, { ...fileKeys(final), path: p, state: after.state }, diff)
+// a diff side as Ansible gives it: the state only when it changes
+function diffSide(side: Record<string, unknown>, otherState: unknown): Record<string, unknown> {
+  const { state, ...rest } = side
+  return state === otherState ? rest : { state, ...rest }
+}
+
+/** _diff_peek: whether the file looks binary; an unreadable file is taken as text. */
+async function diffPeek(ctx: ModuleContext, p: string, qp: string): Promise<TaskResult> {
+  const r = await runSnippet(ctx, `${PATH_INFO_SH}\nif [ -r ${qp} ] && [ -f ${qp} ] && [ "$(head -c 8192 -- ${qp} | tr -d '\\000' | wc -c)" != "$(head -c 8192 -- ${qp} | wc -c)" ]; then echo '__TSPLAY__ id=peek binary=1'; fi\ntp_pinfo ${qp}`)
+  return ok(undefined, { path: p, appears_binary: r.byId.peek?.binary === '1', ...pathInfoRecord(r.byId.info) })
+}
+
+async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, unknown>, after: Record<string, unknown>, a: FileArgs, info: Fields | undefined): Promise<TaskResult> {
+  if (cmds.length === 0) return ok(undefined, resultData(p, a, info, before, after, false))
+  if (ctx.check) return report(ctx, p, before, after, a, info)
+  const r = await runSnippet(ctx, [...cmds, PATH_INFO_SH, `tp_pinfo ${quote(p)}`].join('\n'))
+  return report(ctx, p, before, after, a, r.byId.info)
+}
+
+function report(ctx: ModuleContext, p: string, before: Record<string, unknown>, after: Record<string, unknown>, a: FileArgs, info: Fields | undefined): TaskResult {
+  const text = (side: Record<string, unknown>) => attrText(Object.fromEntries(Object.entries(side).filter(([, v]) => typeof v !== 'object')) as Record<string, string | number>)
+  const diff: Diff[] = ctx.diff ? [{ path: p, before: text(before), after: text(after) }] : []
+  return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, resultData(p, a, info, before, after, true), diff)
+}
+
+type TimeSpec = { kind: 'preserve' } | { kind: 'now' } | { kind: 'at'; text: string }
+
+/** modification_time/access_time: 'preserve', 'now' or a time in the given strftime format (touch defaults to now). */
+function timeSpec(value: string | undefined, format: string, state: string | undefined): TimeSpec {
+  const v = value ?? (state === 'touch' ? 'now' : 'preserve')
+  if (v === 'preserve') return { kind: 'preserve' }
+  if (v === 'now') return { kind: 'now' }
+  return { kind: 'at', text: strptime(v, format) }
+}
+
+// strptime for the directives time formats use; the result is local time on the host ('YYYY-MM-DD HH:MM:SS' for date -d)
+const DIRECTIVES: Record<string, [string, string]> = { Y: ['Y', '(\\d{4})'], m: ['m', '(\\d{1,2})'], d: ['d', '(\\d{1,2})'], H: ['H', '(\\d{1,2})'], M: ['M', '(\\d{1,2})'], S: ['S', '(\\d{1,2})'], y: ['y', '(\\d{2})'] }
+function strptime(value: string, format: string): string {
+  const fail = (why: string) => new ModuleError(`Error while obtaining timestamp for time ${value} using format ${format}: ${why}`)
+  const order: string[] = []
+  let re = ''
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i]
+    if (c !== '%') { re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'); continue }
+    const d = format[++i]
+    if (d === '%') { re += '%'; continue }
+    const spec = DIRECTIVES[d]
+    if (!spec) throw new ModuleError(`time format directive %${d} is not supported`, 'use %Y %m %d %H %M %S %y')
+    order.push(spec[0])
+    re += spec[1]
+  }
+  const m = new RegExp(`^${re}$`).exec(value)
+  if (!m) throw fail(`time data '${value}' does not match format '${format}'`)
+  const f: Record<string, number> = { Y: 1900, m: 1, d: 1, H: 0, M: 0, S: 0 }
+  order.forEach((k, i) => { const n = Number(m[i + 1]); if (k === 'y') f.Y = n < 69 ? 2000 + n : 1900 + n; else f[k] = n })
+  if (f.m < 1 || f.m > 12 || f.d < 1 || f.d > 31 || f.H > 23 || f.M > 59 || f.S > 61) throw fail(`time data '${value}' does not match format '${format}'`)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${String(f.Y).padStart(4, '0')}-${two(f.m)}-${two(f.d)} ${two(f.H)}:${two(f.M)}:${two(f.S)}`
+}
+
+/** sh for the probe: the path's mtime/atime (nanoseconds, following links) and the wanted times as epochs on the host. */
+function timesProbe(qp: string, m: TimeSpec, at: TimeSpec): string {
+  const want = (t: TimeSpec, k: string) => (t.kind === 'at' ? ` ${k}=$(date -d ${quote(t.text)} +%s)` : '')
+  return `_tm=$(stat -L -c 'm=%.9Y a=%.9X' -- ${qp} 2>/dev/null); echo "__TSPLAY__ id=times $_tm${want(m, 'wm')}${want(at, 'wa')}"`
+}
+
+/** touch commands for the times asked for; 'now' is always a change, a time only when it differs (Ansible's rule). */
+function planTimes(m: TimeSpec, at: TimeSpec, probe: Fields | undefined, exists: boolean, target: string): { commands: string[]; before: Record<string, number>; after: Record<string, number> } {
+  const out = { commands: [] as string[], before: {} as Record<string, number>, after: {} as Record<string, number> }
+  if (m.kind === 'preserve' && at.kind === 'preserve') return out
+  const now = Date.now() / 1000
+  if (m.kind === 'now' && at.kind === 'now') {
+    out.commands.push(`touch -c -- ${target} || exit 1`)
+    if (probe?.m) Object.assign(out.before, { mtime: Number(probe.m), atime: Number(probe.a) })
+    Object.assign(out.after, { mtime: now, atime: now })
+    return out
+  }
+  const one = (t: TimeSpec, key: 'mtime' | 'atime', flag: string, cur: string | undefined, want: string | undefined) => {
+    if (t.kind === 'preserve') return
+    const value = t.kind === 'now' ? now : Number(want)
+    if (exists && cur !== undefined && t.kind === 'at' && Number(cur) === value) return
+    out.commands.push(`touch -c ${flag} ${t.kind === 'at' ? `-d ${quote(t.text)} ` : ''}-- ${target} || exit 1`)
+    if (cur !== undefined) out.before[key] = Number(cur)
+    out.after[key] = value
+  }
+  one(m, 'mtime', '-m', probe?.m, probe?.wm)
+  one(at, 'atime', '-a', probe?.a, probe?.wa)
+  return out
+}
+
+/** find's D/F lines as Ansible's path_content: the directories and files under a directory about to go. */
+function pathContent(listing: string): { directories: string[]; files: string[] } {
+  const out = { directories: [] as string[], files: [] as string[] }
+  for (const line of listing.split('\n')) if (line) (line[0] === 'D' ? out.directories : out.files).push(line.slice(1))
+  return out
+}
+
+/** sh: records for an owner or group that does not exist (by name or number). */
+function lookupProbe(a: FileArgs): string {
+  const out: string[] = []
+  if (a.owner) out.push(`getent passwd -- ${quote(a.owner)} >/dev/null || echo '__TSPLAY__ id=nouser'`)
+  if (a.group) out.push(`getent group -- ${quote(a.group)} >/dev/null || echo '__TSPLAY__ id=nogroup'`)
+  return out.join('\n')
 }

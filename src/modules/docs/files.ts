@@ -55,10 +55,12 @@ export const file: ModuleDoc = {
     recurse: 'With state=directory, apply mode, owner and group to everything under the path.',
     force: 'With state=link, create the link even when src does not exist, or replace a file at path.',
     follow: 'Apply attributes to what a symbolic link points to.',
-    access_time: "With state=touch or file: the access time to set, 'now' or 'preserve'.",
-    modification_time: "With state=touch or file: the modification time to set, 'now' or 'preserve'.",
-    modification_time_format: 'strftime format of modification_time.',
-    access_time_format: 'strftime format of access_time.',
+    access_time: "The access time to set: 'now' (always a change), 'preserve', or a time in access_time_format (host's local time). Default: now for touch, else preserve.",
+    modification_time: "The modification time to set: 'now' (always a change), 'preserve', or a time in modification_time_format (host's local time). Default: now for touch, else preserve.",
+    modification_time_format: 'strftime format of modification_time (%Y %m %d %H %M %S %y); default %Y%m%d%H%M.%S.',
+    access_time_format: 'strftime format of access_time (%Y %m %d %H %M %S %y); default %Y%m%d%H%M.%S.',
+    attributes: "File flags as chattr takes them: '+A' adds, '-A' removes, 'A' sets exactly; chattr runs unless lsattr shows exactly these flags.",
+    _diff_peek: "Internal (Ansible's copy action): report appears_binary, whether the file's first 8 KiB hold a NUL; changes nothing.",
   },
   examples: `- name: A directory with its parents
   file:
@@ -222,20 +224,22 @@ export const fetch: ModuleDoc = {
 
 export const unarchive: ModuleDoc = {
   short: 'Unpack a tar or zip archive on hosts',
-  description: 'Unpacks an archive from the controller (copied first) or from the host (remote_src) into dest. creates skips the task when a path exists.',
+  description: 'Unpacks an archive from the controller (copied first) or from the host (remote_src) into dest; mode, owner and group apply to every unpacked member. creates skips the task when a path exists. A URL as src is refused.',
   args: {
     src: 'The archive: on the controller, or on the host with remote_src.',
     dest: 'Existing directory on the host to unpack into.',
     remote_src: 'src is on the host.',
     creates: 'Do nothing when this path exists.',
     extra_opts: 'More arguments for tar or unzip.',
-    exclude: 'Archive members not to unpack.',
+    exclude: 'Archive members not to unpack (globs); they are left out of `files` too.',
+    include: 'Only these archive members are unpacked (mutually exclusive with exclude).',
     owner: FILE_ARGS.owner,
     group: FILE_ARGS.group,
     mode: FILE_ARGS.mode,
     list_files: 'Return the archive\'s members in `files`.',
-    keep_newer: IGNORED,
+    keep_newer: 'Files in dest newer than their archive member are not replaced.',
     validate_certs: IGNORED,
+    io_buffer_size: IGNORED,
   },
   examples: `- name: A release
   unarchive:

@@ -56,6 +56,6 @@ export function planAttrs(args: AttrArgs, probe: Fields | undefined, target: str
 }
 
 /** Renders attribute changes as diff text lines (`mode: 0644`). */
-export function attrText(values: Record<string, string>): string {
+export function attrText(values: Record<string, string | number>): string {
   return Object.entries(values).map(([k, v]) => `${k}: ${v}\n`).join('')
 }

@@ -41,6 +41,8 @@ export function validateArgs<A>(def: ModuleDefinition<A>, input: Record<string, 
     const extra = e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''
     const missing = e.params && 'missingProperty' in e.params ? `: '${e.params.missingProperty as string}'` : ''
     const arg = e.instancePath.split('/')[1]
+    // Ansible's own words for a missing argument, which plays compare whole (no position: the task header names it)
+    if (!e.instancePath && e.params && 'missingProperty' in e.params) throw new ModuleError(`missing required arguments: ${e.params.missingProperty as string}`)
     throw new ModuleError(`${def.name}: ${where} ${e.message}${extra}${missing}`, undefined, at(arg === undefined ? undefined : written.get(arg) ?? arg))
   }
   return args as A

@@ -107,6 +107,8 @@ export const copyCases: ModuleCase[] = [
     files: [{ path: '{root}/dest/src/f1', content: 'one' }, { path: '{root}/dest/src/sub/f12', content: 'twelve' }, { path: '{root}/dest/src/link', type: 'l', target: 'sub/f12' }] },
   { name: 'remote_src that is not a regular file fails in Ansible\'s words', module: 'copy', args: { src: '/dev/null', dest: '{root}/x', remote_src: true }, first: 'failed', msg: "Cannot copy invalid source '/dev/null': not a file" },
   { name: 'remote_src missing', module: 'copy', args: { src: '{root}/nope', dest: '{root}/x', remote_src: true }, first: 'failed', msg: 'nope not found' },
+  { name: 'mode=preserve with content: the 0600 of the temp file content goes through', module: 'copy', args: { content: 'boo', dest: '{root}/boo', mode: 'preserve' },
+    files: [{ path: '{root}/boo', mode: '0600', content: 'boo' }] },
   { name: 'mode=preserve takes the controller file mode', module: 'copy', setup: [{ path: '{ctl}/run.sh', content: '#!/bin/sh\n', mode: '0750' }],
     searchPaths: ['{ctl}'], args: { src: 'run.sh', dest: '{root}/run.sh', mode: 'preserve' },
     files: [{ path: '{root}/run.sh', mode: '0750' }] },
