@@ -133,7 +133,7 @@ function cacheable(task: Task, vars: Vars): boolean {
   return looseBoolean(typeof value === 'string' && value.includes('{{') ? render(value, vars) : value)
 }
 
-// set_fact → set_fact/register layer, include_vars → include_vars layer, setup and others → facts.
+/** Facts a task set on `host`: its layer, the persistent facts when cacheable, the fact cache. */
 function setFacts(ctx: PlayContext, task: Task, host: HostState, facts: Vars, vars: Vars): void {
   const layer = factLayer(task, host)
   Object.assign(layer, facts)
@@ -142,6 +142,7 @@ function setFacts(ctx: PlayContext, task: Task, host: HostState, facts: Vars, va
   if (persistent && ctx.options.factCache) saveFacts(ctx.options.factCache, host.name, host.facts)
 }
 
+// set_fact → set_fact/register layer, include_vars → include_vars layer, setup and others → facts.
 function factLayer(task: Task, host: HostState): Vars {
   if (task.action === 'set_fact') return host.hostFacts
   if (task.action === 'include_vars') return host.includedVars
