@@ -47,7 +47,7 @@ export interface RunOptions {
   /** Registers a secret found at run time (a templated become or connection password). */
   addSecret?: (value: string) => void
   /** Decrypts vault-encrypted text for the file and unvault lookups (the run's vault keyring). */
-  decryptVault?: (text: string) => string
+  decryptVault?: (text: string, file: string) => Buffer
   /** Fact caching (Ansible's jsonfile plugin): hosts start with their cached facts; gathered facts are saved. */
   factCache?: FactCacheConfig
   /** --force-handlers: the default of every play's force_handlers. */

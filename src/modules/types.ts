@@ -45,7 +45,7 @@ export interface ModuleContext {
   /** Aborted on SIGINT/SIGTERM (reason: the signal's name): a module waiting on the controller stops. */
   signal?: AbortSignal
   /** Decrypts an ansible-vault envelope with the run's vault secrets (absent when none were given). */
-  decryptVault?: (text: string) => string
+  decryptVault?: (text: string, file: string) => Buffer
 }
 
 export interface ModuleDefinition<Args = Record<string, unknown>> {

@@ -31,5 +31,5 @@ export function readLocalDecrypted(ctx: ModuleContext, path: string, decrypt = t
   const bytes = readLocal(path)
   if (!decrypt || !bytes.subarray(0, VAULT.length).equals(VAULT)) return bytes
   if (!ctx.decryptVault) throw new ModuleError(`A vault password or secret must be specified to decrypt ${path}`)
-  return Buffer.from(ctx.decryptVault(bytes.toString('utf8')), 'utf8')
+  return ctx.decryptVault(bytes.toString('utf8'), path) // bytes: a binary file stays whole
 }

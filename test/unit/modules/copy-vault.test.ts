@@ -25,7 +25,7 @@ it('copy decrypts a vault-encrypted src (file or in a directory); without vault 
   const tree = await runModule(modules.copy, bare, { src: vault, dest: join(base, 'out') })
   expect(tree.msg).toBe(`A vault password or secret must be specified to decrypt ${join(vault, 'vault-file')}`)
 
-  const ctx = makeCtx(new LocalConnection(), { decryptVault: () => 'secret text\n' })
+  const ctx = makeCtx(new LocalConnection(), { decryptVault: () => Buffer.from('secret text\n') })
   expect((await runModule(modules.copy, ctx, { src: join(vault, 'vault-file'), dest: join(base, 'out/file') })).status).toBe('changed')
   expect(readFileSync(join(base, 'out/file'), 'utf8')).toBe('secret text\n')
   expect((await runModule(modules.copy, bare, { src: join(vault, 'vault-file'), dest: join(base, 'out/raw'), decrypt: false })).status).toBe('changed')

@@ -29,7 +29,7 @@ function readMaybeVault(rt: Runtime, path: string): string {
   if (text.startsWith('$ANSIBLE_VAULT;')) {
     const dec = ctxOf(rt)?.vaultDecrypt
     if (!dec) throw new LookupFail(`A vault password must be specified to decrypt ${path}`)
-    return dec(text)
+    return dec(text, path).toString('utf8')
   }
   return text
 }

@@ -12,7 +12,7 @@ export interface LookupContext {
   /** The environment the env lookup reads (process.env when absent). */
   env?: Record<string, string | undefined>
   /** Decrypts a vault-encrypted file's text (file/unvault lookups). */
-  vaultDecrypt?: (text: string) => string
+  vaultDecrypt?: (text: string, file: string) => Buffer
   /** Where warnings go (errors='warn'); nowhere when absent. */
   warn?: (message: string) => void
 }
