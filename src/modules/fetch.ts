@@ -3,7 +3,7 @@
 // action's: checksum/remote_checksum are sha1, md5sum is the local copy's. A leading ~ in src is the home of
 // the user the task runs as (the become user with become), as Ansible expands it.
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, isAbsolute, join, normalize } from 'node:path'
 import { ModuleError } from '../errors.js'
@@ -107,8 +107,13 @@ export const fetch = defineModule<FetchArgs>({
     const bytes = await ctx.conn.get(src, { become: ctx.become })
     mkdirSync(dirname(local), { recursive: true })
     const tmp = `${local}.${randomBytes(4).toString('hex')}.tmp`
-    writeFileSync(tmp, bytes)
-    renameSync(tmp, local)
+    try {
+      writeFileSync(tmp, bytes)
+      renameSync(tmp, local) // onto a directory it fails: the temp file goes, the error stays
+    } catch (error) {
+      rmSync(tmp, { force: true })
+      throw new ModuleError(`cannot write ${local}: ${(error as Error).message}`)
+    }
     const data = { md5sum: md5(bytes), dest: local, remote_md5sum: null, checksum: sha1(bytes), remote_checksum: remoteSha }
     if (a.validate_checksum && data.checksum !== remoteSha) return failed('checksum mismatch', { ...data, file: src })
     return changed(undefined, data, ctx.diff ? [{ path: local, before: have ? '(old content)' : '', after: `fetched from ${ctx.host}:${src}\n` }] : undefined)

@@ -31,10 +31,10 @@ if [ "$before" != "$n" ] && [ "$TP_CHECK" != 1 ]; then
   if [ $sd = 1 ]; then timedatectl set-timezone "$n" || tp_fail "timedatectl set-timezone $n failed"
   else
     del=$(grep -c '^[^[:space:]]' /etc/timezone 2>/dev/null) || del=0
-    t=$(mktemp /etc/.timezone.XXXXXX) || tp_fail 'tried to configure name using a file "/etc/timezone", but could not write to it'
-    if [ "$del" = 0 ]; then { printf '%s\n' "$n"; cat /etc/timezone 2>/dev/null; } > "$t"
-    else awk -v z="$n" '/^[^[:space:]]/ { if (!done) print z; done = 1; next } { print }' /etc/timezone > "$t"; fi
-    chmod 0644 "$t" && mv -f "$t" /etc/timezone || tp_fail 'tried to configure name using a file "/etc/timezone", but could not write to it'
+    tp_tmp /etc # removed on any exit: no temp file is left in /etc
+    if [ "$del" = 0 ]; then { printf '%s\n' "$n"; cat /etc/timezone 2>/dev/null; } > "$tmp"
+    else awk -v z="$n" '/^[^[:space:]]/ { if (!done) print z; done = 1; next } { print }' /etc/timezone > "$tmp"; fi
+    chmod 0644 "$tmp" && mv -f "$tmp" /etc/timezone || tp_fail 'tried to configure name using a file "/etc/timezone", but could not write to it'
     printf '__TSPLAY__ id=edit deleted=%s\n' "$del"
     if command -v dpkg-reconfigure >/dev/null 2>&1; then
       ln -sf "$tf" /etc/localtime || tp_fail "could not link /etc/localtime to $tf"

@@ -53,12 +53,12 @@ else
   kind=tar
   tar=$(command -v gtar || command -v tar) || tp_fail "Failed to find handler for \"$src\". Make sure the required command to extract the file is installed.
 Unable to find required 'gtar' or 'tar' binary in the path"
-  list=$(eval "LC_ALL=C.UTF-8 \"\$tar\" --list --quoting-style=literal $TP_EXTRA $TP_TAR_EXCL -f \"\$src\" $TP_INCL" 2>"$t.err") || {
-    e=$(cat -- "$t.err"); rm -f -- "$t.err"
+  list=$(eval "LC_ALL=C.UTF-8 \"\$tar\" --list --quoting-style=literal $TP_EXTRA $TP_TAR_EXCL -f \"\$src\" $TP_INCL" 2>"$t/.err") || {
+    e=$(cat -- "$t/.err"); rm -f -- "$t/.err"
     # the whole message on a record of its own: a failure's stderr is cut to its last lines
     printf '__TSPLAY__ id=fail msg=%s\n' "$(tp_b64 "Failed to find handler for \"$src\". Make sure the required command to extract the file is installed.
 Unable to list files in the archive: $e")"; exit 0; }
-  rm -f -- "$t.err"
+  rm -f -- "$t/.err"
   out=$(eval "\"\$tar\" --extract -f \"\$src\" -C \"\$t\" --no-same-owner $TP_EXTRA $TP_TAR_EXCL $TP_INCL" 2>&1) || tp_fail "failed to unpack $src to $dest: $out"
 fi
 # the compression names Ansible's handler (TgzArchive, TarXzArchive, ...): the file's first bytes

@@ -2,7 +2,8 @@
 // copy module: src ending in / copies what is inside into dest, otherwise the directory itself lands in
 // dest; files are written only when their bytes differ (cp -p, as shutil's copy2 keeps mode and times),
 // missing directories are made with src's modes; local_follow (default yes) copies what symlinks point
-// to, local_follow=no recreates each symlink. Nothing already in dest is removed.
+// to, local_follow=no recreates each symlink. Nothing already in dest is removed; a file is written to a
+// temp file beside it and renamed over it, so a failure leaves the old file, not a partial one.
 import { ModuleError } from '../../errors.js'
 import { quote } from '../../util/shell-quote.js'
 import type { ModuleContext, TaskResult } from '../types.js'
@@ -37,7 +38,8 @@ find $FL . -mindepth 1 2>/dev/null | while IFS= read -r e; do
     if [ ! -d "$o" ]; then echo '__TSPLAY__ id=c'; tp_do mkdir -- "$o" || exit 1; tp_do chmod --reference="$e" -- "$o"; fi
   elif [ -f "$e" ]; then
     if [ -L "$o" ] || [ ! -f "$o" ] || ! cmp -s -- "$e" "$o"; then
-      echo '__TSPLAY__ id=c'; tp_do rm -f -- "$o"; tp_do cp -pL -- "$e" "$o" || exit 1
+      echo '__TSPLAY__ id=c'
+      if [ "$TP_CHECK" != 1 ]; then tp_tmp "${'$'}{o%/*}"; cp -pL -- "$e" "$tmp" && mv -f -- "$tmp" "$o" || exit 1; fi
     fi
   fi
 done || exit 1`
