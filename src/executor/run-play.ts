@@ -23,7 +23,7 @@ const STRATEGIES: Record<string, 'linear' | 'free'> = { linear: 'linear', free: 
 
 export async function runPlay(asWritten: Play, run: RunState): Promise<boolean> {
   const { options } = run
-  const answers = await promptedVars(asWritten, options.extraVars, options.prompt) // play vars, as in Ansible
+  const answers = await promptedVars(asWritten, options.extraVars, options.prompt, options.addSecret) // play vars, as in Ansible
   const play = Object.keys(answers).length ? { ...asWritten, vars: { ...asWritten.vars, ...answers } } : asWritten
   const varsFiles = await loadVarsFiles(play, run)
   const playVars = Object.assign({}, play.vars, ...varsFiles, options.extraVars)

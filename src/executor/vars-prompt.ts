@@ -11,11 +11,13 @@ export type Prompter = (message: string, hidden: boolean) => Promise<string | un
 
 const MAX_CONFIRM_TRIES = 3
 
-export async function promptedVars(play: Play, extraVars: Vars, ask: Prompter | undefined): Promise<Vars> {
+export async function promptedVars(play: Play, extraVars: Vars, ask: Prompter | undefined, addSecret?: (secret: string) => void): Promise<Vars> {
   const answers: Vars = {}
   for (const q of play.vars_prompt ?? []) {
     if (q.name in extraVars) continue
     const answer = await answerOf(q, ask, play)
+    // typed unseen, so never shown in output either (a default is the playbook's own text)
+    if (looseBoolean(q.private ?? true) && answer && answer !== String(q.default ?? '')) addSecret?.(answer)
     answers[q.name] = q.encrypt ? hashed(answer, q) : looseBoolean(q.unsafe ?? false) ? new UnsafeText(answer) : answer
   }
   return answers

@@ -30,11 +30,11 @@ export const script = defineModule<ScriptArgs>({
     if (!src) throw new ModuleError('script: no script given')
     // creates/removes first, as Ansible's script action: a satisfied one skips the task, nothing is copied
     if (a.creates || a.removes) {
-      const guard = a.creates ? `[ -e ${quote(a.creates)} ]` : `[ ! -e ${quote(a.removes as string)} ]`
-      if ((await ctx.conn.run(guard, { become: ctx.become })).rc === 0) {
-        const msg = a.creates ? `${a.creates} exists, matching creates option` : `${a.removes} does not exist, matching removes option`
-        return { status: 'skipped', msg, data: {} }
-      }
+      // one round trip for both: 1 when creates exists, 2 when removes is missing, 0 to run
+      const probe = `(${a.creates ? ` [ -e ${quote(a.creates)} ] && exit 1;` : ''}${a.removes ? ` [ -e ${quote(a.removes)} ] || exit 2;` : ''} exit 0 )`
+      const { rc } = await ctx.conn.run(probe, { become: ctx.become })
+      if (rc === 1) return { status: 'skipped', msg: `${a.creates} exists, matching creates option`, data: {} }
+      if (rc === 2) return { status: 'skipped', msg: `${a.removes} does not exist, matching removes option`, data: {} }
     }
     if (a.chdir && !a.chdir.startsWith('/')) throw new ModuleError(`chdir ${a.chdir} must be an absolute path for a Unix-aware remote node`)
     const local = findLocal(ctx, src, 'files')
@@ -51,7 +51,9 @@ export const script = defineModule<ScriptArgs>({
       embedded ? `{ ${printfBytes(bytes)} > "$tmp"; } 2>/dev/null || tp_wfail "$tmp"` : `tp_recv ${bytes.length} "$tmp"`,
       `chmod 700 "$tmp" || exit 1`,
       // the arguments reach the shell as written, as Ansible's script action passes them ($VAR expands)
-      `${run}${afterFirstWord(a.cmd.trim())}${embedded ? '' : ' </dev/null'}; rc=$?`,
+      // (rc on a line of its own: a `#` or `&` in the arguments does what it would in Ansible, and no more)
+      `${run}${embedded ? '' : ' </dev/null'}${afterFirstWord(a.cmd.trim())}`,
+      'rc=$?',
       'rm -f -- "$tmp"; trap - EXIT; exit $rc',
     ].join('\n')
     return execLine(ctx, line, { ...a, creates: undefined, removes: undefined, ...(embedded ? {} : { stdin: bytes, stdin_add_newline: false }) }, a.cmd)

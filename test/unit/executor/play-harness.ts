@@ -27,7 +27,7 @@ export interface Run {
   ran: (task: string) => string[]
 }
 
-export async function play(yaml: string, options: { startAtTask?: string; files?: Record<string, string>; extraVars?: Record<string, unknown>; inventory?: string; prompt?: RunOptions['prompt'] } = {}): Promise<Run> {
+export async function play(yaml: string, options: { startAtTask?: string; files?: Record<string, string>; extraVars?: Record<string, unknown>; inventory?: string; prompt?: RunOptions['prompt']; addSecret?: RunOptions['addSecret'] } = {}): Promise<Run> {
   for (const [name, text] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(join(dir, name)), { recursive: true })
     writeFileSync(join(dir, name), text)
@@ -39,7 +39,7 @@ export async function play(yaml: string, options: { startAtTask?: string; files?
   const inventory = await loadInventory([options.inventory ?? 'a,b,c,'])
   const outcome = await runPlaybooks([loadPlaybook(file, { modules })], {
     inventory, check: false, diff: false, forks: 5, extraVars: options.extraVars ?? {}, tags: [], skipTags: [], becomeDefaults: {},
-    startAtTask: options.startAtTask, prompt: options.prompt, reporter: combineReporters([capture]), modules,
+    startAtTask: options.startAtTask, prompt: options.prompt, addSecret: options.addSecret, reporter: combineReporters([capture]), modules,
     connect: (host) => new LocalConnection(host),
     loadTasks: (f, baseDir, role, playbookDir) => loadTaskFile(f, { baseDir, role, playbookDir, modules }),
     loadRole: (name, args, from) => loadIncludedRole(name, args, { ...from, from: from.where, modules }),

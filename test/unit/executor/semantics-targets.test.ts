@@ -330,8 +330,10 @@ describe('vars_prompt', () => {
 
   it('answers from -e first, then the terminal; an empty answer takes the default; encrypt hashes as password_hash', async () => {
     const asked: string[] = []
-    const r = await play(question, { extraVars: { given: 'by -e' }, prompt: async (q: string) => (asked.push(q), q.startsWith('Who') ? '' : 'secret') })
+    const secrets: string[] = []
+    const r = await play(question, { extraVars: { given: 'by -e' }, prompt: async (q: string) => (asked.push(q), q.startsWith('Who') ? '' : 'secret'), addSecret: (s) => void secrets.push(s) })
     expect(asked).toEqual(['Who [nobody]: ', 'input for pw: '])
+    expect(secrets).toEqual(['secret']) // a private answer is redacted from output like a password ('Who' answered the default)
     expect(msgs(r, 'shown')).toEqual([['nobody', '$6$abcdefgh$ltjgWl6579NluT/Vi1nwEvcil.G5Nbc4NiXZaNGStk8PSwGfQv72N2CKPPrVACtLtip/cZ/1GM/O6IND4WQhG.', 'by -e']])
   })
 

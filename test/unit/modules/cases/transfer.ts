@@ -69,6 +69,12 @@ export const transferCases: ModuleCase[] = [
   { name: 'script arguments are shell text', module: 'script', check: 'skipped', second: 'changed',
     setup: [{ path: '{ctl}/files/write.sh', content: '#!/bin/sh\nprintf "%s|%s\\n" "$2" "$3" > "$1"\n' }], searchPaths: ['{ctl}'],
     args: { cmd: 'write.sh {root}/out "$(echo ex)pand" \'$HOME\'' }, files: [{ path: '{root}/out', content: 'expand|$HOME\n' }] },
+  // Ansible asks creates, then removes: either one satisfied skips; a `#` in the arguments does not hide the rc
+  { name: 'script with creates and removes: a missing removes skips', module: 'script', first: 'skipped', check: 'skipped', second: 'skipped',
+    setup: [{ path: '{ctl}/files/write.sh', content: '#!/bin/sh\necho ran > "$1"\n' }], searchPaths: ['{ctl}'],
+    args: { cmd: 'write.sh {root}/out', creates: '{root}/nope', removes: '{root}/nope' } },
+  { name: 'script failure behind a # in the arguments still fails', module: 'script', check: 'skipped', setup: [{ path: '{ctl}/fail.sh', content: '#!/bin/sh\nexit 3\n' }],
+    searchPaths: ['{ctl}'], args: { cmd: 'fail.sh # a comment' }, first: 'failed', data: { rc: 3 } },
   { name: 'script failure reports rc', module: 'script', check: 'skipped', setup: [{ path: '{ctl}/fail.sh', content: '#!/bin/sh\necho oops >&2; exit 3\n' }],
     searchPaths: ['{ctl}'], args: { cmd: 'fail.sh' }, first: 'failed', msg: 'non-zero return code', data: { rc: 3, stderr: 'oops' } },
 ]
