@@ -5,7 +5,7 @@ import { quote } from '../util/shell-quote.js'
 import { fileAttrProps } from './copy.js'
 import { attrText, planAttrs } from './lib/attrs.js'
 import { applyMode, formatMode, parseMode } from './lib/mode.js'
-import { PATH_INFO_SH, pathInfoRecord } from './lib/path-info.js'
+import { infoOfProbe, PATH_INFO_SH, pathInfoRecord } from './lib/path-info.js'
 import { changed, failed, ok } from './lib/result.js'
 import { decode64, runSnippet, type Fields } from './lib/snippet.js'
 import { defineModule, type Diff, type ModuleContext, type TaskResult } from './types.js'
@@ -78,6 +78,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
   // a first run's usual case, a directory or link where nothing is yet, is made by the probe itself
   const early = ctx.check || linkFollows || a.attributes !== undefined || parseMode(a.mode)?.kind === 'symbolic' ? undefined : creation(a, qp, undefined)
   const probe = await runSnippet(ctx, [
+    '_made=', // set when the early creation below made the path
     // a hard link asked for at a directory goes inside it, named as its src (Ansible's rule): probed again there
     a.state === 'hard' && !intoDir ? `if [ -d ${qp} ]; then echo '__TSPLAY__ id=intodir'; exit 0; fi` : '',
     `tp_probe p ${qp} '' || exit 1`,
@@ -87,10 +88,15 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
     // what removing a directory takes with it, for the diff (Ansible's path_content)
     a.state === 'absent' ? `if [ -d ${qp} ] && [ ! -L ${qp} ]; then _c=$(find ${qp} -mindepth 1 \\( -type d -printf 'D%p\\n' -o -printf 'F%p\\n' \\)) && printf '__TSPLAY__ id=content v=%s\\n' "$(tp_b64 "$_c")"; fi` : '',
     a.attributes !== undefined ? LSATTR.replace('"$1"', qp) : '',
-    a.follow && (a.state === 'link' || a.state === undefined) ? `if [ -L ${qp} ] && [ -e ${qp} ]; then tp_probe tgt "$(readlink -f -- ${qp})" '' || exit 1; fi` : '',
+    // what a link points to: probed when its attributes are at stake, else only whether it exists (the warning)
+    a.follow && (a.state === 'link' || a.state === undefined)
+      ? `if [ -L ${qp} ] && [ -e ${qp} ]; then ${setsAttrs(a) ? `tp_probe tgt "$(readlink -f -- ${qp})" '' || exit 1` : "echo '__TSPLAY__ id=tgt exists=1'"}; fi`
+      : '',
     mtime.kind === 'at' || atime.kind === 'at' ? timesProbe(qp, mtime, atime) : '',
     ctx.check && a.state !== 'absent' ? lookupProbe(a) : '',
-    PATH_INFO_SH, `tp_pinfo ${qp}`,
+    // the path info: from tp_probe's stat, but read again after an early creation, and for a link (whose
+    // target must exist for Ansible to report it: os.path.exists follows links)
+    PATH_INFO_SH, `if [ -n "$_made" ] || [ -L ${qp} ]; then tp_pinfo ${qp}; fi`,
   ].join('\n'))
   // check mode: an owner or group the play has yet to create is a warning, as in Ansible
   for (const [id, what, value] of [['nouser', 'user', a.owner], ['nogroup', 'group', a.group]] as const) {
@@ -98,15 +104,16 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
   }
   if (probe.byId.intodir) return ensure(ctx, { ...a, path: posix.join(p, posix.basename(a.src as string)) }, warnings, true)
   const cur = probe.byId.p
+  const info = probe.byId.info ?? (cur.type === 'l' ? undefined : infoOfProbe(cur))
   // and setting it on something that exists fails, as Ansible's chown does when the lookup fails
   if (cur.exists === '1' && probe.byId.nouser) return failed(`chown failed: failed to look up user ${a.owner}`, { path: p })
   if (cur.exists === '1' && probe.byId.nogroup) return failed(`chgrp failed: failed to look up group ${a.group}`, { path: p })
   if (early && probe.byId.created && a.state === 'link' && a.follow && probe.byId.src?.exists !== '1') warnings.push(DANGLING)
-  if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, probe.byId.info)
+  if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, info)
   const exists = cur.exists === '1'
   const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
   // no state: what is there (a file with more than one name is 'hard'), else directory with recurse, else file
-  let present = cur.type === 'l' ? 'link' : (probe.byId.info?.state as State | undefined) ?? (NAMES[cur.type] as State)
+  let present = cur.type === 'l' ? 'link' : (info?.state as State | undefined) ?? (NAMES[cur.type] as State)
   if (present === 'hard' && a.src === undefined) present = 'file' // attributes only: nothing to link
   const state: State = a.state ?? (exists ? present ?? 'file' : a.recurse ? 'directory' : 'file')
   if (a.src !== undefined && state !== 'link' && state !== 'hard') return failed("src option requires state to be 'link' or 'hard'", { path: p })
@@ -123,7 +130,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
     case 'absent':
       if (exists) cmds.push(`rm -rf -- ${qp}`)
       if (probe.byId.content) before.path_content = pathContent(decode64(probe.byId.content.v))
-      return finish(ctx, p, cmds, before, after, a, probe.byId.info)
+      return finish(ctx, p, cmds, before, after, a, info)
     case 'file':
       if (!exists) return failed(`file (${p}) is absent, cannot continue`, { path: p, state: 'absent' })
       if (type !== 'f') return failed(`file (${p}) is ${NAMES[type] ?? type}, cannot continue`, { path: p, state: NAMES[type] ?? type })
@@ -210,10 +217,14 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
   Object.assign(after, plan.after)
   // like Ansible, a file touch made is removed again when setting its attributes fails
   if (touchMade && cmds.length > 1) cmds.splice(1, cmds.length - 1, `( ${cmds.slice(1).join('\n')}\n) || { rm -f -- ${qp}; exit 1; }`)
-  return finish(ctx, p, cmds, before, after, a, probe.byId.info)
+  return finish(ctx, p, cmds, before, after, a, info)
 }
 
 /** sh that probes a link's src, unless the probe of the path found the link already pointing there. */
+function setsAttrs(a: FileArgs): boolean {
+  return a.mode !== undefined || a.owner !== undefined || a.group !== undefined || a.attributes !== undefined
+}
+
 function probeSrc(a: FileArgs, qp: string, srcAbs: string): string {
   const probe = `tp_probe src ${quote(srcAbs)} '' || exit 1; if [ ${qp} -ef ${quote(srcAbs)} ]; then echo '__TSPLAY__ id=same'; fi`
   return a.state === 'link' ? `if [ "$_lt" != ${quote(a.src as string)} ] || [ ! -L ${qp} ]; then ${probe}; fi` : probe
@@ -254,7 +265,7 @@ function creation(a: FileArgs, qp: string, probe: Fields | undefined): Creation 
 /** sh for the end of the probe: when nothing is at the path (and a link's src exists), create it. */
 function createWhenAbsent(qp: string, commands: string[], mustExist: string | undefined): string {
   const src = mustExist === undefined ? '' : ` && { [ -e ${quote(mustExist)} ] || [ -L ${quote(mustExist)} ]; }`
-  return [`if [ ! -e ${qp} ] && [ ! -L ${qp} ]${src}; then`, ...commands.map((c) => `  ${c} || exit 1`), `  echo '__TSPLAY__ id=created'`, 'fi'].join('\n')
+  return [`if [ ! -e ${qp} ] && [ ! -L ${qp} ]${src}; then`, ...commands.map((c) => `  ${c} || exit 1`), `  echo '__TSPLAY__ id=created'; _made=1`, 'fi'].join('\n')
 }
 
 /** Modes/owners of everything under a directory, for recurse: commands only if something differs. */

@@ -161,7 +161,8 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
       ? `if [ -e "$dest" ]; then b="$dest.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$b" || exit 1; printf '__TSPLAY__ id=backup path=%s\\n' "$(tp_b64 "$b")"; fi`
       : '',
     `mv -f -- "$tmp" "$dest" || exit 1; trap - EXIT`,
-    a.report ? `tp_probe final "$dest" sha1` : '',
+    // the checksum of bytes sent from the controller is known there: the host computes it only for remote_src
+    a.report ? `tp_probe final "$dest" ${content ? "''" : 'sha1'}` : '',
   ].join('\n')
 }
 
@@ -207,7 +208,7 @@ export function createWhenAbsent(a: Pick<EnsureFileArgs, 'mode' | 'owner' | 'gro
     spec?.kind === 'octal' ? `  chmod ${formatMode(spec.value)} "$tmp" || exit 1` : '',
     `  mv -f -- "$tmp" ${d} || exit 1; trap - EXIT`,
     `  echo '__TSPLAY__ id=created'`,
-    a.report ? `  tp_probe final ${d} sha1` : '',
+    a.report ? `  tp_probe final ${d} ''` : '', // the content's checksum is the controller's
     `fi`,
   ].join('\n')
 }

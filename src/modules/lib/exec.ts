@@ -37,7 +37,10 @@ const SKIP = '__TSPLAY_SKIP__'
 const NO_CHDIR = '__TSPLAY_NO_CHDIR__'
 
 /** sh that exits 0 when the glob `pattern` (in $var) matches an existing path, as Python's glob.glob. */
-const globMatches = (v: string) => `( IFS=; set -- $${v}; [ -e "$1" ] || [ -L "$1" ] )`
+// a glob matches when its first expansion exists (Python's glob: an unmatched one stays as written); a
+// function's own positional parameters instead of a subshell: no process
+const GLOB_SH = `tp_glob() { _i=$IFS; IFS=; set -- $1; IFS=$_i; [ -e "$1" ] || [ -L "$1" ]; }`
+const globMatches = (v: string) => `tp_glob "$${v}"`
 
 /**
  * Runs `line` on the host in one round trip, as Ansible's command module orders it: chdir first (a
@@ -52,6 +55,7 @@ export async function execLine(ctx: ModuleContext, line: string, a: ExecArgs, di
     const why = `if [ ! -e "$tp_cd" ]; then echo 'No such file or directory'; elif [ ! -d "$tp_cd" ]; then echo 'Not a directory'; else echo 'Permission denied'; fi`
     lines.push(`cd -P -- "$tp_cd" 2>/dev/null || { echo ${NO_CHDIR}; ${why}; exit 0; }`)
   }
+  if (a.creates || a.removes) lines.push(GLOB_SH)
   if (a.creates) lines.push(assignPath('tp_cr', a.creates), `if ${globMatches('tp_cr')}; then echo ${SKIP}; exit 0; fi`)
   if (a.removes) lines.push(assignPath('tp_rm', a.removes), `if ! ${globMatches('tp_rm')}; then echo ${SKIP}; exit 0; fi`)
   const guarded = !!(a.creates || a.removes)

@@ -34,13 +34,13 @@ tp_probe() {
   if [ -L "$_p" ]; then _t=l; elif [ -d "$_p" ]; then _t=d; elif [ -f "$_p" ]; then _t=f; elif [ -e "$_p" ]; then _t=o; else
     printf '%s id=%s exists=0 path=%s\n' __TSPLAY__ "$_id" "$_pe"; return 0; fi
   if [ "$_alg" = - ]; then printf '%s id=%s exists=1 type=%s path=%s\n' __TSPLAY__ "$_id" "$_t" "$_pe"; return 0; fi
-  _s=$(stat -c '%a %U %G %u %g %s %Y %i' -- "$_p") || return 1
+  _s=$(stat -c '%a %U %G %u %g %s %Y %i %h' -- "$_p") || return 1
   _x=
   if [ "$_t" = f ] && [ -n "$_alg" ]; then _x=$("$_alg"sum < "$_p"); _x="sha=${'$'}{_x%% *}"; fi
   if [ "$_t" = l ]; then _lt=$(readlink -- "$_p"); tp_enc "$_lt"; _x="target=$_e"; [ -d "$_p" ] && _x="$_x ltype=d"; [ -f "$_p" ] && _x="$_x ltype=f"; fi
   set -f; set -- $_s; set +f
-  printf '%s id=%s exists=1 type=%s mode=%s user=%s group=%s uid=%s gid=%s size=%s mtime=%s inode=%s path=%s %s\n' \
-    __TSPLAY__ "$_id" "$_t" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$_pe" "$_x"
+  printf '%s id=%s exists=1 type=%s mode=%s user=%s group=%s uid=%s gid=%s size=%s mtime=%s inode=%s nlink=%s path=%s %s\n' \
+    __TSPLAY__ "$_id" "$_t" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$9" "$_pe" "$_x"
 }
 `
 
