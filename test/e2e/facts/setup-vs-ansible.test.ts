@@ -45,7 +45,7 @@ afterAll(async () => {
 })
 
 describe("tsplay's setup against ansible-core's, on a fresh lab host", () => {
-  it('gives every fact Ansible gives, with its value, but the documented Python ones', async () => {
+  it('gives every fact Ansible gives, with its value, but the documented one (selinux's Python bindings)', async () => {
     const ansible = await ansibleSetup(HOST)
     const tsplay = await tsplaySetup(HOST)
     const c = compareFacts(ansible, tsplay)
@@ -113,12 +113,13 @@ describe('what gathering costs the host', () => {
     return (await lastPid()) - b - (b - a)
   }
 
-  // measured: setup 11, ping 4 — 4 for the gathering and 3 for the two fact scripts (one runs a subshell)
+  // measured: setup 12, ping 4 — 4 for the gathering, 3 for the two fact scripts (one runs a subshell) and
+  // 1 for the host's python3, which ansible_python describes (on a host without Python: none)
   it('every fact in one round trip of a few processes', async () => {
     const setup = await processesOf(['exec', HOST, '-i', inventory(HOST), '-m', 'setup'])
     const ping = await processesOf(['exec', HOST, '-i', inventory(HOST), '-m', 'ping'])
     console.info(`processes on the host: setup ${setup}, ping ${ping}`)
-    expect(setup - ping).toBeLessThanOrEqual(4 + 3)
+    expect(setup - ping).toBeLessThanOrEqual(4 + 3 + 1)
     expect(setup).toBeGreaterThan(ping)
   })
 })

@@ -1,6 +1,6 @@
 // Vault-encrypted controller files through `tsplay run`: copy sends them decrypted (binary bytes whole) and
 // the file lookup reads them, with the run's vault password; without it the task fails saying so.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,6 +12,7 @@ const binary = Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80, 10, 13, 0x7f])
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tsplay-vaulted-files-'))
   writeFileSync(join(dir, 'pass'), 'a vault password\n')
+  mkdirSync(join(dir, 'out'))
   writeFileSync(join(dir, 'blob.bin'), binary)
   writeFileSync(join(dir, 'note.txt'), 'vaulted text\n')
   for (const f of ['blob.bin', 'note.txt']) {

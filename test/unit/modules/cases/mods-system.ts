@@ -21,7 +21,7 @@ def wheel(name, version):
     files[dist + '.dist-info/RECORD'] = '\n'.join(record + [dist + '.dist-info/RECORD,,']) + '\n'
     with zipfile.ZipFile(dist + '-py3-none-any.whl', 'w') as z:
         for p, c in files.items():
-            z.writestr(p, c)
+            z.writestr(zipfile.ZipInfo(p, (2020, 1, 1, 0, 0, 0)), c)  # a fixed time: the same bytes on every host
 wheel('tsplay-demo', '1.0'); wheel('tsplay-demo', '2.0'); wheel('tsplay-other', '0.5')
 EOF`
 const VENV = '/usr/bin/python3 -m venv'
