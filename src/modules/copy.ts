@@ -68,11 +68,7 @@ export const copy = defineModule<CopyArgs>({
     }
     const src = a.src as string
     if (a.remote_src) {
-      const dir = () => {
-        // Ansible sets mode on dest after copying the tree; tsplay says so rather than leave it out
-        if (a.mode !== undefined) throw new ModuleError('copy: mode with remote_src and a source directory is not supported; set it with file (recurse: true) after the copy')
-        return remoteCopyDir(ctx, { src, dest: a.dest as string, localFollow: a.local_follow, owner: a.owner, group: a.group })
-      }
+      const dir = () => remoteCopyDir(ctx, { src, dest: a.dest as string, localFollow: a.local_follow, owner: a.owner, group: a.group, mode: a.mode })
       if (src.endsWith('/')) return dir()
       return withSrc(await ensureFile(ctx, { ...common, remoteSrc: src, basename: basename(src), remoteDir: dir }), src)
     }

@@ -8,6 +8,7 @@ import { ModuleError } from '../../errors.js'
 import { quote } from '../../util/shell-quote.js'
 import type { ModuleContext, TaskResult } from '../types.js'
 import { assignPath } from './host-path.js'
+import { parseMode } from './mode.js'
 import { changed, ok } from './result.js'
 import { decode64, runSnippet } from './snippet.js'
 
@@ -17,6 +18,8 @@ export interface RemoteCopyDirArgs {
   localFollow: boolean
   owner?: string
   group?: string
+  /** Set on dest itself after the copy, as Ansible's copy does ('preserve': the source directory's mode). */
+  mode?: string | number
 }
 
 const SYNC = String.raw`[ -d "$s" ] || tp_fail "Source $s not found or not a directory"
@@ -44,17 +47,28 @@ find $FL . -mindepth 1 2>/dev/null | while IFS= read -r e; do
   fi
 done || exit 1`
 
+/** sh setting $_m to the octal mode dest must end with (Ansible's copy: preserve is the source's mode). */
+function destMode(mode: string | number | undefined): string | undefined {
+  if (mode === undefined) return undefined
+  if (mode === 'preserve') return `_m=$(stat -c %a -- "$s")`
+  const spec = parseMode(mode)
+  if (spec?.kind !== 'octal') throw new ModuleError(`copy: a symbolic mode with remote_src and a source directory is not supported; give it in octal (${String(mode)})`)
+  return `_m=${spec.value.toString(8)}`
+}
+
 export async function remoteCopyDir(ctx: ModuleContext, a: RemoteCopyDirArgs): Promise<TaskResult> {
   const owners: string[] = []
   // as Ansible's chown_recursive: the whole target tree gets the owner and group asked for
   if (a.owner) owners.push(`if [ -n "$(find "$t" ! -user ${quote(a.owner)} -print -quit)" ]; then echo '__TSPLAY__ id=c'; tp_do chown -R -h -- ${quote(a.owner)} "$t" || exit 1; fi`)
   if (a.group) owners.push(`if [ -n "$(find "$t" ! -group ${quote(a.group)} -print -quit)" ]; then echo '__TSPLAY__ id=c'; tp_do chgrp -R -h -- ${quote(a.group)} "$t" || exit 1; fi`)
+  const mode = destMode(a.mode)
   const r = await runSnippet(ctx, [
     assignPath('s', a.src),
     assignPath('d', a.dest),
     `LF=${a.localFollow ? 1 : 0}; FL=${a.localFollow ? '-L' : ''}`,
     SYNC,
     ...owners.map((o) => `[ "$TP_CHECK" = 1 ] && [ ! -d "$t" ] || ${o}`),
+    mode ? `if [ -e "$d" ]; then ${mode}; if [ "$(stat -c %a -- "$d")" != "$_m" ]; then echo '__TSPLAY__ id=c'; tp_do chmod "$_m" -- "$d" || exit 1; fi; fi` : '',
   ].join('\n'), { check: ctx.check })
   const top = decode64(r.byId.top?.path)
   if (!top) throw new ModuleError(`copy: nothing copied from ${a.src}`)

@@ -45,7 +45,7 @@ afterAll(async () => {
 })
 
 describe("tsplay's setup against ansible-core's, on a fresh lab host", () => {
-  it('gives every fact Ansible gives, with its value, but the documented one (selinux's Python bindings)', async () => {
+  it('gives every fact Ansible gives, with its value, but the documented one (the selinux Python bindings)', async () => {
     const ansible = await ansibleSetup(HOST)
     const tsplay = await tsplaySetup(HOST)
     const c = compareFacts(ansible, tsplay)

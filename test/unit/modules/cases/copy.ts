@@ -105,6 +105,11 @@ export const copyCases: ModuleCase[] = [
     // two trips: the file probe finds a directory, then the tree is compared on the host
     trips: 2, args: { src: '{root}/src', dest: '{root}/dest', remote_src: true, local_follow: false },
     files: [{ path: '{root}/dest/src/f1', content: 'one' }, { path: '{root}/dest/src/sub/f12', content: 'twelve' }, { path: '{root}/dest/src/link', type: 'l', target: 'sub/f12' }] },
+  // Ansible sets mode on dest itself after the tree is copied (preserve: the source directory's mode)
+  { name: 'remote_src directory with a mode: dest gets it', module: 'copy',
+    setup: [{ path: '{root}/src/f1', content: 'one' }, { path: '{root}/dest', dir: true }],
+    args: { src: '{root}/src/', dest: '{root}/dest', remote_src: true, mode: '0701' },
+    files: [{ path: '{root}/dest/f1', content: 'one' }, { path: '{root}/dest', type: 'd', mode: '0701' }] },
   { name: 'remote_src that is not a regular file fails in Ansible\'s words', module: 'copy', args: { src: '/dev/null', dest: '{root}/x', remote_src: true }, first: 'failed', msg: "Cannot copy invalid source '/dev/null': not a file" },
   { name: 'remote_src missing', module: 'copy', args: { src: '{root}/nope', dest: '{root}/x', remote_src: true }, first: 'failed', msg: 'nope not found' },
   { name: 'mode=preserve with content: the 0600 of the temp file content goes through', module: 'copy', args: { content: 'boo', dest: '{root}/boo', mode: 'preserve' },
