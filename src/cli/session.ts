@@ -89,8 +89,9 @@ export async function openSession(options: OptionValues, playbookDir: string | u
       check: options.check === true,
       diff: options.diff === true,
       verbosity: (options.verbose as number | undefined) ?? 0,
-      // vault-encrypted controller files (copy's decrypt, the file lookup) open with the run's vault secrets
-      decryptVault: (text, file) => keyring.decrypt(text, { file }).plaintext,
+      // vault-encrypted controller files (copy's decrypt, the file lookup) open with the run's vault secrets;
+      // without any, the module says so in Ansible's words
+      ...(keyring.secrets.length ? { decryptVault: (text: string, file: string) => keyring.decrypt(text, { file }).plaintext } : {}),
       // vars_prompt asks on the terminal, as Ansible's getpass; without one, defaults (or -e) answer
       prompt: async (question, hidden) => (hasTerminal() ? promptOnTerminal(question, { echo: !hidden }) : undefined),
       forks: forksOf(options),
