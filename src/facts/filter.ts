@@ -1,30 +1,6 @@
 // setup's `filter`: shell-style patterns (Python's fnmatch) over fact names; a pattern without the
 // `ansible_` prefix also matches the prefixed name, as in ansible-core.
-
-/** Python's fnmatch.translate: `*`, `?`, `[seq]`, `[!seq]`; a `[` without its `]` is literal. */
-export function fnmatchRegExp(pattern: string): RegExp {
-  let re = ''
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]
-    if (c === '*') re += '.*'
-    else if (c === '?') re += '.'
-    else if (c === '[') {
-      let j = i + 1
-      if (pattern[j] === '!') j++
-      if (pattern[j] === ']') j++
-      while (j < pattern.length && pattern[j] !== ']') j++
-      if (j >= pattern.length) re += '\\['
-      else {
-        let set = pattern.slice(i + 1, j).replace(/\\/g, '\\\\')
-        if (set.startsWith('!')) set = `^${set.slice(1)}`
-        else if (set.startsWith('^')) set = `\\${set}`
-        re += `[${set}]`
-        i = j
-      }
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-  }
-  return new RegExp(`^${re}$`, 's')
-}
+import { fnmatchRegExp } from '../util/fnmatch.js'
 
 /** The facts whose names match one of `patterns` (all of them when there is none, or `*`). */
 export function filterFacts(facts: Record<string, unknown>, patterns: string[]): Record<string, unknown> {

@@ -4,6 +4,7 @@
 // `@file` (one pattern per line, as a retry file), implicit localhost.
 import { readFileSync } from 'node:fs'
 import { ConfigError } from '../errors.js'
+import { fnmatchRegExp } from '../util/fnmatch.js'
 import type { Host, InventoryData } from './data.js'
 import { parseAddress } from './host-range.js'
 
@@ -19,31 +20,6 @@ export function splitHostPattern(pattern: string | string[]): string[] {
   else if (parseAddress(pattern, true)) parts = [pattern]
   else parts = pattern.match(/(?:[^\s:[\]]|\[[^\]]*\])+/g) ?? []
   return parts.map((p) => p.trim()).filter((p) => p)
-}
-
-/** fnmatch.translate(), anchored at both ends like Python's re.match on the translated pattern. */
-export function globToRegExp(glob: string): RegExp {
-  let re = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]
-    if (c === '*') re += '[\\s\\S]*'
-    else if (c === '?') re += '[\\s\\S]'
-    else if (c === '[') {
-      let j = i + 1
-      if (glob[j] === '!') j++
-      if (glob[j] === ']') j++
-      while (j < glob.length && glob[j] !== ']') j++
-      if (j >= glob.length) re += '\\['
-      else {
-        let body = glob.slice(i + 1, j).replace(/\\/g, '\\\\')
-        if (body[0] === '!') body = '^' + body.slice(1)
-        else if (body[0] === '^') body = '\\' + body
-        re += `[${body}]`
-        i = j
-      }
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-  }
-  return new RegExp(`^(?:${re})$`, 'u')
 }
 
 export class PatternMatcher {
@@ -125,7 +101,7 @@ export class PatternMatcher {
   private enumerate(pattern: string): Host[] {
     let re: RegExp
     try {
-      re = pattern[0] === '~' ? new RegExp(pattern.slice(1), 'y') : globToRegExp(pattern)
+      re = pattern[0] === '~' ? new RegExp(pattern.slice(1), 'y') : fnmatchRegExp(pattern)
     } catch {
       throw new ConfigError(`invalid host list pattern: ${pattern}`)
     }

@@ -2,7 +2,7 @@
 // content, type), with the stat data Ansible's find returns for each. One round trip lists the tree; a
 // second reads file contents or checksums, only when `contains` or `get_checksum` asks for them.
 import { ModuleError } from '../errors.js'
-import { fnmatch } from './lib/fnmatch.js'
+import { fnmatch } from '../util/fnmatch.js'
 import { readFiles, walk, type Entry } from './lib/find-walk.js'
 import { pyRegExp } from './lib/pyre.js'
 import { ok } from './lib/result.js'

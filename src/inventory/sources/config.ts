@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { ConfigError } from '../../errors.js'
 import { suggestion } from '../../util/did-you-mean.js'
-import { globToRegExp } from '../patterns.js'
+import { fnmatchRegExp } from '../../util/fnmatch.js'
 
 export class SourceConfig {
   private lines?: string[]
@@ -128,5 +128,5 @@ export function describe(v: unknown): string {
 
 /** A name pattern as in host patterns: a glob (`k8s-master-*`), or `~regex` searched from the start. */
 export function namePattern(pattern: string): RegExp {
-  return pattern.startsWith('~') ? new RegExp(`^(?:${pattern.slice(1)})`) : globToRegExp(pattern)
+  return pattern.startsWith('~') ? new RegExp(`^(?:${pattern.slice(1)})`) : fnmatchRegExp(pattern)
 }

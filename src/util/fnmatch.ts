@@ -1,4 +1,5 @@
-// Python's fnmatch.fnmatch on POSIX (case-sensitive): *, ?, [seq], [!seq], the whole name, dots not special.
+// Python's fnmatch.fnmatch on POSIX (case-sensitive): *, ?, [seq], [!seq], the whole name, dots not special. The one
+// fnmatch of tsplay: inventory host patterns, setup's filter, find and unarchive's include/exclude.
 const cache = new Map<string, RegExp>()
 
 /** Python's fnmatch.translate, as a JS RegExp over the whole string. */
