@@ -7,6 +7,7 @@ import { moduleKeyPosition } from '../playbook/module-args.js'
 import type { Task, Vars } from '../playbook/model.js'
 import { evaluateCondition, isUnsafe, markUnsafe, render, renderValue, UnsafeText, type RenderContext } from '../template/index.js'
 import type { HostResultInfo } from './events.js'
+import { sleep } from '../util/sleep.js'
 import { withTaskTimeout } from './async-jobs.js'
 import { flagValue, invokeModule, type Invocation } from './invoke.js'
 import { registered, settle, taskInfo, type HostOutcome } from './settle.js'
@@ -245,19 +246,4 @@ function argsOfTemplate(template: string, vars: Vars, ctx: RenderContext): Vars 
   const value = renderValue<unknown>(template, vars, ctx)
   if (value && typeof value === 'object' && !Array.isArray(value)) return value as Vars
   throw new TemplateError(`the task's arguments '${template}' must render to a mapping, got ${JSON.stringify(value)}`, ctx.where, 'give the arguments as a mapping of the module\'s options')
-}
-
-
-/** A pause that ends early when the run is stopped. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve()
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    signal?.addEventListener('abort', done, { once: true })
-  })
 }

@@ -5,6 +5,7 @@
 import { InterruptedError, ModuleError } from '../errors.js'
 import { ok } from './lib/result.js'
 import { pyNow } from './lib/py-time.js'
+import { sleep } from '../util/sleep.js'
 import { defineModule } from './types.js'
 
 export interface PauseArgs {
@@ -70,14 +71,6 @@ export const pause = defineModule<PauseArgs>({
 
 /** Waits `ms`, or less when the run is stopped (SIGINT/SIGTERM): then the task ends as interrupted. */
 async function interruptible(ms: number, signal?: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    signal?.addEventListener('abort', done, { once: true })
-  })
+  await sleep(ms, signal)
   if (signal?.aborted) throw new InterruptedError(String(signal.reason))
 }
