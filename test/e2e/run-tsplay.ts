@@ -16,22 +16,26 @@ export interface RunTsplayOptions {
   env?: Record<string, string>
   /** Run in a session of its own: no controlling terminal (as from cron or CI), /dev/tty cannot open. */
   noTerminal?: boolean
+  /** Written to its stdin, then closed. */
+  input?: string
 }
 
-export function runTsplay(args: string[], options: RunTsplayOptions = {}): Promise<CliResult> {
+/** Any command (ansible-playbook, the built CLI), asynchronously: the test process keeps serving meanwhile. */
+export function runCommand(command: string, args: string[], options: RunTsplayOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
-      detached: options.noTerminal === true,
-    })
+    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, detached: options.noTerminal === true })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
     child.on('error', reject)
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+    if (options.input !== undefined) child.stdin.end(options.input)
   })
+}
+
+export function runTsplay(args: string[], options: RunTsplayOptions = {}): Promise<CliResult> {
+  return runCommand(process.execPath, [BIN, ...args], { ...options, env: { NO_COLOR: '1', ...options.env } })
 }
 
 export type RecapRow = HostStats

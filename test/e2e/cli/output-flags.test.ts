@@ -1,29 +1,19 @@
 // Ansible's output flags on lab hosts, compared with ansible itself where it prints the same thing:
 // exec -o and --diff, run --list-tags, --step, --force-handlers, --flush-cache.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { labInfo, resetHost } from '../lab-helpers.js'
-import { parseRecap, runTsplay } from '../run-tsplay.js'
+import { parseRecap, runCommand, runTsplay, type CliResult } from '../run-tsplay.js'
 
 const BIN = fileURLToPath(new URL('../../../bin/tsplay.js', import.meta.url))
 let dir: string
 
-function run(command: string, args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, NO_COLOR: '1', ANSIBLE_NOCOLOR: '1', ANSIBLE_PYTHON_INTERPRETER: '/usr/bin/python3', ANSIBLE_HOME: join(dir, 'ansible-home') }
-    const child = spawn(command, args, { cwd: dir, env })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (b: Buffer) => (stdout += b))
-    child.stderr.on('data', (b: Buffer) => (stderr += b))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-    child.stdin.end(input)
-  })
+function run(command: string, args: string[], input = ''): Promise<CliResult> {
+  const env = { NO_COLOR: '1', ANSIBLE_NOCOLOR: '1', ANSIBLE_PYTHON_INTERPRETER: '/usr/bin/python3', ANSIBLE_HOME: join(dir, 'ansible-home') }
+  return runCommand(command, args, { cwd: dir, env, input })
 }
 const tsplay = (args: string[], input?: string) => run(process.execPath, [BIN, ...args], input)
 

@@ -1,11 +1,10 @@
 // ansible-core's setup and tsplay's, on the same lab host: `ansible HOST -m setup` (json callback) and the
 // built `tsplay exec HOST -m setup --json`, each returning the facts.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { labHost, labInfo } from '../lab-helpers.js'
-import { runTsplay } from '../run-tsplay.js'
+import { runCommand, runTsplay, type CliResult } from '../run-tsplay.js'
 import type { Facts } from './compare.js'
 
 export const work = mkdtempSync(join(tmpdir(), 'tsplay-facts-e2e-'))
@@ -21,16 +20,8 @@ export function inventory(host: string, user = 'root'): string {
 
 export const ansibleEnv = { ANSIBLE_HOME: join(work, 'ansible-home'), ANSIBLE_NOCOLOR: '1', ANSIBLE_HOST_KEY_CHECKING: 'True' }
 
-export function spawnText(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (b: Buffer) => (stdout += b))
-    child.stderr.on('data', (b: Buffer) => (stderr += b))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
+export function spawnText(command: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCommand(command, args, { env })
 }
 
 type JsonReport = { plays: Array<{ tasks: Array<{ hosts: Record<string, { ansible_facts?: Facts; msg?: string; failed?: boolean }> }> }> }

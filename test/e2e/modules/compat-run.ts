@@ -1,10 +1,10 @@
 // One playbook file, two tools: Debian's ansible-playbook on lab-1 and the built `tsplay run` on lab-2,
 // each reporting in the json callback's shape; what each task changed comes back per task name.
-import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { labHost, labInfo } from '../lab-helpers.js'
+import { runCommand } from '../run-tsplay.js'
 
 const TSPLAY = fileURLToPath(new URL('../../../bin/tsplay.js', import.meta.url))
 
@@ -33,20 +33,11 @@ function changedFlags(report: JsonReport, host: string, tool: string): Record<st
   return out
 }
 
-function spawnJson(command: string, args: string[], env: Record<string, string>): Promise<JsonReport> {
+async function spawnJson(command: string, args: string[], env: Record<string, string>): Promise<JsonReport> {
   // async: a test's HTTP server lives in this process and must keep answering get_url
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (b: Buffer) => (stdout += b))
-    child.stderr.on('data', (b: Buffer) => (stderr += b))
-    child.on('error', reject)
-    child.on('close', () => {
-      if (!stdout.includes('{')) return reject(new Error(`${command}: ${stderr}`))
-      resolve(JSON.parse(stdout.slice(stdout.indexOf('{'))) as JsonReport)
-    })
-  })
+  const { stdout, stderr } = await runCommand(command, args, { env })
+  if (!stdout.includes('{')) throw new Error(`${command}: ${stderr}`)
+  return JSON.parse(stdout.slice(stdout.indexOf('{'))) as JsonReport
 }
 
 /** ansible-playbook runs the playbook on lab-1. */

@@ -1,13 +1,12 @@
 // --json has the shape of Ansible's json callback: the same playbook through ansible-playbook
 // (ANSIBLE_STDOUT_CALLBACK=json) and through tsplay on the same lab hosts, compared key by key; and a CI
 // script's use of it: the run piped through jq.
-import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resetHost } from '../lab-helpers.js'
-import { runTsplay } from '../run-tsplay.js'
+import { runCommand, runTsplay } from '../run-tsplay.js'
 import { FIXTURES, reportInventory } from './report-helpers.js'
 
 const BIN = fileURLToPath(new URL('../../../bin/tsplay.js', import.meta.url))
@@ -26,17 +25,7 @@ let inventory: string
 let ansible: Json
 let tsplay: Json
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (b: Buffer) => (stdout += b))
-    child.stderr.on('data', (b: Buffer) => (stderr += b))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
-}
+const run = (command: string, args: string[], env: Record<string, string> = {}) => runCommand(command, args, { env })
 
 beforeAll(async () => {
   inventory = reportInventory()
