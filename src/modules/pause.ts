@@ -4,7 +4,7 @@
 // Ansible does when stdin is not interactive: it warns and goes on at once.
 import { InterruptedError, ModuleError } from '../errors.js'
 import { ok } from './lib/result.js'
-import { pyNow } from './lib/py-time.js'
+import { pyNow } from '../util/py-time.js'
 import { sleep } from '../util/sleep.js'
 import { defineModule } from './types.js'
 

@@ -4,7 +4,7 @@ import { shlexSplit } from '../../util/shlex.js'
 import type { ModuleContext, TaskResult } from '../types.js'
 import { assignPath } from './host-path.js'
 import { changed, failed, ok } from './result.js'
-import { pyDelta, pyNow } from './py-time.js'
+import { pyDelta, pyNow } from '../../util/py-time.js'
 
 /** A command line's words, split as Ansible splits them (shlex); a bad line is an error naming the module. */
 export function commandWords(module: string, line: string): string[] {

@@ -6,6 +6,7 @@ import { MISSING } from './py-methods.js'
 import { float } from './pyfloat.js'
 import type { PyObject } from './runtime.js'
 import { strftime } from './strftime.js'
+import { pyDelta } from '../../util/py-time.js'
 
 export class PyDateTime implements PyObject {
   readonly pyType = 'datetime'
@@ -45,14 +46,7 @@ export class PyTimedelta implements PyObject {
     return this.ms
   }
   pyStr(): string {
-    const days = Math.floor(this.ms / 86400000)
-    const rest = this.ms - days * 86400000
-    const h = Math.floor(rest / 3600000)
-    const m = Math.floor((rest % 3600000) / 60000)
-    const s = Math.floor((rest % 60000) / 1000)
-    const us = Math.round((rest % 1000) * 1000)
-    const clock = `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}${us ? '.' + String(us).padStart(6, '0') : ''}`
-    return days ? `${days} day${Math.abs(days) === 1 ? '' : 's'}, ${clock}` : clock
+    return pyDelta(this.ms)
   }
   pyGet(name: string): unknown {
     const days = Math.floor(this.ms / 86400000)

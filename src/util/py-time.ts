@@ -1,5 +1,5 @@
-// Times as Python prints them in module results: str(datetime.now()) and str(timedelta), which content
-// may parse (command's start/end/delta, pause's start/stop).
+// Times as Python prints them: str(datetime.now()) and str(timedelta), in module results content may
+// parse (command's start/end/delta, pause's start/stop) and for the template engine's timedelta.
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 
@@ -16,5 +16,5 @@ export function pyDelta(ms: number): string {
   const s = Math.floor(rest / 1_000_000)
   const fraction = rest % 1_000_000
   const clock = `${Math.floor(s / 3600)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}${fraction ? `.${pad(fraction, 6)}` : ''}`
-  return days ? `${days} day${days === 1 ? '' : 's'}, ${clock}` : clock
+  return days ? `${days} day${Math.abs(days) === 1 ? '' : 's'}, ${clock}` : clock
 }
