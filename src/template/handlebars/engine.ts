@@ -4,7 +4,8 @@
 // that is a template expands when read, with the one machinery every engine shares); this file renders.
 // An undefined variable is a TemplateError naming it (with a did-you-mean) at the template's own line;
 // only the first argument of `default`, `defined` and `undefined` may be undefined.
-import Handlebars from 'handlebars'
+import { createRequire } from 'node:module'
+import type Handlebars from 'handlebars'
 import { TemplateError, type SourcePosition } from '../../errors.js'
 import { didYouMean } from '../../util/did-you-mean.js'
 import { describe } from '../../util/describe.js'
@@ -22,34 +23,43 @@ export interface HandlebarsContext {
 type Vars = Record<string, unknown>
 type Compiled = (vars: Vars, data: object) => string
 
-const env = Handlebars.create()
+// Handlebars (its compiler is ~700 KB of code) loads on the first .hbs file, not on every run.
+const require = createRequire(import.meta.url)
+let loaded: typeof Handlebars | undefined
 
-for (const [name, fn] of Object.entries(helpers)) {
-  env.registerHelper(name, (...args: unknown[]) => {
-    args.pop() // Handlebars' options
-    // A missing variable reaches only lenient arguments; and/or/ternary decide (short-circuit), others see undefined.
-    if (!passesMissing.has(name)) for (let i = 0; i < args.length; i++) if (args[i] instanceof Missing) args[i] = undefined
-    try {
-      return fn(...args)
-    } catch (error) {
-      throw error instanceof TemplateError ? error : new TemplateError(`helper '${name}': ${(error as Error).message}`)
-    }
+function handlebars(): typeof Handlebars {
+  if (loaded) return loaded
+  const env = (require('handlebars') as typeof Handlebars).create()
+  for (const [name, fn] of Object.entries(helpers)) {
+    env.registerHelper(name, (...args: unknown[]) => {
+      args.pop() // Handlebars' options
+      // A missing variable reaches only lenient arguments; and/or/ternary decide (short-circuit), others see undefined.
+      if (!passesMissing.has(name)) for (let i = 0; i < args.length; i++) if (args[i] instanceof Missing) args[i] = undefined
+      try {
+        return fn(...args)
+      } catch (error) {
+        throw error instanceof TemplateError ? error : new TemplateError(`helper '${name}': ${(error as Error).message}`)
+      }
+    })
+  }
+
+  // Handlebars' own `lookup` answers '' for `lookup 'env' 'HOME'`: a string in the first place is a lookup plugin name.
+  env.registerHelper('lookup', (container: unknown, key: unknown) => {
+    if (typeof container === 'string') throw new TemplateError(lookupPluginMessage(container))
+    if (container === null || container === undefined) return undefined
+    const k = String(key)
+    return k in (container as object) ? (container as Record<string, unknown>)[k] : undefined
   })
+
+  env.registerHelper('helperMissing', (...args: unknown[]) => {
+    const options = args.at(-1) as { name: string }
+    const near = didYouMean(options.name, Object.keys(helpers))
+    throw new TemplateError(`unknown helper '${options.name}'`, undefined, near ? `did you mean '${near}'?` : undefined)
+  })
+  env.registerHelper(LOOKUP, lookupHelper(false))
+  env.registerHelper(LENIENT, lookupHelper(true))
+  return (loaded = env)
 }
-
-// Handlebars' own `lookup` answers '' for `lookup 'env' 'HOME'`: a string in the first place is a lookup plugin name.
-env.registerHelper('lookup', (container: unknown, key: unknown) => {
-  if (typeof container === 'string') throw new TemplateError(lookupPluginMessage(container))
-  if (container === null || container === undefined) return undefined
-  const k = String(key)
-  return k in (container as object) ? (container as Record<string, unknown>)[k] : undefined
-})
-
-env.registerHelper('helperMissing', (...args: unknown[]) => {
-  const options = args.at(-1) as { name: string }
-  const near = didYouMean(options.name, Object.keys(helpers))
-  throw new TemplateError(`unknown helper '${options.name}'`, undefined, near ? `did you mean '${near}'?` : undefined)
-})
 
 function lookupHelper(lenient: boolean) {
   return function (this: unknown, value: unknown, id: number, options: { data: { root: Vars; ctx: HandlebarsContext } }) {
@@ -60,8 +70,6 @@ function lookupHelper(lenient: boolean) {
     throw error
   }
 }
-env.registerHelper(LOOKUP, lookupHelper(false))
-env.registerHelper(LENIENT, lookupHelper(true))
 
 function undefinedVariable(meta: LookupMeta, context: unknown, ctx: HandlebarsContext): TemplateError {
   const where = ctx.where && meta.line ? { file: ctx.where.file, line: meta.line } : ctx.where
@@ -94,7 +102,7 @@ function compile(template: string, ctx: HandlebarsContext): Compiled {
   if (/\{%.*%\}/s.test(template)) throw new TemplateError('Jinja2 {% %} tags in a Handlebars (.hbs) file', ctx.where, jinjaHint(template))
   let program: hbs.AST.Program
   try {
-    program = env.parse(bracketIndexes(template))
+    program = handlebars().parse(bracketIndexes(template))
   } catch (error) {
     throw parseError(template, error as Error, ctx.where)
   }
@@ -104,7 +112,7 @@ function compile(template: string, ctx: HandlebarsContext): Compiled {
     if (error instanceof UnsupportedTemplate) throw new TemplateError(error.message, ctx.where)
     throw error
   }
-  const fn = env.compile(program, { noEscape: true })
+  const fn = handlebars().compile(program, { noEscape: true })
   compiled = (vars, data) => fn(vars, { data })
   if (cache.size >= CACHE_LIMIT) cache.clear()
   cache.set(template, compiled)

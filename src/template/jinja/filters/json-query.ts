@@ -1,10 +1,15 @@
 // json_query (community.general): JMESPath over the value. The `jmespath` package is the reference JS
 // implementation of the same specification Python's jmespath (used by Ansible) implements.
-import jmespath from 'jmespath'
+import { createRequire } from 'node:module'
+import type jmespathModule from 'jmespath'
 import { filterError } from '../errors.js'
 import { isDict } from '../py.js'
 import { PyFloat } from '../pyfloat.js'
 import { Undefined } from '../undefined.js'
+
+// loaded on the first json_query, not on every run
+const require = createRequire(import.meta.url)
+let jmespath: typeof jmespathModule | undefined
 
 function toPlain(v: unknown): unknown {
   if (v instanceof Undefined) return v.fail()
@@ -21,6 +26,7 @@ function toPlain(v: unknown): unknown {
 
 export function jsonQuery(data: unknown, expr: string): unknown {
   try {
+    jmespath ??= require('jmespath') as typeof jmespathModule
     const r = jmespath.search(toPlain(data), expr)
     return r === undefined ? null : r
   } catch (e) {
