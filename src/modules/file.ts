@@ -95,9 +95,9 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
       : '',
     mtime.kind === 'at' || atime.kind === 'at' ? timesProbe(qp, mtime, atime) : '',
     ctx.check && a.state !== 'absent' ? lookupProbe(a) : '',
-    // the path info: from tp_probe's stat, but read again after an early creation, and for a link (whose
-    // target must exist for Ansible to report it: os.path.exists follows links)
-    PATH_INFO_SH, `if [ -n "$_made" ] || [ -L ${qp} ]; then tp_pinfo ${qp}; fi`,
+    // the path info: from tp_probe's stat (a link's own, lstat), but read again after an early creation; a
+    // link's only where its target exists (Ansible reports it after os.path.exists, which follows links)
+    PATH_INFO_SH, `if [ -n "$_made" ]; then tp_pinfo ${qp}; elif [ -L ${qp} ] && [ -e ${qp} ]; then echo '__TSPLAY__ id=linfo'; fi`,
   ].join('\n'))
   // check mode: an owner or group the play has yet to create is a warning, as in Ansible
   for (const [id, what, value] of [['nouser', 'user', a.owner], ['nogroup', 'group', a.group]] as const) {
@@ -105,7 +105,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
   }
   if (probe.byId.intodir) return ensure(ctx, { ...a, path: posix.join(p, posix.basename(a.src as string)) }, warnings, true)
   const cur = probe.byId.p
-  const info = probe.byId.info ?? (cur.type === 'l' ? undefined : infoOfProbe(cur))
+  const info = probe.byId.info ?? (cur.type !== 'l' || probe.byId.linfo ? infoOfProbe(cur) : undefined)
   // and setting it on something that exists fails, as Ansible's chown does when the lookup fails
   if (cur.exists === '1' && probe.byId.nouser) return failed(`chown failed: failed to look up user ${a.owner}`, { path: p })
   if (cur.exists === '1' && probe.byId.nogroup) return failed(`chgrp failed: failed to look up group ${a.group}`, { path: p })
@@ -227,7 +227,9 @@ function setsAttrs(a: FileArgs): boolean {
 }
 
 function probeSrc(a: FileArgs, qp: string, srcAbs: string): string {
-  const probe = `tp_probe src ${quote(srcAbs)} '' || exit 1; if [ ${qp} -ef ${quote(srcAbs)} ]; then echo '__TSPLAY__ id=same'; fi`
+  // a symlink needs only whether its src exists, unless attributes go to what it points to
+  const detail = a.state === 'link' && !setsAttrs(a) ? '-' : "''"
+  const probe = `tp_probe src ${quote(srcAbs)} ${detail} || exit 1; if [ ${qp} -ef ${quote(srcAbs)} ]; then echo '__TSPLAY__ id=same'; fi`
   return a.state === 'link' ? `if [ "$_lt" != ${quote(a.src as string)} ] || [ ! -L ${qp} ]; then ${probe}; fi` : probe
 }
 

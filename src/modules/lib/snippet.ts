@@ -12,7 +12,7 @@ export const MARK = '__TSPLAY__'
 // CPU: a probe spawns only stat (and the checksum tool); the umask is printed once per snippet by the
 // builtin on a record of its own (`$(umask)` would fork), and runSnippet copies it into every record.
 // `tp_probe ID PATH -` reports the type alone (no stat); after tp_probe of a symlink, $_lt holds its
-// target as readlink printed it.
+// target as readlink would print it.
 export const PRELUDE = String.raw`
 tp_enc() { case $1 in ''|*[!abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./@%+=:,-]*) _e=$(printf '%s' "$1" | base64 -w0);; *) _e="~$1";; esac; }
 tp_b64() { tp_enc "$1"; printf '%s' "$_e"; }
@@ -34,10 +34,14 @@ tp_probe() {
   if [ -L "$_p" ]; then _t=l; elif [ -d "$_p" ]; then _t=d; elif [ -f "$_p" ]; then _t=f; elif [ -e "$_p" ]; then _t=o; else
     printf '%s id=%s exists=0 path=%s\n' __TSPLAY__ "$_id" "$_pe"; return 0; fi
   if [ "$_alg" = - ]; then printf '%s id=%s exists=1 type=%s path=%s\n' __TSPLAY__ "$_id" "$_t" "$_pe"; return 0; fi
-  _s=$(stat -c '%a %U %G %u %g %s %Y %i %h' -- "$_p") || return 1
   _x=
+  if [ "$_t" = l ]; then
+    # the link's target from the same stat (%N, literal: 'PATH -> TARGET' byte for byte), not a readlink
+    _s=$(QUOTING_STYLE=literal stat -c '%a %U %G %u %g %s %Y %i %h %N' -- "$_p") || return 1
+    _lt=${'$'}{_s#* "$_p -> "}; _s=${'$'}{_s%% "$_p -> "*}
+    tp_enc "$_lt"; _x="target=$_e"; [ -d "$_p" ] && _x="$_x ltype=d"; [ -f "$_p" ] && _x="$_x ltype=f"
+  else _s=$(stat -c '%a %U %G %u %g %s %Y %i %h' -- "$_p") || return 1; fi
   if [ "$_t" = f ] && [ -n "$_alg" ]; then _x=$("$_alg"sum < "$_p"); _x="sha=${'$'}{_x%% *}"; fi
-  if [ "$_t" = l ]; then _lt=$(readlink -- "$_p"); tp_enc "$_lt"; _x="target=$_e"; [ -d "$_p" ] && _x="$_x ltype=d"; [ -f "$_p" ] && _x="$_x ltype=f"; fi
   set -f; set -- $_s; set +f
   printf '%s id=%s exists=1 type=%s mode=%s user=%s group=%s uid=%s gid=%s size=%s mtime=%s inode=%s nlink=%s path=%s %s\n' \
     __TSPLAY__ "$_id" "$_t" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$9" "$_pe" "$_x"
