@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js'
+import { fileURLToPath } from 'node:url'
+import { boot } from '../dist/cli/boot.js'
+
+const { main } = boot(fileURLToPath(new URL('../dist/cli/main.cjs', import.meta.url)))
 
 // `tsplay … | head` closes the pipe early: that is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,25 +1,32 @@
-// `npm run build`: src/ bundled into dist/cli/ by esbuild, the verbs and the engine as lazy chunks.
-// Why a bundle: Node 20 loads ~100 separate ES modules in ~150 ms of a 350 ms one-task run; the bundle
-// loads in a fraction of that. Packages stay external (installed dependencies, required as usual).
-// Type checking is `npm run lint` (tsc --noEmit). Every chunk sits two levels under the package root,
-// as src/*/ files do, so their `../../schemas`, `../../roles` and `../../package.json` still resolve.
-import { rmSync } from 'node:fs'
+// `npm run build`: src/ bundled into dist/cli/ by esbuild. Two files:
+// - main.cjs: the whole program as one CommonJS bundle, so that bin/tsplay.js can compile it from V8's
+//   code cache (cli/boot.ts): the verbs and the engine still load on first use (esbuild runs a lazily
+//   imported module's top-level code when it is imported), but nothing is parsed twice.
+// - boot.js: the small ES module that loads main.cjs.
+// Packages stay external (installed dependencies, required as usual), except the pure-JS ones every run
+// loads (js-yaml; p-limit, which is ESM-only: a CommonJS bundle cannot require it on node 20): bundled,
+// they come from the code cache too. Type checking is `npm run lint` (tsc --noEmit). Both files sit two
+// levels under the package root, as src/*/ files do, so `../../schemas`, `../../roles` and
+// `../../package.json` still resolve from import.meta.url.
+import { readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+const BUNDLED = ['js-yaml', 'p-limit']
+const external = Object.keys(JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).dependencies).filter((d) => !BUNDLED.includes(d))
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' }
+
 rmSync(`${root}/dist`, { recursive: true, force: true })
 buildSync({
-  absWorkingDir: root,
+  ...common,
   entryPoints: ['src/cli/main.ts'],
-  outdir: 'dist/cli',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
+  outfile: 'dist/cli/main.cjs',
+  format: 'cjs',
+  external,
   sourcemap: true,
-  chunkNames: 'chunk-[hash]',
-  logLevel: 'warning',
+  // the ES modules' import.meta.url, as the bundle's own file URL
+  define: { 'import.meta.url': '__tsplay_url' },
+  banner: { js: 'const __tsplay_url = require("node:url").pathToFileURL(__filename).href;' },
 })
+buildSync({ ...common, entryPoints: ['src/cli/boot.ts'], outfile: 'dist/cli/boot.js', format: 'esm', packages: 'external' })

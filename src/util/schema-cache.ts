@@ -3,21 +3,15 @@
 // ms. The cache key covers ajv's version, the options and the schemas, so a changed schema recompiles.
 // Any cache problem (unwritable home, corrupt file) falls back to compiling in memory.
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Ajv, Options, ValidateFunction } from 'ajv'
+import { cacheDir, writeCacheFile } from './cache-dir.js'
 
 // CommonJS on purpose: ajv (and the runtime helpers the generated code requires) load synchronously,
 // and only on a cache miss.
 const require = createRequire(import.meta.url)
-
-/** `$TSPLAY_CACHE_DIR` (empty: no cache), else `$XDG_CACHE_HOME/tsplay` or ~/.cache/tsplay. */
-export function schemaCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.TSPLAY_CACHE_DIR !== undefined) return env.TSPLAY_CACHE_DIR || undefined
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tsplay')
-}
 
 let ajvVersion: string | undefined
 
@@ -25,7 +19,7 @@ let ajvVersion: string | undefined
  * A validator for `ref` (the `$id` of one of `schemas`), or for `schemas[0]` when no ref is given:
  * from the disk cache when there, otherwise compiled (and cached for the next run).
  */
-export function compileSchema(options: Options, schemas: object[], ref?: string, dir = schemaCacheDir()): ValidateFunction {
+export function compileSchema(options: Options, schemas: object[], ref?: string, dir = cacheDir()): ValidateFunction {
   ajvVersion ??= (require('ajv/package.json') as { version: string }).version
   const key = createHash('sha256').update(JSON.stringify([ajvVersion, options, schemas, ref ?? null])).digest('hex').slice(0, 32)
   const file = dir && join(dir, `ajv-${key}.cjs`)
@@ -60,11 +54,8 @@ function load(code: string): ValidateFunction {
 function store(dir: string, file: string, ajv: Ajv, validate: ValidateFunction): void {
   try {
     const standalone = require('ajv/dist/standalone') as (a: Ajv, v: ValidateFunction) => string
-    mkdirSync(dir, { recursive: true, mode: 0o700 })
-    const tmp = `${file}.${process.pid}.tmp`
-    writeFileSync(tmp, standalone(ajv, validate), { mode: 0o600 })
-    renameSync(tmp, file) // atomic: a concurrent run reads the old state or the whole file
+    writeCacheFile(dir, file, standalone(ajv, validate)) // a read-only home: compile again next time
   } catch {
-    /* a read-only home: compile again next time */
+    /* code ajv cannot make standalone: compile again next time */
   }
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { compileSchema, schemaCacheDir } from '../../../src/util/schema-cache.js'
+import { cacheDir } from '../../../src/util/cache-dir.js'
+import { compileSchema } from '../../../src/util/schema-cache.js'
 
 const options = { allErrors: true, verbose: true, strict: false }
 const item = { $id: 'item.schema.json', type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 3 } } }
@@ -60,8 +61,8 @@ describe('compileSchema', () => {
   })
 
   it('TSPLAY_CACHE_DIR picks the dir; empty turns the cache off', () => {
-    expect(schemaCacheDir({ TSPLAY_CACHE_DIR: '/x' })).toBe('/x')
-    expect(schemaCacheDir({ TSPLAY_CACHE_DIR: '' })).toBeUndefined()
-    expect(schemaCacheDir({ XDG_CACHE_HOME: '/c' })).toBe('/c/tsplay')
+    expect(cacheDir({ TSPLAY_CACHE_DIR: '/x' })).toBe('/x')
+    expect(cacheDir({ TSPLAY_CACHE_DIR: '' })).toBeUndefined()
+    expect(cacheDir({ XDG_CACHE_HOME: '/c' })).toBe('/c/tsplay')
   })
 })

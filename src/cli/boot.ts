@@ -1,0 +1,50 @@
+// How tsplay starts: the program is one CommonJS bundle (dist/cli/main.cjs, scripts/build.mjs) that V8
+// compiles from its code cache when there is one. Compiling ~1 MB of JavaScript, and each function again
+// on its first call, cost every run ~50 ms of the one controller core that also runs the SSH handshakes;
+// from the cache it takes a few. (Node 22's module.enableCompileCache does this; node 20 has no such
+// thing.) The cache is written at the end of the first `run` or `exec` of a build, so it holds what a run
+// compiles (other verbs read it, never write it: `--version` would leave a cache of a few functions), and
+// it replaces the one of the previous build. No cache dir, or a cache V8 rejects: compiled as usual.
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import Module, { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { Script } from 'node:vm'
+import { cacheDir, writeCacheFile } from '../util/cache-dir.js'
+
+export interface Program {
+  main(argv: string[]): Promise<number>
+}
+
+/** Loads and runs the bundle at `bundle` (an absolute path); returns its exports. */
+export function boot(bundle: string): Program {
+  const dir = cacheDir()
+  const { size, mtimeMs } = statSync(bundle)
+  // one family per installed bundle, one file per build of it and node version
+  const family = `code-${createHash('sha1').update(bundle).digest('hex').slice(0, 12)}-`
+  const file = dir && join(dir, `${family}${size}-${Math.round(mtimeMs)}-${process.version}.bin`)
+  const cachedData = file ? readOrUndefined(file) : undefined
+  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData })
+  const writes = process.argv[2] === 'run' || process.argv[2] === 'exec'
+  if (dir && file && writes && (!cachedData || script.cachedDataRejected)) process.once('exit', () => save(dir, family, file, script))
+  const module = { exports: {} as Program }
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle))
+  return module.exports
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file)
+  } catch {
+    return undefined
+  }
+}
+
+function save(dir: string, family: string, file: string, script: Script): void {
+  if (!writeCacheFile(dir, file, script.createCachedData())) return
+  try {
+    for (const name of readdirSync(dir)) if (name.startsWith(family) && name.endsWith('.bin') && join(dir, name) !== file) rmSync(join(dir, name), { force: true })
+  } catch {
+    /* an old cache left: harmless */
+  }
+}
