@@ -7,6 +7,7 @@ import {
   fingerprint,
   hashHostName,
   knownHostsLine,
+  loadKnownHosts,
   parseKnownHosts,
   patternsMatch,
   preferredHostKeyAlgorithms,
@@ -105,4 +106,16 @@ describe('known_hosts', () => {
     expect(found).toContain(a.pub.split(' ')[1])
   })
 
+  it('loads a file once until it changes: a key accept-new appends is seen by the next connection', () => {
+    const file = join(dir, 'loaded_hosts')
+    writeFileSync(file, `h1 ${a.pub}\n`)
+    const first = loadKnownHosts([file])
+    expect(first.map((e) => e.patterns)).toEqual(['h1'])
+    expect(loadKnownHosts([file])).toBe(first) // not read and parsed again
+    recordHostKey(file, 'h2', 22, b.blob)
+    expect(verifyHostKey(loadKnownHosts([file]), 'h2', 22, b.blob)).toEqual({ status: 'ok' })
+    writeFileSync(file, `h3 ${a.pub}\n`) // replaced: the same size as the first text, a new mtime
+    expect(loadKnownHosts([file]).map((e) => e.patterns)).toEqual(['h3'])
+    expect(loadKnownHosts([join(dir, 'missing')])).toEqual([])
+  })
 })
