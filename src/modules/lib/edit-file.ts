@@ -1,13 +1,15 @@
 // Shared by lineinfile, blockinfile and replace: read the file and its state in one round trip,
 // compute the new text on the controller, write through ensureFile (one more) only if it differs.
+// A file whose text this run already knows (it wrote or read it, on this host) is edited in one round
+// trip: the host writes the new text only if the file still hashes as that text, else it is read as usual.
 import { createHash } from 'node:crypto'
 import { ModuleError } from '../../errors.js'
 import { quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
 import { attrText, planAttrs, type AttrArgs } from './attrs.js'
-import { createWhenAbsent, ensureFile } from './ensure-file.js'
+import { createWhenAbsent, EMBED_LIMIT, ensureFile, finalizeScript } from './ensure-file.js'
 import { changed, ok } from './result.js'
-import { decode64, runSnippet } from './snippet.js'
+import { decode64, runSnippet, type Fields } from './snippet.js'
 
 export interface EditArgs extends AttrArgs {
   path: string
@@ -25,16 +27,24 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
   const qp = quote(a.path)
   // with create, a missing file's text is known before the read: the read itself writes it (first runs)
   const fresh = a.create && !ctx.check ? transform(undefined).text : undefined
-  const read = await runSnippet(ctx, [
+  const readLines = [
     `p=${qp}; [ -L "$p" ] && [ -e "$p" ] && p=$(readlink -f -- "$p")`,
     // no checksum tool (the controller hashes the content it reads), and no stat unless attributes are asked for
     `tp_probe f "$p" ${a.mode !== undefined || a.owner || a.group ? "''" : '-'} || exit 1`,
     `if [ -f "$p" ]; then printf '__TSPLAY__ id=content b64='; base64 -w0 < "$p" || exit 1; echo; fi`,
     `tp_dir "$p"; if [ -d "$_d" ]; then echo '__TSPLAY__ id=dir exists=1'; fi`,
     fresh !== undefined ? createWhenAbsent(a, Buffer.from(fresh, 'utf8'), 'p') : '',
-  ].join('\n'))
+  ]
+  const data: Record<string, unknown> = { path: a.path }
+  const known = knownEdit(ctx, a, transform)
+  const read = await runSnippet(ctx, (known ? [writeIfUnchanged(a, known.before, known.after), ...readLines, 'fi'] : readLines).join('\n'))
+  if (known && read.byId.wrote) {
+    remember(ctx, a.path, known.after.text)
+    return changed(known.after.msg, data, ctx.diff ? [{ path: a.path, before: known.before, after: known.after.text }] : [])
+  }
   const cur = read.byId.f
   const path = decode64(cur.path)
+  data.path = path
   if (cur.exists === '1' && cur.type === 'd') throw new ModuleError(`Path ${a.path} is a directory !`)
   const exists = cur.exists === '1'
   if (!exists && !a.create) {
@@ -46,9 +56,9 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
   if (raw) cur.sha = createHash('sha256').update(raw).digest('hex')
   const before = raw?.toString('utf8')
   const edit = transform(before)
-  const data: Record<string, unknown> = { path }
   if (edit.text === undefined || edit.text === before) {
     if (!exists) return ok(edit.msg, data)
+    if (path === a.path && raw?.equals(Buffer.from(before as string, 'utf8'))) remember(ctx, a.path, before as string)
     const plan = planAttrs(a, cur, quote(path))
     if (!plan.commands.length) return ok(edit.msg || undefined, data)
     const diff: Diff[] = ctx.diff ? [{ path, before: attrText(plan.before), after: attrText(plan.after) }] : []
@@ -62,7 +72,42 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
   const res = await ensureFile({ ...ctx, diff: false }, {
     dest: path, content: Buffer.from(edit.text, 'utf8'), mode: a.mode, owner: a.owner, group: a.group, backup: a.backup, validate: a.validate,
   }, { dest: cur, dirExists: true, created: read.byId.created !== undefined })
+  if (path === a.path) remember(ctx, a.path, edit.text)
   return changed(edit.msg, { ...data, ...res.data }, diff)
+}
+
+// The text this run last left in a file, by host (its connection) and path as the task names it: small
+// files only. Never trusted as such: the host compares the file's hash with it before writing.
+const texts = new WeakMap<object, Map<string, string>>()
+
+function remember(ctx: ModuleContext, path: string, text: string): void {
+  let byPath = texts.get(ctx.conn)
+  if (!byPath) texts.set(ctx.conn, (byPath = new Map()))
+  if (Buffer.byteLength(text) <= EMBED_LIMIT) byPath.set(path, text)
+  else byPath.delete(path)
+}
+
+/** The edit of a file whose text the run knows, where one round trip can do it; else undefined. */
+function knownEdit(ctx: ModuleContext, a: EditArgs, transform: (text: string | undefined) => Edit): { before: string; after: Edit & { text: string } } | undefined {
+  if (ctx.check || a.mode !== undefined || a.owner || a.group || (a as { attributes?: string }).attributes || a.backup || a.validate) return undefined
+  const before = texts.get(ctx.conn)?.get(a.path)
+  if (before === undefined) return undefined
+  const after = transform(before)
+  if (after.text === undefined || after.text === before || Buffer.byteLength(after.text) > EMBED_LIMIT) return undefined
+  return { before, after: after as Edit & { text: string } }
+}
+
+/** sh: when the file (not a link) still holds `before`, write `after` as ensureFile would and say so; else `fi` closes the read. */
+function writeIfUnchanged(a: EditArgs, before: string, after: Edit & { text: string }): string {
+  const sha = createHash('sha256').update(before, 'utf8').digest('hex')
+  const existing = { exists: '1', type: 'f' } as Fields // finalizeScript: the new file takes the old one's mode and owner
+  return [
+    `p=${quote(a.path)}`,
+    `if [ -f "$p" ] && [ ! -L "$p" ] && _h=$(sha256sum < "$p") && [ "\${_h%% *}" = ${sha} ]; then`,
+    finalizeScript({ dest: a.path, content: Buffer.from(after.text, 'utf8') }, existing, a.path, Buffer.from(after.text, 'utf8')),
+    `echo '__TSPLAY__ id=wrote'`,
+    'else',
+  ].join('\n')
 }
 
 export const editProps = {

@@ -37,7 +37,7 @@ export interface KnownDest {
 // content up to this size is written by the snippet itself (printf, no process): by the probe where the
 // path is empty, so a new file costs one round trip (reruns carry it too), else by the finalize; larger
 // content rides on the finalize's stdin (streamed by the connection, with an idle limit on the host)
-const EMBED_LIMIT = 64 * 1024
+export const EMBED_LIMIT = 64 * 1024
 
 export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: KnownDest): Promise<TaskResult> {
   let dest = a.dest

@@ -1,0 +1,49 @@
+// An edit of a file the run already knows (it wrote or read it on this host) goes in one round trip: the
+// host writes the new text only while the file still hashes as the text the run knows. Here something
+// else appends to the file between two edits: the second edit must see that line, not the remembered text.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { labInfo, resetHost, sshRun } from '../lab-helpers.js'
+import type { HostStats } from '../../../src/executor/events.js'
+import { parseRecap, runTsplay } from '../run-tsplay.js'
+
+const HOST = 'lab-3'
+let dir: string
+
+beforeAll(async () => {
+  await resetHost(HOST)
+  dir = mkdtempSync(join(tmpdir(), 'tsplay-edit-known-'))
+})
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true })
+  await resetHost(HOST)
+})
+
+async function play(tasks: string): Promise<HostStats> {
+  const file = join(dir, 'p.yml')
+  writeFileSync(file, `- hosts: ${HOST}\n  gather_facts: false\n  tasks:\n${tasks}`)
+  const r = await runTsplay(['run', file, '-i', labInfo().hostsIni])
+  expect(r.code, r.stdout + r.stderr).toBe(0)
+  return parseRecap(r.stdout)[HOST]
+}
+
+const cat = async (path: string) => (await sshRun(HOST, `cat ${path}`)).stdout
+
+it('edits the remembered text only while the file still holds it', async () => {
+  const recap = await play(`    - lineinfile: { path: /root/known.conf, line: 'a=1', create: true }
+    - lineinfile: { path: /root/known.conf, regexp: '^a=', line: 'a=2' }
+    - shell: echo 'b=9' >> /root/known.conf
+    - lineinfile: { path: /root/known.conf, regexp: '^a=', line: 'a=3' }
+    - blockinfile: { path: /root/known.conf, block: 'c=4' }
+    - replace: { path: /root/known.conf, regexp: '^c=4$', replace: 'c=5' }
+`)
+  expect(recap).toMatchObject({ changed: 6, failed: 0 })
+  expect(await cat('/root/known.conf')).toBe('a=3\nb=9\n# BEGIN ANSIBLE MANAGED BLOCK\nc=5\n# END ANSIBLE MANAGED BLOCK\n')
+  // the same play again: nothing to change (the shell task always reports a change)
+  const again = await play(`    - lineinfile: { path: /root/known.conf, regexp: '^a=', line: 'a=3' }
+    - replace: { path: /root/known.conf, regexp: '^c=4$', replace: 'c=5' }
+`)
+  expect(again).toMatchObject({ changed: 0, ok: 2 })
+})
