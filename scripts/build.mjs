@@ -25,8 +25,9 @@ buildSync({
   format: 'cjs',
   external,
   sourcemap: true,
-  // the ES modules' import.meta.url, as the bundle's own file URL
+  // the ES modules' import.meta.url, as the bundle's own file URL; strict, as ES modules are (the banner
+  // comes before esbuild's own "use strict", which would no longer be a directive)
   define: { 'import.meta.url': '__tsplay_url' },
-  banner: { js: 'const __tsplay_url = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: '"use strict";\nconst __tsplay_url = require("node:url").pathToFileURL(__filename).href;' },
 })
 buildSync({ ...common, entryPoints: ['src/cli/boot.ts'], outfile: 'dist/cli/boot.js', format: 'esm', packages: 'external' })

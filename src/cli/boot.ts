@@ -4,13 +4,14 @@
 // from the cache it takes a few. (Node 22's module.enableCompileCache does this; node 20 has no such
 // thing.) The cache is written at the end of the first `run` or `exec` of a build, so it holds what a run
 // compiles (other verbs read it, never write it: `--version` would leave a cache of a few functions), and
-// it replaces the one of the previous build. No cache dir, or a cache V8 rejects: compiled as usual.
+// it replaces the one of the previous build. No usable cache dir (cache-dir.ts), or a cache V8 rejects:
+// compiled as usual.
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { Script } from 'node:vm'
-import { cacheDir, writeCacheFile } from '../util/cache-dir.js'
+import { trustedCacheDir, writeCacheFile } from '../util/cache-dir.js'
 
 export interface Program {
   main(argv: string[]): Promise<number>
@@ -18,19 +19,22 @@ export interface Program {
 
 /** Loads and runs the bundle at `bundle` (an absolute path); returns its exports. */
 export function boot(bundle: string): Program {
-  const dir = cacheDir()
-  const { size, mtimeMs } = statSync(bundle)
-  // one family per installed bundle, one file per build of it and node version
-  const family = `code-${createHash('sha1').update(bundle).digest('hex').slice(0, 12)}-`
-  const file = dir && join(dir, `${family}${size}-${Math.round(mtimeMs)}-${process.version}.bin`)
+  const dir = trustedCacheDir()
+  const source = readFileSync(bundle, 'utf8')
+  // one family per installed bundle and node version; one file per text of the bundle (V8 checks only a
+  // cache's source length: a same-size rebuild must not run the old build's code)
+  const family = `code-${digest(bundle)}-${process.version}-`
+  const file = dir && join(dir, `${family}${digest(source)}.bin`)
   const cachedData = file ? readOrUndefined(file) : undefined
-  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData })
+  const script = new Script(Module.wrap(source), { filename: bundle, cachedData })
   const writes = process.argv[2] === 'run' || process.argv[2] === 'exec'
   if (dir && file && writes && (!cachedData || script.cachedDataRejected)) process.once('exit', () => save(dir, family, file, script))
   const module = { exports: {} as Program }
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle))
   return module.exports
 }
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16)
 
 function readOrUndefined(file: string): Buffer | undefined {
   try {

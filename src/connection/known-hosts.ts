@@ -77,7 +77,7 @@ export function loadKnownHosts(files: string[]): KnownHostEntry[] {
   const parts = files.map((f) => {
     try {
       const st = statSync(f, { bigint: true })
-      const version = `${st.size}:${st.mtimeNs}:${st.ino}:${st.dev}`
+      const version = `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}`
       const cached = parsedFiles.get(f)
       if (cached?.version === version) return cached.entries
       const entries = parseKnownHosts(readFileSync(f, 'utf8'), f)

@@ -221,11 +221,11 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
   return finish(ctx, p, cmds, before, after, a, info)
 }
 
-/** sh that probes a link's src, unless the probe of the path found the link already pointing there. */
 function setsAttrs(a: FileArgs): boolean {
   return a.mode !== undefined || a.owner !== undefined || a.group !== undefined || a.attributes !== undefined
 }
 
+/** sh that probes a link's src, unless the probe of the path found the link already pointing there. */
 function probeSrc(a: FileArgs, qp: string, srcAbs: string): string {
   // a symlink needs only whether its src exists, unless attributes go to what it points to
   const detail = a.state === 'link' && !setsAttrs(a) ? '-' : "''"

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Ajv, Options, ValidateFunction } from 'ajv'
-import { cacheDir, writeCacheFile } from './cache-dir.js'
+import { trustedCacheDir, writeCacheFile } from './cache-dir.js'
 
 // CommonJS on purpose: ajv (and the runtime helpers the generated code requires) load synchronously,
 // and only on a cache miss.
@@ -19,7 +19,7 @@ let ajvVersion: string | undefined
  * A validator for `ref` (the `$id` of one of `schemas`), or for `schemas[0]` when no ref is given:
  * from the disk cache when there, otherwise compiled (and cached for the next run).
  */
-export function compileSchema(options: Options, schemas: object[], ref?: string, dir = cacheDir()): ValidateFunction {
+export function compileSchema(options: Options, schemas: object[], ref?: string, dir = trustedCacheDir()): ValidateFunction {
   ajvVersion ??= (require('ajv/package.json') as { version: string }).version
   const key = createHash('sha256').update(JSON.stringify([ajvVersion, options, schemas, ref ?? null])).digest('hex').slice(0, 32)
   const file = dir && join(dir, `ajv-${key}.cjs`)

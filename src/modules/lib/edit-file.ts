@@ -40,7 +40,9 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
   const read = await runSnippet(ctx, (known ? [writeIfUnchanged(a, known.before, known.after), ...readLines, 'fi'] : readLines).join('\n'))
   if (known && read.byId.wrote) {
     remember(ctx, a.path, known.after.text)
-    return changed(known.after.msg, data, ctx.diff ? [{ path: a.path, before: known.before, after: known.after.text }] : [])
+    // the keys the write through ensureFile gives
+    const written = { dest: a.path, checksum_sha256: createHash('sha256').update(known.after.text, 'utf8').digest('hex') }
+    return changed(known.after.msg, { ...data, ...written }, ctx.diff ? [{ path: a.path, before: known.before, after: known.after.text }] : [])
   }
   const cur = read.byId.f
   const path = decode64(cur.path)

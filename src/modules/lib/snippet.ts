@@ -11,7 +11,7 @@ export const MARK = '__TSPLAY__'
 // the host a pipe and a base64 process per value. Each process a probe spawns costs the host ~0.5 ms of
 // CPU: a probe spawns only stat (and the checksum tool); the umask is printed once per snippet by the
 // builtin on a record of its own (`$(umask)` would fork), and runSnippet copies it into every record.
-// `tp_probe ID PATH -` reports the type alone (no stat); after tp_probe of a symlink, $_lt holds its
+// `tp_probe ID PATH -` reports the type alone (no stat); after a full tp_probe of a symlink, $_lt holds its
 // target as readlink would print it.
 export const PRELUDE = String.raw`
 tp_enc() { case $1 in ''|*[!abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./@%+=:,-]*) _e=$(printf '%s' "$1" | base64 -w0);; *) _e="~$1";; esac; }
@@ -36,9 +36,14 @@ tp_probe() {
   if [ "$_alg" = - ]; then printf '%s id=%s exists=1 type=%s path=%s\n' __TSPLAY__ "$_id" "$_t" "$_pe"; return 0; fi
   _x=
   if [ "$_t" = l ]; then
-    # the link's target from the same stat (%N, literal: 'PATH -> TARGET' byte for byte), not a readlink
+    # the link's target from the same stat (%N, literal: 'PATH -> TARGET' byte for byte), not a readlink;
+    # coreutils before 8.26 quote %N whatever QUOTING_STYLE says: there, readlink
     _s=$(QUOTING_STYLE=literal stat -c '%a %U %G %u %g %s %Y %i %h %N' -- "$_p") || return 1
-    _lt=${'$'}{_s#* "$_p -> "}; _s=${'$'}{_s%% "$_p -> "*}
+    _r=${'$'}{_s#* * * * * * * * * } # what %N printed, after the nine fields
+    case $_r in
+      "$_p -> "*) _lt=${'$'}{_r#"$_p -> "}; _s=${'$'}{_s%"$_r"};;
+      *) _s=$(stat -c '%a %U %G %u %g %s %Y %i %h' -- "$_p") || return 1; _lt=$(readlink -- "$_p");;
+    esac
     tp_enc "$_lt"; _x="target=$_e"; [ -d "$_p" ] && _x="$_x ltype=d"; [ -f "$_p" ] && _x="$_x ltype=f"
   else _s=$(stat -c '%a %U %G %u %g %s %Y %i %h' -- "$_p") || return 1; fi
   if [ "$_t" = f ] && [ -n "$_alg" ]; then _x=$("$_alg"sum < "$_p"); _x="sha=${'$'}{_x%% *}"; fi

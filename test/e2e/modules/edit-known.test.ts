@@ -47,3 +47,20 @@ it('edits the remembered text only while the file still holds it', async () => {
 `)
   expect(again).toMatchObject({ changed: 0, ok: 2 })
 })
+
+it('gives the same result either way', async () => {
+  // the first edit reads the file (this run knows nothing of it), the second edits the text the first left
+  const file = join(dir, 'r.yml')
+  writeFileSync(file, `- hosts: ${HOST}\n  gather_facts: false\n  tasks:
+    - lineinfile: { path: /root/known.conf, regexp: '^a=', line: 'a=4' }
+      register: by_read
+    - lineinfile: { path: /root/known.conf, regexp: '^a=', line: 'a=5' }
+      register: by_known
+    - copy: { content: "{{ [by_read, by_known] | map('dict2items') | map('map', attribute='key') | map('sort') | to_json }}", dest: /root/keys.json }
+`)
+  const r = await runTsplay(['run', file, '-i', labInfo().hostsIni])
+  expect(r.code, r.stdout + r.stderr).toBe(0)
+  const [byRead, byKnown] = JSON.parse(await cat('/root/keys.json')) as string[][]
+  expect(byKnown).toEqual(byRead)
+  expect(byKnown).toContain('checksum_sha256')
+})

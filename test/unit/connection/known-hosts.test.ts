@@ -114,7 +114,7 @@ describe('known_hosts', () => {
     expect(loadKnownHosts([file])).toBe(first) // not read and parsed again
     recordHostKey(file, 'h2', 22, b.blob)
     expect(verifyHostKey(loadKnownHosts([file]), 'h2', 22, b.blob)).toEqual({ status: 'ok' })
-    writeFileSync(file, `h3 ${a.pub}\n`) // replaced: the same size as the first text, a new mtime
+    writeFileSync(file, `h3 ${a.pub}\n`) // replaced by other text
     expect(loadKnownHosts([file]).map((e) => e.patterns)).toEqual(['h3'])
     expect(loadKnownHosts([join(dir, 'missing')])).toEqual([])
   })
