@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
 import { Script } from 'node:vm'
 import { trustedCacheDir, writeCacheFile } from '../util/cache-dir.js'
 
@@ -19,6 +20,7 @@ export interface Program {
 
 /** Loads and runs the bundle at `bundle` (an absolute path); returns its exports. */
 export function boot(bundle: string): Program {
+  boundHeapGrowth()
   const dir = trustedCacheDir()
   const source = readFileSync(bundle, 'utf8')
   // one family per installed bundle and node version; one file per text of the bundle (V8 checks only a
@@ -32,6 +34,15 @@ export function boot(bundle: string): Program {
   const module = { exports: {} as Program }
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle))
   return module.exports
+}
+
+// A run keeps ~40 KB per host alive, but every task allocates ~80 KB per host that lives as long as its round
+// trip, so it outlives the young generation and is garbage only in the old one; V8's default lets that grow
+// to 3-4× the live heap before marking it (1,000 hosts: 70 MB live, 300+ MB peak). Growing by half at most
+// keeps the 1,000-host peak near 210 MB for a few more, short, mark-compacts (none at 20 hosts, 2 more at
+// 200). V8 reads this flag at every collection, so setting it here works; one given by the user stays.
+function boundHeapGrowth(): void {
+  if (![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=50')
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16)
