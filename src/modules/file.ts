@@ -3,13 +3,15 @@ import { posix } from 'node:path'
 import { ModuleError } from '../errors.js'
 import { quote } from '../util/shell-quote.js'
 import { fileAttrProps } from './copy.js'
-import { attrText, planAttrs } from './lib/attrs.js'
-import { applyMode, formatMode, parseMode } from './lib/mode.js'
-import { infoOfProbe, PATH_INFO_SH, pathInfoRecord } from './lib/path-info.js'
+import { planAttrs } from './lib/attrs.js'
+import { diffPeek, finish, pathContent, report } from './lib/file-outcome.js'
+import { formatMode, parseMode } from './lib/mode.js'
+import { recursePlan } from './lib/file-recurse.js'
+import { infoOfProbe, PATH_INFO_SH } from './lib/path-info.js'
 import { planTimes, timeSpec, timesProbe } from './lib/file-times.js'
-import { changed, failed, ok } from './lib/result.js'
+import { failed } from './lib/result.js'
 import { decode64, runSnippet, type Fields } from './lib/snippet.js'
-import { defineModule, type Diff, type ModuleContext, type TaskResult } from './types.js'
+import { defineModule, type ModuleContext, type TaskResult } from './types.js'
 
 // Ansible's warning when follow meets a link to nothing
 const DANGLING = 'Cannot set fs attributes on a non-existent symlink target. follow should be set to False to avoid this.'
@@ -271,71 +273,8 @@ function createWhenAbsent(qp: string, commands: string[], mustExist: string | un
   return [`if [ ! -e ${qp} ] && [ ! -L ${qp} ]${src}; then`, ...commands.map((c) => `  ${c} || exit 1`), `  echo '__TSPLAY__ id=created'; _made=1`, 'fi'].join('\n')
 }
 
-/** Modes/owners of everything under a directory, for recurse: commands only if something differs. */
-function recursePlan(a: FileArgs, entries: Fields[], qp: string, umask = '0022'): string[] {
-  const spec = parseMode(a.mode)
-  const cmds: string[] = []
-  if (spec) {
-    const differs = entries.some((e) => e.y !== 'l' && applyMode(spec, parseInt(e.m, 8), e.y === 'd', parseInt(umask, 8)) !== parseInt(e.m, 8))
-    const m = spec.kind === 'octal' ? formatMode(spec.value) : quote(spec.text)
-    // follow: what links below point to (and what is under linked directories) gets the mode too;
-    // chmod -R itself passes links by
-    if (differs) cmds.push(a.follow ? `chmod ${m} -- ${qp} && find -L ${qp} -mindepth 1 ! -type l -exec chmod ${m} -- {} + || exit 1` : `chmod -R ${m} -- ${qp} || exit 1`)
-  }
-  const who = (want: string | undefined, name: 'u' | 'g') => {
-    if (!want) return false
-    const numeric = /^\d+$/.test(want)
-    return entries.some((e) => (numeric ? e[name.toUpperCase()] : e[name]) !== want)
-  }
-  const linked = (cmd: string) => (a.follow ? ` && find -L ${qp} -mindepth 1 ! -type l -exec ${cmd} -- {} +` : '')
-  if (who(a.owner, 'u')) cmds.push(`chown -R -h ${quote(a.owner as string)} -- ${qp}${linked(`chown ${quote(a.owner as string)}`)} || exit 1`)
-  if (who(a.group, 'g')) cmds.push(`chgrp -R -h ${quote(a.group as string)} -- ${qp}${linked(`chgrp ${quote(a.group as string)}`)} || exit 1`)
-  return cmds
-}
-
 // sh: lsattr's flags of $1 (without -v, which fails where the file system has no version, tmpfs), when the host and its file system have them
 const LSATTR = `if command -v lsattr >/dev/null 2>&1 && _l=$(lsattr -d -- "$1" 2>/dev/null); then printf '__TSPLAY__ id=lsattr v=%s\\n' "$(tp_b64 "$_l")"; fi`
-
-/** Ansible's result: the path (dest for links and touch), src for links, the diff dict, and the path info. */
-function resultData(p: string, a: FileArgs, info: Fields | undefined, before: Record<string, unknown>, after: Record<string, unknown>, changedNow: boolean): Record<string, unknown> {
-  const key = a.state === 'link' || a.state === 'hard' || a.state === 'touch' ? 'dest' : 'path'
-  const data: Record<string, unknown> = { [key]: p }
-  if (a.state === 'link' || a.state === 'hard') data.src = a.src
-  if (changedNow || a.state !== 'absent') data.diff = { before: { path: p, ...diffSide(before, after.state) }, after: { path: p, ...diffSide(after, before.state) } }
-  return { ...data, ...pathInfoRecord(info) }
-}
-
-// a diff side as Ansible gives it: the state only when it changes
-function diffSide(side: Record<string, unknown>, otherState: unknown): Record<string, unknown> {
-  const { state, ...rest } = side
-  return state === otherState ? rest : { state, ...rest }
-}
-
-/** _diff_peek: whether the file looks binary; an unreadable file is taken as text. */
-async function diffPeek(ctx: ModuleContext, p: string, qp: string): Promise<TaskResult> {
-  const r = await runSnippet(ctx, `${PATH_INFO_SH}\nif [ -r ${qp} ] && [ -f ${qp} ] && [ "$(head -c 8192 -- ${qp} | tr -d '\\000' | wc -c)" != "$(head -c 8192 -- ${qp} | wc -c)" ]; then echo '__TSPLAY__ id=peek binary=1'; fi\ntp_pinfo ${qp}`)
-  return ok(undefined, { path: p, appears_binary: r.byId.peek?.binary === '1', ...pathInfoRecord(r.byId.info) })
-}
-
-async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, unknown>, after: Record<string, unknown>, a: FileArgs, info: Fields | undefined): Promise<TaskResult> {
-  if (cmds.length === 0) return ok(undefined, resultData(p, a, info, before, after, false))
-  if (ctx.check) return report(ctx, p, before, after, a, info)
-  const r = await runSnippet(ctx, [...cmds, PATH_INFO_SH, `tp_pinfo ${quote(p)}`].join('\n'))
-  return report(ctx, p, before, after, a, r.byId.info)
-}
-
-function report(ctx: ModuleContext, p: string, before: Record<string, unknown>, after: Record<string, unknown>, a: FileArgs, info: Fields | undefined): TaskResult {
-  const text = (side: Record<string, unknown>) => attrText(Object.fromEntries(Object.entries(side).filter(([, v]) => typeof v !== 'object')) as Record<string, string | number>)
-  const diff: Diff[] = ctx.diff ? [{ path: p, before: text(before), after: text(after) }] : []
-  return changed(`${p}: ${before.state === after.state ? 'attributes changed' : `${before.state} -> ${after.state}`}`, resultData(p, a, info, before, after, true), diff)
-}
-
-/** find's D/F lines as Ansible's path_content: the directories and files under a directory about to go. */
-function pathContent(listing: string): { directories: string[]; files: string[] } {
-  const out = { directories: [] as string[], files: [] as string[] }
-  for (const line of listing.split('\n')) if (line) (line[0] === 'D' ? out.directories : out.files).push(line.slice(1))
-  return out
-}
 
 /** sh: records for an owner or group that does not exist (by name or number). */
 function lookupProbe(a: FileArgs): string {
