@@ -1,10 +1,8 @@
 // Which credentials to offer, in OpenSSH's order: agent, identity files, password.
 // Keys are parsed up front so a wrong passphrase is reported by file name, not as "auth failed".
 import { existsSync, readFileSync } from 'node:fs'
-import ssh2, { type AnyAuthMethod } from 'ssh2'
-
-// ssh2 is CommonJS: under plain Node ESM only some names are named exports, utils is not.
-const { utils } = ssh2
+import type { AnyAuthMethod } from 'ssh2'
+import { parseKey } from './ssh2-parts.js'
 import type { ConnectionSpec } from './types.js'
 
 export interface AuthPlan {
@@ -20,13 +18,13 @@ export interface AuthPlan {
 type AuthSource = Pick<ConnectionSpec, 'user' | 'identityFiles' | 'passphrase' | 'agent'> & { password?: string }
 
 // Every host of a run usually logs in with the same key file: parse it (a KDF when encrypted) once.
-const parsedKeys = new Map<string, { data: Buffer; parsed: ReturnType<typeof utils.parseKey> }>()
+const parsedKeys = new Map<string, { data: Buffer; parsed: ReturnType<typeof parseKey> }>()
 
-function parseKeyOnce(file: string, data: Buffer, passphrase: string | undefined): ReturnType<typeof utils.parseKey> {
+function parseKeyOnce(file: string, data: Buffer, passphrase: string | undefined): ReturnType<typeof parseKey> {
   const key = `${file}\0${passphrase ?? ''}`
   const cached = parsedKeys.get(key)
   if (cached?.data.equals(data)) return cached.parsed
-  const parsed = utils.parseKey(data, passphrase)
+  const parsed = parseKey(data, passphrase)
   parsedKeys.set(key, { data, parsed })
   return parsed
 }

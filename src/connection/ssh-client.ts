@@ -1,7 +1,8 @@
 // One authenticated ssh2 Client: host key check, auth plan, Nagle off, keepalive, connect timeout.
 import { connect as tcpConnect, type Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { Client } from 'ssh2'
+import type { Client } from 'ssh2'
+import { Client as SshClient } from './ssh2-parts.js'
 import { UnreachableError } from '../errors.js'
 import { planAuth } from './auth.js'
 import {
@@ -93,7 +94,7 @@ export function connectClient(spec: ClientSpec, via?: Duplex, signal?: AbortSign
     (a) => SUPPORTED_HOST_KEY_ALGOS.has(a),
   )
   return new Promise((resolve, reject) => {
-    const client = new Client()
+    const client = new SshClient()
     const sock = via ?? (auth.methods.length ? tcpSocket(spec.host, spec.port) : undefined)
     let refusal: string | undefined
     let settled = false
