@@ -83,13 +83,16 @@ export class ShellSession {
 
   private tails = new Map<Buffer[], Buffer>()
 
-  // Only the tail of each stream is searched per chunk, so large outputs stay linear.
+  // Each chunk is searched, and the seam with the chunks before it (their last bytes, kept apart): large
+  // outputs stay linear and no chunk is copied.
   private collect(into: Buffer[], chunk: Buffer): void {
     into.push(chunk)
-    const tail = Buffer.concat([this.tails.get(into) ?? Buffer.alloc(0), chunk])
-    this.tails.set(into, tail.subarray(Math.max(0, tail.length - this.outMark.length - 24)))
     const mark = into === this.out ? this.outMark : this.errMark
-    if (tail.indexOf(mark) >= 0 || (into === this.out && this.outSeen)) {
+    const keep = mark.length - 1
+    const seam = this.tails.get(into)
+    const found = chunk.indexOf(mark) >= 0 || (seam !== undefined && Buffer.concat([seam, chunk.subarray(0, keep)]).indexOf(mark) >= 0)
+    this.tails.set(into, chunk.length >= keep ? chunk.subarray(chunk.length - keep) : Buffer.concat([seam ?? Buffer.alloc(0), chunk]).subarray(-keep))
+    if (found || (into === this.out && this.outSeen)) {
       if (into === this.out) this.outSeen = true
       else this.errSeen = true
       this.settle()

@@ -17,8 +17,7 @@ export interface TimingOptions {
 }
 
 interface Span {
-  task: string
-  where: string
+  task: TaskInfo // label and file:line are made for the few spans printed, not for every host's result
   host: string
   start: number
   end: number
@@ -58,7 +57,8 @@ export class TimingReporter implements Reporter {
   onHostResult(event: HostResultInfo): void {
     if (event.loopSummary) return
     const now = Date.now()
-    const key = `${taskKey(event.task)}#${this.runs.get(taskKey(event.task)) ?? 0}|${event.host}`
+    const task = taskKey(event.task)
+    const key = `${task}#${this.runs.get(task) ?? 0}|${event.host}`
     const span = this.spans.get(key)
     const start = event.start ?? now
     const end = event.end ?? now
@@ -66,7 +66,7 @@ export class TimingReporter implements Reporter {
       span.start = Math.min(span.start, start)
       span.end = Math.max(span.end, end)
     } else {
-      this.spans.set(key, { task: taskLabel(event.task), where: taskWhere(event.task), host: event.host, start, end })
+      this.spans.set(key, { task: event.task, host: event.host, start, end })
     }
   }
 
@@ -77,7 +77,10 @@ export class TimingReporter implements Reporter {
     const slowest = [...this.spans.values()].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, this.options.top ?? 10)
     const hostWidth = Math.max(4, ...slowest.map((s) => s.host.length))
     const lines = [banner('TASK TIMES (slowest first)')]
-    for (const s of slowest) lines.push(`${seconds(s.end - s.start).padStart(9)}  ${s.host.padEnd(hostWidth)}  ${s.task}${s.where ? `  (${s.where})` : ''}`)
+    for (const s of slowest) {
+      const where = taskWhere(s.task)
+      lines.push(`${seconds(s.end - s.start).padStart(9)}  ${s.host.padEnd(hostWidth)}  ${taskLabel(s.task)}${where ? `  (${where})` : ''}`)
+    }
     lines.push('', banner('PLAY TIMES'))
     for (const p of this.plays) lines.push(`${seconds((p.end ?? Date.now()) - p.start).padStart(9)}  ${p.name}`)
     lines.push(`${seconds(summary.durationMs).padStart(9)}  total`)

@@ -1,9 +1,12 @@
 // Hidden password prompts on the controlling terminal (like getpass: /dev/tty, so stdin stays free for
 // `encrypt_string` input). The line reader takes any stream so it can be tested without a terminal.
 import { openSync, closeSync } from 'node:fs'
-import { ReadStream, WriteStream } from 'node:tty'
+import { createRequire } from 'node:module'
 import type { Writable } from 'node:stream'
 import { VaultError } from '../errors.js'
+
+// node:tty by require, not import(): the bundle runs from a vm.Script, which has no dynamic import
+const require = createRequire(import.meta.url)
 
 export interface PromptOptions {
   echo?: boolean
@@ -72,6 +75,7 @@ export const promptOnTerminal: PromptFn = async (question, options = {}) => {
     const { what, hint } = options.noTerminal ?? { what: 'a vault password', hint: 'give it with --vault-password-file FILE or --vault-id LABEL@FILE' }
     throw new VaultError(`${what} is needed but there is no terminal to ask on`, undefined, hint)
   }
+  const { ReadStream, WriteStream } = require('node:tty') as typeof import('node:tty') // loaded when a prompt is shown: most runs never ask
   const input = new ReadStream(fd)
   const output = new WriteStream(fd)
   try {
