@@ -1,4 +1,4 @@
-// template: render a Handlebars file from templates/ with the task's variables, then copy's logic.
+// template: render a template file (Jinja2, or Handlebars for .hbs) with the task's variables, then copy's logic.
 import { readFileSync, statSync } from 'node:fs'
 import { ModuleError } from '../errors.js'
 import { fileAttrProps } from './copy.js'
@@ -49,6 +49,7 @@ export const template = defineModule<TemplateArgs>({
     return ensureFile(ctx, {
       dest: a.dest, content: Buffer.from(text, 'utf8'), basename: base.replace(/\.(j2|hbs)$/, ''),
       mode, owner: a.owner, group: a.group, backup: a.backup, force: a.force, validate: a.validate,
+      report: true, // Ansible's template returns copy's keys
     })
   },
 })

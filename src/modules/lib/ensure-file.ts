@@ -8,7 +8,7 @@ import { printfBytes, quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
 import { attrText, planAttrs, type AttrArgs } from './attrs.js'
 import { assignPath } from './host-path.js'
-import { applyMode, formatMode, parseMode } from './mode.js'
+import { applyMode, formatMode, parseMode, type ModeSpec } from './mode.js'
 import { changed, ok } from './result.js'
 import { decode64, runSnippet, type Fields } from './snippet.js'
 
@@ -129,6 +129,10 @@ export function writeFile(ctx: ModuleContext, a: EnsureFileArgs, cur: Fields, pa
 export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, content: Buffer | undefined): string {
   const exists = holdsFile(cur)
   const spec = parseMode(a.mode)
+  const embedded = content !== undefined && isEmbedded(content)
+  // made with its mode (writeTemp), then the user's umask again (the probe saw it) for a validate command
+  const mask = embedded && /^[0-7]{3,4}$/.test(cur.umask ?? '') ? createMask(spec) : undefined
+  const probed = a.report === true && mask !== undefined // setMode's stat of the temp file is the report
   const owners = planAttrs({ ...a, mode: undefined }, exists ? cur : undefined, '"$tmp"').commands.map((c) => `${c} || exit 1`)
   // the old file's owner, unless both files are already ours (test's -O/-G: no process)
   const ours = `[ -O "$dest" ] && [ -G "$dest" ] && [ -O "$tmp" ] && [ -G "$tmp" ]`
@@ -143,15 +147,15 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
     const base = exists ? parseInt(cur.mode, 8) : 0o666 & ~umask
     // a new file made here by a redirection already has what the directory gives a new file
     const madeHere = content !== undefined
-    const chmod = spec ? `chmod ${formatMode(applyMode(spec, base, false, umask))} "$tmp" || exit 1` : madeHere ? '' : `chmod ${formatMode(base)} "$tmp" || exit 1`
+    const mode = spec ? applyMode(spec, base, false, umask) : madeHere ? undefined : base
     // the mode last: chown clears setuid and setgid
-    attrs = [exists ? copyOwnerUnless(ours) : '', ...owners, chmod]
+    attrs = [exists ? copyOwnerUnless(ours) : '', ...owners, mode === undefined ? '' : setMode(mode, probed)]
   }
   return [
     `dest=${quote(path)}`,
     a.dest.endsWith('/') ? `mkdir -p -- ${quote(dirOf(path) || '/')} || exit 1` : '',
     `tp_tmp ${quote(dirOf(path) || '/')}`,
-    content && isEmbedded(content) ? `{ ${printfBytes(content)} > "$tmp"; } 2>/dev/null || tp_wfail "$dest"` : '',
+    embedded ? writeTemp(content, '"$dest"', mask, cur.umask) : '',
     // a dropped connection ends stdin early: never install fewer bytes than were sent
     content && !isEmbedded(content) ? `tp_recv ${content.length} "$dest"` : '',
     a.remoteSrc !== undefined ? `_w=$(cp -- ${quote(a.remoteSrc)} "$tmp" 2>&1) || tp_fail "cannot write $dest: \${_w##*: }"` : '',
@@ -162,8 +166,38 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
       : '',
     `mv -f -- "$tmp" "$dest" || exit 1; trap - EXIT`,
     // the checksum of bytes sent from the controller is known there: the host computes it only for remote_src
-    a.report ? `tp_probe final "$dest" ${content ? "''" : 'sha1'}` : '',
+    a.report && !probed ? `tp_probe final "$dest" ${content ? "''" : 'sha1'}` : '',
   ].join('\n')
+}
+
+/**
+ * The umask that makes a redirection create a file with `spec`'s mode: a plain octal mode of read and write
+ * bits (a redirection creates 0666 less the umask; x and setuid/setgid/sticky bits need chmod).
+ */
+function createMask(spec: ModeSpec | undefined): string | undefined {
+  return spec?.kind === 'octal' && (spec.value & ~0o666) === 0 ? formatMode(~spec.value & 0o777) : undefined
+}
+
+/**
+ * sh writing small content to $tmp, made with the mode `mask` gives (createMask) when there is one: a temp
+ * file holding a secret is never more open than asked, as it was between the write and a chmod. (Under a
+ * directory's default ACL the umask does not apply: setMode's chmod or its check corrects the mode.) The
+ * umask is the shell's builtin, no process; `restore` sets the user's again for the commands that follow.
+ */
+function writeTemp(content: Buffer, dest: string, mask: string | undefined, restore: string | undefined): string {
+  const write = `{ ${printfBytes(content)} > "$tmp"; } 2>/dev/null || tp_wfail ${dest}`
+  return mask ? `umask ${mask}; ${write}${restore ? `; umask ${restore}` : ''}` : write
+}
+
+/**
+ * sh giving $tmp its mode. Where the file was made with it (writeTemp) and the task reports the file's
+ * keys, one stat of the temp file does both: it confirms the mode (chmod only when a default ACL gave
+ * another) and is the report (`id=final`; the rename keeps inode, mode, owner and size).
+ */
+function setMode(mode: number, confirm: boolean): string {
+  const chmod = `chmod ${formatMode(mode)} "$tmp" || exit 1`
+  if (!confirm) return chmod
+  return `tp_probe final "$tmp" '' || exit 1\n[ "\${_s%% *}" = ${mode.toString(8)} ] || { ${chmod}; tp_probe final "$tmp" '' || exit 1; }`
 }
 
 interface Probed extends KnownDest {
@@ -195,20 +229,26 @@ async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, co
 export function createWhenAbsent(a: Pick<EnsureFileArgs, 'mode' | 'owner' | 'group' | 'validate' | 'report'>, content: Buffer, pathVar = 'd'): string {
   const spec = parseMode(a.mode)
   if (!isEmbedded(content) || spec?.kind === 'symbolic') return ''
-  // owner and group first, the mode last (chown clears setuid/setgid), and by chmod: under a directory's
-  // default ACL the umask does not apply. Without a mode, the file has what the directory gives a new one.
+  // owner and group first, the mode last (chown clears setuid/setgid), by chmod or confirmed by the stat
+  // the report needs (setMode): under a directory's default ACL the umask does not apply. Without a mode,
+  // the file has what the directory gives a new one.
   const plan = planAttrs({ ...a, mode: undefined }, undefined, '"$tmp"')
   const d = `"$${pathVar}"`
+  // made with its mode (writeTemp) unless a validate command follows the write: it runs with the user's
+  // umask, which this script does not know
+  const mask = a.validate ? undefined : createMask(spec)
+  const probed = a.report === true && mask !== undefined // setMode's stat of the temp file is the report
   return [
     `if [ ! -e ${d} ] && [ ! -L ${d} ] && [ -d "$_d" ]; then`,
     `  tp_tmp "$_d"`,
-    `  { ${printfBytes(content)} > "$tmp"; } 2>/dev/null || tp_wfail ${d}`,
+    `  ${writeTemp(content, d, mask, undefined)}`,
     a.validate ? `  ${validateLine(a.validate)}` : '',
     ...plan.commands.map((c) => `  ${c} || exit 1`),
-    spec?.kind === 'octal' ? `  chmod ${formatMode(spec.value)} "$tmp" || exit 1` : '',
+    spec?.kind === 'octal' ? `  ${setMode(spec.value, probed)}` : '',
     `  mv -f -- "$tmp" ${d} || exit 1; trap - EXIT`,
     `  echo '__TSPLAY__ id=created'`,
-    a.report ? `  tp_probe final ${d} ''` : '', // the content's checksum is the controller's
+    // the content's checksum is the controller's
+    a.report && !probed ? `  tp_probe final ${d} ''` : '',
     `fi`,
   ].join('\n')
 }
