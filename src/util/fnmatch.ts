@@ -25,12 +25,8 @@ export function fnmatchRegExp(pattern: string): RegExp {
         out += '\\['
         continue
       }
-      let stuff = pattern.slice(i, j).replace(/\\/g, '\\\\')
+      out += bracketSet(pattern.slice(i, j))
       i = j + 1
-      if (stuff.startsWith('!')) stuff = '^' + stuff.slice(1)
-      else if (stuff.startsWith('^') || stuff.startsWith('[')) stuff = '\\' + stuff
-      // inside a JS class, only \ ] [ and ^ (first) are special; ranges work the same
-      out += `[${stuff.replace(/\[/g, '\\[')}]`
     } else {
       out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
     }
@@ -38,6 +34,37 @@ export function fnmatchRegExp(pattern: string): RegExp {
   re = new RegExp(`^(?:${out})$`, 'u')
   cache.set(pattern, re)
   return re
+}
+
+/**
+ * The RegExp for the inside of `[...]` as Python reads it: a leading ! negates; a - is a range between the
+ * characters around it unless it comes first, or within two characters after a range's -; a trailing - is a
+ * character; a range that runs backwards matches nothing and goes, with its two ends; every other character
+ * (backslash, ], [ and ^ included) stands for itself.
+ */
+function bracketSet(inside: string): string {
+  const negate = inside.startsWith('!')
+  const chars = Array.from(negate ? inside.slice(1) : inside)
+  const pieces: string[][] = [[]] // the characters between range hyphens
+  let rangeFrom = 1 // where a - may next be a range's
+  chars.forEach((ch, k) => {
+    if (ch === '-' && k >= rangeFrom) {
+      pieces.push([])
+      rangeFrom = k + 3
+    } else {
+      pieces.at(-1)!.push(ch)
+    }
+  })
+  if (pieces.at(-1)!.length === 0) {
+    pieces.pop()
+    pieces.at(-1)!.push('-')
+  }
+  for (let k = pieces.length - 1; k > 0; k--) {
+    if (pieces[k - 1].at(-1)!.codePointAt(0)! > pieces[k][0].codePointAt(0)!) pieces.splice(k - 1, 2, [...pieces[k - 1].slice(0, -1), ...pieces[k].slice(1)])
+  }
+  const body = pieces.map((p) => p.map((ch) => (/[\\\][^-]/.test(ch) ? `\\${ch}` : ch)).join('')).join('-')
+  if (body === '') return negate ? '[\\s\\S]' : '(?!)'
+  return `[${negate ? '^' : ''}${body}]`
 }
 
 export function fnmatch(name: string, pattern: string): boolean {
