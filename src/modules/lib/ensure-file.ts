@@ -10,7 +10,7 @@ import { attrText, planAttrs, type AttrArgs } from './attrs.js'
 import { assignPath } from './host-path.js'
 import { applyMode, formatMode, parseMode, type ModeSpec } from './mode.js'
 import { changed, ok } from './result.js'
-import { decode64, runSnippet, type Fields } from './snippet.js'
+import { SAME_LIMIT, decode64, runSnippet, type Fields } from './snippet.js'
 
 export interface EnsureFileArgs extends AttrArgs {
   dest: string
@@ -78,7 +78,7 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
   if (a.report && content) data.checksum = hash('sha1', content)
   // md5sum: Ansible gives it for a file it wrote
   const written = (f: Fields | undefined) => (a.report ? { ...data, ...(content ? { md5sum: hash('md5', content) } : {}), ...fileKeys(f) } : data)
-  if (cur.exists === '1' && cur.sha === wantSha) {
+  if (cur.exists === '1' && (cur.sha === wantSha || (cur.same === '1' && Number(cur.size) === content?.length))) {
     const plan = planAttrs(a, cur, target)
     if (plan.commands.length === 0) return ok(undefined, a.report ? { ...data, ...fileKeys(cur) } : data)
     if (ctx.diff) diff.push({ path, before: attrText(plan.before), after: attrText(plan.after) })
@@ -101,6 +101,13 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
   const fin = await writeFile(ctx, a, cur, path, content)
   if (fin.byId.backup) data.backup_file = decode64(fin.byId.backup.path)
   return changed(`${path} written`, written(fin.byId.final), diff)
+}
+
+/** Content the host's shell can compare as text (tp_probe cmp): small, no NUL byte, valid UTF-8 (sent as a string). */
+function comparableText(content: Buffer): string | undefined {
+  if (content.length > SAME_LIMIT || content.includes(0)) return undefined
+  const text = content.toString('utf8')
+  return Buffer.byteLength(text) === content.length && Buffer.from(text, 'utf8').equals(content) ? text : undefined
 }
 
 // something the new file takes attributes from: not a dangling symlink, which the file replaces
@@ -206,12 +213,15 @@ interface Probed extends KnownDest {
 }
 
 async function probeDest(ctx: ModuleContext, a: EnsureFileArgs, dest: string, content: Buffer | undefined): Promise<Probed> {
-  // remote_src compares the two files by sha1, the checksum Ansible reports
-  const alg = a.remoteSrc !== undefined ? 'sha1' : 'sha256'
+  // remote_src compares the two files by sha1, the checksum Ansible reports; small text from the controller
+  // is compared by the shell itself (tp_probe cmp)
+  const text = content && comparableText(content)
+  const alg = a.remoteSrc !== undefined ? 'sha1' : text !== undefined ? 'cmp' : 'sha256'
   const r = await runSnippet(ctx, [
     assignPath('d', dest), // a path type: ~ and $VAR expanded on the host, as the user the task runs as
     a.basename ? `if [ -d "$d" ]; then d="$d"/${quote(a.basename)}; fi` : '',
     a.follow === false ? '' : `[ -L "$d" ] && [ -e "$d" ] && d=$(readlink -f -- "$d")`,
+    text !== undefined ? `_want=${quote(text)}` : '',
     `tp_probe dest "$d" ${alg} || exit 1`,
     `tp_dir "$d"; if [ -d "$_d" ]; then echo '__TSPLAY__ id=dir'; fi`,
     a.remoteSrc !== undefined ? `${assignPath('s', a.remoteSrc)}\n[ -L "$s" ] && [ -e "$s" ] && s=$(readlink -f -- "$s")\ntp_probe src "$s" ${alg} || exit 1` : '',
