@@ -22,11 +22,12 @@ export interface Program {
 export function boot(bundle: string): Program {
   boundHeapGrowth()
   const dir = trustedCacheDir()
-  const source = readFileSync(bundle, 'utf8')
+  const bytes = readFileSync(bundle) // hashed as bytes: a 2 MB string would be encoded to UTF-8 again first
   // one family per installed bundle and node version; one file per text of the bundle (V8 checks only a
   // cache's source length: a same-size rebuild must not run the old build's code)
   const family = `code-${digest(bundle)}-${process.version}-`
-  const file = dir && join(dir, `${family}${digest(source)}.bin`)
+  const file = dir && join(dir, `${family}${digest(bytes)}.bin`)
+  const source = bytes.toString('utf8')
   const cachedData = file ? readOrUndefined(file) : undefined
   const script = new Script(Module.wrap(source), { filename: bundle, cachedData })
   const writes = process.argv[2] === 'run' || process.argv[2] === 'exec'
@@ -45,7 +46,7 @@ function boundHeapGrowth(): void {
   if (![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=50')
 }
 
-const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16)
+const digest = (text: string | Buffer) => createHash('sha256').update(text).digest('hex').slice(0, 16)
 
 function readOrUndefined(file: string): Buffer | undefined {
   try {
