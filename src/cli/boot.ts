@@ -11,8 +11,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
-import { Script } from 'node:vm'
-import { trustedCacheDir, writeCacheFile } from '../util/cache-dir.js'
+import { trustedCacheDir } from '../util/cache-dir.js'
+import { compileCached } from '../util/code-cache.js'
 
 export interface Program {
   main(argv: string[]): Promise<number>
@@ -28,10 +28,8 @@ export function boot(bundle: string): Program {
   const family = `code-${digest(bundle)}-${process.version}-`
   const file = dir && join(dir, `${family}${digest(bytes)}.bin`)
   const source = bytes.toString('utf8')
-  const cachedData = file ? readOrUndefined(file) : undefined
-  const script = new Script(Module.wrap(source), { filename: bundle, cachedData })
-  const writes = process.argv[2] === 'run' || process.argv[2] === 'exec'
-  if (dir && file && writes && (!cachedData || script.cachedDataRejected)) process.once('exit', () => save(dir, family, file, script))
+  const write = process.argv[2] === 'run' || process.argv[2] === 'exec'
+  const script = compileCached(Module.wrap(source), bundle, dir && file ? { dir, file, write, saved: () => removeOthers(dir, family, file) } : undefined)
   const module = { exports: {} as Program }
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle))
   return module.exports
@@ -48,16 +46,8 @@ function boundHeapGrowth(): void {
 
 const digest = (text: string | Buffer) => createHash('sha256').update(text).digest('hex').slice(0, 16)
 
-function readOrUndefined(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file)
-  } catch {
-    return undefined
-  }
-}
-
-function save(dir: string, family: string, file: string, script: Script): void {
-  if (!writeCacheFile(dir, file, script.createCachedData())) return
+/** The caches of this bundle's earlier builds. */
+function removeOthers(dir: string, family: string, file: string): void {
   try {
     for (const name of readdirSync(dir)) if (name.startsWith(family) && name.endsWith('.bin') && join(dir, name) !== file) rmSync(join(dir, name), { force: true })
   } catch {

@@ -1,6 +1,6 @@
 // JSON Schema validators compiled once per machine: ajv's compile of the playbook and module schemas
-// cost ~250 ms of CPU on every run (bench/run.ts); its standalone code, cached on disk, loads in a few
-// ms. The cache key covers ajv's version, the options and the schemas, so a changed schema recompiles.
+// cost ~250 ms of CPU on every run (bench/run.ts); its standalone code, cached on disk (and V8's code
+// cache of it beside: code-cache.ts), loads in a few ms. The cache key covers ajv's version, the options and the schemas, so a changed schema recompiles.
 // Any cache problem (unwritable home, corrupt file) falls back to compiling in memory.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -8,6 +8,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Ajv, Options, ValidateFunction } from 'ajv'
 import { trustedCacheDir, writeCacheFile } from './cache-dir.js'
+import { compileCached, type CodeCache } from './code-cache.js'
 
 // CommonJS on purpose: ajv (and the runtime helpers the generated code requires) load synchronously,
 // and only on a cache miss.
@@ -23,9 +24,9 @@ export function compileSchema(options: Options, schemas: object[], ref?: string,
   ajvVersion ??= (require('ajv/package.json') as { version: string }).version
   const key = createHash('sha256').update(JSON.stringify([ajvVersion, options, schemas, ref ?? null])).digest('hex').slice(0, 32)
   const file = dir && join(dir, `ajv-${key}.cjs`)
-  if (file) {
+  if (dir && file) {
     try {
-      return load(readFileSync(file, 'utf8'))
+      return load(readFileSync(file, 'utf8'), file, { dir, file: join(dir, `ajv-${key}.bin`), write: true })
     } catch {
       /* not cached yet */
     }
@@ -43,9 +44,10 @@ export function compileSchema(options: Options, schemas: object[], ref?: string,
   return validate
 }
 
-function load(code: string): ValidateFunction {
+// compiled through V8's code cache (the generated code of the playbook schema alone is ~150 KB)
+function load(code: string, filename: string, cache: CodeCache): ValidateFunction {
   const module = { exports: {} as ValidateFunction & { default?: ValidateFunction } }
-  new Function('require', 'module', 'exports', code)(require, module, module.exports)
+  compileCached(`(function (require, module, exports) {${code}\n})`, filename, cache).runInThisContext()(require, module, module.exports)
   const validate = module.exports.default ?? module.exports
   if (typeof validate !== 'function') throw new Error('not a validator')
   return validate

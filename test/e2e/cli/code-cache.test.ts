@@ -1,5 +1,6 @@
 // bin/tsplay.js compiles the bundle from V8's code cache (src/cli/boot.ts): written by the first run of a
-// build, read (not rewritten) by the next, rewritten when V8 rejects it; other verbs never write one.
+// build, read (not rewritten) by the next, rewritten when V8 rejects it; other verbs never write one. The
+// schema validators cached beside it (util/schema-cache.ts) get a code cache each the same way.
 // No lab hosts: a playbook on localhost over `-c local`.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -62,5 +63,20 @@ describe('the code cache', () => {
     rmSync(join(cache, file))
     expect((await run()).code).toBe(0)
     expect(codeFiles()).toEqual([file])
+  })
+
+  it('holds one for each schema validator the run used, kept, and rewritten when rejected', async () => {
+    const bins = () => readdirSync(cache).filter((f) => /^ajv-.*\.bin$/.test(f)).sort()
+    const validators = readdirSync(cache).filter((f) => /^ajv-.*\.cjs$/.test(f))
+    expect(validators.length).toBeGreaterThan(0) // the playbook's and the debug module's at least
+    expect(bins().map((f) => f.replace(/\.bin$/, '.cjs'))).toEqual(validators.sort()) // one beside each validator
+    const mtimes = bins().map((f) => statSync(join(cache, f)).mtimeMs)
+    expect((await run()).code).toBe(0)
+    expect(bins().map((f) => statSync(join(cache, f)).mtimeMs)).toEqual(mtimes)
+    for (const f of bins()) writeFileSync(join(cache, f), 'not a code cache')
+    const r = await run()
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('"msg": "CACHED"')
+    for (const f of bins()) expect(readFileSync(join(cache, f), 'utf8')).not.toBe('not a code cache')
   })
 })
