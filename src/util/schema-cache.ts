@@ -1,6 +1,7 @@
 // JSON Schema validators compiled once per machine: ajv's compile of the playbook and module schemas
-// cost ~250 ms of CPU on every run (bench/run.ts); its standalone code, cached on disk (and V8's code
-// cache of it beside: code-cache.ts), loads in a few ms. The cache key covers ajv's version, the options and the schemas, so a changed schema recompiles.
+// cost ~250 ms of CPU on every run (bench/run.ts); its standalone code, cached on disk (with V8's code
+// cache of it beside: code-cache.ts), loads in a few ms. The cache key covers ajv's version, the options
+// and the schemas, so a changed schema recompiles.
 // Any cache problem (unwritable home, corrupt file) falls back to compiling in memory.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
