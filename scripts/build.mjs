@@ -27,7 +27,9 @@ const nativeAddons = {
   setup(build) {
     build.onResolve({ filter: /\.node$/ }, (args) => {
       const path = join(args.resolveDir, args.path)
-      return { path: path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), external: true }
+      const at = path.lastIndexOf('node_modules/')
+      if (!args.path.startsWith('.') || at < 0) throw new Error(`native addon ${args.path} required from ${args.importer}: not a package's own file`)
+      return { path: path.slice(at + 'node_modules/'.length), external: true }
     })
   },
 }

@@ -27,7 +27,10 @@ export function compileSchema(options: Options, schemas: object[], ref?: string,
   const file = dir && join(dir, `ajv-${key}.cjs`)
   if (dir && file) {
     try {
-      return load(readFileSync(file, 'utf8'), file, { dir, file: join(dir, `ajv-${key}.bin`), write: true })
+      const code = readFileSync(file, 'utf8')
+      // the code cache is named for this text (a .cjs rewritten after a failed load must not meet it)
+      const text = createHash('sha256').update(code).digest('hex').slice(0, 16)
+      return load(code, file, { dir, file: join(dir, `ajv-${key}.${text}.bin`), write: true })
     } catch {
       /* not cached yet */
     }

@@ -137,8 +137,9 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
   const exists = holdsFile(cur)
   const spec = parseMode(a.mode)
   const embedded = content !== undefined && isEmbedded(content)
-  // made with its mode (writeTemp), then the user's umask again (the probe saw it) for a validate command
-  const mask = embedded && /^[0-7]{3,4}$/.test(cur.umask ?? '') ? createMask(spec) : undefined
+  // made with its mode (writeTemp), then the user's umask again (the probe saw it) for the commands after;
+  // not under a validate command, which reads the file before its mode is set, as before
+  const mask = embedded && !a.validate && /^[0-7]{3,4}$/.test(cur.umask ?? '') ? createMask(spec) : undefined
   const probed = a.report === true && mask !== undefined // setMode's stat of the temp file is the report
   const owners = planAttrs({ ...a, mode: undefined }, exists ? cur : undefined, '"$tmp"').commands.map((c) => `${c} || exit 1`)
   // the old file's owner, unless both files are already ours (test's -O/-G: no process)
@@ -171,7 +172,8 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
     a.backup
       ? `if [ -e "$dest" ]; then b="$dest.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$dest" "$b" || exit 1; printf '__TSPLAY__ id=backup path=%s\\n' "$(tp_b64 "$b")"; fi`
       : '',
-    `mv -f -- "$tmp" "$dest" || exit 1; trap - EXIT`,
+    // -T: a rename, as Ansible's atomic_move does (a symlink to a directory at dest is replaced, not entered)
+    `mv -fT -- "$tmp" "$dest" || exit 1; trap - EXIT`,
     // the checksum of bytes sent from the controller is known there: the host computes it only for remote_src
     a.report && !probed ? `tp_probe final "$dest" ${content ? "''" : 'sha1'}` : '',
   ].join('\n')
@@ -179,10 +181,11 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
 
 /**
  * The umask that makes a redirection create a file with `spec`'s mode: a plain octal mode of read and write
- * bits (a redirection creates 0666 less the umask; x and setuid/setgid/sticky bits need chmod).
+ * bits that the owner can read and write (a redirection creates 0666 less the umask; x and setuid/setgid/
+ * sticky bits need chmod, and a file its owner cannot write would fail tp_wfail's second write).
  */
 function createMask(spec: ModeSpec | undefined): string | undefined {
-  return spec?.kind === 'octal' && (spec.value & ~0o666) === 0 ? formatMode(~spec.value & 0o777) : undefined
+  return spec?.kind === 'octal' && (spec.value & ~0o666) === 0 && (spec.value & 0o600) === 0o600 ? formatMode(~spec.value & 0o777) : undefined
 }
 
 /**

@@ -30,11 +30,12 @@ tp_dir() {
 }
 tp_fail() { printf '%s\n' "$*" >&2; exit 1; }
 # tp_same PATH: whether the file holds the text $_want, read by the builtin (no process: ~0.2 ms for a KB,
-# where a checksum tool costs ~0.9 ms). read drops NUL bytes: the caller compares the sizes too.
+# where a checksum tool costs ~0.9 ms), never more than SAME_LIMIT bytes of it. read drops NUL bytes: the
+# caller compares the sizes too.
 tp_same() {
   _c= _l=
   { while IFS= read -r _l; do _c="$_c$_l
-"; done; } 2>/dev/null < "$1" || return 1
+"; [ ${'$'}{#_c} -le ${SAME_LIMIT} ] || return 1; done; } 2>/dev/null < "$1" || return 1
   [ "$_c$_l" = "$_want" ]
 }
 tp_do() { [ "$TP_CHECK" = 1 ] || "$@"; }
@@ -59,7 +60,7 @@ tp_probe() {
   else _s=$(stat -c '%a %U %G %u %g %s %Y %i %h' -- "$_p") || return 1; fi
   set -f; set -- $_s; set +f
   if [ "$_t" != f ] || [ -z "$_alg" ]; then :
-  elif [ "$_alg" = cmp ] && [ "$6" -le ${SAME_LIMIT} ]; then tp_same "$_p" && _x=same=1
+  elif [ "$_alg" = cmp ] && [ $# = 9 ] && [ "$6" -le ${SAME_LIMIT} ]; then tp_same "$_p" && _x=same=1 # 9: no space in a name, $6 is the size
   else [ "$_alg" = cmp ] && _alg=sha256; _x=$("$_alg"sum < "$_p"); _x="sha=${'$'}{_x%% *}"; fi
   printf '%s id=%s exists=1 type=%s mode=%s user=%s group=%s uid=%s gid=%s size=%s mtime=%s inode=%s nlink=%s path=%s %s\n' \
     __TSPLAY__ "$_id" "$_t" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$9" "$_pe" "$_x"

@@ -58,3 +58,10 @@ it('gives modes the umask cannot (execute, setgid) by chmod', async () => {
   expect(out).toContain('"msg": "modes 0750 2640"')
   expect(await modes('/srv/run.sh /srv/sgid')).toEqual(['750 /srv/run.sh', '2640 /srv/sgid'])
 })
+
+it('replaces a symlink to a directory with the file, as a rename does, leaving nothing in the directory', async () => {
+  await sshRun(HOST, 'mkdir -p /srv/linked && ln -sfn /srv/linked /srv/link-to-dir')
+  await run(`    - copy: { content: "x\\n", dest: /srv/link-to-dir, mode: '0640' }
+`)
+  expect((await sshRun(HOST, 'stat -c "%F %a" /srv/link-to-dir; ls -A /srv/linked | wc -l')).stdout.trim().split('\n')).toEqual(['regular file 640', '0'])
+})
