@@ -37,16 +37,16 @@ export function fnmatchRegExp(pattern: string): RegExp {
 }
 
 /**
- * The RegExp for the inside of `[...]` as Python reads it: a leading ! negates; a - is a range between the
- * characters around it unless it comes first, or within two characters after a range's -; a trailing - is a
- * character; a range that runs backwards matches nothing and goes, with its two ends; every other character
- * (backslash, ], [ and ^ included) stands for itself.
+ * The RegExp for the inside of `[...]` as Python reads it: a - is a range between the characters around it
+ * unless it comes first (after a leading !), or within two characters after a range's -; a trailing - is a
+ * character; a range that runs backwards matches nothing and goes, with its two ends; then a leading !
+ * negates (also one the dropped range left first); every other character (backslash, ], [ and ^ included)
+ * stands for itself.
  */
 function bracketSet(inside: string): string {
-  const negate = inside.startsWith('!')
-  const chars = Array.from(negate ? inside.slice(1) : inside)
+  const chars = Array.from(inside)
   const pieces: string[][] = [[]] // the characters between range hyphens
-  let rangeFrom = 1 // where a - may next be a range's
+  let rangeFrom = chars[0] === '!' ? 2 : 1 // where a - may next be a range's
   chars.forEach((ch, k) => {
     if (ch === '-' && k >= rangeFrom) {
       pieces.push([])
@@ -62,6 +62,8 @@ function bracketSet(inside: string): string {
   for (let k = pieces.length - 1; k > 0; k--) {
     if (pieces[k - 1].at(-1)!.codePointAt(0)! > pieces[k][0].codePointAt(0)!) pieces.splice(k - 1, 2, [...pieces[k - 1].slice(0, -1), ...pieces[k].slice(1)])
   }
+  const negate = pieces[0][0] === '!'
+  if (negate) pieces[0].shift()
   const body = pieces.map((p) => p.map((ch) => (/[\\\][^-]/.test(ch) ? `\\${ch}` : ch)).join('')).join('-')
   if (body === '') return negate ? '[\\s\\S]' : '(?!)'
   return `[${negate ? '^' : ''}${body}]`
