@@ -1,24 +1,15 @@
 // copy and template compare a small file with the text they would write in the host's shell itself (read
 // builtin, no checksum process), a larger one by sha256. Either way the verdict must be byte-exact: the
 // same text in any bytes is ok, one byte off is a change, a NUL byte (which read drops) is a change.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { labInfo, resetHost, sshRun } from '../lab-helpers.js'
-import { parseRecap, runTsplay } from '../run-tsplay.js'
+import { expect, it } from 'vitest'
+import { sshRun } from '../lab-helpers.js'
+import { parseRecap } from '../run-tsplay.js'
+import { playsOn } from './support.js'
 
 const HOST = 'lab-3'
-let dir: string
-
-beforeAll(async () => {
-  await resetHost(HOST)
-  dir = mkdtempSync(join(tmpdir(), 'tsplay-copy-compare-'))
-})
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true })
-  await resetHost(HOST)
-})
+const plays = playsOn(HOST)
 
 // text that shells and quoting get wrong: quotes, backslashes, $, globs, CR, no final newline, UTF-8
 const tricky = `it's "x" \\\\ $HOME * ?\r\n\tindent\n  é ✓ 'end'`
@@ -29,13 +20,10 @@ const files: Record<string, string> = {
 }
 
 async function copyAll(): Promise<{ changed: number; ok: number }> {
-  const vars = join(dir, 'vars.yml')
+  const vars = join(plays.dir(), 'vars.yml')
   writeFileSync(vars, JSON.stringify(files))
-  const play = join(dir, 'p.yml')
   const tasks = Object.keys(files).map((k) => `    - copy: { content: "{{ ${k} }}", dest: /srv/cmp/${k} }`)
-  writeFileSync(play, `- hosts: ${HOST}\n  gather_facts: false\n  vars_files: [${vars}]\n  tasks:\n    - file: { path: /srv/cmp, state: directory }\n${tasks.join('\n')}\n`)
-  const r = await runTsplay(['run', play, '-i', labInfo().hostsIni])
-  expect(r.code, r.stdout + r.stderr).toBe(0)
+  const r = await plays.play(`    - file: { path: /srv/cmp, state: directory }\n${tasks.join('\n')}\n`, `  vars_files: [${vars}]\n`)
   return parseRecap(r.stdout)[HOST]
 }
 

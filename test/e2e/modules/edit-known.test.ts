@@ -1,32 +1,17 @@
 // An edit of a file the run already knows (it wrote or read it on this host) goes in one round trip: the
 // host writes the new text only while the file still hashes as the text the run knows. Here something
 // else appends to the file between two edits: the second edit must see that line, not the remembered text.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { labInfo, resetHost, sshRun } from '../lab-helpers.js'
+import { expect, it } from 'vitest'
+import { sshRun } from '../lab-helpers.js'
 import type { HostStats } from '../../../src/executor/events.js'
-import { parseRecap, runTsplay } from '../run-tsplay.js'
+import { parseRecap } from '../run-tsplay.js'
+import { playsOn } from './support.js'
 
 const HOST = 'lab-3'
-let dir: string
-
-beforeAll(async () => {
-  await resetHost(HOST)
-  dir = mkdtempSync(join(tmpdir(), 'tsplay-edit-known-'))
-})
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true })
-  await resetHost(HOST)
-})
+const plays = playsOn(HOST)
 
 async function play(tasks: string): Promise<HostStats> {
-  const file = join(dir, 'p.yml')
-  writeFileSync(file, `- hosts: ${HOST}\n  gather_facts: false\n  tasks:\n${tasks}`)
-  const r = await runTsplay(['run', file, '-i', labInfo().hostsIni])
-  expect(r.code, r.stdout + r.stderr).toBe(0)
-  return parseRecap(r.stdout)[HOST]
+  return parseRecap((await plays.play(tasks)).stdout)[HOST]
 }
 
 const cat = async (path: string) => (await sshRun(HOST, `cat ${path}`)).stdout
@@ -50,16 +35,12 @@ it('edits the remembered text only while the file still holds it', async () => {
 
 it('gives the same result either way', async () => {
   // the first edit reads the file (this run knows nothing of it), the second edits the text the first left
-  const file = join(dir, 'r.yml')
-  writeFileSync(file, `- hosts: ${HOST}\n  gather_facts: false\n  tasks:
-    - lineinfile: { path: /root/known.conf, regexp: '^a=', line: 'a=4' }
+  await plays.play(`    - lineinfile: { path: /root/known.conf, regexp: '^a=', line: 'a=4' }
       register: by_read
     - lineinfile: { path: /root/known.conf, regexp: '^a=', line: 'a=5' }
       register: by_known
     - copy: { content: "{{ [by_read, by_known] | map('dict2items') | map('map', attribute='key') | map('sort') | to_json }}", dest: /root/keys.json }
 `)
-  const r = await runTsplay(['run', file, '-i', labInfo().hostsIni])
-  expect(r.code, r.stdout + r.stderr).toBe(0)
   const [byRead, byKnown] = JSON.parse(await cat('/root/keys.json')) as string[][]
   expect(byKnown).toEqual(byRead)
   expect(byKnown).toContain('checksum_sha256')

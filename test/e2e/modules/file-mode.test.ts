@@ -1,31 +1,20 @@
 // copy and template give a plain octal mode at creation (the umask) and confirm it with the stat their
 // result needs, instead of a chmod after the write. A directory's default ACL overrides the umask: there
 // the mode must still come out exact, as Ansible's chmod makes it, and the result must say so.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { labInfo, resetHost, sshRun } from '../lab-helpers.js'
-import { parseRecap, runTsplay } from '../run-tsplay.js'
+import { beforeAll, expect, it } from 'vitest'
+import { sshRun } from '../lab-helpers.js'
+import { parseRecap } from '../run-tsplay.js'
+import { playsOn } from './support.js'
 
 const HOST = 'lab-3'
-let dir: string
+const plays = playsOn(HOST, ['-v'])
 
-beforeAll(async () => {
-  await resetHost(HOST)
-  dir = mkdtempSync(join(tmpdir(), 'tsplay-file-mode-'))
-  writeFileSync(join(dir, 'app.conf.j2'), 'port={{ 80 + 1 }}\n')
-})
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true })
-  await resetHost(HOST)
-})
+beforeAll(() => writeFileSync(join(plays.dir(), 'app.conf.j2'), 'port={{ 80 + 1 }}\n'))
 
 async function run(tasks: string): Promise<string> {
-  const file = join(dir, 'p.yml')
-  writeFileSync(file, `- hosts: ${HOST}\n  gather_facts: false\n  tasks:\n${tasks}`)
-  const r = await runTsplay(['run', file, '-i', labInfo().hostsIni, '-v'])
-  expect(r.code, r.stdout + r.stderr).toBe(0)
+  const r = await plays.play(tasks)
   expect(parseRecap(r.stdout)[HOST]).toMatchObject({ failed: 0 })
   return r.stdout
 }
@@ -36,7 +25,7 @@ it('makes the mode exact under a default ACL that the umask cannot override, and
   await sshRun(HOST, 'mkdir -p /srv/acl && setfacl -d -m u::rwx,g::rwx,o::rwx /srv/acl')
   const out = await run(`    - copy: { content: "secret\\n", dest: /srv/acl/key, mode: '0600' }
       register: c
-    - template: { src: ${join(dir, 'app.conf.j2')}, dest: /srv/acl/app.conf, mode: '0640' }
+    - template: { src: ${join(plays.dir(), 'app.conf.j2')}, dest: /srv/acl/app.conf, mode: '0640' }
       register: t
     - copy: { content: "new\\n", dest: /srv/acl/key, mode: '0640' }
       register: c2
