@@ -103,10 +103,11 @@ function knownEdit(ctx: ModuleContext, a: EditArgs, transform: (text: string | u
 function writeIfUnchanged(a: EditArgs, before: string, after: Edit & { text: string }): string {
   const sha = createHash('sha256').update(before, 'utf8').digest('hex')
   const existing = { exists: '1', type: 'f' } as Fields // finalizeScript: the new file takes the old one's mode and owner
+  const content = Buffer.from(after.text, 'utf8')
   return [
     `p=${quote(a.path)}`,
     `if [ -f "$p" ] && [ ! -L "$p" ] && _h=$(sha256sum < "$p") && [ "\${_h%% *}" = ${sha} ]; then`,
-    finalizeScript({ dest: a.path, content: Buffer.from(after.text, 'utf8') }, existing, a.path, Buffer.from(after.text, 'utf8')),
+    finalizeScript({ dest: a.path, content }, existing, a.path, content),
     `echo '__TSPLAY__ id=wrote'`,
     'else',
   ].join('\n')
