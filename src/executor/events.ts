@@ -51,6 +51,12 @@ export interface RunSummary {
 }
 
 export interface Reporter {
+  /**
+   * Whether it prints or keeps the module keys of results that did not fail (-v, --json, ad-hoc output).
+   * Undeclared counts as yes. When no reporter shows them and the task does not register its result, a
+   * module may leave out keys read only for the result (file's stat of the path it just made).
+   */
+  readonly showsResultData?: boolean
   onPlayStart?(play: PlayInfo): void
   onTaskStart?(task: TaskInfo, hosts: string[]): void
   onHostResult?(event: HostResultInfo): void

@@ -71,6 +71,7 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
       render: (text, file) => renderFile(text, vars, file, templateContext(ctx, task)),
       signal: ctx.options.signal,
       verbosity: ctx.options.verbosity ?? 0,
+      resultRead: resultRead(ctx, task),
       decryptVault: ctx.options.decryptVault,
       afterPredictedChanges: check && (ctx.hosts.get(inv.host)?.stats.changed ?? 0) > 0,
     }
@@ -83,6 +84,10 @@ export async function invokeModule(ctx: PlayContext, inv: Invocation): Promise<T
     if (error instanceof TsplayError) return { status: 'failed', msg: error.describe(), data: {} }
     return { status: 'failed', msg: error instanceof Error ? error.message : String(error), data: {} }
   }
+}
+
+function resultRead(ctx: PlayContext, task: Task): boolean {
+  return ctx.options.reporter.showsResultData !== false || task.register !== undefined || !!task.failed_when?.length || !!task.until?.length || task.async !== undefined
 }
 
 /** The task's module; a templated one (`action: "{{ ansible_facts.pkg_mgr }}"`) is rendered with the host's vars. */

@@ -4,7 +4,7 @@ import { ModuleError } from '../errors.js'
 import { quote } from '../util/shell-quote.js'
 import { fileAttrProps } from './copy.js'
 import { planAttrs } from './lib/attrs.js'
-import { diffPeek, finish, pathContent, report } from './lib/file-outcome.js'
+import { diffPeek, finish, pathContent, report, UNREAD } from './lib/file-outcome.js'
 import { formatMode, parseMode } from './lib/mode.js'
 import { recursePlan } from './lib/file-recurse.js'
 import { infoOfProbe, PATH_INFO_SH } from './lib/path-info.js'
@@ -97,9 +97,10 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
       : '',
     mtime.kind === 'at' || atime.kind === 'at' ? timesProbe(qp, mtime, atime) : '',
     ctx.check && a.state !== 'absent' ? lookupProbe(a) : '',
-    // the path info: from tp_probe's stat (a link's own, lstat), but read again after an early creation; a
-    // link's only where its target exists (Ansible reports it after os.path.exists, which follows links)
-    PATH_INFO_SH, `if [ -n "$_made" ]; then tp_pinfo ${qp}; elif [ -L ${qp} ] && [ -e ${qp} ]; then echo '__TSPLAY__ id=linfo'; fi`,
+    // the path info: from tp_probe's stat (a link's own, lstat), but read again after an early creation
+    // (unless nothing reads the result); a link's only where its target exists (Ansible reports it after
+    // os.path.exists, which follows links)
+    PATH_INFO_SH, `if [ -n "$_made" ]; then ${ctx.resultRead === false ? ':' : `tp_pinfo ${qp}`}; elif [ -L ${qp} ] && [ -e ${qp} ]; then echo '__TSPLAY__ id=linfo'; fi`,
   ].join('\n'))
   // check mode: an owner or group the play has yet to create is a warning, as in Ansible
   for (const [id, what, value] of [['nouser', 'user', a.owner], ['nogroup', 'group', a.group]] as const) {
@@ -112,7 +113,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
   if (cur.exists === '1' && probe.byId.nouser) return failed(`chown failed: failed to look up user ${a.owner}`, { path: p })
   if (cur.exists === '1' && probe.byId.nogroup) return failed(`chgrp failed: failed to look up group ${a.group}`, { path: p })
   if (early && probe.byId.created && a.state === 'link' && a.follow && probe.byId.src?.exists !== '1') warnings.push(DANGLING)
-  if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, info)
+  if (early && probe.byId.created) return report(ctx, p, early.before, early.after, a, ctx.resultRead === false ? UNREAD : info)
   const exists = cur.exists === '1'
   const type = cur.type === 'l' && a.follow && a.state !== 'link' && cur.ltype ? cur.ltype : cur.type
   // no state: what is there (a file with more than one name is 'hard'), else directory with recurse, else file
@@ -131,7 +132,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
 
   switch (state) {
     case 'absent':
-      if (exists) cmds.push(`rm -rf -- ${qp}`)
+      if (exists) cmds.push(`rm -rf -- ${qp} || exit 1`)
       if (probe.byId.content) before.path_content = pathContent(decode64(probe.byId.content.v))
       return finish(ctx, p, cmds, before, after, a, info)
     case 'file':
@@ -150,7 +151,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
       break
     case 'touch': {
       if (!exists) {
-        cmds.push(`touch -- ${qp}`)
+        cmds.push(`touch -- ${qp} || exit 1`)
         touchMade = true
       }
       if (!exists) attrProbe = { exists: '1', type: 'f', mode: formatMode(0o666 & ~parseInt(cur.umask ?? '022', 8)), umask: cur.umask, user: '', group: '', uid: '', gid: '' }
@@ -179,9 +180,9 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
       if (exists && cur.type !== 'l') {
         if (!a.force) throw new ModuleError(`refusing to convert from ${NAMES[cur.type]} to symlink for ${p}`, 'set force=yes to replace it')
         if (cur.type === 'd') cmds.push(`rmdir -- ${qp} || tp_fail 'the directory ${p.replace(/'/g, '')} is not empty, refusing to convert it'`)
-        else cmds.push(`rm -f -- ${qp}`)
+        else cmds.push(`rm -f -- ${qp} || exit 1`)
       }
-      cmds.push(`ln -sfn -- ${quote(want)} ${qp}`)
+      cmds.push(`ln -sfn -- ${quote(want)} ${qp} || exit 1`)
       if (cur.type === 'l') before.src = decode64(cur.target)
       attrProbe = undefined
       followTo(srcProbe)
@@ -191,7 +192,7 @@ async function ensure(ctx: ModuleContext, a: FileArgs, warnings: string[], intoD
       if (probe.byId.same) break
       if (probe.byId.src.exists !== '1') return failed('src does not exist', { dest: p, src: a.src })
       if (exists && !a.force && cur.type !== 'f') throw new ModuleError(`Cannot link, ${NAMES[cur.type]} exists at destination ${p}`, 'set force=yes')
-      cmds.push(`ln -f -- ${quote(srcAbs as string)} ${qp}`)
+      cmds.push(`ln -f -- ${quote(srcAbs as string)} ${qp} || exit 1`)
       attrProbe = probe.byId.src
       after.src = srcAbs as string
       break

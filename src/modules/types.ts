@@ -32,6 +32,12 @@ export interface ModuleContext {
    */
   afterPredictedChanges?: boolean
   diff: boolean // -D: fill TaskResult.diff
+  /**
+   * false when nothing reads the result's module keys: the task registers nothing, has no failed_when or
+   * until, runs no async job, and no reporter shows them (Reporter.showsResultData). A module may then
+   * skip work done only for those keys; its status, message and diff stay as they are.
+   */
+  resultRead?: boolean
   /** -v count (debug's verbosity: threshold). */
   verbosity?: number
   become?: BecomeOptions

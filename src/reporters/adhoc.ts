@@ -17,6 +17,7 @@ export interface AdhocOptions {
 }
 
 export class AdhocReporter implements Reporter {
+  readonly showsResultData = true
   private readonly write: (text: string) => void
   private readonly redact: (text: string) => string
 

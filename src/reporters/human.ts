@@ -33,6 +33,7 @@ export class HumanReporter implements Reporter {
   private live?: { timer: NodeJS.Timeout; done: number; total: number }
   private taskSpan?: { start: number; end: number }
   private readonly warned = new Set<string>()
+  readonly showsResultData: boolean
 
   constructor(private readonly options: HumanOptions = {}) {
     const out = options.write ? { write: options.write, flush: () => {} } : batchedStdout()
@@ -40,6 +41,7 @@ export class HumanReporter implements Reporter {
     this.flush = out.flush
     this.color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR && !ansibleConfig().get('ANSIBLE_NOCOLOR'))
     this.redact = options.redact ?? ((t) => t)
+    this.showsResultData = (options.verbosity ?? 0) > 0 // -v: every ok/changed result's keys
   }
 
   private paint(color: Color, text: string): string {

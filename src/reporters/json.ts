@@ -25,6 +25,7 @@ const taskKey = (t: TaskInfo) => `${t.file ?? ''}:${t.line ?? ''}:${t.name}`
 const path = (file?: string, line?: number) => (file && !file.startsWith('<') ? `${resolve(file)}${line ? `:${line}` : ''}` : '')
 
 export class JsonReporter implements Reporter {
+  readonly showsResultData = true
   private readonly plays: PlayEntry[] = []
   /** Loop items of a task on a host, folded into one result when the task ends. */
   private readonly loops = new Map<Json, Json[]>()

@@ -10,6 +10,7 @@ interface Case {
 }
 
 export class JunitReporter implements Reporter {
+  readonly showsResultData = false // status and message only
   private readonly suites: Array<{ name: string; cases: Case[] }> = []
 
   constructor(

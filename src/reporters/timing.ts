@@ -33,6 +33,7 @@ export function taskWhere(t: { file?: string; line?: number }): string {
 }
 
 export class TimingReporter implements Reporter {
+  readonly showsResultData = false
   private readonly plays: Array<{ name: string; start: number; end?: number }> = []
   private readonly spans = new Map<string, Span>()
   /** How many times each task has started: a task run again (a handler flushed twice) is a new span. */

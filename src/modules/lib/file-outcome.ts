@@ -14,13 +14,16 @@ export interface ResultArgs {
   src?: string
 }
 
+/** The path info of a result nothing reads (ModuleContext.resultRead false): the path is not read again. */
+export const UNREAD: Fields = Object.freeze({})
+
 /** Ansible's result: the path (dest for links and touch), src for links, the diff dict, and the path info. */
 function resultData(p: string, a: ResultArgs, info: Fields | undefined, before: Record<string, unknown>, after: Record<string, unknown>, changedNow: boolean): Record<string, unknown> {
   const key = a.state === 'link' || a.state === 'hard' || a.state === 'touch' ? 'dest' : 'path'
   const data: Record<string, unknown> = { [key]: p }
   if (a.state === 'link' || a.state === 'hard') data.src = a.src
   if (changedNow || a.state !== 'absent') data.diff = { before: { path: p, ...diffSide(before, after.state) }, after: { path: p, ...diffSide(after, before.state) } }
-  return { ...data, ...pathInfoRecord(info) }
+  return info === UNREAD ? data : { ...data, ...pathInfoRecord(info) }
 }
 
 // a diff side as Ansible gives it: the state only when it changes
@@ -38,6 +41,10 @@ export async function diffPeek(ctx: ModuleContext, p: string, qp: string): Promi
 export async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, unknown>, after: Record<string, unknown>, a: ResultArgs, info: Fields | undefined): Promise<TaskResult> {
   if (cmds.length === 0) return ok(undefined, resultData(p, a, info, before, after, false))
   if (ctx.check) return report(ctx, p, before, after, a, info)
+  if (ctx.resultRead === false) {
+    await runSnippet(ctx, cmds.join('\n'))
+    return report(ctx, p, before, after, a, UNREAD)
+  }
   const r = await runSnippet(ctx, [...cmds, PATH_INFO_SH, `tp_pinfo ${quote(p)}`].join('\n'))
   return report(ctx, p, before, after, a, r.byId.info)
 }

@@ -6,6 +6,7 @@ import { ReportCollector } from './model.js'
 import { renderPage } from './page.js'
 
 export class HtmlReporter implements Reporter {
+  readonly showsResultData = false // failures' rc/stdout/stderr and diffs only
   private readonly collector: ReportCollector
   private titled = false
 
