@@ -1,13 +1,14 @@
 // Shared by lineinfile, blockinfile and replace: read the file and its state in one round trip,
 // compute the new text on the controller, write through ensureFile (one more) only if it differs.
 // A file whose text this run already knows (it wrote or read it, on this host) is edited in one round
-// trip: the host writes the new text only if the file still hashes as that text, else it is read as usual.
+// trip: the host writes the new text only if the file still holds that text (compared by the shell, or by
+// its hash when large), else it is read as usual.
 import { createHash } from 'node:crypto'
 import { ModuleError } from '../../errors.js'
 import { quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
 import { attrText, planAttrs, type AttrArgs } from './attrs.js'
-import { createWhenAbsent, EMBED_LIMIT, ensureFile, finalizeScript } from './ensure-file.js'
+import { createWhenAbsent, EMBED_LIMIT, ensureFile, finalizeScript, replaceKnownText } from './ensure-file.js'
 import { changed, ok } from './result.js'
 import { decode64, runSnippet, type Fields } from './snippet.js'
 
@@ -37,7 +38,7 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
   ]
   const data: Record<string, unknown> = { path: a.path }
   const known = knownEdit(ctx, a, transform)
-  const read = await runSnippet(ctx, (known ? [writeIfUnchanged(a, known.before, known.after), ...readLines, 'fi'] : readLines).join('\n'))
+  const read = await runSnippet(ctx, (known ? [writeIfUnchanged(a, known.before, known.after), 'if [ -z "$_kw" ]; then', ...readLines, 'fi'] : readLines).join('\n'))
   if (known && read.byId.wrote) {
     remember(ctx, a.path, known.after.text)
     // the keys the write through ensureFile gives
@@ -79,7 +80,7 @@ export async function editFile(ctx: ModuleContext, a: EditArgs, transform: (text
 }
 
 // The text this run last left in a file, by host (its connection) and path as the task names it: small
-// files only. Never trusted as such: the host compares the file's hash with it before writing.
+// files only. Never trusted as such: the host compares the file with it before writing.
 const texts = new WeakMap<object, Map<string, string>>()
 
 function remember(ctx: ModuleContext, path: string, text: string): void {
@@ -99,17 +100,20 @@ function knownEdit(ctx: ModuleContext, a: EditArgs, transform: (text: string | u
   return { before, after: after as Edit & { text: string } }
 }
 
-/** sh: when the file (not a link) still holds `before`, write `after` as ensureFile would and say so; else `fi` closes the read. */
+/** sh: when the file (not a link) still holds `before`, write `after` as ensureFile would, say so and set $_kw. */
 function writeIfUnchanged(a: EditArgs, before: string, after: Edit & { text: string }): string {
+  const content = Buffer.from(after.text, 'utf8')
+  const small = replaceKnownText(a.path, before, content)
+  if (small !== undefined) return small
+  // larger text, or text with a NUL: compared by its hash
   const sha = createHash('sha256').update(before, 'utf8').digest('hex')
   const existing = { exists: '1', type: 'f' } as Fields // finalizeScript: the new file takes the old one's mode and owner
-  const content = Buffer.from(after.text, 'utf8')
   return [
-    `p=${quote(a.path)}`,
+    `_kw= p=${quote(a.path)}`,
     `if [ -f "$p" ] && [ ! -L "$p" ] && _h=$(sha256sum < "$p") && [ "\${_h%% *}" = ${sha} ]; then`,
     finalizeScript({ dest: a.path, content }, existing, a.path, content),
-    `echo '__TSPLAY__ id=wrote'`,
-    'else',
+    `echo '__TSPLAY__ id=wrote'; _kw=1`,
+    'fi',
   ].join('\n')
 }
 

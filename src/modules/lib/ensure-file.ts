@@ -142,14 +142,9 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
   const mask = embedded && !a.validate && /^[0-7]{3,4}$/.test(cur.umask ?? '') ? createMask(spec) : undefined
   const probed = a.report === true && mask !== undefined // setMode's stat of the temp file is the report
   const owners = planAttrs({ ...a, mode: undefined }, exists ? cur : undefined, '"$tmp"').commands.map((c) => `${c} || exit 1`)
-  // the old file's owner, unless both files are already ours (test's -O/-G: no process)
-  const ours = `[ -O "$dest" ] && [ -G "$dest" ] && [ -O "$tmp" ] && [ -G "$tmp" ]`
-  const copyOwnerUnless = (test: string) => `{ ${test}; } || chown --reference="$dest" -- "$tmp" 2>/dev/null`
   let attrs: string[]
   if (exists && !spec) {
-    // the old file's mode, then its owner, as before and as Ansible does: a setuid/setgid file's chown
-    // always runs, so the kernel clears those bits just as it did then
-    attrs = [`chmod --reference="$dest" -- "$tmp" || exit 1`, copyOwnerUnless(`[ ! -u "$dest" ] && [ ! -g "$dest" ] && ${ours}`), ...owners]
+    attrs = [`chmod --reference="$dest" -- "$tmp" || exit 1`, KEEP_OWNER, ...owners]
   } else {
     const umask = parseInt(cur.umask ?? '0022', 8)
     const base = exists ? parseInt(cur.mode, 8) : 0o666 & ~umask
@@ -157,7 +152,7 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
     const madeHere = content !== undefined
     const mode = spec ? applyMode(spec, base, false, umask) : madeHere ? undefined : base
     // the mode last: chown clears setuid and setgid
-    attrs = [exists ? copyOwnerUnless(ours) : '', ...owners, mode === undefined ? '' : setMode(mode, probed)]
+    attrs = [exists ? copyOwnerUnless(OURS) : '', ...owners, mode === undefined ? '' : setMode(mode, probed)]
   }
   return [
     `dest=${quote(path)}`,
@@ -176,6 +171,41 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
     `mv -fT -- "$tmp" "$dest" || exit 1; trap - EXIT`,
     // the checksum of bytes sent from the controller is known there: the host computes it only for remote_src
     a.report && !probed ? `tp_probe final "$dest" ${content ? "''" : 'sha1'}` : '',
+  ].join('\n')
+}
+
+// the old file's owner onto $tmp, unless both files are already ours (test's -O/-G: no process)
+const OURS = `[ -O "$dest" ] && [ -G "$dest" ] && [ -O "$tmp" ] && [ -G "$tmp" ]`
+const copyOwnerUnless = (test: string) => `{ ${test}; } || chown --reference="$dest" -- "$tmp" 2>/dev/null`
+// after the old file's mode, its owner, as Ansible does: a setuid/setgid file's chown always runs, so the
+// kernel clears those bits just as it did then
+const KEEP_OWNER = copyOwnerUnless(`[ ! -u "$dest" ] && [ ! -g "$dest" ] && ${OURS}`)
+
+/**
+ * sh that replaces the file at `path` with `content` when it still holds `before`, small text the run
+ * knows it holds (edit-file's known edit): the shell compares the text (tp_same), one stat gives the old
+ * file's mode and size (read drops NUL bytes: the size must be the text's) and the new temp file's mode,
+ * so the old mode is copied (chmod --reference) only where the umask did not already give it. Prints
+ * `id=wrote` and sets $_kw when it wrote; otherwise the file is left as it was. Undefined where `before`
+ * is not text the shell can compare.
+ */
+export function replaceKnownText(path: string, before: string, content: Buffer): string | undefined {
+  const old = Buffer.from(before, 'utf8')
+  if (comparableText(old) === undefined || !isEmbedded(content)) return undefined
+  return [
+    `_kw= dest=${quote(path)} _want=${quote(before)}`,
+    `if [ -f "$dest" ] && [ ! -L "$dest" ] && tp_same "$dest"; then`,
+    `  tp_tmp ${quote(dirOf(path) || '/')}`,
+    `  ${writeTemp(content, '"$dest"', undefined, undefined)}`,
+    `  _s=$(stat -c '%a %s' -- "$dest" "$tmp") || exit 1`,
+    `  set -f; set -- $_s; set +f`,
+    `  if [ "$2" = ${old.length} ]; then`,
+    `    [ "$1" = "$3" ] || chmod --reference="$dest" -- "$tmp" || exit 1`,
+    `    ${KEEP_OWNER}`,
+    `    mv -fT -- "$tmp" "$dest" || exit 1; trap - EXIT`,
+    `    echo '__TSPLAY__ id=wrote'; _kw=1`,
+    `  else rm -f -- "$tmp"; trap - EXIT; fi`,
+    'fi',
   ].join('\n')
 }
 

@@ -1,5 +1,5 @@
 // An edit of a file the run already knows (it wrote or read it on this host) goes in one round trip: the
-// host writes the new text only while the file still hashes as the text the run knows. Here something
+// host writes the new text only while the file still holds the text the run knows. Here something
 // else appends to the file between two edits: the second edit must see that line, not the remembered text.
 import { expect, it } from 'vitest'
 import { sshRun } from '../lab-helpers.js'
@@ -44,4 +44,18 @@ it('gives the same result either way', async () => {
   const [byRead, byKnown] = JSON.parse(await cat('/root/keys.json')) as string[][]
   expect(byKnown).toEqual(byRead)
   expect(byKnown).toContain('checksum_sha256')
+})
+
+it("keeps what the shell's text compare cannot see: a NUL byte, the old file's mode and owner", async () => {
+  // a file edited twice, and between the edits made 0600, given to nobody and a NUL byte longer
+  const recap = await play(`    - lineinfile: { path: /root/nul.conf, line: 'a=1', create: true }
+    - shell: chmod 0600 /root/nul.conf && chown nobody:nogroup /root/nul.conf && printf '\\000' >> /root/nul.conf
+    - lineinfile: { path: /root/nul.conf, regexp: '^a=', line: 'a=2' }
+    - lineinfile: { path: /root/mode.conf, line: 'a=1', create: true }
+    - shell: chmod 0600 /root/mode.conf && chown nobody:nogroup /root/mode.conf
+    - lineinfile: { path: /root/mode.conf, regexp: '^a=', line: 'a=2' }
+`)
+  expect(recap).toMatchObject({ changed: 6, failed: 0 })
+  expect((await sshRun(HOST, 'od -An -c /root/nul.conf')).stdout.replace(/\s+/g, ' ').trim()).toBe('a = 2 \\n \\0')
+  expect((await sshRun(HOST, 'cat /root/mode.conf; stat -c "%a %U %G" /root/nul.conf /root/mode.conf')).stdout).toBe('a=2\n600 nobody nogroup\n600 nobody nogroup\n')
 })
