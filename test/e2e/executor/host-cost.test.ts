@@ -9,13 +9,14 @@ import { parseRecap, runTsplay } from '../run-tsplay.js'
 
 const HOST = 'lab-3'
 const PLAYBOOK = fileURLToPath(new URL('../../../bench/playbook.yml', import.meta.url))
-// measured 34 on a fresh host (35 before an edit of a file the run had just written compared it in the
-// shell and read its mode by one stat, instead of sha256sum and chmod --reference; 38 before a directory or link made by a task whose result nothing reads was
-// no longer read again by a stat, 39 before copy's mode came with the file and the stat of its result confirmed
-// it, 40 before an edit of a file the run had just written took one round trip, 41 before a symlink's target
-// came from the same stat; 35 and 32 before Ansible's result keys: a path made or written is read again for
-// its owner/mode/size, +1 each for two directories and a file; stat asks `file` for the mime type and lsattr
-// for the attributes, as Ansible's stat does by default, +2; 57 and 38 before the printf writes)
+// measured 34 on a fresh host (35 before the second edit of a file the run had just written compared it in
+// the shell and read its mode with one stat, instead of sha256sum and chmod --reference; 38 before a directory
+// or link made by a task whose result nothing reads was no longer read again by a stat; 39 before copy's mode
+// came with the file and the stat of its result confirmed it, 40 before an edit of a file the run had just
+// written took one round trip, 41 before a symlink's target came from the same stat; 35 and 32 before
+// Ansible's result keys: a path made or written is read again for its owner/mode/size, +1 each for two
+// directories and a file; stat asks `file` for the mime type and lsattr for the attributes, as Ansible's
+// stat does by default, +2; 57 and 38 before the printf writes)
 const MAX_PROCESSES = 34
 
 async function lastPid(): Promise<number> {

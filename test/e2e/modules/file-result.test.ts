@@ -2,13 +2,12 @@
 // change only when something reads them (-v here, or register; the bench's process count in
 // executor/host-cost.test.ts shows the stat left out without either), and a command that fails fails the
 // task instead of being reported as a change.
-import { expect, it } from 'vitest'
-import { sshRun } from '../lab-helpers.js'
-import { parseRecap, runTsplay } from '../run-tsplay.js'
-import { labInfo } from '../lab-helpers.js'
-import { playsOn } from './support.js'
-import { join } from 'node:path'
 import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { labInfo, sshRun } from '../lab-helpers.js'
+import { parseRecap, runTsplay } from '../run-tsplay.js'
+import { playsOn } from './support.js'
 
 const HOST = 'lab-3'
 const plays = playsOn(HOST, ['-v'])
