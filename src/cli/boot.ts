@@ -21,6 +21,7 @@ export interface Program {
 /** Loads and runs the bundle at `bundle` (an absolute path); returns its exports. */
 export function boot(bundle: string): Program {
   boundHeapGrowth()
+  keepBytecode()
   const dir = trustedCacheDir()
   const bytes = readFileSync(bundle) // hashed as bytes: a 2 MB string would be encoded to UTF-8 again first
   // one family per installed bundle and node version; one file per text of the bundle (V8 checks only a
@@ -42,6 +43,15 @@ export function boot(bundle: string): Program {
 // 200). V8 reads this flag at every collection, so setting it here works; one given by the user stays.
 function boundHeapGrowth(): void {
   if (![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=50')
+}
+
+// V8 drops the bytecode of functions that have not run for a while (at a GC), so the code cache written at
+// exit lacked much of what start-up runs, the bundle's top level included: every start then parsed the 2 MB
+// bundle again (~25 ms) before a host could be connected. Kept, the cache holds it all (1.4 MB instead of
+// 0.9 MB; one task on one host: 12 % less wall, 16 % less CPU; 20 hosts: 5 % less wall, side by side). Set
+// before the bundle is compiled: V8 accepts a code cache only under the flags it was made with.
+function keepBytecode(): void {
+  setFlagsFromString('--no-flush-bytecode')
 }
 
 const digest = (text: string | Buffer) => createHash('sha256').update(text).digest('hex').slice(0, 16)
