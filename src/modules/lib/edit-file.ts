@@ -8,9 +8,10 @@ import { ModuleError } from '../../errors.js'
 import { quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
 import { attrText, planAttrs, type AttrArgs } from './attrs.js'
-import { createWhenAbsent, EMBED_LIMIT, ensureFile, finalizeScript, replaceKnownText } from './ensure-file.js'
+import { createWhenAbsent, dirOf, EMBED_LIMIT, ensureFile, finalizeScript } from './ensure-file.js'
 import { changed, ok } from './result.js'
-import { decode64, runSnippet, type Fields } from './snippet.js'
+import { comparableText, decode64, runSnippet, type Fields } from './snippet.js'
+import { KEEP_OWNER, writeTemp } from './temp-write.js'
 
 export interface EditArgs extends AttrArgs {
   path: string
@@ -113,6 +114,33 @@ function writeIfUnchanged(a: EditArgs, before: string, after: Edit & { text: str
     `if [ -f "$p" ] && [ ! -L "$p" ] && _h=$(sha256sum < "$p") && [ "\${_h%% *}" = ${sha} ]; then`,
     finalizeScript({ dest: a.path, content }, existing, a.path, content),
     `echo '__TSPLAY__ id=wrote'; _kw=1`,
+    'fi',
+  ].join('\n')
+}
+
+/**
+ * sh that replaces the file at `path` with `content` when it still holds `before`, small text the run knows
+ * it holds: the shell compares the text (tp_same), one stat gives the old file's mode and size (read drops
+ * NUL bytes: the size must be the text's) and the new temp file's mode, so the old mode is copied (chmod
+ * --reference) only where the umask did not already give it. Prints `id=wrote` and sets $_kw when it wrote;
+ * otherwise the file is left as it was. Undefined where `before` is not text the shell can compare.
+ */
+function replaceKnownText(path: string, before: string, content: Buffer): string | undefined {
+  const old = Buffer.from(before, 'utf8')
+  if (comparableText(old) === undefined) return undefined // knownEdit: `content` is embeddable
+  return [
+    `_kw= dest=${quote(path)} _want=${quote(before)}`,
+    `if [ -f "$dest" ] && [ ! -L "$dest" ] && tp_same "$dest"; then`,
+    `  tp_tmp ${quote(dirOf(path) || '/')}`,
+    `  ${writeTemp(content, '"$dest"', undefined, undefined)}`,
+    `  _s=$(stat -c '%a %s' -- "$dest" "$tmp") || exit 1`,
+    `  set -f; set -- $_s; set +f`,
+    `  if [ "$2" = ${old.length} ]; then`,
+    `    [ "$1" = "$3" ] || chmod --reference="$dest" -- "$tmp" || exit 1`,
+    `    ${KEEP_OWNER}`,
+    `    mv -fT -- "$tmp" "$dest" || exit 1; trap - EXIT`,
+    `    echo '__TSPLAY__ id=wrote'; _kw=1`,
+    `  else rm -f -- "$tmp"; trap - EXIT; fi`,
     'fi',
   ].join('\n')
 }

@@ -4,13 +4,14 @@
 // Temp files are remote-temp.ts's: named for their writer, removed on exit, swept when the writer is gone.
 import { createHash } from 'node:crypto'
 import { ModuleError } from '../../errors.js'
-import { printfBytes, quote } from '../../util/shell-quote.js'
+import { quote } from '../../util/shell-quote.js'
 import type { Diff, ModuleContext, TaskResult } from '../types.js'
 import { attrText, planAttrs, type AttrArgs } from './attrs.js'
 import { assignPath } from './host-path.js'
-import { applyMode, formatMode, parseMode, type ModeSpec } from './mode.js'
+import { applyMode, parseMode } from './mode.js'
 import { changed, ok } from './result.js'
-import { SAME_LIMIT, decode64, runSnippet, type Fields } from './snippet.js'
+import { comparableText, decode64, runSnippet, type Fields } from './snippet.js'
+import { copyOwnerUnless, createMask, KEEP_OWNER, OURS, setMode, writeTemp } from './temp-write.js'
 
 export interface EnsureFileArgs extends AttrArgs {
   dest: string
@@ -103,13 +104,6 @@ export async function ensureFile(ctx: ModuleContext, a: EnsureFileArgs, known?: 
   return changed(`${path} written`, written(fin.byId.final), diff)
 }
 
-/** Content the host's shell can compare as text (tp_probe cmp): small, no NUL byte, valid UTF-8 (sent as a string). */
-function comparableText(content: Buffer): string | undefined {
-  if (content.length > SAME_LIMIT || content.includes(0)) return undefined
-  const text = content.toString('utf8')
-  return Buffer.byteLength(text) === content.length && Buffer.from(text, 'utf8').equals(content) ? text : undefined
-}
-
 // something the new file takes attributes from: not a dangling symlink, which the file replaces
 const holdsFile = (dest: Fields) => dest.exists === '1' && dest.type !== 'l'
 const isEmbedded = (content: Buffer) => content.length <= EMBED_LIMIT
@@ -172,72 +166,6 @@ export function finalizeScript(a: EnsureFileArgs, cur: Fields, path: string, con
     // the checksum of bytes sent from the controller is known there: the host computes it only for remote_src
     a.report && !probed ? `tp_probe final "$dest" ${content ? "''" : 'sha1'}` : '',
   ].join('\n')
-}
-
-// the old file's owner onto $tmp, unless both files are already ours (test's -O/-G: no process)
-const OURS = `[ -O "$dest" ] && [ -G "$dest" ] && [ -O "$tmp" ] && [ -G "$tmp" ]`
-const copyOwnerUnless = (test: string) => `{ ${test}; } || chown --reference="$dest" -- "$tmp" 2>/dev/null`
-// after the old file's mode, its owner, as Ansible does: a setuid/setgid file's chown always runs, so the
-// kernel clears those bits just as it did then
-const KEEP_OWNER = copyOwnerUnless(`[ ! -u "$dest" ] && [ ! -g "$dest" ] && ${OURS}`)
-
-/**
- * sh that replaces the file at `path` with `content` when it still holds `before`, small text the run
- * knows it holds (edit-file's known edit): the shell compares the text (tp_same), one stat gives the old
- * file's mode and size (read drops NUL bytes: the size must be the text's) and the new temp file's mode,
- * so the old mode is copied (chmod --reference) only where the umask did not already give it. Prints
- * `id=wrote` and sets $_kw when it wrote; otherwise the file is left as it was. Undefined where `before`
- * is not text the shell can compare.
- */
-export function replaceKnownText(path: string, before: string, content: Buffer): string | undefined {
-  const old = Buffer.from(before, 'utf8')
-  if (comparableText(old) === undefined || !isEmbedded(content)) return undefined
-  return [
-    `_kw= dest=${quote(path)} _want=${quote(before)}`,
-    `if [ -f "$dest" ] && [ ! -L "$dest" ] && tp_same "$dest"; then`,
-    `  tp_tmp ${quote(dirOf(path) || '/')}`,
-    `  ${writeTemp(content, '"$dest"', undefined, undefined)}`,
-    `  _s=$(stat -c '%a %s' -- "$dest" "$tmp") || exit 1`,
-    `  set -f; set -- $_s; set +f`,
-    `  if [ "$2" = ${old.length} ]; then`,
-    `    [ "$1" = "$3" ] || chmod --reference="$dest" -- "$tmp" || exit 1`,
-    `    ${KEEP_OWNER}`,
-    `    mv -fT -- "$tmp" "$dest" || exit 1; trap - EXIT`,
-    `    echo '__TSPLAY__ id=wrote'; _kw=1`,
-    `  else rm -f -- "$tmp"; trap - EXIT; fi`,
-    'fi',
-  ].join('\n')
-}
-
-/**
- * The umask that makes a redirection create a file with `spec`'s mode: a plain octal mode of read and write
- * bits that the owner can read and write (a redirection creates 0666 less the umask; x and setuid/setgid/
- * sticky bits need chmod, and a file its owner cannot write would fail tp_wfail's second write).
- */
-function createMask(spec: ModeSpec | undefined): string | undefined {
-  return spec?.kind === 'octal' && (spec.value & ~0o666) === 0 && (spec.value & 0o600) === 0o600 ? formatMode(~spec.value & 0o777) : undefined
-}
-
-/**
- * sh writing small content to $tmp, made with the mode `mask` gives (createMask) when there is one: a temp
- * file holding a secret is never more open than asked, as it was between the write and a chmod. (Under a
- * directory's default ACL the umask does not apply: setMode's chmod or its check corrects the mode.) The
- * umask is the shell's builtin, no process; `restore` sets the user's again for the commands that follow.
- */
-function writeTemp(content: Buffer, dest: string, mask: string | undefined, restore: string | undefined): string {
-  const write = `{ ${printfBytes(content)} > "$tmp"; } 2>/dev/null || tp_wfail ${dest}`
-  return mask ? `umask ${mask}; ${write}${restore ? `; umask ${restore}` : ''}` : write
-}
-
-/**
- * sh giving $tmp its mode. Where the file was made with it (writeTemp) and the task reports the file's
- * keys, one stat of the temp file does both: it confirms the mode (chmod only when a default ACL gave
- * another) and is the report (`id=final`; the rename keeps inode, mode, owner and size).
- */
-function setMode(mode: number, confirm: boolean): string {
-  const chmod = `chmod ${formatMode(mode)} "$tmp" || exit 1`
-  if (!confirm) return chmod
-  return `tp_probe final "$tmp" '' || exit 1\n[ "\${_s%% *}" = ${mode.toString(8)} ] || { ${chmod}; tp_probe final "$tmp" '' || exit 1; }`
 }
 
 interface Probed extends KnownDest {

@@ -67,6 +67,13 @@ tp_probe() {
 }
 `
 
+/** Content the host's shell can compare as text (tp_probe cmp): small, no NUL byte, valid UTF-8 (sent as a string). */
+export function comparableText(content: Buffer): string | undefined {
+  if (content.length > SAME_LIMIT || content.includes(0)) return undefined
+  const text = content.toString('utf8')
+  return Buffer.byteLength(text) === content.length && Buffer.from(text, 'utf8').equals(content) ? text : undefined
+}
+
 export type Fields = Record<string, string>
 
 /** Every `__TSPLAY__` line of the output, as key/value maps. */
