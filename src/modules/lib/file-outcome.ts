@@ -41,12 +41,9 @@ export async function diffPeek(ctx: ModuleContext, p: string, qp: string): Promi
 export async function finish(ctx: ModuleContext, p: string, cmds: string[], before: Record<string, unknown>, after: Record<string, unknown>, a: ResultArgs, info: Fields | undefined): Promise<TaskResult> {
   if (cmds.length === 0) return ok(undefined, resultData(p, a, info, before, after, false))
   if (ctx.check) return report(ctx, p, before, after, a, info)
-  if (ctx.resultRead === false) {
-    await runSnippet(ctx, cmds.join('\n'))
-    return report(ctx, p, before, after, a, UNREAD)
-  }
-  const r = await runSnippet(ctx, [...cmds, PATH_INFO_SH, `tp_pinfo ${quote(p)}`].join('\n'))
-  return report(ctx, p, before, after, a, r.byId.info)
+  const read = ctx.resultRead !== false // else the path is not read again
+  const r = await runSnippet(ctx, [...cmds, ...(read ? [PATH_INFO_SH, `tp_pinfo ${quote(p)}`] : [])].join('\n'))
+  return report(ctx, p, before, after, a, read ? r.byId.info : UNREAD)
 }
 
 export function report(ctx: ModuleContext, p: string, before: Record<string, unknown>, after: Record<string, unknown>, a: ResultArgs, info: Fields | undefined): TaskResult {
